@@ -1,0 +1,29 @@
+"""Errors a user can act on: each names the input and says what is wrong with it.
+
+A bad input never stops a batch: readers yield an `InputError` in place of the article, the batch
+records it and goes on. The message is one line, so it can be printed, stored and grepped.
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class for errors newsgraph reports to the user without a traceback."""
+
+
+class InputError(NewsgraphError):
+    """One input (a file, or one record inside a file) could not be turned into an article."""
+
+    def __init__(self, path: str, reason: str, record: str | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.record = record
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path} ({self.record})" if self.record else self.path
+        return f"{where}: {self.reason}"
+
+
+class StoreError(NewsgraphError):
+    """The database cannot be opened or is not one of ours."""

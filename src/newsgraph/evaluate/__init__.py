@@ -1,0 +1,1 @@
+"""Scorers for the gold sets under ../shared/data and any file in the same format."""

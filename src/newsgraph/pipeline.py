@@ -1,0 +1,48 @@
+"""The per-article pipeline: one article in, one Analysis out, as a pure function of the input.
+
+This is the function the CLI, the store, the evaluation harnesses and the scale-out runners all call.
+The language layer, entities, quotes and events are added here stage by stage as they land; until then
+an Analysis carries the clean article with empty `entities`, `quotes` and `events`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from newsgraph.articles.identity import content_hash
+from newsgraph.articles.reading import ReadOptions, read_items
+from newsgraph.errors import InputError
+from newsgraph.model import Analysis, Article
+
+
+def read(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    options: ReadOptions | None = None,
+    errors: list[InputError] | None = None,
+) -> Iterator[Article]:
+    """Clean articles from files, folders, globs or `-` (standard input).
+
+    A bad input raises its `InputError`, unless an `errors` list is given: then problems are appended to
+    it and reading goes on, which is what a batch wants.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for item in read_items(paths, options):
+        if isinstance(item, Article):
+            yield item
+        elif errors is None:
+            raise item
+        else:
+            errors.append(item)
+
+
+def analyze(text_or_article: str | Article) -> Analysis:
+    """The Analysis of one article. A plain string is analysed exactly as given (offsets index into it)."""
+    if isinstance(text_or_article, str):
+        if not text_or_article.strip():
+            raise ValueError("cannot analyze an empty text")
+        article = Article(id=content_hash(text_or_article), text=text_or_article)
+    else:
+        article = text_or_article
+    return Analysis(article=article)

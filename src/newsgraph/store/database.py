@@ -1,0 +1,399 @@
+"""All SQLite access: opening the one-file store, writing analyses, recording runs, querying.
+
+The database runs in WAL mode so readers (the CLI, a dashboard) keep working while a batch writes.
+Every article is written with all its rows in one `BEGIN IMMEDIATE` transaction: a batch killed midway
+leaves only whole articles behind, and the next run skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from newsgraph import __version__
+from newsgraph.articles.identity import content_hash
+from newsgraph.errors import InputError, StoreError
+from newsgraph.model import Analysis, Article
+from newsgraph.store.schema import SCHEMA_VERSION, apply_migrations, current_version
+
+DEFAULT_DB = "newsgraph.db"
+Outcome = Literal["added", "duplicate", "conflict"]
+
+
+@dataclass
+class StoredArticle:
+    """One row of `newsgraph articles`: the article's metadata and how many sources it was read from."""
+
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    sources: int
+    snippet: str
+
+
+@dataclass
+class RunSummary:
+    id: int
+    command: str
+    started: str
+    finished: str | None
+    status: str
+    articles_read: int
+    articles_added: int
+    duplicates: int
+    already_stored: int
+    errors: int
+
+
+class Store:
+    """A newsgraph database file. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        if readonly and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such database; create it with `newsgraph ingest PATH`")
+        if readonly:
+            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+        else:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        try:
+            self._prepare()
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            self.conn.close()
+            reason = str(exc) if isinstance(exc, StoreError) else f"cannot open as a newsgraph database ({exc})"
+            raise StoreError(f"{self.path}: {reason}") from None
+
+    def _prepare(self) -> None:
+        """Check the file is ours, then set the connection up; a foreign file is refused before any write."""
+        conn = self.conn
+        version = current_version(conn)
+        if self.readonly:
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"schema version {version}, expected {SCHEMA_VERSION}; "
+                    "run `newsgraph ingest` once with this version to migrate it"
+                )
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.row_factory = sqlite3.Row
+        if "ENABLE_FTS5" not in {row[0] for row in conn.execute("PRAGMA compile_options")}:
+            raise StoreError("this Python's SQLite was built without FTS5, which newsgraph needs for search")
+        if not self.readonly:
+            apply_migrations(conn)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- runs -------------------------------------------------------------------------------------
+
+    def start_run(self, command: str, inputs: list[str], model: str | None = None) -> int:
+        """Record a new run; runs left 'running' by a process that no longer exists become 'interrupted'."""
+        with self._transaction():
+            for row in self.conn.execute("SELECT id, pid FROM runs WHERE status = 'running'").fetchall():
+                if not _process_alive(row["pid"]):
+                    self.conn.execute("UPDATE runs SET status = 'interrupted' WHERE id = ?", (row["id"],))
+            cursor = self.conn.execute(
+                "INSERT INTO runs (command, inputs, started, status, pid, schema_version, newsgraph_version, model)"
+                " VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
+                (command, json.dumps(inputs), _now(), os.getpid(), SCHEMA_VERSION, __version__, model),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record_error(self, run_id: int, error: InputError) -> None:
+        with self._transaction():
+            self.conn.execute(
+                "INSERT INTO run_errors (run_id, path, record, reason) VALUES (?, ?, ?, ?)",
+                (run_id, error.path, error.record, error.reason),
+            )
+            self.conn.execute("UPDATE runs SET errors = errors + 1 WHERE id = ?", (run_id,))
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> RunSummary:
+        """Close a run with its status and article counters (read, added, duplicates, already_stored)."""
+        with self._transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished = ?, status = ?, articles_read = ?, articles_added = ?, duplicates = ?,"
+                " already_stored = ? WHERE id = ?",
+                (
+                    _now(),
+                    status,
+                    counts.get("read", 0),
+                    counts.get("added", 0),
+                    counts.get("duplicates", 0),
+                    counts.get("already_stored", 0),
+                    run_id,
+                ),
+            )
+        return self.run(run_id)
+
+    def run(self, run_id: int) -> RunSummary:
+        row = self.conn.execute(
+            "SELECT id, command, started, finished, status, articles_read, articles_added, duplicates,"
+            " already_stored, errors FROM runs WHERE id = ?",
+            (run_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no run {run_id}")
+        return RunSummary(**dict(row))
+
+    def run_errors(self, run_id: int) -> list[InputError]:
+        rows = self.conn.execute(
+            "SELECT path, record, reason FROM run_errors WHERE run_id = ? ORDER BY rowid", (run_id,)
+        )
+        return [InputError(row["path"], row["reason"], row["record"]) for row in rows]
+
+    # -- articles ---------------------------------------------------------------------------------
+
+    def add_if_known(self, article: Article, run_id: int | None = None) -> tuple[Outcome, str] | None:
+        """Record a new source for an article already stored, without analysing it again.
+
+        Returns None when neither its id nor its text is stored yet; otherwise the outcome as in
+        `add_analysis`.
+        """
+        with self._transaction():
+            return self._match_stored(article, content_hash(article.text), run_id)
+
+    def add_analysis(self, analysis: Analysis, run_id: int | None = None) -> tuple[Outcome, str]:
+        """Store an analysed article with all its rows in one transaction.
+
+        Returns ("added", id) for a new article, ("duplicate", stored id) when the same text is already
+        stored (only the new source is recorded), or ("conflict", id) when the id is taken by a different
+        text: the stored article is kept untouched.
+        """
+        article = analysis.article
+        digest = content_hash(article.text)
+        with self._transaction():
+            known = self._match_stored(article, digest, run_id)
+            if known is not None:
+                return known
+            self.conn.execute(
+                "INSERT INTO articles (id, content_hash, title, text, published, language, authors, url, outlet,"
+                " dateline_place, dateline_country, run_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    digest,
+                    article.title,
+                    article.text,
+                    article.published,
+                    article.language,
+                    json.dumps(article.authors),
+                    article.source.url,
+                    article.source.outlet,
+                    article.dateline.place if article.dateline else None,
+                    article.dateline.country if article.dateline else None,
+                    run_id,
+                    _now(),
+                ),
+            )
+            self._insert_source(article.id, article, run_id)
+            self._insert_entities(analysis)
+            self._insert_quotes(analysis)
+            self._insert_events(analysis)
+        return "added", article.id
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def sources(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT path, record, url, outlet, run_id FROM article_sources WHERE article_id = ? ORDER BY rowid",
+            (article_id,),
+        )
+        return [dict(row) for row in rows]
+
+    def articles(
+        self, search: str | None = None, outlet: str | None = None, limit: int = 50
+    ) -> Iterator[StoredArticle]:
+        """Stored articles, newest first; `search` is full-text (FTS5) over title and text, best match first."""
+        where, params, order = [], [], "a.published IS NULL, a.published DESC, a.rowid DESC"
+        source = "articles a"
+        snippet = "substr(a.text, 1, 160)"
+        if search:
+            source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            where.append("articles_fts MATCH ?")
+            params.append(escape_fts(search))
+            order = "articles_fts.rank"
+            snippet = "snippet(articles_fts, 1, '[', ']', '…', 16)"
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        sql = (
+            f"SELECT a.id, a.title, a.published, a.outlet, a.url, {snippet} AS snippet,"
+            " (SELECT COUNT(*) FROM article_sources s WHERE s.article_id = a.id) AS sources"
+            f" FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ?"
+        )
+        for row in self.conn.execute(sql, [*params, limit]):
+            yield StoredArticle(**dict(row))
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables, for summaries."""
+        tables = ("articles", "article_sources", "entities", "quotes", "events", "stories", "runs")
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        return _Transaction(self.conn)
+
+    def _match_stored(self, article: Article, digest: str, run_id: int | None) -> tuple[Outcome, str] | None:
+        row = self.conn.execute(
+            "SELECT id, content_hash FROM articles WHERE content_hash = ? OR id = ?", (digest, article.id)
+        ).fetchone()
+        if row is None:
+            return None
+        if row["content_hash"] != digest:
+            return "conflict", article.id
+        self._insert_source(row["id"], article, run_id)
+        return "duplicate", row["id"]
+
+    def _insert_source(self, article_id: str, article: Article, run_id: int | None) -> None:
+        source = article.source
+        self.conn.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, path, record, url, outlet, run_id)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, source.path or "", source.record or "", source.url, source.outlet, run_id),
+        )
+
+    def _insert_entities(self, analysis: Analysis) -> None:
+        article_id = analysis.article.id
+        for entity in analysis.entities:
+            self.conn.execute(
+                "INSERT INTO entities (article_id, id, name, kind, country, sector, roles, affiliations, aliases)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    entity.id,
+                    entity.name,
+                    entity.kind,
+                    entity.country,
+                    entity.sector,
+                    json.dumps(entity.roles),
+                    json.dumps(entity.affiliations),
+                    json.dumps(entity.aliases),
+                ),
+            )
+            self.conn.executemany(
+                "INSERT INTO mentions (article_id, entity_id, start, end) VALUES (?, ?, ?, ?)",
+                [(article_id, entity.id, start, end) for start, end in entity.mentions],
+            )
+
+    def _insert_quotes(self, analysis: Analysis) -> None:
+        for n, quote in enumerate(analysis.quotes):
+            cue, speaker = quote.cue, quote.speaker
+            self.conn.execute(
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    analysis.article.id,
+                    n,
+                    quote.text,
+                    quote.start,
+                    quote.end,
+                    json.dumps([list(p) for p in quote.parts]),
+                    quote.kind,
+                    cue.text if cue else None,
+                    cue.start if cue else None,
+                    cue.end if cue else None,
+                    *(
+                        (
+                            speaker.name,
+                            speaker.entity,
+                            speaker.start,
+                            speaker.end,
+                            speaker.role,
+                            speaker.affiliation,
+                            speaker.country,
+                            int(speaker.described),
+                        )
+                        if speaker
+                        else (None,) * 7 + (0,)
+                    ),
+                    quote.confidence,
+                ),
+            )
+
+    def _insert_events(self, analysis: Analysis) -> None:
+        for n, event in enumerate(analysis.events):
+            actor, recipient = event.actor, event.recipient
+            self.conn.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    analysis.article.id,
+                    n,
+                    event.type,
+                    event.mode,
+                    json.dumps(event.context),
+                    event.status,
+                    event.cameo,
+                    event.goldstein,
+                    event.quad_class,
+                    event.date,
+                    *((actor.name, actor.entity, actor.country, actor.sector) if actor else (None,) * 4),
+                    *(
+                        (recipient.name, recipient.entity, recipient.country, recipient.sector)
+                        if recipient
+                        else (None,) * 4
+                    ),
+                    event.sentence[0],
+                    event.sentence[1],
+                    event.trigger.text,
+                    event.trigger.start,
+                    event.trigger.end,
+                    event.confidence,
+                ),
+            )
+
+
+def escape_fts(query: str) -> str:
+    """Quote every term so user text is never parsed as FTS5 syntax; terms are ANDed."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception (including KeyboardInterrupt)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _process_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
