@@ -32,7 +32,7 @@ def snapshot(db: Path) -> tuple[list, list]:
 
 def test_second_ingest_of_the_same_folder_changes_nothing(news_folder: Path, tmp_path: Path) -> None:
     db = tmp_path / "n.db"
-    first, events = run_ingest(news_folder, db)
+    first, _ = run_ingest(news_folder, db)
     assert first.errors == 0 and first.read == 5
     assert first.added + first.duplicates == 5
     before = snapshot(db)

@@ -8,11 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FLOOD_STORY, HARBOUR_STORY, page_html, warc_bytes
 
 from newsgraph.articles.reading import ReadOptions, read_items
 from newsgraph.errors import InputError
 from newsgraph.model import Article
+
+from conftest import FLOOD_STORY, HARBOUR_STORY, page_html, warc_bytes
 
 
 def split(items):
@@ -132,12 +133,12 @@ def test_each_bad_input_is_named_and_the_batch_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "blank.md").write_text("   \n\n  \n")
     (tmp_path / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
-    (tmp_path / "broken.jsonl").write_text(
-        json.dumps({"id": "ok-1", "text": FLOOD_STORY})
-        + '\n{"id": "bad", "text": \n'
-        + json.dumps({"id": "ok-2", "text": HARBOUR_STORY})
-        + "\n"
-    )
+    lines = [
+        json.dumps({"id": "ok-1", "text": FLOOD_STORY}),
+        '{"id": "bad", "text": ',
+        json.dumps({"id": "ok-2", "text": HARBOUR_STORY}),
+    ]
+    (tmp_path / "broken.jsonl").write_text("\n".join(lines) + "\n")
     (tmp_path / "notext.csv").write_text("id,headline,author\n1,Port deal,Reyes\n")
     (tmp_path / "big.txt").write_text("Harbour deal\n\n" + HARBOUR_STORY * 400)
     (tmp_path / "garbage.txt").write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D] * 50 + [0xC3, 0x28] * 50))
@@ -191,3 +192,21 @@ def test_glob_expands_and_unmatched_glob_is_reported(news_folder: Path) -> None:
     articles, errors = split(read_items([str(news_folder / "*.txt"), str(news_folder / "*.pdf")]))
     assert [Path(a.source.path).name for a in articles] == ["floods.txt"]
     assert "no file matches" in errors[0].reason
+
+
+def test_text_file_takes_its_date_from_its_name(tmp_path: Path) -> None:
+    (tmp_path / "ledger-2024-03-05-port.txt").write_text("Port deal\n\n" + HARBOUR_STORY)
+    (tmp_path / "20240304_floods.txt").write_text("Floods\n\n" + FLOOD_STORY)
+    (tmp_path / "draft-2024-13-45.txt").write_text("Draft\n\n" + FLOOD_STORY + " More.")
+    articles, _ = split(read_items([tmp_path]))
+    dates = {Path(a.source.path).name: a.published for a in articles}
+    assert dates == {"ledger-2024-03-05-port.txt": "2024-03-05", "20240304_floods.txt": "2024-03-04",
+                     "draft-2024-13-45.txt": None}
+
+
+def test_record_dateline_is_reported_but_the_text_is_left_exact(tmp_path: Path) -> None:
+    text = "MAPUTO, March 4 — " + FLOOD_STORY
+    (tmp_path / "r.jsonl").write_text(json.dumps({"id": "m1", "text": text}) + "\n")
+    articles, _ = split(read_items([tmp_path / "r.jsonl"]))
+    assert articles[0].text == text
+    assert (articles[0].dateline.place, articles[0].dateline.country) == ("Maputo", "MOZ")

@@ -6,12 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import FLOOD_STORY, HARBOUR_STORY
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Article, Entity, Event, Participant, Quote, Source, Span, Speaker
 from newsgraph.store import Store, escape_fts
 from newsgraph.store.schema import SCHEMA_VERSION
+
+from conftest import FLOOD_STORY, HARBOUR_STORY
 
 
 def article(id_: str, text: str, path: str = "a.txt", **kw) -> Article:
@@ -117,7 +118,7 @@ def test_foreign_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> No
 def test_non_database_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("these are my notes, not a database " * 100)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         Store(path)
 
 

@@ -6,6 +6,7 @@ dates in running text belongs to the language layer.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 
@@ -13,6 +14,7 @@ import dateparser
 
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_]?)(\d{2})\2(\d{2})(?!\d)")
 
 
 def normalise_date(value: object) -> str | None:
@@ -36,6 +38,15 @@ def normalise_date(value: object) -> str | None:
             return _valid(*map(int, match.groups()))
     parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
     return parsed.date().isoformat() if parsed else None
+
+
+def date_in_name(path: str) -> str | None:
+    """The date a file's name carries ("reuters-2024-03-05-talks.txt", "20240305_talks.txt"), if any.
+
+    Archives of scraped text are commonly named by publication date; text files have no other metadata.
+    """
+    match = _IN_NAME.search(os.path.basename(path))
+    return _valid(int(match.group(1)), int(match.group(3)), int(match.group(4))) if match else None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -14,6 +14,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from newsgraph.articles.identity import normalise_text
+
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td", "dd", "dt"}
 
 
@@ -37,9 +39,12 @@ def extract_page(html: str, url: str | None = None) -> PageContent | None:
     if document is None or not (document.text or "").strip():
         return None
     paragraphs = [line.strip() for line in document.text.splitlines() if line.strip()]
+    title = _clean(document.title)
+    if title and len(paragraphs) > 1 and normalise_text(paragraphs[0]) == normalise_text(title):
+        paragraphs = paragraphs[1:]  # the <h1> headline repeated as the body's first line
     return PageContent(
         text="\n\n".join(paragraphs),
-        title=_clean(document.title),
+        title=title,
         published=document.date or None,
         authors=[a.strip() for a in (document.author or "").split(";") if a.strip()],
         outlet=_clean(document.sitename),

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.articles.dates import normalise_date
+from newsgraph.articles.dates import date_in_name, normalise_date
 from newsgraph.articles.decoding import NotText, binary_kind, decode
 from newsgraph.articles.feeds import read_feed
 from newsgraph.articles.formats import sniff_format
@@ -126,7 +126,7 @@ def html_to_article(path: str, html: str, url: str | None = None, where: str | N
         text=cleaned.text,
         source=Source(path=path, url=page.url, outlet=page.outlet, record=where),
         title=page.title,
-        published=normalise_date(page.published),
+        published=normalise_date(page.published) or date_in_name(path),
         authors=page.authors,
         dateline=cleaned.dateline,
     )
@@ -198,6 +198,7 @@ def _read_text(path: str, data: bytes, options: ReadOptions) -> Iterator[Article
         text=cleaned.text,
         source=Source(path=path),
         title=cleaned.title,
+        published=date_in_name(path),
         dateline=cleaned.dateline,
     )
 

@@ -2,6 +2,7 @@
 
 Records are already-clean data, so their text is used exactly as given: offsets in newsgraph's output
 index into the caller's own `text` field, and their `id` is kept so results join back to the input.
+A dateline opening the text is reported in `dateline` but, unlike other formats, left in the text.
 A broken line or record is reported with its line number and the rest of the file still loads.
 """
 
@@ -13,6 +14,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from newsgraph.articles.dateline import find_dateline
 from newsgraph.articles.dates import normalise_date
 from newsgraph.articles.identity import content_hash
 from newsgraph.errors import InputError
@@ -107,6 +109,7 @@ def record_to_article(record: Any, path: str, where: str) -> Article | InputErro
         title=_text_or_none(_first(record, _TITLE_FIELDS)),
         published=normalise_date(_first(record, _DATE_FIELDS)),
         authors=[str(a) for a in authors if a],
+        dateline=find_dateline(text)[0],
     )
 
 
