@@ -32,7 +32,8 @@ def commands(group: click.Group, prefix: list[str]) -> list[list[str]]:
 
 def render() -> str:
     runner = CliRunner()
-    parts = [INTRO, "## newsgraph\n", "```", runner.invoke(cli, ["--help"], prog_name="newsgraph").output.rstrip(), "```\n"]
+    top = runner.invoke(cli, ["--help"], prog_name="newsgraph").output.rstrip()
+    parts = [INTRO, "## newsgraph\n", "```", top, "```\n"]
     for path in commands(cli, []):
         output = runner.invoke(cli, [*path, "--help"], prog_name="newsgraph").output.rstrip()
         parts += [f"## newsgraph {' '.join(path)}\n", "```", output, "```\n"]

@@ -201,8 +201,15 @@ def test_every_paragraph_of_an_article_is_kept() -> None:
     assert cleaned.title is None
 
 
-def test_furniture_in_the_middle_is_never_touched() -> None:
+def test_furniture_in_the_middle_is_left_except_labelled_links() -> None:
     text = "\n\n".join([*BODY[:3], "Watch more", "Share on Bluesky", *BODY[3:]])
+    assert trim_furniture(text) == text
+    linked = "\n\n".join([*BODY[:3], "See also: Drought hits olive harvest in the south", *BODY[3:]])
+    assert trim_furniture(linked) == ARTICLE
+
+
+def test_prose_opening_with_read_or_related_is_not_a_link() -> None:
+    text = "\n\n".join([*BODY[:3], "Related: the ministry said no further cuts were planned this year.", *BODY[3:]])
     assert trim_furniture(text) == text
 
 

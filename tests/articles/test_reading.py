@@ -200,8 +200,11 @@ def test_text_file_takes_its_date_from_its_name(tmp_path: Path) -> None:
     (tmp_path / "draft-2024-13-45.txt").write_text("Draft\n\n" + FLOOD_STORY + " More.")
     articles, _ = split(read_items([tmp_path]))
     dates = {Path(a.source.path).name: a.published for a in articles}
-    assert dates == {"ledger-2024-03-05-port.txt": "2024-03-05", "20240304_floods.txt": "2024-03-04",
-                     "draft-2024-13-45.txt": None}
+    assert dates == {
+        "ledger-2024-03-05-port.txt": "2024-03-05",
+        "20240304_floods.txt": "2024-03-04",
+        "draft-2024-13-45.txt": None,
+    }
 
 
 def test_record_dateline_is_reported_but_the_text_is_left_exact(tmp_path: Path) -> None:

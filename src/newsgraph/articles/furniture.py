@@ -4,8 +4,8 @@ banners, widget titles, copyright and wire credit lines), trimmed so analysis se
 Trimming is deliberately conservative, because cutting a paragraph of the story is far worse than
 leaving a "Share" button in:
 
-* Only the head and the tail are trimmed; nothing in the middle of the text is ever touched, and each
-  edge stops at the first paragraph that is kept.
+* Only the head and the tail are trimmed, and each edge stops at the first paragraph that is kept.
+  In the middle, only a labelled link to another story ("Read also: ...") is removed.
 * A paragraph is furniture when it is short and matches one of the patterns of `_FAMILIES`. The
   patterns look for the site talking to its reader ("our newsletter", "your inbox", "sign in"), or
   for a whole-line label ("Advertisement", "Most read"), not for topic words: "The company said 2
@@ -46,6 +46,13 @@ _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 _FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
 # Any sentence punctuation ending the line.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# Links to other stories that sites drop between paragraphs ("Read also: Fish catch falls"): the one
+# kind of furniture removed from the middle too, because the label and colon make it unambiguous.
+_INLINE_LINK = re.compile(
+    r"^(?:(?:read|see) (?:also|more)|also (?:read|see)|related(?: (?:story|stories|article|articles))?)\s*:"
+    r"(?:\W*\w+){1,20}\W*$",
+    re.IGNORECASE,
+)
 # A quotation is the story's words, however short.
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
 # Reported speech is the story itself, never the site talking.
@@ -311,7 +318,7 @@ def trim_paragraphs(paragraphs: Sequence[str]) -> list[str]:
         start = _furniture_run(paragraphs, _WEAK_WORDS_HEAD, 0)
         body = list(paragraphs[start:])
         end = len(body) - _furniture_run(body[::-1], _WEAK_WORDS_TAIL, 0)
-    return body[:end]
+    return [paragraph for paragraph in body[:end] if not _is_inline_link(paragraph)]
 
 
 def _is_furniture(line: str) -> bool:
@@ -342,6 +349,11 @@ def _furniture_run(paragraphs: Sequence[str], weak_words: int, label_words: int)
         elif not _is_short_fragment(paragraph, weak_words):
             break
     return cut
+
+
+def _is_inline_link(line: str) -> bool:
+    """A labelled link to another story: the label, then a headline rather than a sentence."""
+    return bool(_INLINE_LINK.search(line)) and _is_short_fragment(line, _MAX_WORDS)
 
 
 def _is_short_fragment(line: str, max_words: int) -> bool:
