@@ -143,3 +143,10 @@ def test_readonly_store_refuses_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "missing.db", readonly=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_search_matches_other_forms_of_a_word_and_ignores_accents(tmp_path: Path) -> None:
+    with Store(tmp_path / "n.db") as store:
+        store.add_analysis(Analysis(article("port", HARBOUR_STORY)))
+        assert [a.id for a in store.articles(search="inspect container")] == ["port"]
+        assert [a.id for a in store.articles(search="Valparaiso Ibanez")] == ["port"]

@@ -259,4 +259,4 @@ def _hidden(path: Path, root: str) -> bool:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 2**20:.1f} MiB"

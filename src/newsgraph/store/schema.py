@@ -141,8 +141,11 @@ MIGRATIONS: list[tuple[int, str]] = [
             PRIMARY KEY (story_id, article_id)
         );
 
-        -- Full-text search over external content: the text lives once, in articles and quotes.
-        CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+        -- Full-text search over external content: the text lives once, in articles and quotes. The porter
+        -- stemmer lets "sanction" find "sanctions" and "sanctioned"; diacritics are folded ("Bogota").
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+        );
         CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
@@ -155,7 +158,9 @@ MIGRATIONS: list[tuple[int, str]] = [
                 VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
-        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='rowid');
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, content='quotes', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+        );
         CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
             INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
         END;
