@@ -101,3 +101,40 @@ def test_help_lists_every_command() -> None:
     result = newsgraph("--help")
     for command in ("ingest", "analyze", "articles", "runs", "demo", "eval"):
         assert f"  {command}" in result.stdout
+
+
+def test_analyze_cleans_a_scraped_plain_text_article(tmp_path: Path) -> None:
+    # The tail furniture is from the held-out sets of tests/articles/test_plaintext.py: no trimming rule
+    # was written from these phrasings.
+    story = [
+        "Lagoon fishermen count losses after algae bloom",
+        "",
+        "COTONOU—Fishermen on Benin's Nokoué lagoon said on Thursday that a green algae bloom had killed "
+        "most of the tilapia in their cages, the third such loss in five years.",
+        "",
+        "“We pulled up the nets and there was nothing alive,” said Rodrigue Hounkpè, who farms fish near "
+        "the stilt village of Ganvié.",
+        "",
+        "The environment ministry said it had sent a team to test the water.",
+        "",
+        "Talks with the fishermen's union are set for Monday.",
+    ]
+    tail = [
+        "In other news",
+        "Post to LinkedIn",
+        "Editor's picks",
+        "12 comments",
+        "Edited by Joanna Pike",
+        "Recommended",
+        "Copyright 2023 Harbour Press Ltd.",
+    ]
+    path = tmp_path / "lagoon.txt"
+    path.write_text("\n".join([*story, "", *tail]) + "\n")
+    result = newsgraph("analyze", str(path))
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    assert article["title"] == "Lagoon fishermen count losses after algae bloom"
+    assert article["dateline"] == {"place": "Cotonou", "country": "BEN"}
+    paragraphs = article["text"].split("\n\n")
+    assert paragraphs[0].startswith("Fishermen on Benin's Nokoué lagoon said on Thursday")
+    assert paragraphs[1:] == [story[4], story[6], story[8]]

@@ -213,3 +213,38 @@ def test_record_dateline_is_reported_but_the_text_is_left_exact(tmp_path: Path) 
     articles, _ = split(read_items([tmp_path / "r.jsonl"]))
     assert articles[0].text == text
     assert (articles[0].dateline.place, articles[0].dateline.country) == ("Maputo", "MOZ")
+
+
+def test_atom_feed_entries_become_articles(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in HARBOUR_STORY.split("\n\n"))
+    (tmp_path / "atom.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ledger</title>'
+        "<entry><title>Customs deal</title><id>tag:ledger.example,2024:port</id>"
+        "<updated>2024-03-05T08:00:00Z</updated><author><name>Tomás Reyes</name></author>"
+        f'<link href="https://ledger.example/port"/><content type="html"><![CDATA[{body}]]></content></entry></feed>'
+    )
+    articles, errors = split(read_items([tmp_path / "atom.xml"]))
+    assert errors == []
+    assert (articles[0].id, articles[0].published, articles[0].authors) == (
+        "tag:ledger.example,2024:port",
+        "2024-03-05",
+        ["Tomás Reyes"],
+    )
+    assert articles[0].text == HARBOUR_STORY
+
+
+def test_unreadable_file_is_named_even_for_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text(HARBOUR_STORY)
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    _, errors = split(read_items([locked]))
+    assert errors[0].path == str(locked) and "permission denied" in errors[0].reason
