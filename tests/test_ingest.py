@@ -97,3 +97,30 @@ def test_interrupted_run_resumes_and_stores_every_article_once(tmp_path: Path) -
         resumed_run = conn.execute("SELECT already_stored, articles_added FROM runs ORDER BY id DESC").fetchone()
     assert statuses == ["interrupted", "done"]
     assert resumed_run[0] >= stored - 1 and sum(resumed_run) == total
+
+
+def test_a_reader_or_analysis_crash_on_one_input_does_not_end_the_batch(
+    news_folder: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import newsgraph.articles.reading as reading
+    import newsgraph.ingest as ingest_module
+
+    real_extract, real_analyze = reading.extract_page, ingest_module.analyze
+
+    def fragile_extract(html, url=None):
+        if "aid flights" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_extract(html, url)
+
+    def fragile_analyze(article):
+        if article.source.path.endswith("floods.txt"):
+            raise ValueError("unexpected token")
+        return real_analyze(article)
+
+    monkeypatch.setattr(reading, "extract_page", fragile_extract)
+    monkeypatch.setattr(ingest_module, "analyze", fragile_analyze)
+    counts, events = run_ingest(news_folder, tmp_path / "n.db")
+    errors = {Path(e.path).name: e.message for e in events if e.kind == "error"}
+    assert "RecursionError" in errors["archive.html.gz"] and "please report it" in errors["archive.html.gz"]
+    assert "analysis failed" in errors["floods.txt"]
+    assert counts.errors == 2 and counts.added + counts.duplicates == 3

@@ -49,9 +49,8 @@ max_size_option = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="newsgraph")
-@click.option("--debug", is_flag=True, help="Show full tracebacks for internal errors.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
+def cli(debug: bool) -> None:
     """Who did what to whom, and who said what, from your own news corpus, offline.
 
     \b
@@ -60,7 +59,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
       newsgraph articles --search tariff  # full-text search the store
       newsgraph analyze story.html        # print the JSON contract, store nothing
     """
-    ctx.obj = {"debug": debug}
 
 
 @cli.command(name="ingest")
@@ -180,9 +178,7 @@ def articles(db: str, search: str | None, outlet: str | None, limit: int, fmt: s
 def runs(db: str, show_errors: bool) -> None:
     """List the ingest runs recorded in the database, with their counts and errors."""
     with Store(db, readonly=True) as store:
-        rows = store.conn.execute("SELECT id FROM runs ORDER BY id").fetchall()
-        for row in rows:
-            run = store.run(row["id"])
+        for run in store.runs():
             click.echo(
                 f"run {run.id:<4} {run.started}  {run.status:<11} read {run.articles_read}, added {run.articles_added},"
                 f" duplicates {run.duplicates}, already stored {run.already_stored}, errors {run.errors}"
@@ -293,6 +289,11 @@ def main() -> NoReturn:
     except KeyboardInterrupt:
         click.echo("Interrupted; rerun the same command to resume.", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug: one line for users, the traceback with --debug (read before parsing)
+        if "--debug" in sys.argv[1:]:
+            raise
+        click.echo(f"Internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
+        sys.exit(EXIT_NOTHING_USABLE)
     sys.exit(EXIT_OK)
 
 
@@ -322,9 +323,9 @@ def _reset_demo_db(path: Path) -> None:
         return
     try:
         with Store(path, readonly=True) as store:
-            other = store.conn.execute("SELECT COUNT(*) FROM runs WHERE command != 'demo'").fetchone()[0]
+            other = any(run.command != "demo" for run in store.runs())
     except NewsgraphError:
-        other = 1
+        other = True
     if other:
         raise click.UsageError(f"{path} holds data that is not from `newsgraph demo`; choose another --db")
     for suffix in ("", "-wal", "-shm"):

@@ -70,7 +70,17 @@ def ingest(
             digest = content_hash(read.text)
             where = f"{read.source.path} ({read.source.record})" if read.source.record else str(read.source.path)
             known = store.add_if_known(read, run_id)
-            outcome, article_id = known or store.add_analysis(analyze(read), run_id)
+            if known is None:
+                try:
+                    analysis = analyze(read)
+                except Exception as exc:  # one article the analysis cannot handle must not end the batch
+                    reason = f"analysis failed ({type(exc).__name__}: {exc}); please report it"
+                    yield _failed(
+                        store, run_id, counts, InputError(read.source.path or "-", reason, read.source.record)
+                    )
+                    continue
+                known = store.add_analysis(analysis, run_id)
+            outcome, article_id = known
             if outcome == "conflict":
                 yield _failed(
                     store,

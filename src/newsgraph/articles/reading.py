@@ -84,7 +84,14 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Inpu
 
 
 def read_file(path: str, options: ReadOptions) -> Iterator[Article | InputError]:
-    """Every article in one file (or standard input)."""
+    """Every article in one file (or standard input); an unexpected failure becomes an InputError too."""
+    try:
+        yield from _read_file(path, options)
+    except Exception as exc:  # a library failing on odd input must not end the batch
+        yield InputError(path, f"unexpected error while reading ({type(exc).__name__}: {exc}); please report it")
+
+
+def _read_file(path: str, options: ReadOptions) -> Iterator[Article | InputError]:
     if _is_warc_name(path):
         yield from _stream_warc(path, options)
         return
@@ -99,9 +106,9 @@ def read_file(path: str, options: ReadOptions) -> Iterator[Article | InputError]
             yield from _read_warc(path, data, options)
             return
         try:
-            data = _gunzip(data, options.max_bytes)
+            data = _gunzip(path, data, options.max_bytes)
         except InputError as error:
-            yield InputError(path, error.reason)
+            yield error
             return
     if not data.strip():
         yield InputError(path, "empty file")
@@ -137,7 +144,7 @@ def _load(path: str, options: ReadOptions) -> bytes:
     if path == STDIN:
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise InputError("<stdin>", f"input is over the {_mb(limit)} limit (raise it with --max-size)")
+            raise InputError(path, f"standard input is over the {_mb(limit)} limit (raise it with --max-size)")
         return data
     try:
         size = os.path.getsize(path)
@@ -171,14 +178,14 @@ def _gunzip_head(data: bytes) -> bytes:
         return b""
 
 
-def _gunzip(data: bytes, limit: int) -> bytes:
+def _gunzip(path: str, data: bytes, limit: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             out = handle.read(limit + 1)
     except (EOFError, OSError, zlib.error) as exc:
-        raise InputError("", f"truncated or corrupt gzip file ({exc})") from None
+        raise InputError(path, f"truncated or corrupt gzip file ({exc})") from None
     if len(out) > limit:
-        raise InputError("", f"decompressed content is over the {_mb(limit)} limit (raise it with --max-size)")
+        raise InputError(path, f"decompressed content is over the {_mb(limit)} limit (raise it with --max-size)")
     return out
 
 

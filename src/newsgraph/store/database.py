@@ -143,6 +143,10 @@ class Store:
             )
         return self.run(run_id)
 
+    def runs(self) -> list[RunSummary]:
+        """Every recorded run, oldest first."""
+        return [self.run(row["id"]) for row in self.conn.execute("SELECT id FROM runs ORDER BY id")]
+
     def run(self, run_id: int) -> RunSummary:
         row = self.conn.execute(
             "SELECT id, command, started, finished, status, articles_read, articles_added, duplicates,"
