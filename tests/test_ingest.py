@@ -103,9 +103,9 @@ def test_a_reader_or_analysis_crash_on_one_input_does_not_end_the_batch(
     news_folder: Path, tmp_path: Path, monkeypatch
 ) -> None:
     import newsgraph.articles.reading as reading
-    import newsgraph.ingest as ingest_module
+    import newsgraph.pipeline as pipeline
 
-    real_extract, real_analyze = reading.extract_page, ingest_module.analyze
+    real_extract, real_analyze = reading.extract_page, pipeline.analyze
 
     def fragile_extract(html, url=None):
         if "aid flights" in html:
@@ -118,7 +118,7 @@ def test_a_reader_or_analysis_crash_on_one_input_does_not_end_the_batch(
         return real_analyze(article)
 
     monkeypatch.setattr(reading, "extract_page", fragile_extract)
-    monkeypatch.setattr(ingest_module, "analyze", fragile_analyze)
+    monkeypatch.setattr(pipeline, "analyze", fragile_analyze)
     counts, events = run_ingest(news_folder, tmp_path / "n.db")
     errors = {Path(e.path).name: e.message for e in events if e.kind == "error"}
     assert "RecursionError" in errors["archive.html.gz"] and "please report it" in errors["archive.html.gz"]

@@ -18,11 +18,11 @@ from typing import NoReturn
 import click
 
 from newsgraph import __version__
-from newsgraph.articles.reading import DEFAULT_MAX_BYTES, ReadOptions, expand_paths, read_items
+from newsgraph.articles.reading import DEFAULT_MAX_BYTES, ReadOptions, expand_paths, read_file
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest import IngestCounts, ingest
-from newsgraph.model import Article, to_json
-from newsgraph.pipeline import analyze as analyze_article
+from newsgraph.model import Analysis, Article, to_json
+from newsgraph.pipeline import analyze_or_error
 from newsgraph.store import DEFAULT_DB, Store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_USABLE = 0, 1, 2
@@ -128,17 +128,37 @@ def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float) -> None:
       newsgraph analyze story.html | jq .title
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
-    errors: list[InputError] = []
-    articles = _articles_or_errors(read_items(paths, options), errors)
-    n = 0
+    inputs = list(expand_paths(paths))
+    printed = failed = 0
     if fmt == "json":
         click.echo("[", nl=False)
-    for n, article in enumerate(articles, start=1):
-        line = json.dumps(to_json(analyze_article(article)), ensure_ascii=False, indent=None if fmt == "jsonl" else 2)
-        click.echo((",\n" if fmt == "json" and n > 1 else "") + line, nl=fmt == "jsonl")
+    with _progress(inputs, "analyze") as bar:
+        for item in inputs:
+            bar.update(1)
+            for result in _analyses(item, options):
+                if isinstance(result, InputError):
+                    failed += 1
+                    click.echo(f"error: {result}", err=True)
+                    continue
+                printed += 1
+                obj = to_json(result)
+                if fmt == "jsonl":
+                    click.echo(json.dumps(obj, ensure_ascii=False))
+                else:
+                    separator = ",\n" if printed > 1 else "\n"
+                    click.echo(separator + json.dumps(obj, ensure_ascii=False, indent=2), nl=False)
     if fmt == "json":
-        click.echo("]")
-    sys.exit(_exit_code(n, len(errors)))
+        click.echo("\n]" if printed else "]")
+    sys.exit(_exit_code(printed, failed))
+
+
+def _analyses(item: str | InputError, options: ReadOptions) -> Iterator[Analysis | InputError]:
+    """The analyses of one expanded input, with every problem as an InputError."""
+    if isinstance(item, InputError):
+        yield item
+        return
+    for read in read_file(item, options):
+        yield read if isinstance(read, InputError) else analyze_or_error(read)
 
 
 @cli.command()
@@ -295,15 +315,6 @@ def main() -> NoReturn:
         click.echo(f"Internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
         sys.exit(EXIT_NOTHING_USABLE)
     sys.exit(EXIT_OK)
-
-
-def _articles_or_errors(items: Iterator[Article | InputError], errors: list[InputError]) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, InputError):
-            errors.append(item)
-            click.echo(f"error: {item}", err=True)
-        else:
-            yield item
 
 
 def _exit_code(usable: int, failed: int) -> int:

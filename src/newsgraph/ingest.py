@@ -15,7 +15,7 @@ from typing import Literal
 from newsgraph.articles.identity import content_hash
 from newsgraph.articles.reading import ReadOptions, read_file
 from newsgraph.errors import InputError
-from newsgraph.pipeline import analyze
+from newsgraph.pipeline import analyze_or_error
 from newsgraph.store import Store
 
 EventKind = Literal["file", "added", "duplicate", "stored", "conflict", "error"]
@@ -71,13 +71,9 @@ def ingest(
             where = f"{read.source.path} ({read.source.record})" if read.source.record else str(read.source.path)
             known = store.add_if_known(read, run_id)
             if known is None:
-                try:
-                    analysis = analyze(read)
-                except Exception as exc:  # one article the analysis cannot handle must not end the batch
-                    reason = f"analysis failed ({type(exc).__name__}: {exc}); please report it"
-                    yield _failed(
-                        store, run_id, counts, InputError(read.source.path or "-", reason, read.source.record)
-                    )
+                analysis = analyze_or_error(read)
+                if isinstance(analysis, InputError):
+                    yield _failed(store, run_id, counts, analysis)
                     continue
                 known = store.add_analysis(analysis, run_id)
             outcome, article_id = known

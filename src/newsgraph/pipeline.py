@@ -46,3 +46,12 @@ def analyze(text_or_article: str | Article) -> Analysis:
     else:
         article = text_or_article
     return Analysis(article=article)
+
+
+def analyze_or_error(article: Article) -> Analysis | InputError:
+    """`analyze`, with a failure on this one article turned into an InputError naming it, for batches."""
+    try:
+        return analyze(article)
+    except Exception as exc:  # one article the analysis cannot handle must not end a batch
+        reason = f"analysis failed ({type(exc).__name__}: {exc}); please report it"
+        return InputError(article.source.path or "-", reason, article.source.record)
