@@ -81,6 +81,11 @@ def test_ingest_then_search_the_store(news_folder: Path, tmp_path: Path) -> None
     assert rows and all("cherries" in row["snippet"] for row in rows)
     runs = newsgraph("runs", "--db", str(db))
     assert "done" in runs.stdout and "read 5" in runs.stdout
+    people = newsgraph("entities", "--db", str(db), "--kind", "person", "--format", "jsonl")
+    names = {json.loads(line)["name"] for line in people.stdout.splitlines()}
+    assert "Marta Ibáñez" in names
+    places = newsgraph("entities", "--db", str(db), "--country", "MOZ", "--format", "jsonl")
+    assert {json.loads(line)["kind"] for line in places.stdout.splitlines()} == {"place"}
 
 
 def test_articles_on_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:

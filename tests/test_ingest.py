@@ -112,10 +112,10 @@ def test_a_reader_or_analysis_crash_on_one_input_does_not_end_the_batch(
             raise RecursionError("maximum recursion depth exceeded")
         return real_extract(html, url)
 
-    def fragile_analyze(article):
+    def fragile_analyze(article, **options):
         if article.source.path.endswith("floods.txt"):
             raise ValueError("unexpected token")
-        return real_analyze(article)
+        return real_analyze(article, **options)
 
     monkeypatch.setattr(reading, "extract_page", fragile_extract)
     monkeypatch.setattr(pipeline, "analyze", fragile_analyze)

@@ -36,6 +36,12 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     help="SQLite database file (env NEWSGRAPH_DB).",
 )
+model_option = click.option(
+    "--model",
+    default=None,
+    envvar="NEWSGRAPH_MODEL",
+    help="An installed spaCy pipeline or a folder to use instead of the shipped model (env NEWSGRAPH_MODEL).",
+)
 max_size_option = click.option(
     "--max-size",
     "max_size_mb",
@@ -65,8 +71,9 @@ def cli(debug: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @max_size_option
+@model_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and errors.")
-def ingest_cmd(paths: tuple[str, ...], db: str, max_size_mb: float, quiet: bool) -> None:
+def ingest_cmd(paths: tuple[str, ...], db: str, max_size_mb: float, model: str | None, quiet: bool) -> None:
     """Read news files, analyse them and store the results in the database.
 
     PATHS are files, folders (read recursively), globs or - for standard input. Formats are
@@ -78,14 +85,15 @@ def ingest_cmd(paths: tuple[str, ...], db: str, max_size_mb: float, quiet: bool)
       newsgraph ingest --db news.db ~/crawl/2024-03/ feeds/*.xml
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
+    model_name = _model_name(model)
     inputs = list(expand_paths(paths))
     counts = IngestCounts()
     with Store(db) as store:
-        run_id = store.start_run("ingest", list(paths))
+        run_id = store.start_run("ingest", list(paths), model_name)
         status = "failed"
         try:
             with _progress(inputs, "ingest") as bar:
-                for event in ingest(inputs, store, run_id, counts, options):
+                for event in ingest(inputs, store, run_id, counts, options, model):
                     if event.kind == "file":
                         bar.update(1)
                     elif event.kind == "error":
@@ -117,17 +125,19 @@ def ingest_cmd(paths: tuple[str, ...], db: str, max_size_mb: float, quiet: bool)
     help="One JSON object per line, or one JSON array.",
 )
 @max_size_option
-def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float) -> None:
+@model_option
+def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float, model: str | None) -> None:
     """Analyse news files and print the data contract (docs/contract.md) to stdout; store nothing.
 
     Each article becomes one object with its clean text, metadata, entities, quotes and events.
-    Entities, quotes and events are empty lists until the language, quote and event stages land.
+    Quotes and events are empty lists until the quote and event stages land.
 
     \b
     Example:
       newsgraph analyze story.html | jq .title
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
+    _model_name(model)
     inputs = list(expand_paths(paths))
     printed = failed = 0
     if fmt == "json":
@@ -135,7 +145,7 @@ def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float) -> None:
     with _progress(inputs, "analyze") as bar:
         for item in inputs:
             bar.update(1)
-            for result in _analyses(item, options):
+            for result in _analyses(item, options, model):
                 if isinstance(result, InputError):
                     failed += 1
                     click.echo(f"error: {result}", err=True)
@@ -152,13 +162,13 @@ def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float) -> None:
     sys.exit(_exit_code(printed, failed))
 
 
-def _analyses(item: str | InputError, options: ReadOptions) -> Iterator[Analysis | InputError]:
+def _analyses(item: str | InputError, options: ReadOptions, model: str | None) -> Iterator[Analysis | InputError]:
     """The analyses of one expanded input, with every problem as an InputError."""
     if isinstance(item, InputError):
         yield item
         return
     for read in read_file(item, options):
-        yield read if isinstance(read, InputError) else analyze_or_error(read)
+        yield read if isinstance(read, InputError) else analyze_or_error(read, model)
 
 
 @cli.command()
@@ -190,6 +200,37 @@ def articles(db: str, search: str | None, outlet: str | None, limit: int, fmt: s
         )
         if search:
             click.echo(f"{'':<16}  {' '.join(row.snippet.split())}")
+
+
+@cli.command()
+@db_option
+@click.option("--kind", type=click.Choice(["person", "organisation", "place"]), help="Only entities of this kind.")
+@click.option("--country", help="Only entities of this country (ISO 3166 alpha-3, e.g. BRA).")
+@click.option("-s", "--search", help="Only entities whose name or alias contains this text.")
+@click.option("-n", "--limit", default=50, show_default=True, type=click.IntRange(min=1))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def entities(db: str, kind: str | None, country: str | None, search: str | None, limit: int, fmt: str) -> None:
+    """List the people, organisations and places in the database, most widely mentioned first.
+
+    \b
+    Example:
+      newsgraph entities --kind person --country PER
+    """
+    with Store(db, readonly=True) as store:
+        rows = store.entities(kind=kind, country=country, search=search, limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(vars(row), ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("no entities match", err=True)
+        return
+    for row in rows:
+        described = "; ".join([*row.roles[:2], *row.affiliations[:1]])
+        click.echo(
+            f"{row.articles:>4}  {row.kind:<12}  {row.country or '-':<3}  {row.sector or '-':<3}  "
+            f"{row.name[:32]:<32}  {described[:60]}"
+        )
 
 
 @cli.command()
@@ -255,6 +296,102 @@ def demo(db: str) -> None:
     sys.exit(_exit_code(counts.read, counts.errors))
 
 
+@cli.command()
+@click.option(
+    "--corpora",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("../shared/corpora"),
+    show_default=True,
+    help="Folder of the openly licensed treebanks and NER corpora.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("newsgraph-model"),
+    show_default=True,
+    help="Where to save the trained pipeline.",
+)
+@click.option(
+    "--minutes",
+    type=click.FloatRange(min=0.1),
+    default=60,
+    show_default=True,
+    help="Time budget; training stops cleanly when it is spent and keeps the best checkpoint.",
+)
+@click.option(
+    "--workdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the converted training data (default: a temporary folder).",
+)
+def train(corpora: Path, output: Path, minutes: float, workdir: Path | None) -> None:
+    """Train newsgraph's spaCy pipeline (tags, lemmas, parser, NER) from openly licensed corpora.
+
+    Seeded and reproducible; the config is src/newsgraph/nlp/training.cfg. To ship the result, train
+    into src/newsgraph/nlp/model. The training data and its licences are listed in NOTICE.
+
+    \b
+    Example:
+      newsgraph train --minutes 100 --output src/newsgraph/nlp/model
+    """
+    import tempfile
+
+    from newsgraph.nlp.training import build_corpora
+    from newsgraph.nlp.training import train as train_pipeline
+
+    with tempfile.TemporaryDirectory() as scratch:
+        data = workdir or Path(scratch)
+        counts = build_corpora(corpora, data)
+        click.echo("training data: " + ", ".join(f"{name} {n} docs" for name, n in counts.items()), err=True)
+        result = train_pipeline(data, output, minutes, log=lambda line: click.echo(line, err=True))
+    click.echo(
+        f"saved {output} after {result.steps} steps ({result.epochs} epochs, {result.minutes:.1f} min); "
+        f"best dev score {result.dev_scores.get('score', 0):.3f}"
+    )
+
+
+@cli.command()
+@click.argument(
+    "corpus",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default="../shared/data/corpus/bbc_news.jsonl",
+)
+@click.option("-n", "--limit", default=500, show_default=True, type=click.IntRange(min=1), help="Articles to time.")
+@model_option
+def bench(corpus: Path, limit: int, model: str | None) -> None:
+    """Time the language layer (spaCy, batched with nlp.pipe) and the whole per-article analysis.
+
+    Run it on an otherwise idle machine; it uses one process. CORPUS is any file newsgraph reads.
+
+    \b
+    Example:
+      newsgraph bench ../shared/data/corpus/bbc_news.jsonl --limit 500
+    """
+    import time
+
+    from newsgraph.nlp.pipeline import load_pipeline
+    from newsgraph.pipeline import analyze as analyze_article
+    from newsgraph.pipeline import read
+
+    articles = [a for _, a in zip(range(limit), read(corpus, errors=[]), strict=False)]
+    nlp = load_pipeline(model)
+    nlp("warm up the pipeline before timing")
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe((a.text for a in articles), batch_size=64))
+    language = time.perf_counter() - started
+    started = time.perf_counter()
+    for article in articles:
+        analyze_article(article, model=model)
+    whole = time.perf_counter() - started
+    click.echo(f"articles          {len(articles)} ({tokens} tokens) from {corpus}")
+    click.echo(
+        f"language layer    {tokens / language:,.0f} tokens/s  (nlp.pipe, batch 64, {', '.join(nlp.pipe_names)})"
+    )
+    click.echo(
+        f"whole analysis    {tokens / whole:,.0f} tokens/s  {len(articles) / whole:.1f} articles/s  (one at a time)"
+    )
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure accuracy against gold data (../shared/data or files in the same format)."""
@@ -293,6 +430,77 @@ def eval_extraction(directory: Path) -> None:
     click.echo(f"exact      {report.accuracy:.3f}")
 
 
+@eval_group.command(name="ner")
+@click.argument("corpora", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared/corpora")
+@click.option("--model", default=None, help="An installed spaCy pipeline or a folder (default: the shipped model).")
+def eval_ner(corpora: Path, model: str | None) -> None:
+    """Entity recognition P/R/F per type on each corpus's held-out test split, with and without rules.
+
+    \b
+    Example:
+      newsgraph eval ner ../shared/corpora
+    """
+    from newsgraph.evaluate.language import TYPES, predict, score_entities
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    for split, docs in _test_splits(corpora).items():
+        for rules in (False, True):
+            nlp = load_pipeline(model, rules=rules)
+            scores = score_entities(zip(predict(nlp, docs), docs, strict=True))
+            cells = "  ".join(
+                f"{label} {scores[label].precision:.3f}/{scores[label].recall:.3f}/{scores[label].f1:.3f}"
+                for label in (*TYPES, "ALL")
+            )
+            click.echo(f"{split:<14} {'rules' if rules else 'model':<6} P/R/F  {cells}")
+
+
+@eval_group.command(name="entities")
+@click.option("--model", default=None, help="An installed spaCy pipeline or a folder (default: the shipped model).")
+@click.option("--misses", is_flag=True, help="List every miss.")
+def eval_entities(model: str | None, misses: bool) -> None:
+    """People found, with country, role and affiliation, and pronoun speakers, on the sample corpus gold.
+
+    \b
+    Example:
+      newsgraph eval entities --misses
+    """
+    from newsgraph.evaluate.entities import evaluate_entities
+    from newsgraph.pipeline import analyze as analyze_article
+    from newsgraph.pipeline import read
+
+    sample = Path(str(resources.files("newsgraph") / "data" / "sample"))
+    articles = {}
+    for article in read([sample / folder for folder in SAMPLE_FOLDERS]):
+        source = Path(article.source.path or "").relative_to(sample).as_posix()
+        articles[(source, article.id if article.source.record else None)] = article
+    report = evaluate_entities(sample / "gold.json", articles, lambda a: analyze_article(a, model=model))
+    for label, tally in vars(report).items():
+        click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
+        if misses:
+            for miss in tally.misses:
+                click.echo(f"    {miss}")
+
+
+@eval_group.command(name="syntax")
+@click.argument("corpora", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared/corpora")
+@click.option("--model", default=None, help="An installed spaCy pipeline or a folder (default: the shipped model).")
+def eval_syntax(corpora: Path, model: str | None) -> None:
+    """UPOS accuracy, lemma accuracy, UAS and LAS on the UD EWT and GUM test splits.
+
+    \b
+    Example:
+      newsgraph eval syntax ../shared/corpora
+    """
+    from newsgraph.evaluate.language import score_syntax
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(model, rules=False)
+    for split, docs in _test_splits(corpora).items():
+        if any(doc.has_annotation("DEP") for doc in docs):
+            scores = score_syntax(nlp, docs)
+            click.echo(f"{split:<14} " + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
+
+
 def main() -> NoReturn:
     """Console entry point: user errors become one `Error:` line, tracebacks only with --debug."""
     try:
@@ -315,6 +523,29 @@ def main() -> NoReturn:
         click.echo(f"Internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
         sys.exit(EXIT_NOTHING_USABLE)
     sys.exit(EXIT_OK)
+
+
+def _model_name(model: str | None) -> str:
+    """Load the pipeline up front, so a missing model is one clear error rather than one per article."""
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    meta = load_pipeline(model).meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', model)}-{meta.get('version', '?')}"
+
+
+def _test_splits(corpora: Path) -> dict[str, list]:
+    """The held-out test splits of ../shared/corpora as reference spaCy Docs."""
+    import tempfile
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    from newsgraph.nlp.training import TESTS, build_corpora
+
+    vocab = spacy.blank("en").vocab
+    with tempfile.TemporaryDirectory() as scratch:
+        build_corpora(corpora, Path(scratch), only=TESTS)
+        return {name: list(DocBin().from_disk(Path(scratch) / f"{name}.spacy").get_docs(vocab)) for name in TESTS}
 
 
 def _exit_code(usable: int, failed: int) -> int:

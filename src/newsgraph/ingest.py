@@ -50,10 +50,12 @@ def ingest(
     run_id: int,
     counts: IngestCounts,
     options: ReadOptions | None = None,
+    model: str | None = None,
 ) -> Iterator[IngestEvent]:
     """Ingest files into `store` under the already-started run `run_id`, updating `counts` as it goes.
 
-    `inputs` are files as `expand_paths` lists them (the caller expands once, so it can show progress).
+    `inputs` are files as `expand_paths` lists them (the caller expands once, so it can show progress);
+    `model` is the spaCy pipeline to analyse with (None: the shipped one).
     """
     options = options or ReadOptions()
     first_source: dict[str, str] = {}
@@ -71,7 +73,7 @@ def ingest(
             where = f"{read.source.path} ({read.source.record})" if read.source.record else str(read.source.path)
             known = store.add_if_known(read, run_id)
             if known is None:
-                analysis = analyze_or_error(read)
+                analysis = analyze_or_error(read, model)
                 if isinstance(analysis, InputError):
                     yield _failed(store, run_id, counts, analysis)
                     continue

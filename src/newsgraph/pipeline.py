@@ -1,19 +1,22 @@
 """The per-article pipeline: one article in, one Analysis out, as a pure function of the input.
 
 This is the function the CLI, the store, the evaluation harnesses and the scale-out runners all call.
-The language layer, entities, quotes and events are added here stage by stage as they land; until then
-an Analysis carries the clean article with empty `entities`, `quotes` and `events`.
+The language layer (spaCy, `nlp/`) and the entity resolver (`entities/`) run here; quotes and events
+are added stage by stage as they land, and are empty lists until then.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from newsgraph.articles.identity import content_hash
 from newsgraph.articles.reading import ReadOptions, read_items
+from newsgraph.entities import find_entities
 from newsgraph.errors import InputError
 from newsgraph.model import Analysis, Article
+from newsgraph.nlp.pipeline import load_pipeline
 
 
 def read(
@@ -37,21 +40,33 @@ def read(
             errors.append(item)
 
 
-def analyze(text_or_article: str | Article) -> Analysis:
-    """The Analysis of one article. A plain string is analysed exactly as given (offsets index into it)."""
+def analyze(text_or_article: str | Article, *, model: str | None = None) -> Analysis:
+    """The Analysis of one article. A plain string is analysed exactly as given (offsets index into it).
+
+    `model` names an installed spaCy pipeline or a folder to use instead of the shipped model.
+    """
     if isinstance(text_or_article, str):
         if not text_or_article.strip():
             raise ValueError("cannot analyze an empty text")
         article = Article(id=content_hash(text_or_article), text=text_or_article)
     else:
         article = text_or_article
-    return Analysis(article=article)
+    doc = load_pipeline(model)(article.text)
+    entities = find_entities(doc, _as_date(article.published))
+    return Analysis(article=article, entities=entities.entities)
 
 
-def analyze_or_error(article: Article) -> Analysis | InputError:
+def _as_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def analyze_or_error(article: Article, model: str | None = None) -> Analysis | InputError:
     """`analyze`, with a failure on this one article turned into an InputError naming it, for batches."""
     try:
-        return analyze(article)
+        return analyze(article, model=model)
     except Exception as exc:  # one article the analysis cannot handle must not end a batch
         reason = f"analysis failed ({type(exc).__name__}: {exc}); please report it"
         return InputError(article.source.path or "-", reason, article.source.record)

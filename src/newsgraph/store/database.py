@@ -40,6 +40,19 @@ class StoredArticle:
 
 
 @dataclass
+class StoredEntity:
+    """One row of `newsgraph entities`: an entity as named across the articles that mention it."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    articles: int
+    roles: list[str]
+    affiliations: list[str]
+
+
+@dataclass
 class RunSummary:
     id: int
     command: str
@@ -247,6 +260,39 @@ class Store:
         for row in self.conn.execute(sql, [*params, limit]):
             yield StoredArticle(**dict(row))
 
+    def entities(
+        self, kind: str | None = None, country: str | None = None, search: str | None = None, limit: int = 50
+    ) -> list[StoredEntity]:
+        """Entities grouped by name, kind and country across articles, most widely mentioned first."""
+        where, params = [], []
+        for column, value in (("kind", kind), ("country", country and country.upper())):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if search:
+            where.append("(name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [pattern, pattern]
+        rows = self.conn.execute(
+            "SELECT name, kind, country, MAX(sector) AS sector, COUNT(DISTINCT article_id) AS articles,"
+            " json_group_array(json(roles)) AS roles, json_group_array(json(affiliations)) AS affiliations"
+            f" FROM entities {'WHERE ' + ' AND '.join(where) if where else ''}"
+            " GROUP BY name, kind, country ORDER BY articles DESC, name LIMIT ?",
+            [*params, limit],
+        )
+        return [
+            StoredEntity(
+                name=row["name"],
+                kind=row["kind"],
+                country=row["country"],
+                sector=row["sector"],
+                articles=row["articles"],
+                roles=_union(row["roles"]),
+                affiliations=_union(row["affiliations"]),
+            )
+            for row in rows
+        ]
+
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables, for summaries."""
         tables = ("articles", "article_sources", "entities", "quotes", "events", "stories", "runs")
@@ -365,6 +411,15 @@ class Store:
                     event.confidence,
                 ),
             )
+
+
+def _union(nested_json: str) -> list[str]:
+    """The distinct strings of a JSON array of arrays, in first-seen order."""
+    seen: dict[str, None] = {}
+    for values in json.loads(nested_json):
+        for value in values:
+            seen.setdefault(value, None)
+    return list(seen)
 
 
 def escape_fts(query: str) -> str:

@@ -1,0 +1,60 @@
+"""People, organisations and places of one article, with roles, affiliations, country and sector.
+
+`find_entities(doc, published)` is the resolver the quote and event stages use: it groups the Doc's
+name mentions into entities (`names`), describes people from the words around their names
+(`descriptions`), and attaches pronouns and role descriptions to them (`coreference`). The returned
+`EntityIndex` answers "which entity is this span?" for any mention, pronoun or description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsgraph.entities.clusters import Cluster
+from newsgraph.entities.coreference import resolve_references
+from newsgraph.entities.descriptions import describe_others, describe_people
+from newsgraph.entities.names import name_clusters
+from newsgraph.model import Entity
+
+__all__ = ["EntityIndex", "find_entities"]
+
+
+@dataclass
+class EntityIndex:
+    """The article's entities and a lookup from text spans to them."""
+
+    entities: list[Entity]
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping the character span [start, end), if any."""
+        for entity in self.entities:
+            if any(s < end and start < e for s, e in entity.mentions):
+                return entity
+        return None
+
+
+def find_entities(doc: Doc, published: date | None = None) -> EntityIndex:
+    """Resolve the entities of an analysed article; `published` dates the office-holder lookups."""
+    clusters = name_clusters(doc)
+    describe_people(doc, clusters, published)
+    describe_others(clusters)
+    resolve_references(doc, clusters)
+    return EntityIndex([_entity(n, cluster) for n, cluster in enumerate(clusters, start=1)])
+
+
+def _entity(number: int, cluster: Cluster) -> Entity:
+    name = cluster.name
+    return Entity(
+        id=f"e{number}",
+        name=name,
+        kind=cluster.kind,
+        country=cluster.country,
+        sector=cluster.sector,
+        roles=list(cluster.roles),
+        affiliations=list(cluster.affiliations),
+        aliases=[n for n in cluster.names if n != name],
+        mentions=sorted({(m.start, m.end) for m in cluster.mentions}),
+    )

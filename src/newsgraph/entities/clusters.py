@@ -1,0 +1,55 @@
+"""The working objects of entity resolution: mentions in the text and the clusters they form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["person", "organisation", "place"]
+MentionKind = Literal["name", "pronoun", "description"]
+Gender = Literal["m", "f"]
+
+
+@dataclass
+class Mention:
+    """One place the text refers to an entity: character offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    token: int
+    """Index of the mention's last token in the Doc, used for order and distance."""
+
+
+@dataclass
+class Cluster:
+    """Everything the article says about one entity; becomes a `model.Entity`."""
+
+    kind: Kind
+    names: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    gender: Gender | None = None
+    key: str = ""
+    """What name mentions are matched on (a canonical organisation name, a country code, a full name)."""
+
+    @property
+    def name(self) -> str:
+        """The fullest name the article uses."""
+        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else ""
+
+    @property
+    def last_token(self) -> int:
+        return max(m.token for m in self.mentions)
+
+    def add_role(self, role: str) -> None:
+        if role and role.lower() not in (r.lower() for r in self.roles):
+            self.roles.append(role)
+
+    def add_affiliation(self, affiliation: str) -> None:
+        if affiliation and affiliation not in self.affiliations:
+            self.affiliations.append(affiliation)

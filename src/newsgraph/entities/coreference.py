@@ -1,0 +1,105 @@
+"""Pronouns and role descriptions resolved to the people the article has named.
+
+"she" goes to the most recent person whose gender agrees (learnt from honorifics and from earlier
+pronouns resolved to them), within a few paragraphs; "the minister" or "the spokesman" goes to the most
+recent person with a matching role. Unresolvable mentions are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.entities.clusters import Cluster, Gender, Mention
+from newsgraph.gazetteer.roles import find_role
+
+PRONOUNS: dict[str, Gender] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+HONORIFICS: dict[str, Gender] = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "ms": "f",
+    "ms.": "f",
+    "mrs": "f",
+    "mrs.": "f",
+    "madam": "f",
+    "dame": "f",
+}
+MAX_SENTENCES_BACK = 6
+
+
+def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
+    """Add pronoun and description mentions to the person clusters they refer to."""
+    people = [c for c in clusters if c.kind == "person"]
+    if not people:
+        return
+    _genders_from_honorifics(doc, people)
+    sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        gender = PRONOUNS.get(token.lower_)
+        if gender and token.ent_type_ == "":
+            cluster = _antecedent(people, index, sentence_of, lambda c, g=gender: c.gender in (None, g))
+            if cluster:
+                cluster.gender = cluster.gender or gender
+                cluster.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "pronoun", index))
+        elif token.lower_ == "the":
+            end = _description_end(doc, index)
+            if end:
+                title = find_role(doc[index + 1 : end].text)
+                cluster = title and _antecedent(people, index, sentence_of, lambda c, t=title: _has_role(c, t.title))
+                if cluster:
+                    span = doc[index:end]
+                    cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "description", end - 1))
+                    index = end - 1
+        index += 1
+
+
+def _antecedent(people, index, sentence_of, fits):  # type: ignore[no-untyped-def]
+    """The person mentioned most recently before token `index`, within reach, that `fits`."""
+    here = sentence_of.get(index, 0)
+    candidates = [
+        (max(m.token for m in c.mentions if m.token < index), c)
+        for c in people
+        if any(m.token < index for m in c.mentions) and fits(c)
+    ]
+    candidates = [(last, c) for last, c in candidates if here - sentence_of.get(last, 0) <= MAX_SENTENCES_BACK]
+    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _description_end(doc: Doc, start: int) -> int | None:
+    """End of "the [adjective] role" when a role title follows "the" (not followed by a name)."""
+    for size in (4, 3, 2, 1):
+        end = start + 1 + size
+        if end <= len(doc) and find_role(doc[start + 1 : end].text):
+            if end < len(doc) and doc[end].ent_type_ == "PER":
+                return None
+            return end
+    return None
+
+
+def _has_role(cluster: Cluster, title: str) -> bool:
+    """ "the minister" fits a foreign minister; "the spokesman" a spokesperson."""
+    return any(
+        (role := find_role(r)) is not None and (role.title == title or role.title.endswith(" " + title))
+        for r in cluster.roles
+    )
+
+
+def _genders_from_honorifics(doc: Doc, people: list[Cluster]) -> None:
+    for cluster in people:
+        for mention in cluster.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                gender = HONORIFICS.get(doc[span.start - 1].lower_)
+                if gender:
+                    cluster.gender = gender

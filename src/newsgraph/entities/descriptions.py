@@ -1,0 +1,281 @@
+"""Roles, affiliations, country and sector of people, from the words news puts around a name.
+
+The patterns are the regular ones of news prose:
+
+* a title before the name: "Brazilian Foreign Minister Ana Costa", "Brazil's foreign minister, Ana Costa";
+* an apposition after it: "Lena Fischer, a senior fellow at the Institute for Strategic Studies,";
+* an "of" phrase: "Rui Tanaka of Keio University".
+
+A person's country comes from a nationality or possessive before the role, from the affiliation (an
+organisation the gazetteer places, or a country named in it), or from the office-holder table for the
+article's date; otherwise it stays unknown. Sector comes from the role, or else from the affiliation.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from newsgraph.entities.clusters import Cluster
+from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.leaders import find_person
+from newsgraph.gazetteer.organisations import find_organisation
+from newsgraph.gazetteer.places import country_for_place
+from newsgraph.gazetteer.roles import find_role, role_patterns
+
+_DETERMINERS = {"a", "an", "the"}
+_NOT_QUALIFIERS = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "said",
+    "says",
+    "told",
+    "who",
+    "was",
+    "is",
+    "are",
+    "were",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "that",
+}
+_PREPOSITIONS = {"at", "of", "for", "with", "from"}
+# Sector of an affiliation the gazetteer does not know, from the kind of body its name says it is.
+_AFFILIATION_SECTORS = (
+    (
+        (
+            "ministry",
+            "government",
+            "parliament",
+            "senate",
+            "congress",
+            "cabinet",
+            "presidency",
+            "embassy",
+            "council",
+            "commission",
+            "department",
+            "office",
+        ),
+        "GOV",
+    ),
+    (("university", "institute", "college", "school", "academy", "centre", "center", "think tank"), "EDU"),
+    (("army", "navy", "air force", "armed forces", "military", "command", "guard"), "MIL"),
+    (("bank", "company", "group", "corporation", "inc", "ltd", "holdings", "association of", "chamber"), "BUS"),
+    (("newspaper", "radio", "television", "news agency", "times", "post", "herald"), "JRN"),
+    (("union", "federation", "cooperative", "fishermen", "farmers"), "CVL"),
+    (("foundation", "watch", "international", "charity", "red cross", "red crescent"), "NGO"),
+)
+
+
+@functools.cache
+def _role_matcher(vocab) -> PhraseMatcher:  # type: ignore[no-untyped-def]
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("ROLE", [tokenizer(pattern) for pattern in role_patterns()])
+    return matcher
+
+
+def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -> None:
+    """Fill roles, affiliations, country and sector of the person clusters from their name mentions."""
+    roles = _role_spans(doc)
+    for cluster in clusters:
+        if cluster.kind != "person":
+            continue
+        for mention in cluster.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                _title_before(doc, span, roles, cluster)
+                _apposition_after(doc, span, roles, cluster)
+        _country_and_sector(cluster, published)
+
+
+def describe_others(clusters: list[Cluster]) -> None:
+    """Country and sector of organisations and places, from the gazetteers."""
+    for cluster in clusters:
+        if cluster.kind == "organisation":
+            organisation = find_organisation(cluster.name) or next(
+                (o for o in map(find_organisation, cluster.names) if o), None
+            )
+            if organisation:
+                cluster.country, cluster.sector = organisation.country, organisation.sector
+            else:
+                cluster.country = _country_in(cluster.name)
+                cluster.sector = _affiliation_sector(cluster.name)
+        elif cluster.kind == "place":
+            cluster.country = country_of(cluster.name) or country_for_place(cluster.name) or _country_in(cluster.name)
+
+
+def _role_spans(doc: Doc) -> dict[int, Span]:
+    """Role titles in the doc, keyed by their last token; the longest wins where they overlap.
+
+    With a parsed Doc, a title is widened over the words that qualify it, which no table can list:
+    "water resources minister", "Energy and Mines Minister", "professor of economics", "Undersecretary
+    for Fisheries and Aquaculture". Widening stops at names, nationalities and determiners.
+    """
+    spans: dict[int, Span] = {}
+    tagged = doc.has_annotation("POS")
+    for _, start, end in _role_matcher(doc.vocab)(doc):
+        if tagged:
+            while start > 0 and end - start < 6 and _qualifier(doc[start - 1]):
+                start -= 1
+            if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _qualifier(doc[end + 1]):
+                stop = end + 1
+                while stop < len(doc) and stop - end < 6 and (_qualifier(doc[stop]) or doc[stop].lower_ == "and"):
+                    stop += 1
+                if doc[stop - 1].lower_ != "and":
+                    end = stop
+        if end - 1 not in spans or spans[end - 1].start > start:
+            spans[end - 1] = doc[start:end]
+    return spans
+
+
+def _title_before(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster) -> None:
+    """ "Foreign Minister Ana Costa" and "Brazil's foreign minister, Ana Costa"."""
+    end = name.start - 1
+    if end >= 0 and doc[end].text == ",":
+        end -= 1
+    role = roles.get(end)
+    if role is None or role.sent.start != name.sent.start:
+        return
+    cluster.add_role(role.text)
+    _organisation_before(doc, role.start, cluster)
+    if cluster.country is None:
+        cluster.country = _nationality_before(doc, role.start)
+
+
+def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster) -> None:
+    """ "Lena Fischer, a senior fellow at the Institute ..." and "Rui Tanaka of Keio University"."""
+    i = name.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        affiliation = _phrase_at(doc, i + 1)
+        if affiliation:
+            cluster.add_affiliation(affiliation)
+        return
+    if i >= len(doc) or doc[i].text != ",":
+        return
+    i += 1
+    if i < len(doc) and doc[i].lower_ in _DETERMINERS:
+        i += 1
+    role = next((span for span in roles.values() if i <= span.start <= i + 3), None)
+    if role is None or any(t.text in {",", "."} for t in doc[i : role.start]):
+        return
+    cluster.add_role(role.text)
+    _organisation_before(doc, role.start, cluster, limit=i)
+    if cluster.country is None:
+        cluster.country = _nationality_before(doc, role.start, limit=i)
+    if role.end < len(doc) and doc[role.end].lower_ in _PREPOSITIONS:
+        affiliation = _phrase_at(doc, role.end + 1)
+        if affiliation:
+            cluster.add_affiliation(affiliation)
+
+
+def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
+    """ "Brazilian" or "Brazil's" before a role title, over at most a few capitalised qualifiers
+    ("Cambodia's Water Resources Minister")."""
+    i = start - 1
+    while i >= limit:
+        token = doc[i]
+        if token.text in ("'s", "’s") and i > limit:
+            entity = next((e for e in doc.ents if e.end == i), None)
+            return country_of(entity.text if entity is not None else doc[i - 1].text)
+        code = country_of(token.text) if token.text[:1].isupper() else None
+        if code or not token.is_title or start - i > 3:
+            return code
+        i -= 1
+    return None
+
+
+def _phrase_at(doc: Doc, start: int) -> str | None:
+    """The organisation named from token `start`: an entity starting there, else a run of capitalised words."""
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    entity = next((e for e in doc.ents if e.start == start), None)
+    if entity is not None:
+        return entity.text
+    end = start
+    while end < len(doc) and (
+        doc[end].text[:1].isupper()
+        or (doc[end].lower_ in {"of", "for", "and", "the"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
+    ):
+        end += 1
+    return doc[start:end].text if end > start else None
+
+
+def _country_and_sector(cluster: Cluster, published: date | None) -> None:
+    for affiliation in cluster.affiliations:
+        organisation = find_organisation(affiliation)
+        if cluster.country is None:
+            cluster.country = (
+                organisation.country if organisation and organisation.country else _country_in(affiliation)
+            )
+        if cluster.sector is None:
+            cluster.sector = (organisation.sector if organisation else None) or _affiliation_sector(affiliation)
+    if cluster.country is None or not cluster.roles:
+        offices = [o for name in cluster.names for o in find_person(name, on=published)]
+        if offices:
+            cluster.country = cluster.country or offices[0].iso3
+            if not cluster.roles:
+                cluster.add_role(offices[0].role)
+    role_sectors = [role.sector for role in map(find_role, cluster.roles) if role and role.sector]
+    if role_sectors:
+        cluster.sector = role_sectors[0]
+
+
+def _country_in(name: str) -> str | None:
+    """A country, or a place in one, named inside an organisation's name ("University of Chile",
+    "Brazil's foreign ministry", "University of Lagos", "Institute for Security Studies in Dakar")."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            code = country_of(phrase) or (country_for_place(phrase) if phrase[:1].isupper() else None)
+            if code:
+                return code
+    return None
+
+
+def _affiliation_sector(name: str) -> str | None:
+    lowered = name.lower()
+    return next((sector for words, sector in _AFFILIATION_SECTORS if any(w in lowered for w in words)), None)
+
+
+def _qualifier(token) -> bool:  # type: ignore[no-untyped-def]
+    """A word that can be part of a title: a noun or adjective, not a name, nationality or entity."""
+    return (
+        token.is_alpha
+        and token.pos_ in ("NOUN", "ADJ", "PROPN")
+        and not token.ent_type_
+        and country_of(token.text) is None
+        and token.lower_ not in _NOT_QUALIFIERS
+    )
+
+
+def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0) -> None:
+    """ "ECOWAS Commissioner ..." or "the UN's special envoy": the organisation is the affiliation."""
+    end = start - 1 if start > limit and doc[start - 1].text in ("'s", "’s") else start
+    organisation = next((e for e in doc.ents if e.end == end and e.start >= limit and e.label_ == "ORG"), None)
+    if organisation is not None:
+        cluster.add_affiliation(organisation.text)

@@ -1,0 +1,113 @@
+"""Name mentions from the Doc's entities, grouped so that every name of one entity is one cluster.
+
+"President Ana Costa" then "Costa" is one person; "the Economic Community of West African States
+(ECOWAS)" then "ECOWAS" is one organisation; "the United States", "the U.S." and "Washington" as a
+country are one place only when the gazetteer says they are the same country (a capital stays a place
+of its own: whether "Moscow" means the city or the government is the reader's call).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.entities.clusters import Cluster, Kind, Mention
+from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.organisations import find_organisation
+from newsgraph.gazetteer.places import find_place
+
+KINDS: dict[str, Kind] = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "LOC": "place",
+    "GPE": "place",
+    "FAC": "place",
+}
+_LEADING = re.compile(r"^(?:the|The)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_MINOR = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
+
+
+def name_clusters(doc: Doc) -> list[Cluster]:
+    """Clusters of name mentions, in order of first mention."""
+    clusters: list[Cluster] = []
+    for ent in doc.ents:
+        kind = KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        mention = _mention(ent)
+        if not mention.text:
+            continue
+        cluster = _match(clusters, kind, mention.text) or _new(clusters, kind, mention.text)
+        cluster.mentions.append(mention)
+        if mention.text not in cluster.names:
+            cluster.names.append(mention.text)
+        _link_acronym(doc, ent, cluster)
+    return clusters
+
+
+def _mention(ent: Span) -> Mention:
+    text = _TRAILING.sub("", _LEADING.sub("", ent.text)).strip()
+    start = ent.start_char + ent.text.find(text) if text else ent.start_char
+    return Mention(start, start + len(text), text, "name", ent.end - 1)
+
+
+def _key(kind: Kind, text: str) -> str:
+    if kind == "organisation":
+        organisation = find_organisation(text)
+        return organisation.name if organisation else text.lower()
+    if kind == "place":
+        country = country_of(text)
+        # Country names share a key; a capital keeps its own ("Tokyo" is not "Japan").
+        return country if country and find_place(text) is None else text.lower()
+    return text.lower()
+
+
+def _match(clusters: list[Cluster], kind: Kind, text: str) -> Cluster | None:
+    key = _key(kind, text)
+    for cluster in reversed(clusters):
+        if cluster.kind != kind:
+            continue
+        if cluster.key == key:
+            return cluster
+        if kind == "person" and _same_person(cluster, text):
+            return cluster
+        if kind == "organisation" and any(_acronym_of(text, name) or _acronym_of(name, text) for name in cluster.names):
+            return cluster
+    return None
+
+
+def _new(clusters: list[Cluster], kind: Kind, text: str) -> Cluster:
+    cluster = Cluster(kind=kind, key=_key(kind, text))
+    clusters.append(cluster)
+    return cluster
+
+
+def _same_person(cluster: Cluster, text: str) -> bool:
+    """ "Costa" after "Ana Costa" (a surname, or a first name alone), or "Ana Costa" after "Costa"."""
+    words = text.split()
+    for name in cluster.names:
+        known = name.split()
+        if len(words) == 1 and len(known) > 1 and words[0] in (known[-1], known[0]):
+            return True
+        if len(known) == 1 and len(words) > 1 and known[0] == words[-1]:
+            return True
+    return False
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """Whether `short` ("ECOWAS") is the initials of `long` ("Economic Community of West African States")."""
+    if not short.isupper() or len(short) < 2 or " " in short:
+        return False
+    initials = "".join(word[0] for word in long.split() if word.lower() not in _MINOR and word[:1].isalpha())
+    return initials.upper() == short.replace(".", "")
+
+
+def _link_acronym(doc: Doc, ent: Span, cluster: Cluster) -> None:
+    """ "Economic Community of West African States (ECOWAS)": the bracketed acronym joins the name."""
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        acronym = doc[ent.end + 1].text
+        if _acronym_of(acronym, ent.text) and acronym not in cluster.names:
+            cluster.names.append(acronym)

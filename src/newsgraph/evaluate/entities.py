@@ -1,0 +1,111 @@
+"""Score entity resolution against the bundled sample corpus gold (or any gold file in its format).
+
+For each named person in the gold: was it found (a predicted person with that name or alias), with the
+right country, and, where the text gives them, the right role and affiliation? For each quote whose
+speaker is a pronoun: does the pronoun next to the quote resolve to the right person?
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.model import Analysis, Article
+
+_PRONOUNS = {"he", "she", "they", "him", "her"}
+
+
+@dataclass
+class Tally:
+    hits: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, what: str) -> None:
+        self.total += 1
+        self.hits += ok
+        if not ok:
+            self.misses.append(what)
+
+    @property
+    def share(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+
+@dataclass
+class EntityReport:
+    found: Tally = field(default_factory=Tally)
+    country: Tally = field(default_factory=Tally)
+    role: Tally = field(default_factory=Tally)
+    affiliation: Tally = field(default_factory=Tally)
+    pronouns: Tally = field(default_factory=Tally)
+
+
+def evaluate_entities(
+    gold_path: Path, articles: dict[tuple[str, str | None], Article], analyze: Callable[[Article], Analysis]
+) -> EntityReport:
+    """Score `analyze` on the gold articles; `articles` maps (source, record) to the article read."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    report = EntityReport()
+    for item in gold["articles"]:
+        article = articles.get((item["source"], item["record"]))
+        if article is None:
+            report.found.add(False, f"{item['source']}: article not read")
+            continue
+        analysis = analyze(article)
+        people = [e for e in analysis.entities if e.kind == "person"]
+        for expected in (e for e in item["entities"] if e["kind"] == "person"):
+            where = f"{item['source']}: {expected['name']}"
+            match = next((p for p in people if _same(expected["name"], [p.name, *p.aliases])), None)
+            report.found.add(match is not None, where)
+            report.country.add(
+                match is not None and match.country == expected["country"],
+                f"{where}: {match.country if match else None} != {expected['country']}",
+            )
+            if expected["roles"]:
+                report.role.add(
+                    match is not None and any(_same(r, match.roles) for r in expected["roles"]),
+                    f"{where}: {match.roles if match else None} != {expected['roles']}",
+                )
+            if expected["affiliations"]:
+                report.affiliation.add(
+                    match is not None and any(_same(a, match.affiliations) for a in expected["affiliations"]),
+                    f"{where}: {match.affiliations if match else None} != {expected['affiliations']}",
+                )
+        for quote in item["quotes"]:
+            if quote["speaker_mention"].lower() in _PRONOUNS and not quote["described"]:
+                resolved = _pronoun_speaker(analysis, quote)
+                report.pronouns.add(
+                    resolved == quote["speaker"],
+                    f"{item['source']}: {quote['speaker_mention']!r} -> {resolved} != {quote['speaker']}",
+                )
+    return report
+
+
+def _same(name: str, candidates: list[str]) -> bool:
+    wanted = _norm(name)
+    return any(_norm(c) == wanted for c in candidates)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(text.lower().replace("’", "'").split()))
+
+
+def _pronoun_speaker(analysis: Analysis, quote: dict) -> str | None:
+    """The entity the pronoun nearest to the quote resolves to."""
+    text = analysis.article.text
+    at = text.find(quote["text"])
+    if at < 0:
+        return None
+    pronoun = re.compile(rf"\b{re.escape(quote['speaker_mention'])}\b", re.IGNORECASE)
+    positions = [m.start() for m in pronoun.finditer(text)]
+    if not positions:
+        return None
+    nearest = min(positions, key=lambda p: abs(p - at))
+    for entity in analysis.entities:
+        if any(s <= nearest < e for s, e in entity.mentions):
+            return entity.name
+    return None

@@ -1,0 +1,226 @@
+"""newsgraph's rule layer over any statistical entity recogniser.
+
+News text is regular where statistical NER trained on little data is weak: country, capital and
+organisation names come from fixed lists, and people are introduced by their titles ("Foreign Minister
+Ana Costa", "Dr. Rui Tanaka"). Two components apply that knowledge to a Doc after the model's `ner`:
+
+* `newsgraph_gazetteer`: names from the gazetteers (countries and capitals as LOC, organisations as
+  ORG, office holders as PER). A match replaces the model's entities only where it covers them, so
+  "Bank of Brazil" stays one ORG rather than losing its "Brazil" to a LOC.
+* `newsgraph_titles`: a run of capitalised names right after a role title or an honorific is a person,
+  and so is one introduced by an apposition with a role or a speech verb, where the model found nothing.
+
+All components are registered in `register_components`, called when a pipeline is built, rather than by
+import side effects.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.gazetteer.countries import country_terms
+from newsgraph.gazetteer.leaders import offices
+from newsgraph.gazetteer.organisations import organisations
+from newsgraph.gazetteer.roles import role_patterns
+
+GAZETTEER = "newsgraph_gazetteer"
+TITLES = "newsgraph_titles"
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
+_MAX_TITLE_TOKENS = 5
+SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "argued", "explained", "insisted"}
+# Words that make a capitalised run a body or a title rather than a person ("The Foreign Ministry said").
+_NOT_IN_NAMES = {
+    "the",
+    "a",
+    "an",
+    "ministry",
+    "government",
+    "office",
+    "department",
+    "council",
+    "commission",
+    "committee",
+    "university",
+    "institute",
+    "agency",
+    "union",
+    "party",
+    "bank",
+    "court",
+    "forces",
+    "army",
+    "police",
+    "association",
+    "federation",
+    "organisation",
+    "organization",
+    "company",
+    "group",
+    "centre",
+    "center",
+    "embassy",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+    "times",
+    "post",
+    "news",
+    "daily",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "minister",
+    "president",
+}
+
+
+def register_components() -> None:
+    """Register newsgraph's spaCy factories once (spaCy refuses a second, different registration)."""
+    if not Language.has_factory(GAZETTEER):
+        Language.factory(GAZETTEER, assigns=["doc.ents"])(GazetteerEntities)
+    if not Language.has_factory(TITLES):
+        Language.factory(TITLES, assigns=["doc.ents"])(TitledPeople)
+
+
+def add_rule_components(nlp: Language) -> None:
+    """Add the rule layer after the model's entity recogniser (or at the end when it has none)."""
+    register_components()
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    if GAZETTEER not in nlp.pipe_names:
+        nlp.add_pipe(GAZETTEER, **where)
+    if TITLES not in nlp.pipe_names:
+        nlp.add_pipe(TITLES, after=GAZETTEER)
+
+
+@functools.cache
+def gazetteer_names() -> tuple[tuple[str, str], ...]:
+    """(surface form, label) for every gazetteer name the ruler matches."""
+    names: dict[str, str] = {}
+    for term in country_terms():
+        if term.kind in ("name", "alias", "capital"):
+            names.setdefault(term.text, "LOC")
+    for organisation in organisations():
+        for name in (organisation.name, *organisation.aliases):
+            names[name] = "ORG"
+    for office in offices():
+        for name in (office.name, *office.aliases):
+            names.setdefault(name, "PER")
+    return tuple(sorted(names.items()))
+
+
+class GazetteerEntities:
+    """Entities for names the gazetteers know, merged with the model's without breaking longer names."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list[Doc]] = {}
+        for text, label in gazetteer_names():
+            by_label.setdefault(label, []).append(nlp.make_doc(text))
+        for label, docs in by_label.items():
+            self.matcher.add(label, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
+        doc.ents = merge_entities(doc.ents, filter_spans(found))
+        return doc
+
+
+class TitledPeople:
+    """PER for people news introduces by their title or their words.
+
+    * the name run after a role title or an honorific: "Foreign Minister Ana Costa", "Dr. Fatou Cissé";
+      this one overrides the model where its entity swallowed the title;
+    * a name run of two or more words followed by an apposition with a role ("Fatou Cissé, a researcher
+      at ...") or by a speech verb ("Carolina Fuentes said"), or after one ("said Emeka Nwosu,"); these
+      only fill gaps and never replace an entity the model or the gazetteer found.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.titles = {tuple(pattern.split()) for pattern in role_patterns() if pattern} | {(h,) for h in HONORIFICS}
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = list(doc.ents)
+        titled, introduced = [], []
+        start = 0
+        while start < len(doc):
+            if not _is_name_word(doc[start].text):
+                start += 1
+                continue
+            end = start
+            while end < len(doc) and _is_name_word(doc[end].text):
+                end += 1
+            if self._titled(doc, start):
+                # A model entity that runs from before the title's end into the name ("Brazilian Foreign
+                # Minister Ana Costa" as one ORG) gives way to the name.
+                entities = [e for e in entities if not (e.start < start < e.end <= end)]
+                titled.append(Span(doc, start, end, label="PER"))
+            elif (
+                end - start >= 2
+                and (start == 0 or not _is_name_word(doc[start - 1].text))
+                and self._introduced(doc, start, end)
+            ):
+                introduced.append(Span(doc, start, end, label="PER"))
+            else:
+                start += 1
+                continue
+            start = end
+        entities = merge_entities(entities, titled)
+        free = [s for s in introduced if not any(e.start < s.end and s.start < e.end for e in entities)]
+        doc.ents = sorted([*entities, *free], key=lambda e: e.start)
+        return doc
+
+    def _titled(self, doc: Doc, start: int) -> bool:
+        """Whether a role title or an honorific ends right before token `start`."""
+        words = [token.lower_ for token in doc[max(0, start - _MAX_TITLE_TOKENS) : start]]
+        return any(tuple(words[-size:]) in self.titles for size in range(1, len(words) + 1))
+
+    def _introduced(self, doc: Doc, start: int, end: int) -> bool:
+        """A name of plain words said to speak, or described by a role right after it."""
+        if any(doc[i].lower_ in _NOT_IN_NAMES for i in range(start, end)):
+            return False
+        if (start > 0 and doc[start - 1].lower_ in SPEECH_VERBS) or (
+            end < len(doc) and doc[end].lower_ in SPEECH_VERBS
+        ):
+            return True
+        if end + 1 < len(doc) and doc[end].text == ",":
+            words = [t.lower_ for t in doc[end + 1 : end + 2 + _MAX_TITLE_TOKENS]]
+            if words and words[0] in ("a", "an", "the"):
+                words = words[1:]
+            return any(
+                tuple(words[offset : offset + size]) in self.titles
+                for offset in range(3)
+                for size in range(1, _MAX_TITLE_TOKENS + 1)
+            )
+        return False
+
+
+def _is_name_word(text: str) -> bool:
+    """A capitalised name word ("Costa", "Ibáñez", "O'Neill", "Bailey-Ross") or an initial ("J.")."""
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+        return True
+    return text[:1].isupper() and not text.isupper() and all(ch.isalpha() or ch in "'’-" for ch in text)
+
+
+def merge_entities(existing: Iterable[Span], rules: Iterable[Span]) -> list[Span]:
+    """The model's entities with the rule spans added: a rule span replaces the entities it covers and is
+    dropped where it would cut one (a rule "Brazil" inside the model's "Bank of Brazil")."""
+    kept = list(existing)
+    for span in rules:
+        overlapping = [e for e in kept if e.start < span.end and span.start < e.end]
+        if all(span.start <= e.start and e.end <= span.end for e in overlapping):
+            kept = [e for e in kept if e not in overlapping]
+            kept.append(span)
+    return sorted(kept, key=lambda e: e.start)

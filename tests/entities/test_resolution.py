@@ -1,0 +1,113 @@
+"""Entity resolution on realistic news prose, over a hand-annotated Doc (independent of any model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsgraph.entities import find_entities
+
+TEXT = (
+    "Brazilian Foreign Minister Ana Costa met Japan's foreign minister, Kenji Sato, in Tokyo on Monday. "
+    "Costa said she was pleased with the talks. "
+    "Lena Fischer, a senior fellow at the Institute for Strategic Studies, said the meeting mattered. "
+    "Professor Rui Tanaka of Keio University disagreed. "
+    "The minister later left for Osaka, where she met business leaders."
+)
+ENTITIES = [
+    ("Ana Costa", "PER"),
+    ("Japan", "LOC"),
+    ("Kenji Sato", "PER"),
+    ("Tokyo", "LOC"),
+    ("Costa", "PER"),
+    ("Lena Fischer", "PER"),
+    ("Institute for Strategic Studies", "ORG"),
+    ("Rui Tanaka", "PER"),
+    ("Keio University", "ORG"),
+    ("Osaka", "LOC"),
+]
+
+
+def annotated(text: str, entities: list[tuple[str, str]]) -> Doc:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    spans, cursor = [], 0
+    for name, label in entities:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    return doc
+
+
+@pytest.fixture(scope="module")
+def people():
+    index = find_entities(annotated(TEXT, ENTITIES), date(2024, 3, 6))
+    return {e.name: e for e in index.entities if e.kind == "person"}, index
+
+
+def mentioned(entity, text: str) -> list[str]:
+    return [text[s:e] for s, e in entity.mentions]
+
+
+def test_names_pronouns_and_descriptions_join_one_person(people) -> None:
+    by_name, _ = people
+    costa = by_name["Ana Costa"]
+    assert mentioned(costa, TEXT) == ["Ana Costa", "Costa", "she", "The minister", "she"]
+    assert costa.aliases == ["Costa"]
+
+
+def test_title_before_the_name_gives_role_country_and_sector(people) -> None:
+    costa = people[0]["Ana Costa"]
+    assert costa.roles == ["Foreign Minister"]
+    assert (costa.country, costa.sector) == ("BRA", "GOV")
+
+
+def test_possessive_country_and_apposition(people) -> None:
+    sato = people[0]["Kenji Sato"]
+    assert sato.roles == ["foreign minister"] and sato.country == "JPN"
+
+
+def test_apposition_with_affiliation(people) -> None:
+    fischer = people[0]["Lena Fischer"]
+    assert fischer.roles == ["senior fellow"]
+    assert fischer.affiliations == ["Institute for Strategic Studies"]
+    assert fischer.sector == "EDU" and fischer.country is None
+
+
+def test_of_phrase_affiliation_and_honorific_title(people) -> None:
+    tanaka = people[0]["Rui Tanaka"]
+    assert tanaka.affiliations == ["Keio University"]
+    assert tanaka.roles == ["Professor"]
+    assert tanaka.sector == "EDU"
+
+
+def test_places_get_their_country_and_the_index_finds_entities_by_span(people) -> None:
+    _, index = people
+    places = {e.name: e.country for e in index.entities if e.kind == "place"}
+    assert places == {"Japan": "JPN", "Tokyo": "JPN", "Osaka": "JPN"}
+    she = TEXT.index("she was pleased")
+    assert index.at(she, she + 3).name == "Ana Costa"
+    assert index.at(0, 9) is None
+
+
+def test_pronoun_of_the_wrong_gender_is_not_attached() -> None:
+    text = "Mr. Kenji Sato arrived in Lima. She said the talks would start at noon."
+    index = find_entities(annotated(text, [("Kenji Sato", "PER"), ("Lima", "LOC")]), None)
+    sato = next(e for e in index.entities if e.kind == "person")
+    assert mentioned(sato, text) == ["Kenji Sato"]
+
+
+def test_acronym_in_brackets_and_later_acronym_are_the_same_organisation() -> None:
+    text = "The Economic Community of West African States (ECOWAS) met in Abuja. ECOWAS leaders froze assets."
+    index = find_entities(
+        annotated(text, [("Economic Community of West African States", "ORG"), ("Abuja", "LOC"), ("ECOWAS", "ORG")]),
+        None,
+    )
+    organisations = [e for e in index.entities if e.kind == "organisation"]
+    assert len(organisations) == 1
+    assert organisations[0].sector == "IGO" and "ECOWAS" in [organisations[0].name, *organisations[0].aliases]

@@ -1,0 +1,44 @@
+"""The rule layer: gazetteer names and titled people, merged with a model's entities without cutting them."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from newsgraph.nlp.rules import add_rule_components, merge_entities
+
+
+def rules_only():
+    nlp = spacy.blank("en")
+    add_rule_components(nlp)
+    return nlp
+
+
+def test_titles_and_honorifics_mark_people() -> None:
+    doc = rules_only()(
+        "Talks were led by Prime Minister Adriano Cabi and Dr. Fatou Cissé, while spokesman "
+        "Aristides Mendes declined to comment."
+    )
+    people = [e.text for e in doc.ents if e.label_ == "PER"]
+    assert people == ["Adriano Cabi", "Fatou Cissé", "Aristides Mendes"]
+
+
+def test_gazetteer_names_organisations_and_countries() -> None:
+    doc = rules_only()("The African Union and the United Nations sent envoys to Guinea-Bissau.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {
+        ("African Union", "ORG"),
+        ("United Nations", "ORG"),
+        ("Guinea-Bissau", "LOC"),
+    }
+
+
+def test_a_rule_span_never_cuts_a_longer_model_entity() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("The Bank of Brazil raised rates.")
+    model = [Span(doc, 1, 4, label="ORG")]
+    rule = [Span(doc, 3, 4, label="LOC")]
+    assert [(e.text, e.label_) for e in merge_entities(model, rule)] == [("Bank of Brazil", "ORG")]
+    wider = [Span(doc, 1, 4, label="ORG")]
+    assert [(e.text, e.label_) for e in merge_entities([Span(doc, 3, 4, label="PER")], wider)] == [
+        ("Bank of Brazil", "ORG")
+    ]
