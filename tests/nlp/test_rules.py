@@ -42,3 +42,15 @@ def test_a_rule_span_never_cuts_a_longer_model_entity() -> None:
     assert [(e.text, e.label_) for e in merge_entities([Span(doc, 3, 4, label="PER")], wider)] == [
         ("Bank of Brazil", "ORG")
     ]
+
+
+def test_names_headed_by_a_body_word_are_organisations() -> None:
+    doc = rules_only()(
+        "Officials at the Ministry of Water Resources and Meteorology met staff of Keio University "
+        "and the Democratic Union on Monday."
+    )
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"] == [
+        ("Ministry of Water Resources and Meteorology", "ORG"),
+        ("Keio University", "ORG"),
+        ("Democratic Union", "ORG"),
+    ]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from newsgraph.entities.clusters import Cluster
 from newsgraph.entities.coreference import resolve_references
-from newsgraph.entities.descriptions import describe_others, describe_people
+from newsgraph.entities.descriptions import canonical_affiliations, describe_others, describe_people
 from newsgraph.entities.names import name_clusters
 from newsgraph.model import Entity
 
@@ -41,6 +41,7 @@ def find_entities(doc: Doc, published: date | None = None) -> EntityIndex:
     clusters = name_clusters(doc)
     describe_people(doc, clusters, published)
     describe_others(clusters)
+    canonical_affiliations(clusters)
     resolve_references(doc, clusters)
     return EntityIndex([_entity(n, cluster) for n, cluster in enumerate(clusters, start=1)])
 

@@ -8,7 +8,9 @@ The patterns are the regular ones of news prose:
 
 A person's country comes from a nationality or possessive before the role, from the affiliation (an
 organisation the gazetteer places, or a country named in it), or from the office-holder table for the
-article's date; otherwise it stays unknown. Sector comes from the role, or else from the affiliation.
+article's date, or, for a government or military official, from the place a sentence says they spoke
+in ("In Santiago, foreign ministry spokesman Andrés Molina said"); otherwise it stays unknown. Sector
+comes from the role, or else from the affiliation.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
 
 _DETERMINERS = {"a", "an", "the"}
+# Sectors whose people speak for a state, so that where they speak from says which.
+_OFFICIAL_SECTORS = {"GOV", "MIL"}
 _NOT_QUALIFIERS = {
     "the",
     "a",
@@ -110,6 +114,11 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
                 _title_before(doc, span, roles, cluster)
                 _apposition_after(doc, span, roles, cluster)
         _country_and_sector(cluster, published)
+        if cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
+            spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions)
+            cluster.country = next(
+                (c for span in spans if span is not None and (c := _place_of_speech(doc, span))), None
+            )
 
 
 def describe_others(clusters: list[Cluster]) -> None:
@@ -139,7 +148,14 @@ def _role_spans(doc: Doc) -> dict[int, Span]:
     tagged = doc.has_annotation("POS")
     for _, start, end in _role_matcher(doc.vocab)(doc):
         if tagged:
-            while start > 0 and end - start < 6 and _qualifier(doc[start - 1]):
+            while (
+                start > 0
+                and end - start < 6
+                and (
+                    _qualifier(doc[start - 1])
+                    or (doc[start - 1].lower_ == "and" and start > 1 and _qualifier(doc[start - 2]))
+                )
+            ):
                 start -= 1
             if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _qualifier(doc[end + 1]):
                 stop = end + 1
@@ -170,9 +186,7 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     """ "Lena Fischer, a senior fellow at the Institute ..." and "Rui Tanaka of Keio University"."""
     i = name.end
     if i < len(doc) and doc[i].lower_ == "of":
-        affiliation = _phrase_at(doc, i + 1)
-        if affiliation:
-            cluster.add_affiliation(affiliation)
+        _add_affiliation(cluster, *_phrase_at(doc, i + 1))
         return
     if i >= len(doc) or doc[i].text != ",":
         return
@@ -187,14 +201,12 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     if cluster.country is None:
         cluster.country = _nationality_before(doc, role.start, limit=i)
     if role.end < len(doc) and doc[role.end].lower_ in _PREPOSITIONS:
-        affiliation = _phrase_at(doc, role.end + 1)
-        if affiliation:
-            cluster.add_affiliation(affiliation)
+        _add_affiliation(cluster, *_phrase_at(doc, role.end + 1))
 
 
 def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
     """ "Brazilian" or "Brazil's" before a role title, over at most a few capitalised qualifiers
-    ("Cambodia's Water Resources Minister")."""
+    ("Cambodia's Water Resources Minister", "Lao Energy and Mines Minister")."""
     i = start - 1
     while i >= limit:
         token = doc[i]
@@ -202,26 +214,34 @@ def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
             entity = next((e for e in doc.ents if e.end == i), None)
             return country_of(entity.text if entity is not None else doc[i - 1].text)
         code = country_of(token.text) if token.text[:1].isupper() else None
-        if code or not token.is_title or start - i > 3:
+        if code or not (token.is_title or token.lower_ == "and") or start - i > 4:
             return code
         i -= 1
     return None
 
 
-def _phrase_at(doc: Doc, start: int) -> str | None:
-    """The organisation named from token `start`: an entity starting there, else a run of capitalised words."""
+def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
+    """The organisation named from token `start`: the longer of an entity starting there and a run of
+    capitalised words (which carries on through "of", "for" and "and": "Ministry of Foreign Affairs"),
+    without a leading "the", nationality or "Lima-based"; returns (phrase, country of such a prefix)."""
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
     entity = next((e for e in doc.ents if e.start == start), None)
-    if entity is not None:
-        return entity.text
     end = start
     while end < len(doc) and (
         doc[end].text[:1].isupper()
         or (doc[end].lower_ in {"of", "for", "and", "the"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
     ):
         end += 1
-    return doc[start:end].text if end > start else None
+    if entity is not None and entity.end > end:
+        end = entity.end
+    if end <= start:
+        return None, None
+    country = None
+    while end - start > 1 and (_is_place_prefix(doc, start) or _is_nationality(doc[start].text)):
+        country = country or country_of(doc[start].text) or country_for_place(doc[start].text)
+        start += 3 if _is_place_prefix(doc, start) else 1
+    return (doc[start:end].text if end > start else None), country
 
 
 def _country_and_sector(cluster: Cluster, published: date | None) -> None:
@@ -279,3 +299,42 @@ def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0)
     organisation = next((e for e in doc.ents if e.end == end and e.start >= limit and e.label_ == "ORG"), None)
     if organisation is not None:
         cluster.add_affiliation(organisation.text)
+
+
+def _add_affiliation(cluster: Cluster, affiliation: str | None, country: str | None) -> None:
+    if affiliation:
+        cluster.add_affiliation(affiliation)
+        cluster.country = cluster.country or country
+
+
+def _is_nationality(word: str) -> bool:
+    return word[:1].isupper() and country_of(word) is not None and find_organisation(word) is None
+
+
+def _is_place_prefix(doc: Doc, start: int) -> bool:
+    """ "Lima-based": a place, a hyphen and "based"."""
+    return start + 2 < len(doc) and doc[start + 1].text == "-" and doc[start + 2].lower_ == "based"
+
+
+def canonical_affiliations(clusters: list[Cluster]) -> None:
+    """Name each affiliation the way the article (or the gazetteer) names the organisation in full:
+    "ECOWAS" becomes "Economic Community of West African States", "UN" "United Nations"."""
+    full = {name: cluster.name for cluster in clusters if cluster.kind == "organisation" for name in cluster.names}
+    for cluster in clusters:
+        renamed = []
+        for affiliation in cluster.affiliations:
+            organisation = find_organisation(affiliation)
+            name = full.get(affiliation) or (organisation.name if organisation else affiliation)
+            if name not in renamed:
+                renamed.append(name)
+        cluster.affiliations = renamed
+
+
+def _place_of_speech(doc: Doc, name: Span) -> str | None:
+    """ "In Santiago, foreign ministry spokesman Andrés Molina said ...": where an official speaks from."""
+    sentence = name.sent
+    if len(sentence) > 3 and sentence[0].lower_ == "in":
+        place = next((e for e in doc.ents if e.start == sentence.start + 1 and e.label_ in ("LOC", "GPE")), None)
+        if place is not None and place.end < len(doc) and doc[place.end].text == ",":
+            return country_of(place.text) or country_for_place(place.text)
+    return None

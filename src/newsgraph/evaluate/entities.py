@@ -1,7 +1,9 @@
 """Score entity resolution against the bundled sample corpus gold (or any gold file in its format).
 
 For each named person in the gold: was it found (a predicted person with that name or alias), with the
-right country, and, where the text gives them, the right role and affiliation? For each quote whose
+right country, and, where the text gives them, the right role and affiliation? A role counts when one
+form contains the other ("spokesman" and "foreign ministry spokesman"); names and affiliations must match
+exactly, case and a leading "the" aside. For each quote whose
 speaker is a pronoun: does the pronoun next to the quote resolve to the right person?
 """
 
@@ -88,6 +90,13 @@ def evaluate_entities(
 def _same(name: str, candidates: list[str]) -> bool:
     wanted = _norm(name)
     return any(_norm(c) == wanted for c in candidates)
+
+
+def _same_role(role: str, candidates: list[str]) -> bool:
+    """The same title, or one a fuller form of the other ("spokesman" in "foreign ministry spokesman",
+    "undersecretary for fisheries" in "Undersecretary for Fisheries and Aquaculture")."""
+    wanted = _norm(role)
+    return any(wanted in _norm(c) or _norm(c) in wanted for c in candidates)
 
 
 def _norm(text: str) -> str:

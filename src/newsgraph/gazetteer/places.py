@@ -135,6 +135,11 @@ def find_place(name: str) -> Place | None:
     return _places().get(_fold(name))
 
 
+def all_places() -> tuple[Place, ...]:
+    """Every row of places.tsv (one per folded name), for building matchers."""
+    return tuple(_places().values())
+
+
 def _fold(name: str) -> str:
     """Comparison key: lower case, accents and typographic apostrophes and dashes made plain."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))

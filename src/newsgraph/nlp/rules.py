@@ -27,12 +27,69 @@ from spacy.util import filter_spans
 from newsgraph.gazetteer.countries import country_terms
 from newsgraph.gazetteer.leaders import offices
 from newsgraph.gazetteer.organisations import organisations
+from newsgraph.gazetteer.places import all_places
 from newsgraph.gazetteer.roles import role_patterns
 
 GAZETTEER = "newsgraph_gazetteer"
+ORGANISATIONS = "newsgraph_organisations"
 TITLES = "newsgraph_titles"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
 _MAX_TITLE_TOKENS = 5
+# Head words of the names of organisations.
+BODY_WORDS = {
+    "ministry",
+    "ministries",
+    "department",
+    "university",
+    "institute",
+    "council",
+    "commission",
+    "committee",
+    "agency",
+    "bank",
+    "party",
+    "union",
+    "association",
+    "federation",
+    "organisation",
+    "organization",
+    "corporation",
+    "company",
+    "court",
+    "parliament",
+    "assembly",
+    "army",
+    "navy",
+    "forces",
+    "police",
+    "foundation",
+    "fund",
+    "programme",
+    "program",
+    "authority",
+    "office",
+    "centre",
+    "center",
+    "school",
+    "college",
+    "coalition",
+    "front",
+    "movement",
+    "alliance",
+    "board",
+    "service",
+    "secretariat",
+    "tribunal",
+    "observatory",
+    "society",
+    "league",
+    "network",
+    "group",
+    "cooperative",
+    "confederation",
+    "guard",
+}
+_NAME_LINKS = {"of", "for", "and", "de", "the"}
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "argued", "explained", "insisted"}
 # Words that make a capitalised run a body or a title rather than a person ("The Foreign Ministry said").
 _NOT_IN_NAMES = {
@@ -89,6 +146,8 @@ def register_components() -> None:
     """Register newsgraph's spaCy factories once (spaCy refuses a second, different registration)."""
     if not Language.has_factory(GAZETTEER):
         Language.factory(GAZETTEER, assigns=["doc.ents"])(GazetteerEntities)
+    if not Language.has_factory(ORGANISATIONS):
+        Language.factory(ORGANISATIONS, assigns=["doc.ents"])(NamedBodies)
     if not Language.has_factory(TITLES):
         Language.factory(TITLES, assigns=["doc.ents"])(TitledPeople)
 
@@ -99,8 +158,10 @@ def add_rule_components(nlp: Language) -> None:
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     if GAZETTEER not in nlp.pipe_names:
         nlp.add_pipe(GAZETTEER, **where)
+    if ORGANISATIONS not in nlp.pipe_names:
+        nlp.add_pipe(ORGANISATIONS, after=GAZETTEER)
     if TITLES not in nlp.pipe_names:
-        nlp.add_pipe(TITLES, after=GAZETTEER)
+        nlp.add_pipe(TITLES, after=ORGANISATIONS)
 
 
 @functools.cache
@@ -110,6 +171,9 @@ def gazetteer_names() -> tuple[tuple[str, str], ...]:
     for term in country_terms():
         if term.kind in ("name", "alias", "capital"):
             names.setdefault(term.text, "LOC")
+    for place in all_places():
+        if place.kind != "state" or "." not in place.name:  # "Ill." is an abbreviation, not a name to match
+            names.setdefault(place.name, "LOC")
     for organisation in organisations():
         for name in (organisation.name, *organisation.aliases):
             names[name] = "ORG"
@@ -134,6 +198,37 @@ class GazetteerEntities:
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
         doc.ents = merge_entities(doc.ents, filter_spans(found))
+        return doc
+
+
+class NamedBodies:
+    """ORG for capitalised names headed by a word that names a body: "Ministry of Foreign Affairs",
+    "Institute for Security Studies", "Keio University", "Democratic Union". Such a span replaces the
+    model's entities inside it ("Keio" as a person) but never cuts one that reaches beyond it."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        bodies = []
+        start = 0
+        while start < len(doc):
+            end = start
+            while end < len(doc) and (
+                _is_name_word(doc[end].text)
+                or (
+                    doc[end].lower_ in _NAME_LINKS
+                    and end > start
+                    and end + 1 < len(doc)
+                    and _is_name_word(doc[end + 1].text)
+                )
+            ):
+                end += 1
+            first = start + 1 if doc[start].text == "The" else start
+            if end - first >= 2 and any(doc[i].lower_ in BODY_WORDS for i in range(first, end)):
+                bodies.append(Span(doc, first, end, label="ORG"))
+            start = max(end, start + 1)
+        doc.ents = merge_entities(doc.ents, bodies)
         return doc
 
 
