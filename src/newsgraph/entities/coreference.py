@@ -48,7 +48,7 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
         token = doc[index]
         gender = PRONOUNS.get(token.lower_)
         if gender and token.ent_type_ == "":
-            cluster = _antecedent(people, index, sentence_of, lambda c, g=gender: c.gender in (None, g))
+            cluster = _antecedent(doc, people, index, sentence_of, lambda c, g=gender: c.gender in (None, g))
             if cluster:
                 cluster.gender = cluster.gender or gender
                 cluster.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "pronoun", index))
@@ -56,7 +56,9 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
             end = _description_end(doc, index)
             if end:
                 title = find_role(doc[index + 1 : end].text)
-                cluster = title and _antecedent(people, index, sentence_of, lambda c, t=title: _has_role(c, t.title))
+                cluster = title and _antecedent(
+                    doc, people, index, sentence_of, lambda c, t=title: _has_role(c, t.title)
+                )
                 if cluster:
                     span = doc[index:end]
                     cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "description", end - 1))
@@ -64,16 +66,25 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
         index += 1
 
 
-def _antecedent(people, index, sentence_of, fits):  # type: ignore[no-untyped-def]
-    """The person mentioned most recently before token `index`, within reach, that `fits`."""
+def _antecedent(doc: Doc, people: list[Cluster], index: int, sentence_of: dict[int, int], fits) -> Cluster | None:  # type: ignore[no-untyped-def]
+    """The most salient person before token `index`, within reach, that `fits`.
+
+    Salience: a person who was the subject of the previous or the same sentence ("Costa met Sato.
+    She said ...") comes before a more recent object; otherwise the most recent mention wins.
+    """
     here = sentence_of.get(index, 0)
-    candidates = [
-        (max(m.token for m in c.mentions if m.token < index), c)
-        for c in people
-        if any(m.token < index for m in c.mentions) and fits(c)
-    ]
-    candidates = [(last, c) for last, c in candidates if here - sentence_of.get(last, 0) <= MAX_SENTENCES_BACK]
-    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+    ranked = []
+    for cluster in people:
+        before = [m.token for m in cluster.mentions if m.token < index]
+        if not before or not fits(cluster):
+            continue
+        last = max(before)
+        distance = here - sentence_of.get(last, 0)
+        if distance > MAX_SENTENCES_BACK:
+            continue
+        subject = any(here - sentence_of.get(t, 0) <= 1 and doc[t].dep_ in ("nsubj", "nsubjpass") for t in before)
+        ranked.append((subject and distance <= 1, -distance, last, cluster))
+    return max(ranked, key=lambda r: r[:3])[3] if ranked else None
 
 
 def _description_end(doc: Doc, start: int) -> int | None:
