@@ -275,6 +275,7 @@ def demo(db: str) -> None:
         store.finish_run(run_id, "done", counts.as_dict())
         rows = list(store.articles(limit=1000))
         stored = {row.id: store.article(row.id) for row in rows}
+        people = store.entities(kind="person", limit=8)
     click.echo(f"newsgraph demo: {counts.read} articles read from the bundled sample, {counts.added} stored in {db}")
     if counts.errors:
         click.echo(f"  {counts.errors} inputs failed (listed above)")
@@ -292,7 +293,15 @@ def demo(db: str) -> None:
         click.echo(
             f"  {row.published or '----------'}  {(row.outlet or '-')[:22]:<22}  {(row.title or '(untitled)')[:72]}"
         )
+    if people:
+        click.echo("\n  people mentioned most:")
+        for person in people:
+            described = "; ".join([*person.roles[:1], *person.affiliations[:1]])
+            click.echo(
+                f"  {person.articles:>3} articles  {person.name:<24} {person.country or '-':<4} {described[:50]}"
+            )
     click.echo(f"\nTry: newsgraph articles --db {db} --search sanctions")
+    click.echo(f"     newsgraph entities --db {db} --kind person")
     sys.exit(_exit_code(counts.read, counts.errors))
 
 

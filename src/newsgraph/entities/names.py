@@ -27,6 +27,34 @@ KINDS: dict[str, Kind] = {
 }
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
+_NAME_PARTICLES = {
+    "de",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "la",
+    "le",
+    "y",
+    "e",
+    "ter",
+    "ten",
+    "af",
+    "zu",
+    "dit",
+}
 _MINOR = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
 
 
@@ -38,7 +66,7 @@ def name_clusters(doc: Doc) -> list[Cluster]:
         if kind is None:
             continue
         mention = _mention(ent)
-        if not mention.text:
+        if not mention.text or (kind == "person" and not _looks_like_a_name(mention.text)):
             continue
         cluster = _match(clusters, kind, mention.text) or _new(clusters, kind, mention.text)
         cluster.mentions.append(mention)
@@ -46,6 +74,11 @@ def name_clusters(doc: Doc) -> list[Cluster]:
             cluster.names.append(mention.text)
         _link_acronym(doc, ent, cluster)
     return clusters
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """People's names are capitalised words and particles; "Nong Kham dam" is something else."""
+    return all(word[:1].isupper() or word in _NAME_PARTICLES for word in text.split())
 
 
 def _mention(ent: Span) -> Mention:
