@@ -73,7 +73,38 @@ def name_clusters(doc: Doc) -> list[Cluster]:
         if mention.text not in cluster.names:
             cluster.names.append(mention.text)
         _link_acronym(doc, ent, cluster)
+    _add_repeats(doc, clusters)
     return clusters
+
+
+def _add_repeats(doc: Doc, clusters: list[Cluster]) -> None:
+    """Later uses of a known name the entity recogniser missed ("Badji, Senegal's foreign minister" after
+    "Ousmane Badji"), added as mentions of the same entity. A surname shared by two people is skipped."""
+    forms: dict[tuple[str, ...], Cluster | None] = {}
+    for cluster in clusters:
+        if cluster.kind == "place":
+            continue
+        for name in cluster.names:
+            words = tuple(name.split())
+            candidates = [words] + ([words[-1:]] if cluster.kind == "person" and len(words) > 1 else [])
+            for form in candidates:
+                forms[form] = cluster if forms.get(form, cluster) is cluster else None
+    longest = max((len(form) for form in forms), default=0)
+    known = {(m.start, m.end) for cluster in clusters for m in cluster.mentions}
+    index = 0
+    while index < len(doc):
+        for size in range(min(longest, len(doc) - index), 0, -1):
+            span = doc[index : index + size]
+            cluster = forms.get(tuple(t.text for t in span))
+            if (
+                cluster is not None
+                and not any(t.ent_type_ for t in span)
+                and (span.start_char, span.end_char) not in known
+            ):
+                cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "name", span.end - 1))
+                index += size - 1
+                break
+        index += 1
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -89,6 +89,7 @@ BODY_WORDS = {
     "confederation",
     "guard",
 }
+_LEADING_WORDS = {"the", "a", "an", "her", "his", "its", "their", "our", "this", "that"}
 _NAME_LINKS = {"of", "for", "and", "de", "the"}
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "warned", "argued", "explained", "insisted"}
 # Words that make a capitalised run a body or a title rather than a person ("The Foreign Ministry said").
@@ -224,7 +225,7 @@ class NamedBodies:
                 )
             ):
                 end += 1
-            first = start + 1 if doc[start].text == "The" else start
+            first = start + 1 if doc[start].lower_ in _LEADING_WORDS else start
             if end - first >= 2 and any(doc[i].lower_ in BODY_WORDS for i in range(first, end)):
                 bodies.append(Span(doc, first, end, label="ORG"))
             start = max(end, start + 1)
