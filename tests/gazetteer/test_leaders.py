@@ -9,7 +9,8 @@ from itertools import pairwise
 import pycountry
 import pytest
 
-from newsgraph.gazetteer.leaders import BODIES, _fold, find_person, holder, offices
+from newsgraph.gazetteer.folding import fold
+from newsgraph.gazetteer.leaders import BODIES, find_person, holder, offices
 from newsgraph.gazetteer.roles import find_role
 
 
@@ -85,5 +86,5 @@ def test_no_alias_names_two_people() -> None:
     people: dict[str, set[str]] = defaultdict(set)
     for office in offices():
         for name in (office.name, *office.aliases):
-            people[_fold(name)].add(office.name)
+            people[fold(name)].add(office.name)
     assert {name: who for name, who in people.items() if len(who) > 1} == {}

@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
 import pycountry
+
+from newsgraph.gazetteer.folding import fold
 
 KINDS = ("name", "alias", "adjective", "demonym", "capital")
 
@@ -90,7 +91,7 @@ def country_of(text: str) -> str | None:
     for candidate in _candidates(text):
         if candidate in exact:
             return exact[candidate]
-        code = folded.get(_fold(candidate))
+        code = folded.get(fold(candidate))
         if code:
             return code
     return None
@@ -120,7 +121,7 @@ def country_terms() -> tuple[CountryTerm, ...]:
     seen: set[tuple[str, str]] = set()
 
     def add(text: str, iso3: str, kind: str) -> None:
-        key = (_fold(text), iso3)
+        key = (fold(text), iso3)
         if text and key not in seen:
             seen.add(key)
             terms.append(CountryTerm(text, iso3, kind))
@@ -159,14 +160,6 @@ def _candidates(text: str) -> list[str]:
     return list(dict.fromkeys(form for form in forms if form))
 
 
-def _fold(text: str) -> str:
-    """Comparison key: lower case, accents and typographic apostrophes and dashes made plain."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("–", "-").replace("—", "-")
-    return " ".join(plain.casefold().split())
-
-
 @functools.cache
 def _index() -> tuple[dict[str, str], dict[str, str]]:
     """Acronyms by exact text, every other term by folded text; shared terms resolved by SHARED_TERMS."""
@@ -176,12 +169,12 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
         if is_acronym(term.text):
             exact.setdefault(term.text, set()).add(term.iso3)
         else:
-            folded.setdefault(_fold(term.text), set()).add(term.iso3)
+            folded.setdefault(fold(term.text), set()).add(term.iso3)
 
     def resolve(key: str, codes: set[str]) -> str | None:
         if len(codes) == 1:
             return next(iter(codes))
-        return SHARED_TERMS.get(_fold(key))
+        return SHARED_TERMS.get(fold(key))
 
     exact_index = {key: code for key, codes in exact.items() if (code := resolve(key, codes))}
     folded_index = {key: code for key, codes in folded.items() if (code := resolve(key, codes))}

@@ -36,11 +36,11 @@ Conventions:
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
+from newsgraph.gazetteer.folding import fold
 from newsgraph.gazetteer.roles import find_role
 
 BODIES = {"EU": "European Union", "UN": "United Nations", "NATO": "North Atlantic Treaty Organization"}
@@ -89,7 +89,7 @@ def find_person(name: str, on: date | None = None) -> list[Office]:
     With `on`, only the terms held that day. Several people can share an alias only by accident of
     the table; all their terms are returned, oldest first.
     """
-    found = _by_name().get(_fold(name), [])
+    found = _by_name().get(fold(name), [])
     return [office for office in found if on is None or office.held_on(on)]
 
 
@@ -104,20 +104,12 @@ def holder(iso3: str, role: str, on: date) -> Office | None:
     return max(held, key=lambda office: office.start, default=None)
 
 
-def _fold(text: str) -> str:
-    """Comparison key: lower case, no accents, typographic apostrophes and dashes made plain."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("–", "-").replace("—", "-").replace("ı", "i").replace("ł", "l")
-    return " ".join(plain.casefold().split())
-
-
 @functools.cache
 def _by_name() -> dict[str, list[Office]]:
     """Terms by the folded full name and each folded alias, oldest first."""
     index: dict[str, list[Office]] = {}
     for office in sorted(offices(), key=lambda office: office.start):
-        for name in {_fold(office.name), *(_fold(alias) for alias in office.aliases)}:
+        for name in {fold(office.name), *(fold(alias) for alias in office.aliases)}:
             index.setdefault(name, []).append(office)
     return index
 

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+
+from newsgraph.gazetteer.folding import fold
 
 KINDS = frozenset({"IGO", "NGO", "media", "government", "armed group", "party", "business"})
 SECTORS = frozenset({"GOV", "MIL", "JRN", "EDU", "BUS", "NGO", "IGO", "CVL"})
@@ -99,17 +100,9 @@ def organisations() -> tuple[Organisation, ...]:
     return tuple(rows)
 
 
-def _fold(text: str) -> str:
-    """Lower case, accents and typographic apostrophes and dashes made plain, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("–", "-").replace("—", "-")
-    return " ".join(plain.casefold().split())
-
-
 def _key(text: str) -> str:
     """Folded text without a leading "the", so "The Guardian" and "Guardian" share a key."""
-    return _THE.sub("", _fold(text))
+    return _THE.sub("", fold(text))
 
 
 @functools.cache

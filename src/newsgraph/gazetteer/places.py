@@ -27,11 +27,12 @@ Choices the table makes where the facts are disputed or missing:
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
 import pycountry
+
+from newsgraph.gazetteer.folding import fold
 
 _COUNTRY_ALIASES: dict[str, str] = {
     "America": "USA",
@@ -125,27 +126,19 @@ def country_for_place(name: str) -> str | None:
 
 def country_code(name: str) -> str | None:
     """ISO alpha-3 code when `name` names a country ("Russia", "the Netherlands", "U.S."), else None."""
-    key = _fold(name)
+    key = fold(name)
     countries = _countries()
     return countries.get(key) or countries.get(key.removeprefix("the "))
 
 
 def find_place(name: str) -> Place | None:
     """The gazetteer row for a city, capital or US state name, ignoring case and accents."""
-    return _places().get(_fold(name))
+    return _places().get(fold(name))
 
 
 def all_places() -> tuple[Place, ...]:
     """Every row of places.tsv (one per folded name), for building matchers."""
     return tuple(_places().values())
-
-
-def _fold(name: str) -> str:
-    """Comparison key: lower case, accents and typographic apostrophes and dashes made plain."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("–", "-").replace("—", "-")
-    return " ".join(plain.casefold().split())
 
 
 @functools.cache
@@ -156,7 +149,7 @@ def _places() -> dict[str, Place]:
     for line in text.splitlines()[1:]:
         if line.strip():
             place, country, kind = line.split("\t")
-            index.setdefault(_fold(place), Place(place, country, kind))
+            index.setdefault(fold(place), Place(place, country, kind))
     return index
 
 
@@ -168,6 +161,6 @@ def _countries() -> dict[str, str]:
         for attribute in ("name", "official_name", "common_name"):
             value = getattr(country, attribute, None)
             if value:
-                index.setdefault(_fold(value), country.alpha_3)
-    index.update({_fold(alias): code for alias, code in _COUNTRY_ALIASES.items()})
+                index.setdefault(fold(value), country.alpha_3)
+    index.update({fold(alias): code for alias, code in _COUNTRY_ALIASES.items()})
     return index

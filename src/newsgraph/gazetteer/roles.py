@@ -26,9 +26,10 @@ splits it off, because only it knows the country gazetteer.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+
+from newsgraph.gazetteer.folding import fold
 
 SECTORS = frozenset({"GOV", "MIL", "JRN", "EDU", "BUS", "NGO", "IGO", "CVL"})
 KINDS = frozenset(
@@ -102,7 +103,7 @@ def role_patterns() -> list[str]:
     forms: set[str] = set()
     for role in roles():
         for name in (role.title, *role.aliases):
-            forms.update(_variants(_fold(name)))
+            forms.update(_variants(fold(name)))
     return sorted(forms, key=lambda form: (-len(form), form))
 
 
@@ -117,17 +118,9 @@ def _variants(form: str) -> set[str]:
     return shapes
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, with typographic dashes and apostrophes made plain."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("–", "-").replace("—", "-")
-    return " ".join(plain.casefold().split())
-
-
 def _key(text: str) -> str:
     """Comparison key: folded, hyphens as spaces, British spelling."""
-    words = _fold(text).replace("-", " ").split()
+    words = fold(text).replace("-", " ").split()
     return " ".join(_SPELLINGS.get(word, word) for word in words)
 
 

@@ -1,0 +1,15 @@
+"""The one comparison key every gazetteer looks names up by."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "ı": "i", "ł": "l"})
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes and dashes made plain, spaces collapsed:
+    "BRASÍLIA", "Brasília" and "brasilia" are one key, and so are "Côte d’Ivoire" and "Cote d'Ivoire"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())
