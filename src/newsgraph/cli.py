@@ -11,7 +11,6 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import NoReturn
 
@@ -26,7 +25,6 @@ from newsgraph.pipeline import analyze_or_error
 from newsgraph.store import DEFAULT_DB, Store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_USABLE = 0, 1, 2
-SAMPLE_FOLDERS = ("html", "text", "feeds", "records")
 
 db_option = click.option(
     "--db",
@@ -35,6 +33,9 @@ db_option = click.option(
     envvar="NEWSGRAPH_DB",
     type=click.Path(dir_okay=False),
     help="SQLite database file (env NEWSGRAPH_DB).",
+)
+corpora_argument = click.argument(
+    "corpora", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared/corpora"
 )
 model_option = click.option(
     "--model",
@@ -260,8 +261,9 @@ def runs(db: str, show_errors: bool) -> None:
 def demo(db: str) -> None:
     """Ingest the bundled sample corpus into a fresh database and summarise it."""
     _reset_demo_db(Path(db))
-    sample = resources.files("newsgraph") / "data" / "sample"
-    paths = [str(sample / folder) for folder in SAMPLE_FOLDERS]
+    from newsgraph.evaluate.entities import SAMPLE, SAMPLE_FOLDERS
+
+    paths = [str(SAMPLE / folder) for folder in SAMPLE_FOLDERS]
     inputs = list(expand_paths(paths))
     counts = IngestCounts()
     with Store(db) as store:
@@ -444,8 +446,8 @@ def eval_extraction(directory: Path) -> None:
 
 
 @eval_group.command(name="ner")
-@click.argument("corpora", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared/corpora")
-@click.option("--model", default=None, help="An installed spaCy pipeline or a folder (default: the shipped model).")
+@corpora_argument
+@model_option
 def eval_ner(corpora: Path, model: str | None) -> None:
     """Entity recognition P/R/F per type on each corpus's held-out test split, with and without rules.
 
@@ -468,7 +470,7 @@ def eval_ner(corpora: Path, model: str | None) -> None:
 
 
 @eval_group.command(name="entities")
-@click.option("--model", default=None, help="An installed spaCy pipeline or a folder (default: the shipped model).")
+@model_option
 @click.option("--misses", is_flag=True, help="List every miss.")
 def eval_entities(model: str | None, misses: bool) -> None:
     """People found, with country, role and affiliation, and pronoun speakers, on the sample corpus gold.
@@ -477,16 +479,10 @@ def eval_entities(model: str | None, misses: bool) -> None:
     Example:
       newsgraph eval entities --misses
     """
-    from newsgraph.evaluate.entities import evaluate_entities
+    from newsgraph.evaluate.entities import SAMPLE, evaluate_entities, read_sample
     from newsgraph.pipeline import analyze as analyze_article
-    from newsgraph.pipeline import read
 
-    sample = Path(str(resources.files("newsgraph") / "data" / "sample"))
-    articles = {}
-    for article in read([sample / folder for folder in SAMPLE_FOLDERS]):
-        source = Path(article.source.path or "").relative_to(sample).as_posix()
-        articles[(source, article.id if article.source.record else None)] = article
-    report = evaluate_entities(sample / "gold.json", articles, lambda a: analyze_article(a, model=model))
+    report = evaluate_entities(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
     for label, tally in vars(report).items():
         click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
         if misses:
@@ -495,8 +491,8 @@ def eval_entities(model: str | None, misses: bool) -> None:
 
 
 @eval_group.command(name="syntax")
-@click.argument("corpora", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared/corpora")
-@click.option("--model", default=None, help="An installed spaCy pipeline or a folder (default: the shipped model).")
+@corpora_argument
+@model_option
 def eval_syntax(corpora: Path, model: str | None) -> None:
     """UPOS accuracy, lemma accuracy, UAS and LAS on the UD EWT and GUM test splits.
 

@@ -7,27 +7,13 @@ so every gold string must survive reading: HTML extraction, furniture trimming a
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
-import newsgraph
-from newsgraph.model import Article
+from newsgraph.evaluate.entities import SAMPLE, read_sample
 
-SAMPLE = Path(str(resources.files("newsgraph") / "data" / "sample"))
 GOLD = json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))
-
-
-def read_sample() -> dict[tuple[str, str | None], Article]:
-    articles = {}
-    for article in newsgraph.read([SAMPLE / folder for folder in ("html", "text", "feeds", "records")]):
-        relative = Path(article.source.path).relative_to(SAMPLE).as_posix()
-        record = article.id if article.source.record else None
-        articles[(relative, record)] = article
-    return articles
-
-
 ARTICLES = read_sample()
 
 

@@ -13,11 +13,25 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from newsgraph.model import Analysis, Article
 
 _PRONOUNS = {"he", "she", "they", "him", "her"}
+SAMPLE = Path(str(resources.files("newsgraph") / "data" / "sample"))
+SAMPLE_FOLDERS = ("html", "text", "feeds", "records")
+
+
+def read_sample(folder: Path = SAMPLE) -> dict[tuple[str, str | None], Article]:
+    """The sample corpus as the product reads it, keyed like its gold: (path in the folder, record id)."""
+    from newsgraph.pipeline import read
+
+    articles = {}
+    for article in read([folder / name for name in SAMPLE_FOLDERS]):
+        source = Path(article.source.path or "").relative_to(folder).as_posix()
+        articles[(source, article.id if article.source.record else None)] = article
+    return articles
 
 
 @dataclass
