@@ -9,6 +9,8 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from newsgraph.entities import find_entities
+from newsgraph.nlp.pipeline import SHIPPED_MODEL
+from newsgraph.pipeline import analyze
 
 TEXT = (
     "Brazilian Foreign Minister Ana Costa met Japan's foreign minister, Kenji Sato, in Tokyo on Monday. "
@@ -111,3 +113,20 @@ def test_acronym_in_brackets_and_later_acronym_are_the_same_organisation() -> No
     organisations = [e for e in index.entities if e.kind == "organisation"]
     assert len(organisations) == 1
     assert organisations[0].sector == "IGO" and "ECOWAS" in [organisations[0].name, *organisations[0].aliases]
+
+
+@pytest.mark.skipif(not (SHIPPED_MODEL / "config.cfg").is_file(), reason="no shipped model in this checkout")
+def test_with_the_shipped_model_an_unlisted_job_and_its_employer_are_found() -> None:
+    text = (
+        "Dr. Hiroshi Takeda, a hydrologist at Kyoto University who has studied the river for two decades, "
+        "said the data were poor. He said more gauges were needed."
+    )
+    analysis = analyze(text)
+    takeda = next(e for e in analysis.entities if e.name == "Hiroshi Takeda")
+    assert (takeda.roles, takeda.affiliations, takeda.country, takeda.sector) == (
+        ["hydrologist"],
+        ["Kyoto University"],
+        "JPN",
+        "EDU",
+    )
+    assert [text[s:e] for s, e in takeda.mentions] == ["Hiroshi Takeda", "He"]

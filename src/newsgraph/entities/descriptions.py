@@ -193,7 +193,7 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     i += 1
     if i < len(doc) and doc[i].lower_ in _DETERMINERS:
         i += 1
-    role = next((span for span in roles.values() if i <= span.start <= i + 3), None)
+    role = next((span for span in roles.values() if i <= span.start <= i + 3), None) or _unlisted_role(doc, i)
     if role is None or any(t.text in {",", "."} for t in doc[i : role.start]):
         return
     cluster.add_role(role.text)
@@ -291,6 +291,24 @@ def _qualifier(token) -> bool:  # type: ignore[no-untyped-def]
         and country_of(token.text) is None
         and token.lower_ not in _NOT_QUALIFIERS
     )
+
+
+def _unlisted_role(doc: Doc, start: int) -> Span | None:
+    """A job the role table does not list, in an apposition that names where it is done: "a hydrologist
+    at Kyoto University", "a Danish marine biologist with the Sea Institute"."""
+    if not doc.has_annotation("POS"):
+        return None
+    i = start
+    if i < len(doc) and country_of(doc[i].text):
+        i += 1
+    end = i
+    while end < len(doc) and end - i < 4 and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"):
+        end += 1
+    if end > i and doc[end - 1].pos_ == "NOUN" and end + 1 < len(doc) and doc[end].lower_ in ("at", "with", "of"):
+        following = doc[end + 1 : end + 3]
+        if any(t.text[:1].isupper() for t in following):
+            return doc[i:end]
+    return None
 
 
 def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0) -> None:
