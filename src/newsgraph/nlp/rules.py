@@ -26,8 +26,8 @@ from spacy.util import filter_spans
 
 from newsgraph.gazetteer.countries import country_terms
 from newsgraph.gazetteer.leaders import offices
-from newsgraph.gazetteer.organisations import organisations
-from newsgraph.gazetteer.places import all_places
+from newsgraph.gazetteer.organisations import find_organisation, organisations
+from newsgraph.gazetteer.places import all_places, country_for_place
 from newsgraph.gazetteer.roles import role_patterns
 
 GAZETTEER = "newsgraph_gazetteer"
@@ -237,10 +237,11 @@ class TitledPeople:
     """PER for people news introduces by their title or their words.
 
     * the name run after a role title or an honorific: "Foreign Minister Ana Costa", "Dr. Fatou Cissé";
-      this one overrides the model where its entity swallowed the title;
-    * a name run of two or more words followed by an apposition with a role ("Fatou Cissé, a researcher
-      at ...") or by a speech verb ("Carolina Fuentes said"), or after one ("said Emeka Nwosu,"); these
-      only fill gaps and never replace an entity the model or the gazetteer found.
+      this overrides the model where its entity swallowed the title;
+    * a name run of two or more words followed by an apposition with a role ("Ignacio Ferrer, a professor
+      of law"): this also corrects the model's ORG or LOC for the same words, unless a gazetteer knows them;
+    * a name run of two or more words next to a speech verb ("Carolina Fuentes said", "said Emeka Nwosu"):
+      organisations speak too, so this only fills gaps and never replaces an entity.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -249,7 +250,7 @@ class TitledPeople:
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)
-        titled, introduced = [], []
+        titled, described, spoken = [], [], []
         start = 0
         while start < len(doc):
             if not _is_name_word(doc[start].text):
@@ -258,23 +259,29 @@ class TitledPeople:
             end = start
             while end < len(doc) and _is_name_word(doc[end].text):
                 end += 1
+            span = Span(doc, start, end, label="PER")
+            plain = (
+                end - start >= 2
+                and (start == 0 or not _is_name_word(doc[start - 1].text))
+                and not any(doc[i].lower_ in _NOT_IN_NAMES for i in range(start, end))
+            )
             if self._titled(doc, start):
                 # A model entity that runs from before the title's end into the name ("Brazilian Foreign
                 # Minister Ana Costa" as one ORG) gives way to the name.
                 entities = [e for e in entities if not (e.start < start < e.end <= end)]
-                titled.append(Span(doc, start, end, label="PER"))
-            elif (
-                end - start >= 2
-                and (start == 0 or not _is_name_word(doc[start - 1].text))
-                and self._introduced(doc, start, end)
-            ):
-                introduced.append(Span(doc, start, end, label="PER"))
+                titled.append(span)
+            elif plain and self._described(doc, end):
+                if not _known_name(span.text):
+                    entities = [e for e in entities if not (e.start == start and e.end == end)]
+                described.append(span)
+            elif plain and _speaks(doc, start, end):
+                spoken.append(span)
             else:
                 start += 1
                 continue
             start = end
         entities = merge_entities(entities, titled)
-        free = [s for s in introduced if not any(e.start < s.end and s.start < e.end for e in entities)]
+        free = [s for s in [*described, *spoken] if not any(e.start < s.end and s.start < e.end for e in entities)]
         doc.ents = sorted([*entities, *free], key=lambda e: e.start)
         return doc
 
@@ -283,24 +290,18 @@ class TitledPeople:
         words = [token.lower_ for token in doc[max(0, start - _MAX_TITLE_TOKENS) : start]]
         return any(tuple(words[-size:]) in self.titles for size in range(1, len(words) + 1))
 
-    def _introduced(self, doc: Doc, start: int, end: int) -> bool:
-        """A name of plain words said to speak, or described by a role right after it."""
-        if any(doc[i].lower_ in _NOT_IN_NAMES for i in range(start, end)):
+    def _described(self, doc: Doc, end: int) -> bool:
+        """An apposition with a role follows: ", a senior fellow", ", Cambodia's water resources minister"."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
             return False
-        if (start > 0 and doc[start - 1].lower_ in SPEECH_VERBS) or (
-            end < len(doc) and doc[end].lower_ in SPEECH_VERBS
-        ):
-            return True
-        if end + 1 < len(doc) and doc[end].text == ",":
-            words = [t.lower_ for t in doc[end + 1 : end + 2 + _MAX_TITLE_TOKENS]]
-            if words and words[0] in ("a", "an", "the"):
-                words = words[1:]
-            return any(
-                tuple(words[offset : offset + size]) in self.titles
-                for offset in range(3)
-                for size in range(1, _MAX_TITLE_TOKENS + 1)
-            )
-        return False
+        words = [t.lower_ for t in doc[end + 1 : end + 2 + 2 * _MAX_TITLE_TOKENS]]
+        if "," in words:
+            words = words[: words.index(",")]
+        return any(
+            tuple(words[offset : offset + size]) in self.titles
+            for offset in range(len(words))
+            for size in range(1, _MAX_TITLE_TOKENS + 1)
+        )
 
 
 def _is_name_word(text: str) -> bool:
@@ -320,3 +321,12 @@ def merge_entities(existing: Iterable[Span], rules: Iterable[Span]) -> list[Span
             kept = [e for e in kept if e not in overlapping]
             kept.append(span)
     return sorted(kept, key=lambda e: e.start)
+
+
+def _speaks(doc: Doc, start: int, end: int) -> bool:
+    return (start > 0 and doc[start - 1].lower_ in SPEECH_VERBS) or (end < len(doc) and doc[end].lower_ in SPEECH_VERBS)
+
+
+def _known_name(text: str) -> bool:
+    """Whether a gazetteer knows the words as an organisation or a place."""
+    return find_organisation(text) is not None or country_for_place(text) is not None
