@@ -75,7 +75,8 @@ def predict(nlp: Language, references: list[Doc], batch_size: int = 64) -> list[
 
 def score_syntax(nlp: Language, references: list[Doc]) -> dict[str, float]:
     """UPOS, lemma, UAS and LAS of `nlp` on treebank docs, via spaCy's scorer."""
-    treebank = [ref for ref in references if ref.has_annotation("DEP")]
+    # The scorer reads labels through the pipeline's vocab, so the references must live in it too.
+    treebank = [Doc(nlp.vocab).from_bytes(ref.to_bytes()) for ref in references if ref.has_annotation("DEP")]
     examples = [
         Example(predicted, reference) for predicted, reference in zip(predict(nlp, treebank), treebank, strict=True)
     ]
