@@ -42,10 +42,6 @@ class Cluster:
         """The fullest name the article uses."""
         return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else ""
 
-    @property
-    def last_token(self) -> int:
-        return max(m.token for m in self.mentions)
-
     def add_role(self, role: str) -> None:
         if role and role.lower() not in (r.lower() for r in self.roles):
             self.roles.append(role)
