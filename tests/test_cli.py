@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsgraph.cli import cli
+from newsgraph.model import Analysis, Article, Quote, Source, Span, Speaker
+from newsgraph.store import Store
 
 from conftest import HARBOUR_STORY
 
@@ -104,7 +112,7 @@ def test_ingest_into_a_foreign_file_loses_nothing(news_folder: Path, tmp_path: P
 
 def test_help_lists_every_command() -> None:
     result = newsgraph("--help")
-    for command in ("ingest", "analyze", "articles", "runs", "demo", "eval"):
+    for command in ("ingest", "analyze", "articles", "quotes", "runs", "demo", "eval"):
         assert f"  {command}" in result.stdout
 
 
@@ -143,3 +151,114 @@ def test_analyze_cleans_a_scraped_plain_text_article(tmp_path: Path) -> None:
     paragraphs = article["text"].split("\n\n")
     assert paragraphs[0].startswith("Fishermen on Benin's Nokoué lagoon said on Thursday")
     assert paragraphs[1:] == [story[4], story[6], story[8]]
+
+
+SLUICE_STORY = (
+    "“The gates stay shut until the river drops below the red mark on the old mill wall,” said Tobias Lund, "
+    "the canal authority's duty officer.\n\n"
+    "Boat owners said the closure, now in its second week, was costing them bookings."
+)
+
+
+def quotes_db(tmp_path: Path) -> Path:
+    """A store holding one article with a direct quote (named speaker) and an indirect one (described)."""
+    direct = "The gates stay shut until the river drops below the red mark on the old mill wall"
+    indirect = "the closure, now in its second week, was costing them bookings"
+    d, i = SLUICE_STORY.index(direct), SLUICE_STORY.index(indirect)
+    said, officer, owners = SLUICE_STORY.index("said Tobias"), SLUICE_STORY.index("Tobias"), SLUICE_STORY.index("Boat")
+    analysis = Analysis(
+        Article("sluice", SLUICE_STORY, Source("sluice.txt", outlet="Canal Times"), "Sluice shut", "2024-06-11"),
+        quotes=[
+            Quote(
+                direct,
+                d,
+                d + len(direct),
+                [(d, d + len(direct))],
+                "direct",
+                Span("said", said, said + 4),
+                Speaker("Tobias Lund", "e1", officer, officer + 11, "duty officer", "canal authority", "DNK"),
+                0.9,
+            ),
+            Quote(
+                indirect,
+                i,
+                i + len(indirect),
+                [(i, i + len(indirect))],
+                "indirect",
+                Span("said", owners + 12, owners + 16),
+                Speaker("Boat owners", None, owners, owners + 11, described=True),
+                0.7,
+            ),
+        ],
+    )
+    db = tmp_path / "quotes.db"
+    with Store(db) as store:
+        store.add_analysis(analysis)
+    return db
+
+
+def test_quotes_table_shows_speaker_kind_outlet_date_and_shortened_text(tmp_path: Path) -> None:
+    db = quotes_db(tmp_path)
+    result = CliRunner().invoke(cli, ["quotes", "--db", str(db)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    officer, owners = lines
+    assert officer.startswith("Tobias Lund (duty officer, can…)  direct  ")
+    assert "Canal Times" in officer and "2024-06-11" in officer
+    assert "The gates stay shut" in officer and officer.endswith("…") and len(officer) == 120
+    assert owners.startswith("Boat owners ") and "indirect" in owners
+    narrow = CliRunner().invoke(
+        cli, ["quotes", "--db", str(db), "--speaker", "LUND", "--kind", "direct"], env={"COLUMNS": "120"}
+    )
+    assert narrow.stdout.splitlines() == [officer]
+    none = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--kind", "mixed"])
+    assert none.exit_code == 0 and none.stdout == "" and "no quotes match" in none.stderr
+
+
+def test_quotes_csv_has_a_header_and_every_field(tmp_path: Path) -> None:
+    db = quotes_db(tmp_path)
+    result = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["speaker"] for row in rows] == ["Tobias Lund", "Boat owners"]
+    assert rows[0]["text"] == "The gates stay shut until the river drops below the red mark on the old mill wall"
+    assert (rows[0]["speaker_role"], rows[0]["speaker_affiliation"], rows[0]["speaker_country"]) == (
+        "duty officer",
+        "canal authority",
+        "DNK",
+    )
+    assert (rows[1]["text"], rows[1]["speaker_role"], rows[1]["speaker_described"]) == (
+        "the closure, now in its second week, was costing them bookings",
+        "",
+        "True",
+    )
+    assert (rows[0]["outlet"], rows[0]["published"], rows[0]["article_id"], rows[0]["cue"]) == (
+        "Canal Times",
+        "2024-06-11",
+        "sluice",
+        "said",
+    )
+    assert int(rows[0]["start"]) == 1 and int(rows[0]["end"]) == 1 + len(rows[0]["text"])
+    empty = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--format", "csv", "--search", "helicopter"])
+    assert empty.stdout.splitlines() == [",".join(rows[0])]
+
+
+def test_quotes_jsonl_is_one_object_per_quote_and_filters_apply(tmp_path: Path) -> None:
+    db = quotes_db(tmp_path)
+    result = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--format", "jsonl", "-s", "week, bookings!"])
+    assert result.exit_code == 0, result.output
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["speaker"], o["kind"], o["speaker_described"]) for o in objects] == [("Boat owners", "indirect", True)]
+    assert objects[0]["speaker_role"] is None and objects[0]["title"] == "Sluice shut"
+    by_outlet = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--format", "jsonl", "--outlet", "canal times"])
+    assert len(by_outlet.stdout.splitlines()) == 2
+    limited = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--format", "jsonl", "-n", "1"])
+    assert [json.loads(line)["speaker"] for line in limited.stdout.splitlines()] == ["Tobias Lund"]
+
+
+def test_quotes_on_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    result = newsgraph("quotes", "--db", str(tmp_path / "none.db"))
+    assert result.returncode == 2
+    assert "none.db: no such database" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "none.db").exists()

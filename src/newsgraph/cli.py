@@ -6,8 +6,11 @@ failed (each named on stderr), 2 nothing usable or a usage error.
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import io
 import json
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +26,7 @@ from newsgraph.ingest import IngestCounts, ingest
 from newsgraph.model import Analysis, Article, to_json
 from newsgraph.pipeline import analyze_or_error
 from newsgraph.store import DEFAULT_DB, Store
+from newsgraph.store.database import StoredQuote
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_USABLE = 0, 1, 2
 
@@ -231,6 +235,51 @@ def entities(db: str, kind: str | None, country: str | None, search: str | None,
         click.echo(
             f"{row.articles:>4}  {row.kind:<12}  {row.country or '-':<3}  {row.sector or '-':<3}  "
             f"{row.name[:32]:<32}  {described[:60]}"
+        )
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", help="Only quotes whose speaker's name contains this text (case and accents ignored).")
+@click.option("--outlet", help="Only quotes from articles of this outlet (case ignored).")
+@click.option("-s", "--search", help="Full-text search over the quote text (all words must match).")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), help="Only quotes of this kind.")
+@click.option("-n", "--limit", default=50, show_default=True, type=click.IntRange(min=1))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+def quotes(
+    db: str, speaker: str | None, outlet: str | None, search: str | None, kind: str | None, limit: int, fmt: str
+) -> None:
+    """List who said what: the quotes in the database, oldest article first, in text order within one.
+
+    The table shows the speaker (with role and affiliation when known), kind, outlet, date and the
+    quote, shortened to the terminal's width; csv and jsonl give every field in full.
+
+    \b
+    Example:
+      newsgraph quotes --speaker ibanez --search exporters --format csv > quotes.csv
+    """
+    with Store(db, readonly=True) as store:
+        rows = store.quotes(speaker=speaker, outlet=outlet, search=search, kind=kind, limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(vars(row), ensure_ascii=False))
+        return
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(field.name for field in dataclasses.fields(StoredQuote))
+        writer.writerows(vars(row).values() for row in rows)
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    if not rows:
+        filtered = speaker or outlet or search or kind
+        click.echo("no quotes match" if filtered else f"no quotes in {db}", err=True)
+        return
+    width = max(shutil.get_terminal_size((160, 24)).columns - 74, 24)
+    for row in rows:
+        click.echo(
+            f"{_speaker_cell(row, 32):<32}  {row.kind:<8}  {_shorten(row.outlet or '-', 16):<16}  "
+            f"{row.published or '----------':<10}  {_shorten(row.text, width)}"
         )
 
 
@@ -490,6 +539,43 @@ def eval_entities(model: str | None, misses: bool) -> None:
                 click.echo(f"    {miss}")
 
 
+@eval_group.command(name="quotes")
+@click.argument("gold_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--split", help="Only records whose `split` field has this value (e.g. dev).")
+@click.option("-n", "--limit", type=click.IntRange(min=1), help="Only the first N records.")
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write our predictions here, as JSONL in the gold layout.",
+)
+@model_option
+def eval_quotes(
+    gold_file: Path, split: str | None, limit: int | None, predictions: Path | None, model: str | None
+) -> None:
+    """Quote extraction and speaker attribution against gold quote records (the PolNeAR layout).
+
+    Prints exact, overlap (Jaccard >= 0.5) and proportional quote P/R/F1, speaker accuracy on matched
+    quotes and end-to-end F1 (quote and speaker both right), overall, per kind and per outlet.
+
+    \b
+    Example:
+      newsgraph eval quotes ../shared/data/quotes/polnear_dev.jsonl --split dev
+    """
+    from newsgraph.evaluate.quote_predictions import predict
+    from newsgraph.evaluate.quotes import format_quote_scores, read_quote_records, score_quotes
+
+    gold = [r for r in read_quote_records(gold_file) if split is None or r.get("split") == split]
+    gold = gold[:limit] if limit else gold
+    if not gold:
+        raise click.UsageError(f"{gold_file}: no records" + (f" in split {split!r}" if split else ""))
+    with _progress(gold, "articles") as bar:
+        predicted = list(predict(bar, model=model))
+    if predictions is not None:
+        predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predicted), encoding="utf-8")
+    click.echo(f"{len(gold)} articles from {gold_file}" + (f" (split {split})" if split else ""))
+    click.echo(format_quote_scores(score_quotes(gold, predicted)))
+
+
 @eval_group.command(name="syntax")
 @corpora_argument
 @model_option
@@ -555,6 +641,22 @@ def _test_splits(corpora: Path) -> dict[str, list]:
     with tempfile.TemporaryDirectory() as scratch:
         build_corpora(corpora, Path(scratch), only=TESTS)
         return {name: list(DocBin().from_disk(Path(scratch) / f"{name}.spacy").get_docs(vocab)) for name in TESTS}
+
+
+def _speaker_cell(row: StoredQuote, width: int) -> str:
+    """The speaker's name, then as much of "(role, affiliation)" as fits in `width`."""
+    if not row.speaker:
+        return "(no speaker)"
+    name = _shorten(row.speaker, width)
+    described = ", ".join(part for part in (row.speaker_role, row.speaker_affiliation) if part)
+    room = width - len(name) - 3
+    return f"{name} ({_shorten(described, room)})" if described and room >= 8 else name
+
+
+def _shorten(text: str, width: int) -> str:
+    """One line of at most `width` characters, ending in … when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def _exit_code(usable: int, failed: int) -> int:

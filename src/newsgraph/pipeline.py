@@ -1,8 +1,8 @@
 """The per-article pipeline: one article in, one Analysis out, as a pure function of the input.
 
 This is the function the CLI, the store, the evaluation harnesses and the scale-out runners all call.
-The language layer (spaCy, `nlp/`) and the entity resolver (`entities/`) run here; quotes and events
-are added stage by stage as they land, and are empty lists until then.
+The language layer (spaCy, `nlp/`), the entity resolver (`entities/`) and the quote stage (`quotes/`)
+run here; events are added when their stage lands, and are an empty list until then.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from newsgraph.entities import find_entities
 from newsgraph.errors import InputError
 from newsgraph.model import Analysis, Article
 from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.quotes import find_quotes
 
 
 def read(
@@ -53,7 +54,7 @@ def analyze(text_or_article: str | Article, *, model: str | None = None) -> Anal
         article = text_or_article
     doc = load_pipeline(model)(article.text)
     entities = find_entities(doc, _as_date(article.published))
-    return Analysis(article=article, entities=entities.entities)
+    return Analysis(article=article, entities=entities.entities, quotes=find_quotes(doc, entities))
 
 
 def _as_date(value: str | None) -> date | None:

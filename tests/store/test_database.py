@@ -150,3 +150,189 @@ def test_search_matches_other_forms_of_a_word_and_ignores_accents(tmp_path: Path
         store.add_analysis(Analysis(article("port", HARBOUR_STORY)))
         assert [a.id for a in store.articles(search="inspect container")] == ["port"]
         assert [a.id for a in store.articles(search="Valparaiso Ibanez")] == ["port"]
+
+
+DAM_STORY = (
+    "Engineers at the Kuruma dam said the spillway would open on Friday.\n\n"
+    "“We will not gamble with the town's safety,” said Adaeze Okafor, the water board's chief engineer.\n\n"
+    "Farmers downstream said the warning came too late."
+)
+MILL_STORY = (
+    "Mill owner José Núñez said the U.S. tariff (on pulp) was “a blow, but not a fatal one.”\n\n"
+    "The union's leader, Ruth Abara, told reporters that wages would be frozen until spring."
+)
+FERRY_STORY = "“The ferry will run again once the fog lifts,” said Ines Barros, the harbour master."
+BRIDGE_STORY = "The council said the old bridge would close to lorries for a month of repairs."
+
+
+def said(text: str, words: str, kind: str, cue: str, speaker: str | None = None, **who) -> Quote:
+    """A quote of `words` in `text`, with its cue and speaker located by their first occurrence."""
+    start = text.index(words)
+    at = text.index(cue)
+    person = (
+        Speaker(speaker, start=text.index(speaker), end=text.index(speaker) + len(speaker), **who) if speaker else None
+    )
+    return Quote(
+        words, start, start + len(words), [(start, start + len(words))], kind, Span(cue, at, at + len(cue)), person, 0.8
+    )
+
+
+def quotes_store(path: Path) -> Path:
+    """Four articles (one undated, two of the same day, one also read from a second outlet), seven quotes.
+
+    The mill's quotes are stored in reverse text order, and the bridge story is added after the dam story
+    of the same day, so the listing's order cannot come from insertion order.
+    """
+    dam = Analysis(
+        article("dam", DAM_STORY, published="2024-05-02", title="Spillway to open"),
+        quotes=[
+            said(
+                DAM_STORY,
+                "the spillway would open on Friday",
+                "indirect",
+                "said",
+                "Engineers at the Kuruma dam",
+                described=True,
+            ),
+            said(
+                DAM_STORY,
+                "We will not gamble with the town's safety",
+                "direct",
+                "said Adaeze",
+                "Adaeze Okafor",
+                role="chief engineer",
+                affiliation="water board",
+                country="NGA",
+            ),
+            said(
+                DAM_STORY,
+                "the warning came too late",
+                "indirect",
+                "said the warning",
+                "Farmers downstream",
+                described=True,
+            ),
+        ],
+    )
+    mill = Analysis(
+        article("mill", MILL_STORY, published="2024-04-20", title="Pulp tariff"),
+        quotes=[
+            said(
+                MILL_STORY,
+                "wages would be frozen until spring",
+                "indirect",
+                "told",
+                "Ruth Abara",
+                role="leader",
+                affiliation="union",
+            ),
+            said(
+                MILL_STORY,
+                "the U.S. tariff (on pulp) was “a blow, but not a fatal one.”",
+                "mixed",
+                "said",
+                "José Núñez",
+                role="mill owner",
+            ),
+        ],
+    )
+    ferry = Analysis(
+        article("ferry", FERRY_STORY),
+        quotes=[said(FERRY_STORY, "The ferry will run again once the fog lifts", "direct", "said")],
+    )
+    bridge = Analysis(
+        article("bridge", BRIDGE_STORY, published="2024-05-02"),
+        quotes=[said(BRIDGE_STORY, "the old bridge would close", "indirect", "said", "The council", described=True)],
+    )
+    dam.article.source.outlet = ferry.article.source.outlet = bridge.article.source.outlet = "Valley Courier"
+    mill.article.source.outlet = "Harbour Post"
+    db = path / "quotes.db"
+    with Store(db) as store:
+        for analysis in (ferry, dam, mill, bridge):
+            store.add_analysis(analysis)
+        copy = article("mill-wire", MILL_STORY, path="wire.jsonl")
+        copy.source.outlet = "Wire Digest"
+        assert store.add_analysis(Analysis(copy)) == ("duplicate", "mill")
+    return db
+
+
+def test_quotes_are_listed_by_date_then_article_then_position_with_every_field(tmp_path: Path) -> None:
+    with Store(quotes_store(tmp_path), readonly=True) as store:
+        rows = store.quotes()
+    assert [(row.article_id, row.start) for row in rows] == [
+        ("mill", MILL_STORY.index("the U.S.")),
+        ("mill", MILL_STORY.index("wages")),
+        ("bridge", BRIDGE_STORY.index("the old")),
+        ("dam", DAM_STORY.index("the spillway")),
+        ("dam", DAM_STORY.index("We will")),
+        ("dam", DAM_STORY.index("the warning")),
+        ("ferry", 1),
+    ]
+    okafor = rows[4]
+    assert vars(okafor) == {
+        "article_id": "dam",
+        "title": "Spillway to open",
+        "outlet": "Valley Courier",
+        "published": "2024-05-02",
+        "text": "We will not gamble with the town's safety",
+        "kind": "direct",
+        "speaker": "Adaeze Okafor",
+        "speaker_role": "chief engineer",
+        "speaker_affiliation": "water board",
+        "speaker_country": "NGA",
+        "speaker_described": False,
+        "cue": "said Adaeze",
+        "start": DAM_STORY.index("We will"),
+        "end": DAM_STORY.index("We will") + len(okafor.text),
+    }
+    assert rows[3].speaker_described is True
+    assert (rows[6].speaker, rows[6].published, rows[6].cue) == (None, None, "said")
+
+
+def test_quotes_filter_by_speaker_ignoring_case_and_accents(tmp_path: Path) -> None:
+    with Store(quotes_store(tmp_path), readonly=True) as store:
+        assert [row.speaker for row in store.quotes(speaker="OKAFOR")] == ["Adaeze Okafor"]
+        assert [row.speaker for row in store.quotes(speaker="nunez")] == ["José Núñez"]
+        assert [row.speaker for row in store.quotes(speaker="Núñez")] == ["José Núñez"]
+        assert [row.text for row in store.quotes(speaker="kuruma")] == ["the spillway would open on Friday"]
+        assert store.quotes(speaker="%") == [] and store.quotes(speaker="Okafor Adaeze") == []
+
+
+def test_quotes_filter_by_outlet_of_the_article_or_any_source(tmp_path: Path) -> None:
+    with Store(quotes_store(tmp_path), readonly=True) as store:
+        assert {row.article_id for row in store.quotes(outlet="valley courier")} == {"bridge", "dam", "ferry"}
+        assert {(row.article_id, row.outlet) for row in store.quotes(outlet="HARBOUR POST")} == {
+            ("mill", "Harbour Post")
+        }
+        assert {(row.article_id, row.outlet) for row in store.quotes(outlet="wire digest")} == {("mill", "Wire Digest")}
+        assert store.quotes(outlet="Valley") == []
+
+
+def test_quotes_filter_by_kind_and_combine_filters(tmp_path: Path) -> None:
+    with Store(quotes_store(tmp_path), readonly=True) as store:
+        assert [row.article_id for row in store.quotes(kind="direct")] == ["dam", "ferry"]
+        assert [row.speaker for row in store.quotes(kind="mixed")] == ["José Núñez"]
+        assert [row.speaker for row in store.quotes(kind="indirect", outlet="Valley Courier", speaker="farmers")] == [
+            "Farmers downstream"
+        ]
+
+
+def test_quotes_full_text_search_needs_every_word_and_survives_punctuation(tmp_path: Path) -> None:
+    with Store(quotes_store(tmp_path), readonly=True) as store:
+        assert [row.speaker for row in store.quotes(search="tariffs")] == ["José Núñez"]
+        assert [row.speaker for row in store.quotes(search="gambling safety")] == ["Adaeze Okafor"]
+        assert store.quotes(search="gamble tariff") == []
+        assert [row.article_id for row in store.quotes(search='pulp) tariff: "U.S.')] == ["mill"]
+        for hostile in ('AND "unbalanced ( NEAR', "fog*", "- : ^ OR", '"', "NOT"):
+            store.quotes(search=hostile)
+        assert len(store.quotes(search="   ")) == 7
+        assert [row.article_id for row in store.quotes(search="fog", outlet="valley courier", kind="direct")] == [
+            "ferry"
+        ]
+
+
+def test_quotes_limit_keeps_the_first_rows_of_the_order(tmp_path: Path) -> None:
+    with Store(quotes_store(tmp_path), readonly=True) as store:
+        everything = store.quotes()
+        assert store.quotes(limit=2) == everything[:2]
+        assert store.quotes(limit=2, outlet="Valley Courier") == everything[2:4]

@@ -7,7 +7,7 @@ recent person with a matching role. Unresolvable mentions are left out rather th
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.entities.clusters import Cluster, Gender, Mention
 from newsgraph.gazetteer.roles import find_role
@@ -82,9 +82,16 @@ def _antecedent(doc: Doc, people: list[Cluster], index: int, sentence_of: dict[i
         distance = here - sentence_of.get(last, 0)
         if distance > MAX_SENTENCES_BACK:
             continue
-        subject = any(here - sentence_of.get(t, 0) <= 1 and doc[t].dep_ in ("nsubj", "nsubjpass") for t in before)
+        subject = any(here - sentence_of.get(t, 0) <= 1 and _is_subject(doc[t]) for t in before)
         ranked.append((subject and distance <= 1, -distance, last, cluster))
     return max(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether the name this token ends is a subject: "Costa" in "Ana Costa met" hangs off "Ana" (flat)."""
+    while token.dep_ in ("flat", "flat:name", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
 
 
 def _description_end(doc: Doc, start: int) -> int | None:

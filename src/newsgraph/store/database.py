@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -50,6 +51,26 @@ class StoredEntity:
     articles: int
     roles: list[str]
     affiliations: list[str]
+
+
+@dataclass
+class StoredQuote:
+    """One row of `newsgraph quotes`: a quote with its speaker and the article it appeared in."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_role: str | None
+    speaker_affiliation: str | None
+    speaker_country: str | None
+    speaker_described: bool
+    cue: str | None
+    start: int
+    end: int
 
 
 @dataclass
@@ -101,6 +122,8 @@ class Store:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.row_factory = sqlite3.Row
+        conn.create_function("newsgraph_casefold", 1, _casefold, deterministic=True)
+        conn.create_function("newsgraph_fold", 1, _fold, deterministic=True)
         if "ENABLE_FTS5" not in {row[0] for row in conn.execute("PRAGMA compile_options")}:
             raise StoreError("this Python's SQLite was built without FTS5, which newsgraph needs for search")
         if not self.readonly:
@@ -293,6 +316,60 @@ class Store:
             for row in rows
         ]
 
+    def quotes(
+        self,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        search: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+    ) -> list[StoredQuote]:
+        """Stored quotes, oldest article first (undated last), then by article id and position in the text.
+
+        `speaker` is a substring of the speaker's name, ignoring case and accents; `outlet` is the whole
+        outlet name, ignoring case, as stored on the article or on any source it was read from (the row shows
+        the outlet that matched); `search` is full-text (FTS5) over the quote text, all words must match;
+        `kind` is direct, indirect or mixed.
+        """
+        first_outlet = (
+            "(SELECT s.outlet FROM article_sources s WHERE s.article_id = a.id AND s.outlet IS NOT NULL"
+            " ORDER BY s.rowid LIMIT 1)"
+        )
+        outlet_column, outlet_params = f"COALESCE(a.outlet, {first_outlet})", []
+        source, where, params = "quotes q", [], []
+        if search and search.strip():
+            source = "quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+            where.append("quotes_fts MATCH ?")
+            params.append(escape_fts(search))
+        if speaker:
+            where.append("instr(newsgraph_fold(q.speaker_name), ?) > 0")
+            params.append(_fold(speaker))
+        if outlet:
+            wanted = _casefold(outlet)
+            outlet_column = (
+                "CASE WHEN newsgraph_casefold(a.outlet) = ? THEN a.outlet ELSE (SELECT s.outlet FROM article_sources s"
+                " WHERE s.article_id = a.id AND newsgraph_casefold(s.outlet) = ? ORDER BY s.rowid LIMIT 1) END"
+            )
+            outlet_params = [wanted, wanted]
+            where.append(
+                "(newsgraph_casefold(a.outlet) = ? OR EXISTS (SELECT 1 FROM article_sources s"
+                " WHERE s.article_id = a.id AND newsgraph_casefold(s.outlet) = ?))"
+            )
+            params += [wanted, wanted]
+        if kind:
+            where.append("q.kind = ?")
+            params.append(kind)
+        sql = (
+            f"SELECT q.article_id, a.title, {outlet_column} AS outlet, a.published, q.text, q.kind,"
+            " q.speaker_name AS speaker, q.speaker_role, q.speaker_affiliation, q.speaker_country,"
+            " q.speaker_described, q.cue_text AS cue, q.start, q.end"
+            f" FROM {source} JOIN articles a ON a.id = q.article_id"
+            f" {'WHERE ' + ' AND '.join(where) if where else ''}"
+            " ORDER BY a.published IS NULL, a.published, q.article_id, q.start, q.n LIMIT ?"
+        )
+        rows = self.conn.execute(sql, [*outlet_params, *params, limit])
+        return [StoredQuote(**{**dict(row), "speaker_described": bool(row["speaker_described"])}) for row in rows]
+
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables, for summaries."""
         tables = ("articles", "article_sources", "entities", "quotes", "events", "stories", "runs")
@@ -420,6 +497,18 @@ def _union(nested_json: str) -> list[str]:
         for value in values:
             seen.setdefault(value, None)
     return list(seen)
+
+
+def _casefold(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+def _fold(value: str | None) -> str | None:
+    """Case and accents folded, so "ibanez" finds "Ibáñez" (as the FTS5 indexes fold them)."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def escape_fts(query: str) -> str:

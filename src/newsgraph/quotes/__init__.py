@@ -1,0 +1,281 @@
+"""Who said what: direct, indirect and mixed quotes with their cue and speaker.
+
+`find_quotes(doc, entities)` combines two independent readings of the article:
+
+- quotation marks (`marks`): where verbatim words are, whatever the parse says;
+- cues (`cues`): who attributes what to whom, from the dependency parse.
+
+A cue whose content is all inside quotation marks gives a direct quote; content that is partly quoted
+gives a mixed quote; content without marks an indirect one. Quoted words no cue claimed are attached to
+a cue right before or after them in their sentence ("'...,' the minister said"), or continue the speaker
+of the quote before them (a quote paragraph with no cue of its own); short quoted words nobody said
+("the so-called 'ironclad' alliance") are scare quotes and left out. Speakers are resolved through the
+entity resolver (`attribution`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsgraph.entities import EntityIndex
+from newsgraph.model import Quote, Span, Speaker
+from newsgraph.quotes.attribution import speaker_for
+from newsgraph.quotes.cues import Cue, find_cues
+from newsgraph.quotes.marks import QuotedSpan, quoted_spans
+
+__all__ = ["find_quotes"]
+
+MIN_QUOTE_WORDS = 4
+"""Quoted words shorter than this, with no cue, are names, titles or scare quotes, not quotes."""
+CUE_REACH = 8
+"""How many tokens may separate quotation marks from the cue that attributes them."""
+CONFIDENCE = {"speech": 0.9, "evidence": 0.7, "thought": 0.6, "intent": 0.6}
+_WORD = re.compile(r"\w")
+_SIGNATURE = re.compile(r"[\s\u00a0]*[―—–][\s\u00a0]*")
+_QUOTE_OR_PUNCT = re.compile(r"[\W_]+")
+
+
+@dataclass
+class _Draft:
+    """A quote being built: char parts, kind, the cue that attributes it, and its speaker."""
+
+    parts: list[tuple[int, int]]
+    kind: str
+    cue: Cue | None
+    speaker: Speaker | None
+    confidence: float
+    marks: list[QuotedSpan] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
+    """Every quote in the article, in text order."""
+    text = doc.text
+    marks = [m for m in quoted_spans(text) if _WORD.search(text[m.start : m.end])]
+    cues = [c for c in find_cues(doc) if not _inside_quote(doc, c, marks)]
+    speakers = {id(c): speaker_for(doc, c.source, entities) if c.source else None for c in cues}
+    drafts: list[_Draft] = []
+    claimed: set[int] = set()
+    for cue in cues:
+        draft = _from_cue(doc, cue, marks, speakers[id(cue)])
+        if draft is not None:
+            drafts.append(draft)
+            claimed.update(id(m) for m in draft.marks)
+    for mark in marks:
+        if id(mark) in claimed:
+            continue
+        cue = _cue_next_to(doc, mark, cues, marks)
+        if cue is not None:
+            _attach(drafts, mark, cue, speakers[id(cue)])
+        elif (signed := _signature(doc, mark, entities)) is not None:
+            drafts.append(_Draft(list(mark.parts), "direct", None, signed, 0.8, [mark]))
+        elif _speech_like(text, mark):
+            drafts.append(_Draft(list(mark.parts), "direct", None, None, 0.5, [mark]))
+    drafts.sort(key=lambda d: d.start)
+    drafts = _continue_speakers(text, drafts)
+    return [_quote(text, d) for d in _merge_adjacent(text, drafts)]
+
+
+def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | None) -> _Draft | None:
+    if not cue.content:
+        return None
+    runs = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cue.content]
+    if speaker is not None and speaker.start is not None and any(s <= speaker.start < e for s, e in runs):
+        return None
+    touched = [m for m in marks if any(m.outer[0] < e and s < m.outer[1] for s, e in runs)]
+    confidence = CONFIDENCE.get(cue.cls, 0.5)
+    if not touched:
+        return _Draft(runs, "indirect", cue, speaker, confidence)
+    outside = "".join(_outside(doc.text, run, touched) for run in runs)
+    words = [w for w in _QUOTE_OR_PUNCT.split(outside) if w and w.lower() != "that"]
+    if not words:
+        parts = [p for m in touched for p in m.parts]
+        return _Draft(parts, "direct", cue, speaker, confidence, touched)
+    start = min(runs[0][0], touched[0].outer[0])
+    end = max(runs[-1][1], touched[-1].outer[1])
+    runs = [(max(start, s), min(end, e)) for s, e in _cover(runs, touched)]
+    return _Draft(runs, "mixed", cue, speaker, confidence, touched)
+
+
+def _outside(text: str, run: tuple[int, int], marks: list[QuotedSpan]) -> str:
+    chars = list(text[run[0] : run[1]])
+    for mark in marks:
+        for i in range(max(mark.outer[0], run[0]), min(mark.outer[1], run[1])):
+            chars[i - run[0]] = " "
+    return "".join(chars)
+
+
+def _cover(runs: list[tuple[int, int]], marks: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """The runs widened to take in the whole of every quotation they touch, merged where they meet."""
+    spans = sorted([*runs, *(m.outer for m in marks)])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return [r for r in merged if any(r[0] <= s < r[1] for s, _ in runs)]
+
+
+def _inside_quote(doc: Doc, cue: Cue, marks: list[QuotedSpan]) -> bool:
+    """A cue inside quoted words ("I think ...") belongs to the quote, not to the article."""
+    at = doc[cue.token].idx
+    return any(m.outer[0] < at < m.outer[1] and len(doc.text[m.start : m.end].split()) >= 3 for m in marks)
+
+
+def _cue_next_to(doc: Doc, mark: QuotedSpan, cues: list[Cue], marks: list[QuotedSpan]) -> Cue | None:
+    """The cue just after the closing mark ("...," she said) or just before the opening mark
+    (Costa said: "...") in the same sentence, with nothing quoted in between."""
+    first = doc.char_span(mark.outer[0], mark.outer[0] + 1, alignment_mode="expand")
+    last = doc.char_span(mark.outer[1] - 1, mark.outer[1], alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    after = [c for c in cues if c.source and last.end <= c.token <= last.end + CUE_REACH]
+    after = [c for c in after if _follows(doc, c, last.end) and "\n" not in doc.text[mark.outer[1] : doc[c.token].idx]]
+    after = [c for c in after if not _mark_between(doc, marks, mark.outer[1], doc[c.token].idx)]
+    if after:
+        return min(after, key=lambda c: c.token)
+    before = [c for c in cues if c.source and first.start - CUE_REACH <= c.token < first.start]
+    before = [c for c in before if _introduces(doc, c, first.start)]
+    before = [c for c in before if "\n" not in doc.text[doc[c.token].idx : mark.outer[0]]]
+    before = [c for c in before if not _mark_between(doc, marks, doc[c.token].idx, mark.outer[0])]
+    return max(before, key=lambda c: c.token) if before else None
+
+
+def _follows(doc: Doc, cue: Cue, quote_end: int) -> bool:
+    """Only the cue's own clause lies between the closing mark and the cue: its source ("...," Marco
+    Bellini said), an adverb or auxiliary, punctuation. The parser often ends a sentence at the closing
+    mark, so sentence boundaries are not trusted here."""
+    verb = doc[cue.token]
+    source = range(*cue.source) if cue.source else range(0)
+    for token in doc[quote_end : cue.token]:
+        if token.is_punct or token.is_space or token.i in source:
+            continue
+        if token.head.i == verb.i and token.dep_ in ("aux", "advmod", "nsubj"):
+            continue
+        if cue.source and any(a.i in source for a in token.ancestors):
+            continue
+        return False
+    return True
+
+
+def _introduces(doc: Doc, cue: Cue, quote_start: int) -> bool:
+    """Only a colon, comma or nothing lies between the cue (or its source after it) and the quote."""
+    last = max(cue.words[1], cue.source[1] if cue.source else 0)
+    between = doc[last:quote_start]
+    return all(t.is_punct or t.dep_ in ("iobj", "obj", "obl", "advmod", "case", "det") for t in between) and (
+        doc[cue.token].sent == doc[quote_start].sent or doc[quote_start - 1].text == ":"
+    )
+
+
+def _mark_between(doc: Doc, marks: list[QuotedSpan], start: int, end: int) -> bool:
+    return any(start <= m.outer[0] < end or start < m.outer[1] <= end for m in marks)
+
+
+def _attach(drafts: list[_Draft], mark: QuotedSpan, cue: Cue, speaker: Speaker | None) -> None:
+    """A quotation next to `cue`: a second part of the cue's direct quote, or a direct quote of its own."""
+    for draft in drafts:
+        if draft.cue is cue and draft.kind == "direct":
+            draft.parts = sorted([*draft.parts, *mark.parts])
+            draft.marks.append(mark)
+            return
+    drafts.append(_Draft(list(mark.parts), "direct", cue, speaker, CONFIDENCE.get(cue.cls, 0.5), [mark]))
+
+
+def _signature(doc: Doc, mark: QuotedSpan, entities: EntityIndex) -> Speaker | None:
+    """A quote signed with a dash and a name after it ('"..." ― Carla Sanchez'), as in reader voices."""
+    found = _SIGNATURE.match(doc.text, mark.outer[1])
+    if found is None:
+        return None
+    name_start = found.end()
+    for entity in entities.entities:
+        for start, end in entity.mentions:
+            if start == name_start and entity.kind == "person":
+                words = doc.char_span(start, end, alignment_mode="expand")
+                return speaker_for(doc, (words.start, words.end), entities) if words is not None else None
+    return None
+
+
+def _speech_like(text: str, mark: QuotedSpan) -> bool:
+    """Quoted words that stand as sentences of their own, not a phrase inside someone else's sentence."""
+    words = text[mark.start : mark.end].split()
+    before = text[: mark.outer[0]].rstrip()
+    starts_sentence = not before or before[-1] in ".?!:\n\"”'’"
+    return len(words) >= MIN_QUOTE_WORDS and starts_sentence
+
+
+def _continue_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Give quoted words with no cue of their own a speaker.
+
+    Words that follow a direct quote in the same paragraph are more of that quote ('"...," Bellini said.
+    "..."'); a quote paragraph right after a quote continues its speaker; and a quote right before an
+    attributed one, with only spaces between, shares its speaker.
+    """
+    kept: list[_Draft] = []
+    for n, draft in enumerate(drafts):
+        if draft.cue is not None or draft.speaker is not None:
+            kept.append(draft)
+            continue
+        previous = kept[-1] if kept else None
+        following = drafts[n + 1] if n + 1 < len(drafts) else None
+        if previous and previous.speaker and previous.kind == "direct" and "\n" not in text[previous.end : draft.start]:
+            previous.parts.extend(draft.parts)
+            continue
+        if previous and previous.speaker and text.count("\n\n", previous.end, draft.start) <= 1:
+            draft.speaker, draft.confidence = previous.speaker, 0.7
+        elif following and following.speaker and not text[draft.end : following.start].strip(" \t,\"“”'‘’"):
+            draft.speaker, draft.confidence = following.speaker, 0.7
+        kept.append(draft)
+    return kept
+
+
+def _merge_adjacent(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Direct quotes of one speaker separated only by spaces and marks are one quote in several parts."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.kind == draft.kind == "direct"
+            and last.speaker is draft.speaker
+            and not text[last.end : draft.start].strip(" \t,\"“”'‘’")
+        ):
+            last.parts.extend(draft.parts)
+            last.cue = last.cue or draft.cue
+            continue
+        merged.append(draft)
+    return merged
+
+
+def _quote(text: str, draft: _Draft) -> Quote:
+    cue = draft.cue
+    cue_span = None
+    if cue is not None:
+        cue_span = _cue_span(text, cue)
+    direct = draft.kind == "direct"
+    quoted = " ".join(text[s:e] for s, e in draft.parts) if direct else text[draft.start : draft.end]
+    return Quote(
+        text=quoted,
+        start=draft.start,
+        end=draft.end,
+        parts=list(draft.parts),
+        kind=draft.kind,
+        cue=cue_span,
+        speaker=draft.speaker,
+        confidence=draft.confidence,
+    )
+
+
+def _cue_span(text: str, cue: Cue) -> Span:
+    start, end = cue.char_span
+    return Span(text=text[start:end], start=start, end=end)

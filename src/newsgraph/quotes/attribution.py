@@ -1,0 +1,82 @@
+"""Who a quote's source is: a named entity, a pronoun resolved to one, or an unnamed, described source.
+
+The source words come from the cue (its subject, or the X of "according to X"). When the head word of
+those words is a mention of an entity the resolver found (a name, "he" resolved to a name, "the
+minister" resolved to a person), the speaker is that entity, with its role, affiliation and country.
+Otherwise the words themselves are the speaker: "a senior foreign ministry official" stays unnamed,
+`described` is true, and role, affiliation and country come from inside the description.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.entities import EntityIndex
+from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.roles import find_role
+from newsgraph.model import Entity, Speaker
+
+PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
+
+
+def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Speaker:
+    """The Speaker of the source words `words` (a [start, end) token span of `doc`)."""
+    span = doc[words[0] : words[1]]
+    head = span.root
+    entity = _entity_at(entities, head.idx, head.idx + len(head.text), kinds=("person", "organisation"))
+    if entity is not None:
+        return _named(entity, span)
+    if len(span) == 1 and head.lower_ in PRONOUNS:
+        return Speaker(name=span.text, start=span.start_char, end=span.end_char)
+    person = _entity_at(entities, span.start_char, span.end_char, kinds=("person",))
+    if person is not None and head.pos_ == "PROPN":
+        return _named(person, span)
+    return _described(span, entities)
+
+
+def _named(entity: Entity, span: Span) -> Speaker:
+    return Speaker(
+        name=entity.name,
+        entity=entity.id,
+        start=span.start_char,
+        end=span.end_char,
+        role=entity.roles[0] if entity.roles else None,
+        affiliation=entity.affiliations[0] if entity.affiliations else None,
+        country=entity.country,
+    )
+
+
+def _described(span: Span, entities: EntityIndex) -> Speaker:
+    """An unnamed source, described by `span`: role, affiliation and country from its own words."""
+    head = span.root
+    role = None
+    for start in range(span.start, head.i + 1):
+        found = find_role(span.doc[start : head.i + 1].text)
+        if found is not None:
+            role = span.doc[start : head.i + 1].text
+            break
+    affiliation = None
+    for token in span:
+        if token.i == head.i:
+            continue
+        entity = _entity_at(entities, token.idx, token.idx + len(token.text), kinds=("organisation",))
+        if entity is not None:
+            affiliation = entity.name
+            break
+    country = next((c for t in span if t.i != head.i and t.is_title and (c := country_of(t.text))), None)
+    return Speaker(
+        name=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        role=role,
+        affiliation=affiliation,
+        country=country,
+        described=True,
+    )
+
+
+def _entity_at(entities: EntityIndex, start: int, end: int, kinds: tuple[str, ...]) -> Entity | None:
+    for entity in entities.entities:
+        if entity.kind in kinds and any(s < end and start < e for s, e in entity.mentions):
+            return entity
+    return None

@@ -1,0 +1,206 @@
+"""Cues: the words that attribute content to a source ("said", "told reporters", "according to").
+
+A cue is found in the dependency parse: a verb from the lexicon (`cues.tsv`, written by us) with its
+source (the subject) and its content (the clause it governs, or, for "X, officials said", the clause it
+interrupts). "according to X" is a cue of its own, whose source is X and whose content is the rest of the
+clause. The quote stage turns cues and quotation marks into quotes.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+CLAUSE_DEPS = {"ccomp", "parataxis"}
+_SUBJECT_DEPS = {"nsubj"}
+_PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
+_NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "case"}
+INVERTING = {"say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"}
+"""Cue verbs that come before their source in inverted attributions ('"...," said Rui Tanaka')."""
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+_EDGE_WORDS = {"and", "but", "so", "or"}
+
+
+@dataclass(frozen=True)
+class CueWord:
+    lemma: str
+    cls: str
+    """speech, thought, evidence or intent (see cues.tsv)."""
+
+
+@dataclass
+class Cue:
+    """One attribution found in the parse: token spans are [start, end) token indices into the Doc."""
+
+    token: int
+    words: tuple[int, int]
+    char_span: tuple[int, int]
+    cls: str
+    source: tuple[int, int] | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)
+
+
+@functools.cache
+def lexicon() -> dict[str, CueWord]:
+    """Every form of every cue verb (lemma, -s, -ed, -ing and listed irregular forms) to its entry."""
+    forms: dict[str, CueWord] = {}
+    text = resources.files("newsgraph.quotes").joinpath("cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, cls, *rest = line.split("\t")
+        word = CueWord(lemma, cls)
+        irregular = [f.strip() for f in rest[0].split(",")] if rest and rest[0].strip() else []
+        for form in [lemma, *_regular_forms(lemma), *irregular]:
+            forms.setdefault(form, word)
+    return forms
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s"
+    past = lemma + "d" if lemma.endswith("e") else lemma + "ed"
+    return [third, past, stem + "ing"]
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every cue in the Doc with its source and content, in text order.
+
+    A cue may lack content ("..., the minister said." parsed without a link to the quote): the quote
+    stage attaches it to the quotation marks next to it.
+    """
+    words = lexicon()
+    cues = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            cue = _according_to(doc, token)
+        else:
+            entry = words.get(token.lower_) or words.get(token.lemma_.lower())
+            cue = _verb_cue(doc, token, entry) if entry and token.pos_ in ("VERB", "AUX") else None
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
+    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children):
+        return None
+    content_deps = CLAUSE_DEPS | ({"xcomp"} if entry.cls == "intent" else set())
+    heads = [c for c in verb.children if c.dep_ in content_deps]
+    content: set[int] = set()
+    for head in heads:
+        content.update(t.i for t in head.subtree)
+    source = _source(verb, entry)
+    if not heads and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        own = {t.i for t in verb.subtree}
+        content = {t.i for t in verb.head.subtree} - own
+    if not content and source is None:
+        return None
+    particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
+    words = (verb.i, (particle[0] if particle else verb.i) + 1)
+    return Cue(
+        token=verb.i,
+        words=words,
+        char_span=_chars(doc, words),
+        cls=entry.cls,
+        source=source,
+        content=_runs(doc, _same_paragraph(doc, verb, content)),
+    )
+
+
+def _according_to(doc: Doc, according: Token) -> Cue | None:
+    """ "According to X, Y" or "Y, according to X": the source is X, the content the clause around it."""
+    source_head = according.head if according.head.i != according.i else None
+    if source_head is None or source_head.i <= according.i + 1:
+        return None
+    source_tokens = {t.i for t in source_head.subtree}
+    clause = source_head.head if source_head.dep_ != "ROOT" else source_head
+    content = {t.i for t in clause.subtree} - source_tokens - {according.i, according.i + 1}
+    if clause.i in source_tokens:
+        return None
+    return Cue(
+        token=according.i,
+        words=(according.i, according.i + 2),
+        char_span=_chars(doc, (according.i, according.i + 2)),
+        cls="speech",
+        source=_noun_phrase(source_head),
+        content=_runs(doc, _same_paragraph(doc, according, content)),
+    )
+
+
+def _same_paragraph(doc: Doc, cue: Token, tokens: set[int]) -> set[int]:
+    """Content never crosses a line break: where it seems to, the parser has joined two paragraphs."""
+    text = doc.text
+    start = text.rfind("\n", 0, cue.idx) + 1
+    end = text.find("\n", cue.idx)
+    end = len(text) if end < 0 else end
+    return {i for i in tokens if start <= doc[i].idx < end}
+
+
+def _chars(doc: Doc, words: tuple[int, int]) -> tuple[int, int]:
+    return doc[words[0]].idx, doc[words[1] - 1].idx + len(doc[words[1] - 1])
+
+
+def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
+    """The subject of the cue verb, borrowed from the verb it is coordinated with or subordinate to.
+
+    In an inverted cue ('"...," said Rui Tanaka') the parser may take the name for an object; a saying
+    verb has no object of that kind, so the name is the source.
+    """
+    if entry.cls == "speech" and entry.lemma in INVERTING and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        named = next((c for c in verb.rights if c.dep_ in ("obj", "dobj") and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return _noun_phrase(named)
+    for candidate in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
+        if candidate is None:
+            continue
+        subject = next((c for c in candidate.children if c.dep_ in _SUBJECT_DEPS and not c.is_space), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in ("acl:relcl", "relcl"):
+                return _noun_phrase(candidate.head)
+            return _noun_phrase(subject)
+    return None
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """The words of a noun phrase without its appositions and relative clauses: "Lena Fischer" of
+    "Lena Fischer, a senior fellow at the institute, who ..."; "a spokesman for the ministry" stays whole."""
+    kept = [head.i]
+    for child in head.children:
+        if child.dep_ in _NOT_IN_SOURCE:
+            continue
+        kept.extend(t.i for t in child.subtree)
+    start, end = min(kept), max(kept) + 1
+    doc = head.doc
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _EDGE_WORDS):
+        end -= 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _runs(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
+    """Contiguous token runs of `tokens`, without punctuation or conjunctions at their edges."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(tokens):
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    trimmed = []
+    for start, end in runs:
+        while start < end and _loose(doc[start]) and not doc[start].is_quote:
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not doc[end - 1].is_quote:
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def _loose(token: Token) -> bool:
+    """Words a content span neither starts nor ends with: punctuation, line breaks, "and", "but"."""
+    return token.is_punct or token.is_space or token.lower_ in _EDGE_WORDS
