@@ -23,14 +23,14 @@ from spacy.tokens import Doc
 from newsgraph.entities import EntityIndex
 from newsgraph.model import Quote, Span, Speaker
 from newsgraph.quotes.attribution import speaker_for
-from newsgraph.quotes.cues import Cue, find_cues
+from newsgraph.quotes.cues import CLAUSE_DEPS, Cue, find_cues
 from newsgraph.quotes.marks import QuotedSpan, quoted_spans
 
 __all__ = ["find_quotes"]
 
 MIN_QUOTE_WORDS = 4
 """Quoted words shorter than this, with no cue, are names, titles or scare quotes, not quotes."""
-CUE_REACH = 8
+CUE_REACH = 14
 """How many tokens may separate quotation marks from the cue that attributes them."""
 CONFIDENCE = {"speech": 0.9, "evidence": 0.7, "thought": 0.6, "intent": 0.6}
 _WORD = re.compile(r"\w")
@@ -74,7 +74,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for mark in marks:
         if id(mark) in claimed:
             continue
-        cue = _cue_next_to(doc, mark, cues, marks)
+        cue = _cue_next_to(doc, mark, cues, marks) if _long_enough(text, mark) else None
         if cue is not None:
             _attach(drafts, mark, cue, speakers[id(cue)])
         elif (signed := _signature(doc, mark, entities)) is not None:
@@ -170,12 +170,16 @@ def _follows(doc: Doc, cue: Cue, quote_end: int) -> bool:
 
 
 def _introduces(doc: Doc, cue: Cue, quote_start: int) -> bool:
-    """Only a colon, comma or nothing lies between the cue (or its source after it) and the quote."""
+    """Only the cue's own words lie between it (or its source after it) and the quote: a colon or comma,
+    whom it was said to, when and where ('Trump said during a rally in Ohio, "..."')."""
     last = max(cue.words[1], cue.source[1] if cue.source else 0)
-    between = doc[last:quote_start]
-    return all(t.is_punct or t.dep_ in ("iobj", "obj", "obl", "advmod", "case", "det") for t in between) and (
-        doc[cue.token].sent == doc[quote_start].sent or doc[quote_start - 1].text == ":"
-    )
+    verb = doc[cue.token]
+    for token in doc[last:quote_start]:
+        if token.is_punct or token.is_space:
+            continue
+        if not any(a.i == verb.i for a in token.ancestors) or token.dep_ in CLAUSE_DEPS:
+            return False
+    return doc[cue.token].sent == doc[quote_start].sent or doc[quote_start - 1].text in (":", ",")
 
 
 def _mark_between(doc: Doc, marks: list[QuotedSpan], start: int, end: int) -> bool:
@@ -206,12 +210,16 @@ def _signature(doc: Doc, mark: QuotedSpan, entities: EntityIndex) -> Speaker | N
     return None
 
 
+def _long_enough(text: str, mark: QuotedSpan) -> bool:
+    """Enough words to be a quote of its own: shorter quoted words by a cue are scare quotes or titles."""
+    return len(text[mark.start : mark.end].split()) >= MIN_QUOTE_WORDS
+
+
 def _speech_like(text: str, mark: QuotedSpan) -> bool:
     """Quoted words that stand as sentences of their own, not a phrase inside someone else's sentence."""
-    words = text[mark.start : mark.end].split()
     before = text[: mark.outer[0]].rstrip()
     starts_sentence = not before or before[-1] in ".?!:\n\"”'’"
-    return len(words) >= MIN_QUOTE_WORDS and starts_sentence
+    return _long_enough(text, mark) and starts_sentence
 
 
 def _continue_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -15,6 +15,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
+_OBJECT_DEPS = {"obj", "dobj", "iobj"}
+_AUDIENCES = {"reporters", "journalists", "supporters", "crowd", "audience", "lawmakers", "viewers"}
 _SUBJECT_DEPS = {"nsubj"}
 _PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
 _NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "case"}
@@ -28,7 +30,9 @@ _EDGE_WORDS = {"and", "but", "so", "or"}
 class CueWord:
     lemma: str
     cls: str
-    """speech, thought, evidence or intent (see cues.tsv)."""
+    """speech, thought, evidence, intent or stance (see cues.tsv)."""
+    frames: frozenset[str]
+    """Where the content may be: clause, infinitive, object."""
 
 
 @dataclass
@@ -51,8 +55,8 @@ def lexicon() -> dict[str, CueWord]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        lemma, cls, *rest = line.split("\t")
-        word = CueWord(lemma, cls)
+        lemma, cls, frames, *rest = line.split("\t")
+        word = CueWord(lemma, cls, frozenset(frames.split(",")))
         irregular = [f.strip() for f in rest[0].split(",")] if rest and rest[0].strip() else []
         for form in [lemma, *_regular_forms(lemma), *irregular]:
             forms.setdefault(form, word)
@@ -88,16 +92,12 @@ def find_cues(doc: Doc) -> list[Cue]:
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if any(child.dep_ in _PASSIVE_DEPS for child in verb.children):
         return None
-    content_deps = CLAUSE_DEPS | ({"xcomp"} if entry.cls == "intent" else set())
-    heads = [c for c in verb.children if c.dep_ in content_deps]
-    content: set[int] = set()
-    for head in heads:
-        content.update(t.i for t in head.subtree)
+    content = _content(verb, entry)
     source = _source(verb, entry)
-    if not heads and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+    if not content and "clause" in entry.frames and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         own = {t.i for t in verb.subtree}
         content = {t.i for t in verb.head.subtree} - own
-    if not content and source is None:
+    if source is None:
         return None
     particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
     words = (verb.i, (particle[0] if particle else verb.i) + 1)
@@ -109,6 +109,31 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         source=source,
         content=_runs(doc, _same_paragraph(doc, verb, content)),
     )
+
+
+def _content(verb: Token, entry: CueWord) -> set[int]:
+    """The tokens of what the cue reports: the clause it governs ("said [the talks stalled]"); failing
+    that a to-infinitive with its object ("urged [Chile to wait]"); failing that, for verbs that take
+    one, the object and what is said of it ("called [him a liar]", "described [it as a mistake]")."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
+    if not clauses and "infinitive" in entry.frames:
+        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+        if infinitives:
+            clauses = infinitives + [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i < infinitives[0].i]
+    if not clauses and "object" in entry.frames:
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and not _addressee(c)]
+        if objects:
+            clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
+    return {t.i for head in clauses for t in head.subtree}
+
+
+def _addressee(token: Token) -> bool:
+    """ "told [reporters]", "asked [him]": the person spoken to, not what was said."""
+    return token.pos_ in ("PRON", "PROPN") or token.lower_ in _AUDIENCES
+
+
+def _is_as_phrase(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ == "as" for c in token.children)
 
 
 def _according_to(doc: Doc, according: Token) -> Cue | None:
@@ -159,7 +184,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
             continue
         subject = next((c for c in candidate.children if c.dep_ in _SUBJECT_DEPS and not c.is_space), None)
         if subject is not None:
-            if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in ("acl:relcl", "relcl"):
+            if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in ("acl:relcl", "relcl", "acl"):
                 return _noun_phrase(candidate.head)
             return _noun_phrase(subject)
     return None
