@@ -566,7 +566,7 @@ def eval_entities(model: str | None, misses: bool) -> None:
 
 
 @eval_group.command(name="quotes")
-@click.argument("gold_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--split", help="Only records whose `split` field has this value (e.g. dev).")
 @click.option("-n", "--limit", type=click.IntRange(min=1), help="Only the first N records.")
 @click.option(
@@ -574,22 +574,34 @@ def eval_entities(model: str | None, misses: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write our predictions here, as JSONL in the gold layout.",
 )
+@click.option("--misses", is_flag=True, help="On the sample corpus: list every miss.")
 @model_option
 def eval_quotes(
-    gold_file: Path, split: str | None, limit: int | None, predictions: Path | None, model: str | None
+    gold_file: Path | None,
+    split: str | None,
+    limit: int | None,
+    predictions: Path | None,
+    misses: bool,
+    model: str | None,
 ) -> None:
     """Quote extraction and speaker attribution against gold quote records (the PolNeAR layout).
 
     Prints exact, overlap (Jaccard >= 0.5) and proportional quote P/R/F1, speaker accuracy on matched
-    quotes and end-to-end F1 (quote and speaker both right), overall, per kind and per outlet.
+    quotes and end-to-end F1 (quote and speaker both right), overall, per kind and per outlet. Without
+    GOLD_FILE, scores the bundled sample corpus instead, including each speaker's role, affiliation and
+    country.
 
     \b
-    Example:
+    Examples:
       newsgraph eval quotes ../shared/data/quotes/polnear_dev.jsonl --split dev
+      newsgraph eval quotes --misses
     """
     from newsgraph.evaluate.quote_predictions import predict
     from newsgraph.evaluate.quotes import format_quote_scores, read_quote_records, score_quotes
 
+    if gold_file is None:
+        _eval_sample_quotes(model, misses)
+        return
     gold = [r for r in read_quote_records(gold_file) if split is None or r.get("split") == split]
     gold = gold[:limit] if limit else gold
     if not gold:
@@ -600,6 +612,21 @@ def eval_quotes(
         predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predicted), encoding="utf-8")
     click.echo(f"{len(gold)} articles from {gold_file}" + (f" (split {split})" if split else ""))
     click.echo(format_quote_scores(score_quotes(gold, predicted)))
+
+
+def _eval_sample_quotes(model: str | None, misses: bool) -> None:
+    from newsgraph.evaluate.entities import SAMPLE, read_sample
+    from newsgraph.evaluate.quote_sample import evaluate_sample_quotes
+    from newsgraph.pipeline import analyze as analyze_article
+
+    report = evaluate_sample_quotes(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
+    for label in ("found", "kind", "speaker", "role", "affiliation", "country"):
+        tally = getattr(report, label)
+        click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
+        if misses:
+            for miss in tally.misses:
+                click.echo(f"    {miss}")
+    click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold quote)")
 
 
 @eval_group.command(name="syntax")

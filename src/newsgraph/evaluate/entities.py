@@ -102,18 +102,19 @@ def evaluate_entities(
 
 
 def _same(name: str, candidates: list[str]) -> bool:
-    wanted = _norm(name)
-    return any(_norm(c) == wanted for c in candidates)
+    wanted = comparable(name)
+    return any(comparable(c) == wanted for c in candidates)
 
 
 def _same_role(role: str, candidates: list[str]) -> bool:
     """The same title, or one a fuller form of the other ("spokesman" in "foreign ministry spokesman",
     "undersecretary for fisheries" in "Undersecretary for Fisheries and Aquaculture")."""
-    wanted = _norm(role)
-    return any(wanted in _norm(c) or _norm(c) in wanted for c in candidates)
+    wanted = comparable(role)
+    return any(wanted in comparable(c) or comparable(c) in wanted for c in candidates)
 
 
-def _norm(text: str) -> str:
+def comparable(text: str) -> str:
+    """Lower case, single spaces, straight apostrophes and no leading "the": how gold names are compared."""
     return re.sub(r"^the\s+", "", " ".join(text.lower().replace("’", "'").split()))
 
 

@@ -81,9 +81,21 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
             drafts.append(_Draft(list(mark.parts), "direct", None, signed, 0.8, [mark]))
         elif _speech_like(text, mark):
             drafts.append(_Draft(list(mark.parts), "direct", None, None, 0.5, [mark]))
+    drafts = _outermost(doc, drafts)
     drafts.sort(key=lambda d: d.start)
     drafts = _continue_speakers(text, drafts)
     return [_quote(text, d) for d in _merge_adjacent(text, drafts)]
+
+
+def _outermost(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop attributions reported inside another one's content ("Costa said officials told her that
+    ..."): the outer speaker is the one the article quotes."""
+    kept = []
+    for draft in drafts:
+        at = doc[draft.cue.token].idx if draft.cue else -1
+        if not any(other is not draft and any(s <= at < e for s, e in other.parts) for other in drafts):
+            kept.append(draft)
+    return kept
 
 
 def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | None) -> _Draft | None:

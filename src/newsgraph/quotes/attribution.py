@@ -17,21 +17,35 @@ from newsgraph.gazetteer.roles import find_role
 from newsgraph.model import Entity, Speaker
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
+_OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "'s", "’s"}
 
 
 def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Speaker:
     """The Speaker of the source words `words` (a [start, end) token span of `doc`)."""
     span = doc[words[0] : words[1]]
     head = span.root
+    person = _titled_person(span, entities)
+    if person is not None:
+        return _named(person, span)
     entity = _entity_at(entities, head.idx, head.idx + len(head.text), kinds=("person", "organisation"))
     if entity is not None:
         return _named(entity, span)
     if len(span) == 1 and head.lower_ in PRONOUNS:
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
-    person = _entity_at(entities, span.start_char, span.end_char, kinds=("person",))
-    if person is not None and head.pos_ == "PROPN":
-        return _named(person, span)
     return _described(span, entities)
+
+
+def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:
+    """A person named in the source words, wherever the parser put the head: "Lao Energy and Mines
+    Minister Khamphet Sisavath", "Carolina Fuentes, the Chilean undersecretary". A person after "of" or
+    "for" is someone else ("a spokesman for Ana Costa")."""
+    for token in span:
+        entity = _entity_at(entities, token.idx, token.idx + len(token.text), kinds=("person",))
+        if entity is None:
+            continue
+        before = span.doc[token.i - 1].lower_ if token.i > span.start else ""
+        return None if before in _OF_SOMEONE or token.lower_ in PRONOUNS else entity
+    return None
 
 
 def _named(entity: Entity, span: Span) -> Speaker:

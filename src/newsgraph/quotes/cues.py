@@ -94,7 +94,7 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         return None
     content = _content(verb, entry)
     source = _source(verb, entry)
-    if not content and "clause" in entry.frames and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+    if not content and "clause" in entry.frames and verb.dep_ == "parataxis":
         own = {t.i for t in verb.subtree}
         content = {t.i for t in verb.head.subtree} - own
     if source is None:
@@ -137,15 +137,16 @@ def _is_as_phrase(token: Token) -> bool:
 
 
 def _according_to(doc: Doc, according: Token) -> Cue | None:
-    """ "According to X, Y" or "Y, according to X": the source is X, the content the clause around it."""
+    """ "According to X, Y" or "Y, according to X": the source is X, the content the rest of the sentence.
+
+    The whole sentence, not the parser's attachment: "according to" at the end of a long sentence is often
+    hung on its last noun, which would leave only the last few words as content.
+    """
     source_head = according.head if according.head.i != according.i else None
     if source_head is None or source_head.i <= according.i + 1:
         return None
     source_tokens = {t.i for t in source_head.subtree}
-    clause = source_head.head if source_head.dep_ != "ROOT" else source_head
-    content = {t.i for t in clause.subtree} - source_tokens - {according.i, according.i + 1}
-    if clause.i in source_tokens:
-        return None
+    content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
     return Cue(
         token=according.i,
         words=(according.i, according.i + 2),

@@ -3,9 +3,9 @@
 News text is messy about its marks, so pairing is done per paragraph with a small state machine rather
 than a regular expression:
 
-- every double-quote style (straight, curly, low-9, guillemets) opens and closes a quote; single quotes
-  (straight or curly) are quotes only in texts with no double marks at all (British style), because
-  elsewhere they are nested quotes or apostrophes;
+- every double-quote style (straight, curly, low-9, guillemets, two apostrophes) opens and closes a quote;
+  single quotes (straight or curly) are quotes only in texts with no double marks at all (British style),
+  because elsewhere they are nested quotes or apostrophes;
 - a straight mark is an opening mark when it starts a word and a closing mark when it ends one;
 - an opening mark repeated inside an open quote ends the first quote there and starts a new one, so an
   unclosed quote never swallows the next quote's attribution;
@@ -23,8 +23,12 @@ DOUBLE_CLOSING = "”»"
 SINGLE_OPENING = "‘‚‹"
 SINGLE_CLOSING = "’›"
 QUOTE_CHARACTERS = DOUBLE_OPENING + DOUBLE_CLOSING + SINGLE_OPENING + SINGLE_CLOSING + "\"'"
-_BEFORE_OPENING = set(" \t\n([{—–-/:") | set(DOUBLE_OPENING) | set(SINGLE_OPENING)
-_TRAILING = " \t\n,"
+_PAD = "\x00"
+_DOUBLED = _PAD + '"'
+"""Two apostrophes are one straight double mark (some newspapers' house style): the first becomes padding,
+so that every offset stays where it was."""
+_BEFORE_OPENING = set(" \t\n([{—–-/:" + _PAD) | set(DOUBLE_OPENING) | set(SINGLE_OPENING)
+_TRAILING = " \t\n," + _PAD
 
 
 @dataclass
@@ -47,6 +51,7 @@ class QuotedSpan:
 
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quotation in `text`, in order, with nested quotes left inside the quote that holds them."""
+    text = text.replace("''", _DOUBLED)
     double = any(c in text for c in DOUBLE_OPENING + DOUBLE_CLOSING + '"')
     opening = DOUBLE_OPENING if double else SINGLE_OPENING
     closing = DOUBLE_CLOSING if double else SINGLE_CLOSING
@@ -129,4 +134,6 @@ def _finish(text: str, span: QuotedSpan, closed: bool) -> QuotedSpan:
             end -= 1
         if end > start:
             parts.append((start, end))
-    return QuotedSpan(parts=parts, outer=span.outer, closed=closed)
+    start, end = span.outer
+    start = start - 1 if start > 0 and text[start - 1] == _PAD else start
+    return QuotedSpan(parts=parts, outer=(start, end), closed=closed)
