@@ -282,7 +282,7 @@ class TitledPeople:
             start = end
         entities = merge_entities(entities, titled)
         free = [s for s in [*described, *spoken] if not any(e.start < s.end and s.start < e.end for e in entities)]
-        doc.ents = sorted([*entities, *free], key=lambda e: e.start)
+        doc.ents = [_whole_name(doc, e, doc.ents) for e in sorted([*entities, *free], key=lambda e: e.start)]
         return doc
 
     def _titled(self, doc: Doc, start: int) -> bool:
@@ -302,6 +302,35 @@ class TitledPeople:
             for offset in range(len(words))
             for size in range(1, _MAX_TITLE_TOKENS + 1)
         )
+
+
+def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
+    """A person's name the model cut short or ran on: the rest of a hyphenated surname ("Kwabena Asante"
+    + "-Mensah"), name words right after it that no other entity holds ("Ana Lucía" + "Rojas"), but not a
+    weekday or title it swallowed ("Ana Costa Monday")."""
+    if entity.label_ != "PER":
+        return entity
+    taken = {i for other in others if other.label_ != "PER" for i in range(other.start, other.end)}
+    end = entity.end
+    while end < len(doc) and doc[end - 1].whitespace_ == "":
+        if doc[end].text in ("-", "‐") and end + 1 < len(doc) and doc[end].whitespace_ == "":
+            if not _is_name_word(doc[end + 1].text):
+                break
+            end += 2
+        else:
+            break
+    while (
+        end < len(doc)
+        and end not in taken
+        and doc[end - 1].whitespace_ == " "
+        and _is_name_word(doc[end].text)
+        and doc[end].lower_ not in _NOT_IN_NAMES
+        and doc[end].lower_ not in BODY_WORDS
+    ):
+        end += 1
+    while end - entity.start > 1 and doc[end - 1].lower_ in _NOT_IN_NAMES:
+        end -= 1
+    return entity if end == entity.end else Span(doc, entity.start, end, label="PER")
 
 
 def _is_name_word(text: str) -> bool:

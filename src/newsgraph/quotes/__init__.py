@@ -283,7 +283,7 @@ def _quote(text: str, draft: _Draft) -> Quote:
     if cue is not None:
         cue_span = _cue_span(text, cue)
     direct = draft.kind == "direct"
-    quoted = " ".join(text[s:e] for s, e in draft.parts) if direct else text[draft.start : draft.end]
+    quoted = " … ".join(text[s:e] for s, e in draft.parts) if direct else text[draft.start : draft.end]
     return Quote(
         text=quoted,
         start=draft.start,

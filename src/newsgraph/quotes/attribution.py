@@ -17,7 +17,7 @@ from newsgraph.gazetteer.roles import find_role
 from newsgraph.model import Entity, Speaker
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
-_OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "'s", "’s"}
+_OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "from", "'s", "’s"}
 
 
 def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Speaker:
@@ -26,10 +26,10 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
     head = span.root
     person = _titled_person(span, entities)
     if person is not None:
-        return _named(person, span)
+        return _named(person, span, entities)
     entity = _entity_at(entities, head.idx, head.idx + len(head.text), kinds=("person", "organisation"))
     if entity is not None:
-        return _named(entity, span)
+        return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in PRONOUNS:
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
     return _described(span, entities)
@@ -43,12 +43,16 @@ def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:
         entity = _entity_at(entities, token.idx, token.idx + len(token.text), kinds=("person",))
         if entity is None:
             continue
+        if token.pos_ != "PROPN":
+            continue
         before = span.doc[token.i - 1].lower_ if token.i > span.start else ""
-        return None if before in _OF_SOMEONE or token.lower_ in PRONOUNS else entity
+        return None if before in _OF_SOMEONE else entity
     return None
 
 
-def _named(entity: Entity, span: Span) -> Speaker:
+def _named(entity: Entity, span: Span, entities: EntityIndex) -> Speaker:
+    """A speaker the resolver knows; a country its entity lacks may be in the source words themselves
+    ("Portugal's Ministry of Foreign Affairs")."""
     return Speaker(
         name=entity.name,
         entity=entity.id,
@@ -56,7 +60,7 @@ def _named(entity: Entity, span: Span) -> Speaker:
         end=span.end_char,
         role=entity.roles[0] if entity.roles else None,
         affiliation=entity.affiliations[0] if entity.affiliations else None,
-        country=entity.country,
+        country=entity.country or _country_in(span, entities),
     )
 
 
@@ -77,7 +81,7 @@ def _described(span: Span, entities: EntityIndex) -> Speaker:
         if entity is not None:
             affiliation = entity.name
             break
-    country = next((c for t in span if t.i != head.i and t.is_title and (c := country_of(t.text))), None)
+    country = _country_in(span, entities)
     return Speaker(
         name=span.text,
         start=span.start_char,
@@ -87,6 +91,17 @@ def _described(span: Span, entities: EntityIndex) -> Speaker:
         country=country,
         described=True,
     )
+
+
+def _country_in(span: Span, entities: EntityIndex) -> str | None:
+    """The country a description names: a place or organisation in it ("Guinea-Bissau's government"),
+    else a nationality word ("a Senegalese foreign ministry official")."""
+    for entity in entities.entities:
+        inside = any(span.start_char <= s and e <= span.end_char for s, e in entity.mentions)
+        if inside and entity.kind in ("place", "organisation") and entity.country:
+            return entity.country
+    words = (t for t in span if t.i != span.root.i and t.is_title and t.pos_ in ("ADJ", "PROPN"))
+    return next((c for t in words if (c := country_of(t.text))), None)
 
 
 def _entity_at(entities: EntityIndex, start: int, end: int, kinds: tuple[str, ...]) -> Entity | None:
