@@ -282,7 +282,8 @@ class TitledPeople:
             start = end
         entities = merge_entities(entities, titled)
         free = [s for s in [*described, *spoken] if not any(e.start < s.end and s.start < e.end for e in entities)]
-        doc.ents = [_whole_name(doc, e, doc.ents) for e in sorted([*entities, *free], key=lambda e: e.start)]
+        found = sorted([*entities, *free], key=lambda e: e.start)
+        doc.ents = [_whole_name(doc, e, found) for e in found]
         return doc
 
     def _titled(self, doc: Doc, start: int) -> bool:
@@ -310,10 +311,10 @@ def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     weekday or title it swallowed ("Ana Costa Monday")."""
     if entity.label_ != "PER":
         return entity
-    taken = {i for other in others if other.label_ != "PER" for i in range(other.start, other.end)}
+    taken = {i for other in others if other != entity for i in range(other.start, other.end)}
     end = entity.end
-    while end < len(doc) and doc[end - 1].whitespace_ == "":
-        if doc[end].text in ("-", "‐") and end + 1 < len(doc) and doc[end].whitespace_ == "":
+    while end + 1 < len(doc) and end not in taken and doc[end - 1].whitespace_ == "":
+        if doc[end].text in ("-", "‐") and doc[end].whitespace_ == "" and end + 1 not in taken:
             if not _is_name_word(doc[end + 1].text):
                 break
             end += 2
