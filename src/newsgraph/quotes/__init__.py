@@ -34,7 +34,10 @@ CUE_REACH = 14
 """How many tokens may separate quotation marks from the cue that attributes them."""
 CONFIDENCE = {"speech": 0.9, "evidence": 0.7, "thought": 0.6, "intent": 0.6}
 _WORD = re.compile(r"\w")
-_SIGNATURE = re.compile(r"[\s\u00a0]*[―—–][\s\u00a0]*")
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_SIGNATURE = re.compile(
+    rf"[ \t\u00a0]*[―—–][ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}})[ \t\u00a0.]*(?:\n|$)"
+)
 _QUOTE_OR_PUNCT = re.compile(r"[\W_]+")
 
 
@@ -209,17 +212,20 @@ def _attach(drafts: list[_Draft], mark: QuotedSpan, cue: Cue, speaker: Speaker |
 
 
 def _signature(doc: Doc, mark: QuotedSpan, entities: EntityIndex) -> Speaker | None:
-    """A quote signed with a dash and a name after it ('"..." ― Carla Sanchez'), as in reader voices."""
+    """A quote signed with a dash and a name after it ('"..." ― Carla Sanchez'), as in reader voices.
+
+    The name is the person the resolver found there or, since a signature at the end of a line is a
+    name whether or not the model knew it, the words themselves."""
     found = _SIGNATURE.match(doc.text, mark.outer[1])
     if found is None:
         return None
-    name_start = found.end()
-    for entity in entities.entities:
-        for start, end in entity.mentions:
-            if start == name_start and entity.kind == "person":
-                words = doc.char_span(start, end, alignment_mode="expand")
-                return speaker_for(doc, (words.start, words.end), entities) if words is not None else None
-    return None
+    words = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    if words is None:
+        return None
+    speaker = speaker_for(doc, (words.start, words.end), entities)
+    if speaker.entity is None:
+        return Speaker(name=words.text, start=words.start_char, end=words.end_char)
+    return speaker
 
 
 def _long_enough(text: str, mark: QuotedSpan) -> bool:
@@ -237,9 +243,10 @@ def _speech_like(text: str, mark: QuotedSpan) -> bool:
 def _continue_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Give quoted words with no cue of their own a speaker.
 
-    Words that follow a direct quote in the same paragraph are more of that quote ('"...," Bellini said.
-    "..."'); a quote paragraph right after a quote continues its speaker; and a quote right before an
-    attributed one, with only spaces between, shares its speaker.
+    A quote right before an attributed one, with only spaces between, shares its speaker (an opening mark
+    repeated: '"Our door stays open. "Call us," the minister said.'); words that follow a direct quote in
+    the same paragraph are more of that quote ('"...," Bellini said. "..."'); a quote paragraph right
+    after a quote continues its speaker.
     """
     kept: list[_Draft] = []
     for n, draft in enumerate(drafts):
@@ -248,15 +255,19 @@ def _continue_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue
         previous = kept[-1] if kept else None
         following = drafts[n + 1] if n + 1 < len(drafts) else None
-        if previous and previous.speaker and previous.kind == "direct" and "\n" not in text[previous.end : draft.start]:
+        if following and following.speaker and not text[draft.end : following.start].strip(" \t,\"“”'‘’"):
+            draft.speaker, draft.confidence = following.speaker, 0.7
+        elif previous and previous.speaker and previous.kind == "direct" and _same_line(text, previous, draft):
             previous.parts.extend(draft.parts)
             continue
-        if previous and previous.speaker and text.count("\n\n", previous.end, draft.start) <= 1:
+        elif previous and previous.speaker and text.count("\n\n", previous.end, draft.start) <= 1:
             draft.speaker, draft.confidence = previous.speaker, 0.7
-        elif following and following.speaker and not text[draft.end : following.start].strip(" \t,\"“”'‘’"):
-            draft.speaker, draft.confidence = following.speaker, 0.7
         kept.append(draft)
     return kept
+
+
+def _same_line(text: str, first: _Draft, second: _Draft) -> bool:
+    return "\n" not in text[first.end : second.start]
 
 
 def _merge_adjacent(text: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -20,8 +20,11 @@ _AUDIENCES = {"reporters", "journalists", "supporters", "crowd", "audience", "la
 _SUBJECT_DEPS = {"nsubj"}
 _PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
 _NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "case"}
+MAX_SOURCE_TOKENS = 12
+"""A longer subject is a parse gone wrong or a clause; then only the words up to its head are kept."""
 INVERTING = {"say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"}
 """Cue verbs that come before their source in inverted attributions ('"...," said Rui Tanaka')."""
+_MODIFIER_CLAUSES = {"acl", "acl:relcl", "relcl"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _EDGE_WORDS = {"and", "but", "so", "or"}
 
@@ -94,9 +97,11 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         return None
     content = _content(verb, entry)
     source = _source(verb, entry)
-    if not content and "clause" in entry.frames and verb.dep_ == "parataxis":
+    if not content and "clause" in entry.frames and _interrupts(verb):
         own = {t.i for t in verb.subtree}
         content = {t.i for t in verb.head.subtree} - own
+    if source is not None and source[0] > verb.i:
+        content -= _apposition_after(doc, source)
     if source is None:
         return None
     particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
@@ -111,20 +116,55 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     )
 
 
+def _interrupts(verb: Token) -> bool:
+    """A cue set off by a comma inside or after the clause it reports: "The talks, Costa said, will
+    resume", "The talks will resume in June, Costa added" (parsed as parataxis, as an adverbial clause,
+    or as a second clause with no "and")."""
+    if verb.dep_ == "parataxis":
+        return True
+    first = min(t.i for t in verb.subtree if not t.is_punct)
+    set_off = verb.head.i < verb.i and first > 0 and verb.doc[first - 1].text == ","
+    if verb.dep_ == "conj":
+        return set_off and not any(c.dep_ == "cc" for c in verb.children)
+    return verb.dep_ == "advcl" and set_off
+
+
+def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
+    """'"...," said Ibrahim Sesay, the district relief coordinator': the words after an inverted
+    source's comma describe it, even where the parser took them for what was said."""
+    start = source[1]
+    if start >= len(doc) or doc[start].text != "," or start + 1 >= len(doc) or doc[start + 1].is_quote:
+        return set()
+    head = doc[start + 1]
+    while head.head.i != head.i and head.head.i > start:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN", "DET", "ADJ"):
+        return set()
+    return {t.i for t in head.subtree if t.i > start}
+
+
 def _content(verb: Token, entry: CueWord) -> set[int]:
     """The tokens of what the cue reports: the clause it governs ("said [the talks stalled]"); failing
     that a to-infinitive with its object ("urged [Chile to wait]"); failing that, for verbs that take
     one, the object and what is said of it ("called [him a liar]", "described [it as a mistake]")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
     if not clauses and "infinitive" in entry.frames:
-        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+        infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
         if infinitives:
             clauses = infinitives + [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i < infinitives[0].i]
+    if not clauses:
+        cases = {f.removeprefix("prep:") for f in entry.frames if f.startswith("prep:")}
+        clauses = [c for c in verb.children if c.dep_ == "obl" and any(k.lower_ in cases for k in _cases(c))]
     if not clauses and "object" in entry.frames:
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and not _addressee(c)]
         if objects:
             clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
     return {t.i for head in clauses for t in head.subtree}
+
+
+def _infinitive(token: Token) -> bool:
+    """ "to reopen": a to-infinitive the parser attached as an adverbial clause."""
+    return any(c.lower_ == "to" and c.dep_ in ("mark", "aux") and c.i < token.i for c in token.children)
 
 
 def _addressee(token: Token) -> bool:
@@ -133,7 +173,11 @@ def _addressee(token: Token) -> bool:
 
 
 def _is_as_phrase(token: Token) -> bool:
-    return any(c.dep_ == "case" and c.lower_ == "as" for c in token.children)
+    return any(c.lower_ == "as" for c in _cases(token))
+
+
+def _cases(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "case"]
 
 
 def _according_to(doc: Doc, according: Token) -> Cue | None:
@@ -185,25 +229,33 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
             continue
         subject = next((c for c in candidate.children if c.dep_ in _SUBJECT_DEPS and not c.is_space), None)
         if subject is not None:
-            if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in ("acl:relcl", "relcl", "acl"):
-                return _noun_phrase(candidate.head)
+            named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None and subject.pos_ != "PROPN":
+                return _noun_phrase(named)
+            if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in _MODIFIER_CLAUSES:
+                return _noun_phrase(candidate.head, cue=verb)
             return _noun_phrase(subject)
     return None
 
 
-def _noun_phrase(head: Token) -> tuple[int, int]:
-    """The words of a noun phrase without its appositions and relative clauses: "Lena Fischer" of
-    "Lena Fischer, a senior fellow at the institute, who ..."; "a spokesman for the ministry" stays whole."""
+def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
+    """The words of a noun phrase without its appositions: "Lena Fischer" of "Lena Fischer, a senior
+    fellow at the institute, who ...". A description keeps what it is described by ("a diplomat who asked
+    not to be named", "figures published by the ministry"); a name does not need it. Never the cue's own
+    clause ("officials who said ...")."""
+    left_out = _NOT_IN_SOURCE if head.pos_ == "PROPN" else _NOT_IN_SOURCE - _MODIFIER_CLAUSES
     kept = [head.i]
     for child in head.children:
-        if child.dep_ in _NOT_IN_SOURCE:
+        if child.dep_ in left_out or (cue is not None and any(t.i == cue.i for t in child.subtree)):
             continue
         kept.extend(t.i for t in child.subtree)
     start, end = min(kept), max(kept) + 1
+    if end - start > MAX_SOURCE_TOKENS:
+        end = head.i + 1
     doc = head.doc
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _EDGE_WORDS):
+    while end - 1 > head.i and _loose(doc[end - 1]):
         end -= 1
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+    while start < head.i and _loose(doc[start]):
         start += 1
     return start, end
 

@@ -105,6 +105,8 @@ def _role(text: str, at: int, opening: str, closing: str, straight: str, is_open
     ends_word = not before.isspace() and (after.isspace() or not after.isalnum())
     if char == "'" and before.isalnum() and (after.isalnum() or not is_open):
         return None
+    if char in "'’" and after.isdigit():
+        return None  # an elided century: "the '90s"
     if starts_word and ends_word:
         return "close" if is_open else "open"
     if starts_word:

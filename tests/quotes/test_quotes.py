@@ -1,0 +1,531 @@
+"""Direct, indirect and mixed quotes with their cue and speaker, through `analyze` on news paragraphs written
+for these tests (fictional people), and a floor on the bundled sample corpus."""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import pytest
+
+from newsgraph.evaluate.entities import SAMPLE, read_sample
+from newsgraph.model import Analysis, Quote
+from newsgraph.pipeline import analyze
+
+
+@functools.cache
+def analysed(text: str) -> Analysis:
+    return analyze(text)
+
+
+def part_texts(text: str, quote: Quote) -> list[str]:
+    return [text[s:e] for s, e in quote.parts]
+
+
+def quote_with(text: str, words: str, kind: str | None = None) -> Quote:
+    """The one quote whose words contain `words` (of `kind`, when given)."""
+    found = [q for q in analysed(text).quotes if any(words in text[s:e] for s, e in q.parts)]
+    found = [q for q in found if kind is None or q.kind == kind]
+    assert len(found) == 1, (words, [(q.kind, q.text) for q in analysed(text).quotes])
+    return found[0]
+
+
+def person(text: str, name: str):
+    [entity] = [e for e in analysed(text).entities if e.name == name]
+    return entity
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# --- Direct quotes in every quotation style ---------------------------------------------------------------
+
+DIRECT_STYLES = {
+    "straight": (
+        '"We will not accept a deal that leaves our fishermen behind," said Marta Quiroga, the fisheries minister.',
+        ["We will not accept a deal that leaves our fishermen behind"],
+        "Marta Quiroga",
+    ),
+    "curly": (
+        "“The harbour will reopen on Monday,” Daniel Okafor, the port director, told reporters on Friday.",
+        ["The harbour will reopen on Monday"],
+        "Daniel Okafor",
+    ),
+    "guillemets": (
+        "« Nous ne céderons pas sur ce point », said Claire Dubois, the French negotiator.",
+        ["Nous ne céderons pas sur ce point"],
+        "Claire Dubois",
+    ),
+    "guillemets-tight": (
+        "«We will not sign a text that nobody has read,» Claire Dubois said after the meeting.",
+        ["We will not sign a text that nobody has read"],
+        "Claire Dubois",
+    ),
+    "british": (
+        "Residents of the valley were evacuated overnight as the fire spread.\n\n"
+        "'We have never seen anything like it,' said Fiona Hartley, who has farmed near the village for thirty "
+        "years. 'The whole ridge was alight by midnight.'",
+        ["We have never seen anything like it", "The whole ridge was alight by midnight."],
+        "Fiona Hartley",
+    ),
+    "two-apostrophes": (
+        "''The levee held, but only just,'' said Samuel Mensah, a councillor in the district.",
+        ["The levee held, but only just"],
+        "Samuel Mensah",
+    ),
+    "nested": (
+        "\"When the governor told us 'the money is on its way,' we believed him,\" said Samuel Mensah, a "
+        "councillor in the district.",
+        ["When the governor told us 'the money is on its way,' we believed him"],
+        "Samuel Mensah",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), DIRECT_STYLES.values(), ids=DIRECT_STYLES.keys())
+def test_direct_quote_in_every_quotation_style(text: str, words: list[str], speaker: str) -> None:
+    for said in words:
+        quote = quote_with(text, said)
+        assert quote.kind == "direct"
+        assert said in part_texts(text, quote)
+        assert said in quote.text
+        assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+REPEATED_MARK = '"Our door stays open. "Call us any time," the minister said.'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        REPEATED_MARK,
+        "The ministry has promised to answer every letter. " + REPEATED_MARK,
+    ],
+    ids=["alone", "after-another-cue"],
+)
+def test_opening_mark_repeated_inside_gives_all_words_to_the_speaker(text: str) -> None:
+    for said in ("Our door stays open.", "Call us any time"):
+        quote = quote_with(text, said)
+        assert quote.kind == "direct"
+        assert quote.speaker is not None and quote.speaker.name == "the minister"
+        assert quote.speaker.described
+
+
+def test_quote_with_no_closing_mark_ends_with_its_paragraph() -> None:
+    text = (
+        'Hannah Weller said the strike would continue. "We have waited long enough and we are not going back to '
+        "work until the board listens\n\n"
+        "The union's members voted on Thursday, and the result will be announced on Monday."
+    )
+    quote = quote_with(text, "We have waited long enough", kind="direct")
+    assert part_texts(text, quote) == [
+        "We have waited long enough and we are not going back to work until the board listens"
+    ]
+    assert quote.speaker is not None and quote.speaker.name == "Hannah Weller"
+    assert all("members voted" not in q.text for q in analysed(text).quotes if q.kind == "direct")
+
+
+MULTI_PARAGRAPH = (
+    "Ibrahim Sesay, who coordinates the relief effort in the district, said the camps needed three things.\n\n"
+    '"The first is clean water, and we are still short of tankers.\n\n'
+    '"The second is shelter before the rains come back, because the camps are already full.\n\n'
+    '"And the third is time, which nobody here has," he said.'
+)
+
+
+def test_quote_over_several_paragraphs_is_one_quote_with_a_part_per_paragraph() -> None:
+    text = MULTI_PARAGRAPH
+    quote = quote_with(text, "The first is clean water")
+    assert quote.kind == "direct"
+    assert part_texts(text, quote) == [
+        "The first is clean water, and we are still short of tankers.",
+        "The second is shelter before the rains come back, because the camps are already full.",
+        "And the third is time, which nobody here has",
+    ]
+    assert quote.speaker is not None and quote.speaker.name == "Ibrahim Sesay"
+    assert [q.kind for q in analysed(text).quotes].count("direct") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The talks were difficult," Jonas Lind said, "but we found a way forward on the border crossings."',
+            "Jonas Lind",
+        ),
+        (
+            "Jonas Lind arrived in Oslo late on Sunday.\n\n"
+            '"The talks were difficult," he said, "but we found a way forward on the border crossings."',
+            "Jonas Lind",
+        ),
+    ],
+    ids=["named", "pronoun"],
+)
+def test_quote_split_around_its_cue_is_one_direct_quote_in_two_parts(text: str, speaker: str) -> None:
+    quote = quote_with(text, "The talks were difficult")
+    assert quote.kind == "direct"
+    assert part_texts(text, quote) == [
+        "The talks were difficult",
+        "but we found a way forward on the border crossings.",
+    ]
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert len(analysed(text).quotes) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "ironclad" alliance between the two navies has survived three changes of government, and '
+        'Friday\'s "panda diplomacy" summit did little to change that.',
+        'Her memoir, "The Long Road Home", sold more than 40,000 copies in its first month.',
+        'The festival opens on Friday with "A Winter in Lisbon", a film about the 1974 revolution.',
+    ],
+    ids=["scare-quotes", "book-title", "film-title"],
+)
+def test_titles_names_and_scare_quotes_nobody_said_are_not_quotes(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            'Critics said the visit was "panda diplomacy" meant to soften the trade row.',
+            '"panda diplomacy"',
+            "Critics",
+        ),
+        (
+            'Ana Costa said the proposal was "a step in the right direction" but needed more work.',
+            '"a step in the right direction"',
+            "Ana Costa",
+        ),
+        (
+            'Kenji Sato described the agreement as "the end of a long and costly misunderstanding" between the '
+            "two countries.",
+            '"the end of a long and costly misunderstanding"',
+            "Kenji Sato",
+        ),
+    ],
+    ids=["scare-quote-attributed", "said", "described-as"],
+)
+def test_attributed_quoted_words_make_a_mixed_quote(text: str, words: str, speaker: str) -> None:
+    [quote] = analysed(text).quotes
+    assert quote.kind == "mixed"
+    assert words in quote.text
+    assert quote.text == text[quote.start : quote.end]
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert speaker not in quote.text
+
+
+# --- Indirect quotes -------------------------------------------------------------------------------------
+
+INDIRECT = {
+    "said-that": (
+        "The ministry said on Wednesday that exports of copper had fallen for a third month.",
+        "said",
+        "The ministry",
+        "exports of copper had fallen for a third month",
+    ),
+    "told-reporters": (
+        "Ana Costa told reporters the negotiations would resume in March.",
+        "told",
+        "Ana Costa",
+        "the negotiations would resume in March",
+    ),
+    "added-that": (
+        "Ana Costa added that the next round of talks would be held in Brasília in June.",
+        "added",
+        "Ana Costa",
+        "the next round of talks would be held in Brasília in June",
+    ),
+    "warned": (
+        "Kenji Sato warned that tariffs could rise if the dispute dragged on.",
+        "warned",
+        "Kenji Sato",
+        "tariffs could rise if the dispute dragged on",
+    ),
+    "insisted": (
+        "Kenji Sato insisted that his government had acted within the rules.",
+        "insisted",
+        "Kenji Sato",
+        "his government had acted within the rules",
+    ),
+    "denied": (
+        "The company denied that it had broken any sanctions.",
+        "denied",
+        "The company",
+        "it had broken any sanctions",
+    ),
+    "according-to-first": (
+        "According to a senior foreign ministry official, the two leaders will meet in Geneva next month.",
+        "According to",
+        "a senior foreign ministry official",
+        "the two leaders will meet in Geneva next month",
+    ),
+    "according-to-last": (
+        "The delegation will leave on Friday, according to Miguel Arroyo, the embassy spokesman.",
+        "according to",
+        "Miguel Arroyo",
+        "The delegation will leave on Friday",
+    ),
+    "urged": (
+        "Union leader Peter Hollis urged the government to reopen the schools before the end of the month.",
+        "urged",
+        "Peter Hollis",
+        "the government to reopen the schools",
+    ),
+    "added-after": (
+        "The next round of talks will be held in Brasília in June, Ana Costa added.",
+        "added",
+        "Ana Costa",
+        "The next round of talks will be held in Brasília in June",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [pytest.param(*v, id=k) for k, v in INDIRECT.items()],
+)
+def test_reported_speech_is_an_indirect_quote_of_its_content(text: str, cue: str, speaker: str, content: str) -> None:
+    quote = quote_with(text, content, kind="indirect")
+    assert quote.text == text[quote.start : quote.end]
+    assert content in quote.text
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert cue not in quote.text and speaker not in quote.text
+    for part in quote.parts:
+        assert not overlaps(part, (quote.cue.start, quote.cue.end))
+        if quote.speaker.start is not None:
+            assert not overlaps(part, (quote.speaker.start, quote.speaker.end))
+
+
+# --- Attribution -----------------------------------------------------------------------------------------
+
+FISCHER = (
+    '"Neither side wants to be the first to blink," said Lena Fischer, a senior fellow at the Institute for '
+    "Strategic Studies.\n\n"
+    '"They are both waiting for an election," she said.'
+)
+
+
+def test_inverted_cue_names_the_speaker_after_it_with_role_and_affiliation() -> None:
+    text = FISCHER
+    fischer = person(text, "Lena Fischer")
+    for said in ("Neither side wants to be the first to blink", "They are both waiting for an election"):
+        quote = quote_with(text, said)
+        assert quote.kind == "direct"
+        assert part_texts(text, quote) == [said]
+        speaker = quote.speaker
+        assert speaker is not None
+        assert (speaker.name, speaker.entity) == ("Lena Fischer", fischer.id)
+        assert (speaker.role, speaker.affiliation) == ("senior fellow", "Institute for Strategic Studies")
+        assert not speaker.described
+    first = quote_with(text, "Neither side")
+    assert text[first.speaker.start : first.speaker.end] == "Lena Fischer"
+
+
+def test_inverted_cue_with_a_description_after_the_name_stays_direct() -> None:
+    text = '"The first thing we need is clean water," said Ibrahim Sesay, the district relief coordinator.'
+    [quote] = analysed(text).quotes
+    assert quote.kind == "direct"
+    assert part_texts(text, quote) == ["The first thing we need is clean water"]
+    assert quote.speaker is not None and quote.speaker.name == "Ibrahim Sesay"
+
+
+def test_colon_introduces_a_direct_quote_of_the_subject() -> None:
+    text = 'Brazilian Foreign Minister Ana Costa said: "We came to Tokyo to listen, not to lecture."'
+    [quote] = analysed(text).quotes
+    assert quote.kind == "direct"
+    assert part_texts(text, quote) == ["We came to Tokyo to listen, not to lecture."]
+    assert quote.cue is not None and quote.cue.text == "said"
+    speaker = quote.speaker
+    assert speaker is not None and speaker.name == "Ana Costa"
+    assert (speaker.role, speaker.country) == ("Foreign Minister", "BRA")
+    assert "Ana Costa" in text[speaker.start : speaker.end]
+
+
+def test_name_in_apposition_to_the_subject_is_the_speaker() -> None:
+    text = "The port director, Daniel Okafor, said the cranes would be back in service by the weekend."
+    quote = quote_with(text, "the cranes would be back in service", kind="indirect")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Daniel Okafor"
+    assert quote.speaker.entity == person(text, "Daniel Okafor").id
+    assert not quote.speaker.described
+
+
+ARROYO = (
+    "Miguel Arroyo, the embassy spokesman, said the visa backlog would be cleared by June.\n\n"
+    '"We have hired forty new staff and opened a second office in the capital," he said. "Nobody should have to '
+    'wait more than a month."\n\n'
+    '"We know people have been patient with us, and we are grateful for that."\n\n'
+    "The embassy has faced criticism from business groups over the delays."
+)
+
+
+def test_quote_paragraph_without_a_cue_continues_the_previous_speaker() -> None:
+    text = ARROYO
+    arroyo = person(text, "Miguel Arroyo")
+    quote = quote_with(text, "We know people have been patient with us")
+    assert quote.kind == "direct"
+    assert part_texts(text, quote) == ["We know people have been patient with us, and we are grateful for that."]
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.entity) == ("Miguel Arroyo", arroyo.id)
+    assert quote.speaker.role == "embassy spokesman"
+    same_paragraph = quote_with(text, "Nobody should have to wait more than a month.")
+    assert same_paragraph.speaker is not None and same_paragraph.speaker.name == "Miguel Arroyo"
+
+
+COSTA = (
+    "Brazilian Foreign Minister Ana Costa arrived in Tokyo on Monday for two days of talks on trade and climate "
+    "finance.\n\n"
+    '"We came to listen, not to lecture," she said after meeting her Japanese counterpart.\n\n'
+    '"There is a great deal we can do together on clean energy, and very little that divides us."\n\n'
+    "Costa said the talks would continue in Brasília in the autumn."
+)
+
+
+def test_pronoun_speaker_is_the_named_person_with_the_pronoun_span() -> None:
+    text = COSTA
+    costa = person(text, "Ana Costa")
+    quote = quote_with(text, "We came to listen, not to lecture")
+    speaker = quote.speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.entity) == ("Ana Costa", costa.id)
+    assert text[speaker.start : speaker.end] == "she"
+    assert speaker.start == text.index("she said")
+
+
+def test_speaker_details_are_carried_to_every_quote_of_the_speaker() -> None:
+    text = COSTA
+    costa = person(text, "Ana Costa")
+    assert (costa.roles, costa.country) == (["Foreign Minister"], "BRA")
+    quotes = [
+        quote_with(text, "We came to listen, not to lecture", kind="direct"),
+        quote_with(text, "There is a great deal we can do together", kind="direct"),
+        quote_with(text, "the talks would continue in Brasília in the autumn", kind="indirect"),
+    ]
+    for quote in quotes:
+        speaker = quote.speaker
+        assert speaker is not None, quote.text
+        assert (speaker.name, speaker.entity) == ("Ana Costa", costa.id)
+        assert (speaker.role, speaker.country) == ("Foreign Minister", "BRA")
+        assert not speaker.described
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Kenji Sato met the Brazilian delegation on Monday.\n\n"
+            '"Nobody in this building wants a trade war," a senior foreign ministry official said on condition '
+            "of anonymity.",
+            "Nobody in this building wants a trade war",
+        ),
+        (
+            "Kenji Sato met the Brazilian delegation on Monday. A senior foreign ministry official said the two "
+            "leaders would meet in Geneva next month.",
+            "the two leaders would meet in Geneva next month",
+        ),
+        (
+            "Kenji Sato met the Brazilian delegation on Monday. According to a senior foreign ministry official, "
+            "the two leaders will meet in Geneva next month.",
+            "the two leaders will meet in Geneva next month",
+        ),
+    ],
+    ids=["direct", "indirect", "according-to"],
+)
+def test_unnamed_source_stays_unnamed_with_its_description(text: str, words: str) -> None:
+    quote = quote_with(text, words)
+    speaker = quote.speaker
+    assert speaker is not None
+    assert speaker.described
+    assert speaker.name.lower() == "a senior foreign ministry official"
+    assert speaker.entity is None
+    assert speaker.name != "Kenji Sato"
+    assert text[speaker.start : speaker.end] == speaker.name
+
+
+# --- Offsets ---------------------------------------------------------------------------------------------
+
+ALL_TEXTS = [
+    *(v[0] for v in DIRECT_STYLES.values()),
+    *(v[0] for v in INDIRECT.values()),
+    MULTI_PARAGRAPH,
+    FISCHER,
+    ARROYO,
+    COSTA,
+    'Critics said the visit was "panda diplomacy" meant to soften the trade row.',
+    REPEATED_MARK,
+]
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS, ids=range(len(ALL_TEXTS)))
+def test_offsets_index_the_text(text: str) -> None:
+    analysis = analysed(text)
+    assert analysis.quotes
+    for quote in analysis.quotes:
+        assert quote.parts
+        for start, end in quote.parts:
+            assert 0 <= start < end <= len(text)
+        assert quote.parts == sorted(quote.parts)
+        assert (quote.start, quote.end) == (quote.parts[0][0], quote.parts[-1][1])
+        assert quote.kind in ("direct", "indirect", "mixed")
+        if quote.cue is not None:
+            assert quote.cue.text == text[quote.cue.start : quote.cue.end]
+        speaker = quote.speaker
+        if speaker is not None and speaker.start is not None:
+            assert 0 <= speaker.start < speaker.end <= len(text)
+            mention = (speaker.start, speaker.end)
+            if speaker.entity is not None:
+                entity = next(e for e in analysis.entities if e.id == speaker.entity)
+                assert any(overlaps(mention, m) for m in entity.mentions), (text[slice(*mention)], entity.mentions)
+            else:
+                assert text[speaker.start : speaker.end] == speaker.name
+
+
+# --- The bundled sample corpus ---------------------------------------------------------------------------
+
+
+def test_most_gold_direct_quotes_of_the_sample_are_found_with_their_speaker() -> None:
+    gold = json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))
+    articles = read_sample()
+    found = total = 0
+    for item in gold["articles"]:
+        quotes = analyze(articles[(item["source"], item["record"])]).quotes
+        for expected in item["quotes"]:
+            if expected["kind"] != "direct":
+                continue
+            total += 1
+            found += any(
+                expected["text"] in q.text and q.speaker is not None and q.speaker.name == expected["speaker"]
+                for q in quotes
+            )
+    assert total >= 20
+    assert found * 2 >= total, f"only {found} of {total} gold direct quotes found with their speaker"
+
+
+def test_quote_signed_with_a_dash_and_a_name_is_that_persons() -> None:
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“Neither of them said a word about the cost of rent in this city.” ― Carmen Ibarra\n"
+        "“I switched it off after twenty minutes.” ― Tomasz Nowak"
+    )
+    quotes = analysed(text).quotes
+    assert [(q.text, q.speaker and q.speaker.name) for q in quotes] == [
+        ("Neither of them said a word about the cost of rent in this city.", "Carmen Ibarra"),
+        ("I switched it off after twenty minutes.", "Tomasz Nowak"),
+    ]
+
+
+def test_according_to_at_the_end_of_a_long_sentence_takes_the_whole_sentence() -> None:
+    text = (
+        "Grain exports through the northern ports fell by a third in the first quarter, the steepest drop "
+        "since the war began, according to figures published by the agriculture ministry."
+    )
+    quote = quote_with(text, "Grain exports", kind="indirect")
+    assert quote.text.startswith("Grain exports through the northern ports fell by a third")
+    assert quote.speaker is not None and quote.speaker.described
+    assert "figures published by the agriculture ministry" in quote.speaker.name
