@@ -25,8 +25,8 @@ def test_table_has_a_header_and_three_valid_columns() -> None:
         assert len(row) == 3, row
         place, country, kind = row
         assert place == place.strip() and place, row
-        assert country in known_codes, row
-        assert kind in {"capital", "city", "state"}, row
+        assert country in known_codes or (kind == "feature" and country == "-"), row
+        assert kind in {"capital", "city", "state", "feature"}, row
 
 
 def test_every_un_member_but_israel_has_a_capital() -> None:
@@ -40,7 +40,7 @@ def test_every_un_member_but_israel_has_a_capital() -> None:
 def test_no_name_is_claimed_by_two_countries() -> None:
     # Spellings differing only in case or accents share a key, so they must agree on the country.
     for place, country, _ in _rows()[1:]:
-        assert find_place(place).country == country, place
+        assert find_place(place).country == (None if country == "-" else country), place
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,9 @@ def test_find_place_gives_the_gazetteer_spelling() -> None:
     place = find_place("PORT-AU-PRINCE")
     assert (place.name, place.country, place.kind) == ("Port-au-Prince", "HTI", "capital")
     assert find_place("Paris, Texas") is None
+
+
+def test_rivers_seas_and_regions_are_places_of_one_country_or_none() -> None:
+    assert (find_place("Mekong").kind, find_place("Mekong").country) == ("feature", None)
+    assert country_for_place("Crimea") == "UKR"
+    assert country_for_place("South China Sea") is None

@@ -3,7 +3,9 @@
 Two sources answer a lookup: country names come from pycountry (its name, official name and common
 name) plus `_COUNTRY_ALIASES`, the everyday forms a newsroom writes that pycountry lacks ("Russia",
 "Britain", "U.S."); cities, capitals and US states come from `places.tsv` beside this module
-(`place<TAB>country_iso3<TAB>kind`, kind one of `capital`, `city`, `state`). Names are compared
+(`place<TAB>country_iso3<TAB>kind`, kind one of `capital`, `city`, `state`, or `feature` for rivers,
+seas and regions, whose country is `-` when they lie in several: "Mekong" is a place, not a person, but
+belongs to no one country). Names are compared
 case- and accent-insensitively, so "BRASILIA", "Brasília" and "brasilia" are the same key; full
 stops and commas are kept, so the AP state abbreviation "Ind." never collides with a bare "IND".
 
@@ -107,7 +109,7 @@ class Place:
     """One row of places.tsv: the gazetteer's spelling, its country and whether it is a capital."""
 
     name: str
-    country: str
+    country: str | None
     kind: str
 
 
@@ -149,7 +151,7 @@ def _places() -> dict[str, Place]:
     for line in text.splitlines()[1:]:
         if line.strip():
             place, country, kind = line.split("\t")
-            index.setdefault(fold(place), Place(place, country, kind))
+            index.setdefault(fold(place), Place(place, None if country == "-" else country, kind))
     return index
 
 

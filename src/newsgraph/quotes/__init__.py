@@ -30,7 +30,7 @@ __all__ = ["find_quotes"]
 
 MIN_QUOTE_WORDS = 4
 """Quoted words shorter than this, with no cue, are names, titles or scare quotes, not quotes."""
-CUE_REACH = 14
+CUE_REACH = 25
 """How many tokens may separate quotation marks from the cue that attributes them."""
 CONFIDENCE = {"speech": 0.9, "evidence": 0.7, "thought": 0.6, "intent": 0.6}
 _WORD = re.compile(r"\w")

@@ -37,9 +37,10 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
 
 def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:
     """A person named in the source words, wherever the parser put the head: "Lao Energy and Mines
-    Minister Khamphet Sisavath", "Carolina Fuentes, the Chilean undersecretary". A person after "of" or
-    "for" is someone else ("a spokesman for Ana Costa")."""
-    for token in span:
+    Minister Khamphet Sisavath", "Carolina Fuentes, the Chilean undersecretary". The last name wins, as
+    a title comes before its holder; a person after "of" or "for" is someone else ("a spokesman for Ana
+    Costa")."""
+    for token in reversed(span):
         entity = _entity_at(entities, token.idx, token.idx + len(token.text), kinds=("person",))
         if entity is None:
             continue
