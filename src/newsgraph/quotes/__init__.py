@@ -77,7 +77,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for mark in marks:
         if id(mark) in claimed:
             continue
-        cue = _cue_next_to(doc, mark, cues, marks) if _long_enough(text, mark) else None
+        cue = _cue_next_to(doc, mark, cues, marks) if _long_enough(text, mark) or _starts_sentence(text, mark) else None
         if cue is not None:
             _attach(drafts, mark, cue, speakers[id(cue)])
         elif (signed := _signature(doc, mark, entities)) is not None:
@@ -233,11 +233,16 @@ def _long_enough(text: str, mark: QuotedSpan) -> bool:
     return len(text[mark.start : mark.end].split()) >= MIN_QUOTE_WORDS
 
 
-def _speech_like(text: str, mark: QuotedSpan) -> bool:
-    """Quoted words that stand as sentences of their own, not a phrase inside someone else's sentence."""
+def _starts_sentence(text: str, mark: QuotedSpan) -> bool:
+    """Quoted words that open a sentence ('"I love you," he said.'), not a phrase inside someone's
+    sentence; these are quotes however short."""
     before = text[: mark.outer[0]].rstrip()
-    starts_sentence = not before or before[-1] in ".?!:\n\"”'’"
-    return _long_enough(text, mark) and starts_sentence
+    return not before or before[-1] in ".?!:\n\"”'’"
+
+
+def _speech_like(text: str, mark: QuotedSpan) -> bool:
+    """Quoted words that stand as sentences of their own and are long enough to be said, not named."""
+    return _long_enough(text, mark) and _starts_sentence(text, mark)
 
 
 def _continue_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
