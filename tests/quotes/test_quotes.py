@@ -529,3 +529,30 @@ def test_according_to_at_the_end_of_a_long_sentence_takes_the_whole_sentence() -
     assert quote.text.startswith("Grain exports through the northern ports fell by a third")
     assert quote.speaker is not None and quote.speaker.described
     assert "figures published by the agriculture ministry" in quote.speaker.name
+
+
+@pytest.mark.xfail(
+    reason="the shipped parser makes the paragraph break before 'Another coach' the verb's subject", strict=True
+)
+def test_colon_at_the_end_of_a_paragraph_introduces_the_quote_below() -> None:
+    text = (
+        "The challenger will try to make news in the first debate, said Tom Kall, who coaches debaters.\n\n"
+        "Another coach, Rosa Lindgren, said:\n\n"
+        '"She has prepared for every question he could possibly ask."'
+    )
+    quote = quote_with(text, "She has prepared for every question", kind="direct")
+    assert quote.speaker is not None and quote.speaker.name == "Rosa Lindgren"
+
+
+def test_how_a_quote_was_said_is_not_part_of_it() -> None:
+    text = '"Here comes the mayor," she said, clapping. "Right on time."'
+    [quote] = analysed(text).quotes
+    assert quote.kind == "direct"
+    assert part_texts(text, quote) == ["Here comes the mayor", "Right on time."]
+
+
+def test_relative_clause_after_an_inverted_source_is_not_what_was_said() -> None:
+    text = "The challenger will try to make news in the first debate, said Tom Kall, who coaches debaters."
+    quote = quote_with(text, "The challenger will try to make news", kind="indirect")
+    assert "coaches" not in quote.text
+    assert quote.speaker is not None and quote.speaker.name == "Tom Kall"

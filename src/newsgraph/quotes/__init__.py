@@ -102,12 +102,21 @@ def _outermost(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | None) -> _Draft | None:
+    """The quote a cue's content makes: direct, mixed or indirect by how much of it is in marks.
+
+    After a quotation ('"...," she said, clapping.') words of the cue's own clause that are not quoted
+    ("clapping") are how it was said, not what.
+    """
     if not cue.content:
         return None
     runs = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cue.content]
     if speaker is not None and speaker.start is not None and any(s <= speaker.start < e for s, e in runs):
         return None
     touched = [m for m in marks if any(m.outer[0] < e and s < m.outer[1] for s, e in runs)]
+    if any(m.outer[1] <= cue.char_span[0] for m in touched):
+        runs = [
+            r for r in runs if r[1] <= cue.char_span[0] or any(m.outer[0] < r[1] and r[0] < m.outer[1] for m in touched)
+        ]
     confidence = CONFIDENCE.get(cue.cls, 0.5)
     if not touched:
         return _Draft(runs, "indirect", cue, speaker, confidence)
@@ -162,7 +171,7 @@ def _cue_next_to(doc: Doc, mark: QuotedSpan, cues: list[Cue], marks: list[Quoted
         return min(after, key=lambda c: c.token)
     before = [c for c in cues if c.source and first.start - CUE_REACH <= c.token < first.start]
     before = [c for c in before if _introduces(doc, c, first.start)]
-    before = [c for c in before if "\n" not in doc.text[doc[c.token].idx : mark.outer[0]]]
+    before = [c for c in before if _same_line_or_colon(doc.text, doc[c.token].idx, mark.outer[0])]
     before = [c for c in before if not _mark_between(doc, marks, doc[c.token].idx, mark.outer[0])]
     return max(before, key=lambda c: c.token) if before else None
 
@@ -184,6 +193,12 @@ def _follows(doc: Doc, cue: Cue, quote_end: int) -> bool:
     return True
 
 
+def _same_line_or_colon(text: str, cue_start: int, quote_start: int) -> bool:
+    """The cue is on the quote's line, or ends its paragraph with a colon that introduces the quote."""
+    between = text[cue_start:quote_start]
+    return "\n" not in between or between.rstrip().endswith(":")
+
+
 def _introduces(doc: Doc, cue: Cue, quote_start: int) -> bool:
     """Only the cue's own words lie between it (or its source after it) and the quote: a colon or comma,
     whom it was said to, when and where ('Trump said during a rally in Ohio, "..."')."""
@@ -194,7 +209,8 @@ def _introduces(doc: Doc, cue: Cue, quote_start: int) -> bool:
             continue
         if not any(a.i == verb.i for a in token.ancestors) or token.dep_ in CLAUSE_DEPS:
             return False
-    return doc[cue.token].sent == doc[quote_start].sent or doc[quote_start - 1].text in (":", ",")
+    previous = next((t for t in reversed(doc[:quote_start]) if not t.is_space), None)
+    return doc[cue.token].sent == doc[quote_start].sent or (previous is not None and previous.text in (":", ","))
 
 
 def _mark_between(doc: Doc, marks: list[QuotedSpan], start: int, end: int) -> bool:
@@ -241,8 +257,9 @@ def _starts_sentence(text: str, mark: QuotedSpan) -> bool:
 
 
 def _speech_like(text: str, mark: QuotedSpan) -> bool:
-    """Quoted words that stand as sentences of their own and are long enough to be said, not named."""
-    return _long_enough(text, mark) and _starts_sentence(text, mark)
+    """Quoted words that stand as sentences of their own: long enough to be said rather than named, or
+    ending a sentence inside the marks ('"Right on time."')."""
+    return _starts_sentence(text, mark) and (_long_enough(text, mark) or text[mark.end - 1] in ".?!")
 
 
 def _continue_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:

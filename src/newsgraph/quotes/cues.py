@@ -138,7 +138,7 @@ def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
     head = doc[start + 1]
     while head.head.i != head.i and head.head.i > start:
         head = head.head
-    if head.pos_ not in ("NOUN", "PROPN", "DET", "ADJ"):
+    if head.pos_ not in ("NOUN", "PROPN", "DET", "ADJ") and doc[start + 1].lower_ not in ("who", "whose"):
         return set()
     return {t.i for t in head.subtree if t.i > start}
 
@@ -224,6 +224,11 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
         named = next((c for c in verb.rights if c.dep_ in ("obj", "dobj") and c.pos_ == "PROPN"), None)
         if named is not None:
             return _noun_phrase(named)
+    has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    if not has_subject and verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
+        named = _name_before(verb)
+        if named is not None:
+            return named
     for candidate in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if candidate is None:
             continue
@@ -236,6 +241,15 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 return _noun_phrase(candidate.head, cue=verb)
             return _noun_phrase(subject)
     return None
+
+
+def _name_before(verb: Token) -> tuple[int, int] | None:
+    """ "..., Tom Kall said:" misparsed as a second clause with no subject of its own: the name right
+    before the verb is the source, not the first clause's subject."""
+    start = verb.i
+    while start > 0 and verb.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return (start, verb.i) if start < verb.i else None
 
 
 def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
