@@ -145,21 +145,31 @@ def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
 
 def _content(verb: Token, entry: CueWord) -> set[int]:
     """The tokens of what the cue reports: the clause it governs ("said [the talks stalled]"); failing
-    that a to-infinitive with its object ("urged [Chile to wait]"); failing that, for verbs that take
-    one, the object and what is said of it ("called [him a liar]", "described [it as a mistake]")."""
+    that a to-infinitive with whom it is asked of ("urged [Chile to wait]", "called on [Obama to act]");
+    failing that a phrase after the cue's preposition, without it ("called for [new tariffs]"); failing
+    that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
         if infinitives:
-            clauses = infinitives + [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i < infinitives[0].i]
+            first = infinitives[0].i
+            clauses = infinitives + [c for c in verb.children if c.dep_ in (*_OBJECT_DEPS, "obl") and c.i < first]
     if not clauses:
         cases = {f.removeprefix("prep:") for f in entry.frames if f.startswith("prep:")}
-        clauses = [c for c in verb.children if c.dep_ == "obl" and any(k.lower_ in cases for k in _cases(c))]
+        phrases = [c for c in verb.children if c.dep_ in ("obl", "advcl") and _introduced_by(c, cases)]
+        if phrases:
+            tokens = {t.i for c in phrases for t in c.subtree}
+            prepositions = {k.i for c in phrases for k in c.children if k.dep_ in ("case", "mark")}
+            return tokens - {i for i in prepositions if verb.doc[i].lower_ in cases}
     if not clauses and "object" in entry.frames:
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and not _addressee(c)]
         if objects:
             clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
     return {t.i for head in clauses for t in head.subtree}
+
+
+def _introduced_by(token: Token, words: set[str]) -> bool:
+    return any(c.dep_ in ("case", "mark") and c.lower_ in words for c in token.children)
 
 
 def _infinitive(token: Token) -> bool:
