@@ -194,8 +194,8 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     if i < len(doc) and doc[i].lower_ in _DETERMINERS:
         i += 1
     role = next((span for span in roles.values() if i <= span.start <= i + 3), None) or _unlisted_role(doc, i)
-    if role is None or any(t.text in {",", "."} for t in doc[i : role.start]):
-        return
+    if role is None or any(t.text in {",", "."} or t.pos_ in ("VERB", "AUX") for t in doc[i : role.start]):
+        return  # "Katarina Lindqvist, met Laos's energy minister": a verb ends the apposition
     cluster.add_role(role.text)
     _organisation_before(doc, role.start, cluster, limit=i)
     if cluster.country is None:
