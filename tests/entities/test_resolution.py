@@ -130,3 +130,25 @@ def test_with_the_shipped_model_an_unlisted_job_and_its_employer_are_found() -> 
         "EDU",
     )
     assert [text[s:e] for s, e in takeda.mentions] == ["Hiroshi Takeda", "He"]
+
+
+def test_with_the_shipped_model_a_minister_of_something_works_for_that_ministry() -> None:
+    text = "Rafael Ortiz, the minister of water resources and sanitation, said the dam would open on Friday."
+    ortiz = next(e for e in analyze(text).entities if e.name == "Rafael Ortiz")
+    assert ortiz.affiliations == ["Ministry of Water Resources and Sanitation"]
+
+
+def test_with_the_shipped_model_a_verb_after_the_comma_ends_the_apposition() -> None:
+    text = "The UN envoy, Katarina Lindqvist, met Laos's energy minister in Vientiane on Friday."
+    lindqvist = next(e for e in analyze(text).entities if e.name == "Katarina Lindqvist")
+    assert "energy minister" not in lindqvist.roles
+    assert lindqvist.affiliations == ["United Nations"]
+
+
+def test_with_the_shipped_model_hyphenated_and_three_word_names_are_whole() -> None:
+    text = (
+        "Kwabena Asante-Mensah, the bloc's commissioner, met Ana Lucía Rojas, an economist, in Accra. "
+        "Asante-Mensah said the talks were useful."
+    )
+    names = {e.name for e in analyze(text).entities if e.kind == "person"}
+    assert {"Kwabena Asante-Mensah", "Ana Lucía Rojas"} <= names

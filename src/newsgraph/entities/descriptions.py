@@ -16,6 +16,7 @@ comes from the role, or else from the affiliation.
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -63,6 +64,10 @@ _NOT_QUALIFIERS = {
     "as",
     "that",
 }
+_MINISTER_OF = re.compile(
+    r"^(?:(?:deputy|vice|acting|junior)\s+)?minister\s+(of|for)\s+(?:the\s+)?(.+)$", re.IGNORECASE
+)
+_SMALL_WORDS = {"and", "of", "for", "the"}
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
 # Sector of an affiliation the gazetteer does not know, from the kind of body its name says it is.
 _AFFILIATION_SECTORS = (
@@ -113,6 +118,7 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
             if span is not None:
                 _title_before(doc, span, roles, cluster)
                 _apposition_after(doc, span, roles, cluster)
+        _ministry_of_role(cluster)
         _country_and_sector(cluster, published)
         if cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
             spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions)
@@ -157,8 +163,9 @@ def _role_spans(doc: Doc) -> dict[int, Span]:
                 )
             ):
                 start -= 1
-            if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _qualifier(doc[end + 1]):
-                stop = end + 1
+            after = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+            if after < len(doc) and doc[end].lower_ in ("of", "for") and _qualifier(doc[after]):
+                stop = after
                 while stop < len(doc) and stop - end < 6 and (_qualifier(doc[stop]) or doc[stop].lower_ == "and"):
                     stop += 1
                 if doc[stop - 1].lower_ != "and":
@@ -242,6 +249,19 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
         country = country or country_of(doc[start].text) or country_for_place(doc[start].text)
         start += 3 if _is_place_prefix(doc, start) else 1
     return (doc[start:end].text if end > start else None), country
+
+
+def _ministry_of_role(cluster: Cluster) -> None:
+    """A "Minister of Water Resources and Meteorology" works for the Ministry of Water Resources and
+    Meteorology: the role names the affiliation when the text names no other."""
+    if cluster.affiliations:
+        return
+    for role in cluster.roles:
+        found = _MINISTER_OF.match(role)
+        if found:
+            words = [w if w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:] for w in found.group(2).split()]
+            cluster.add_affiliation(f"Ministry {found.group(1).lower()} {' '.join(words)}")
+            return
 
 
 def _country_and_sector(cluster: Cluster, published: date | None) -> None:
@@ -342,7 +362,7 @@ def canonical_affiliations(clusters: list[Cluster]) -> None:
         renamed = []
         for affiliation in cluster.affiliations:
             organisation = find_organisation(affiliation)
-            name = full.get(affiliation) or (organisation.name if organisation else affiliation)
+            name = organisation.name if organisation else full.get(affiliation, affiliation)
             if name not in renamed:
                 renamed.append(name)
         cluster.affiliations = renamed

@@ -83,7 +83,7 @@ def evaluate_entities(
             )
             if expected["roles"]:
                 report.role.add(
-                    match is not None and any(_same(r, match.roles) for r in expected["roles"]),
+                    match is not None and any(_same_role(r, match.roles) for r in expected["roles"]),
                     f"{where}: {match.roles if match else None} != {expected['roles']}",
                 )
             if expected["affiliations"]:

@@ -28,7 +28,7 @@ from newsgraph.gazetteer.countries import country_terms
 from newsgraph.gazetteer.leaders import offices
 from newsgraph.gazetteer.organisations import find_organisation, organisations
 from newsgraph.gazetteer.places import all_places, country_for_place
-from newsgraph.gazetteer.roles import role_patterns
+from newsgraph.gazetteer.roles import find_role, role_patterns
 
 GAZETTEER = "newsgraph_gazetteer"
 ORGANISATIONS = "newsgraph_organisations"
@@ -282,7 +282,7 @@ class TitledPeople:
             start = end
         entities = merge_entities(entities, titled)
         free = [s for s in [*described, *spoken] if not any(e.start < s.end and s.start < e.end for e in entities)]
-        found = sorted([*entities, *free], key=lambda e: e.start)
+        found = [_without_title(doc, e) for e in sorted([*entities, *free], key=lambda e: e.start)]
         doc.ents = [_whole_name(doc, e, found) for e in found]
         return doc
 
@@ -303,6 +303,17 @@ class TitledPeople:
             for offset in range(len(words))
             for size in range(1, _MAX_TITLE_TOKENS + 1)
         )
+
+
+def _without_title(doc: Doc, entity: Span) -> Span:
+    """An organisation the model ran on into a title ("UN special envoy", "ECOWAS commissioner") ends
+    before it: the title belongs to the person it introduces."""
+    if entity.label_ != "ORG" or len(entity) < 2:
+        return entity
+    for cut in range(entity.start + 1, entity.end):
+        if find_role(doc[cut : entity.end].text) is not None:
+            return Span(doc, entity.start, cut, label="ORG")
+    return entity
 
 
 def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
