@@ -149,6 +149,8 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     failing that a phrase after the cue's preposition, without it ("called for [new tariffs]"); failing
     that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
+    if not clauses and "clause" in entry.frames:
+        clauses = [c for o in verb.children if o.dep_ in _OBJECT_DEPS for c in o.children if _that_clause(c)]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
         if infinitives:
@@ -166,6 +168,13 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         if objects:
             clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
     return {t.i for head in clauses for t in head.subtree}
+
+
+def _that_clause(token: Token) -> bool:
+    """ "told reporters [that ...]" parsed as a clause hanging off "reporters"."""
+    return token.dep_ in ("acl", "acl:relcl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children
+    )
 
 
 def _introduced_by(token: Token, words: set[str]) -> bool:
@@ -243,6 +252,8 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
         if candidate is None:
             continue
         subject = next((c for c in candidate.children if c.dep_ in _SUBJECT_DEPS and not c.is_space), None)
+        if subject is None and candidate is verb:
+            subject = next((c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN")), None)
         if subject is not None:
             named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and subject.pos_ != "PROPN":
