@@ -65,7 +65,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     """Every quote in the article, in text order."""
     text = doc.text
     marks = [m for m in quoted_spans(text) if _WORD.search(text[m.start : m.end])]
-    cues = [c for c in find_cues(doc) if not _inside_quote(doc, c, marks)]
+    cues = [c for c in find_cues(doc) if not _inside_quote(doc, c, marks) and not _source_quoted(doc, c, marks)]
     speakers = {id(c): speaker_for(doc, c.source, entities) if c.source else None for c in cues}
     drafts: list[_Draft] = []
     claimed: set[int] = set()
@@ -155,6 +155,14 @@ def _inside_quote(doc: Doc, cue: Cue, marks: list[QuotedSpan]) -> bool:
     """A cue inside quoted words ("I think ...") belongs to the quote, not to the article."""
     at = doc[cue.token].idx
     return any(m.outer[0] < at < m.outer[1] and len(doc.text[m.start : m.end].split()) >= 3 for m in marks)
+
+
+def _source_quoted(doc: Doc, cue: Cue, marks: list[QuotedSpan]) -> bool:
+    """A source inside quotation marks is a misparse: nobody is quoted by their own quoted words."""
+    if cue.source is None:
+        return False
+    at = doc[cue.source[0]].idx
+    return any(m.outer[0] < at < m.outer[1] for m in marks)
 
 
 def _cue_next_to(doc: Doc, mark: QuotedSpan, cues: list[Cue], marks: list[QuotedSpan]) -> Cue | None:
@@ -277,7 +285,12 @@ def _continue_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue
         previous = kept[-1] if kept else None
         following = drafts[n + 1] if n + 1 < len(drafts) else None
-        if following and following.speaker and not text[draft.end : following.start].strip(" \t,\"“”'‘’"):
+        if (
+            following
+            and following.speaker
+            and following.kind == "direct"
+            and not text[draft.end : following.start].strip(" \t,\"“”'‘’")
+        ):
             draft.speaker, draft.confidence = following.speaker, 0.7
         elif previous and previous.speaker and previous.kind == "direct" and _same_line(text, previous, draft):
             previous.parts.extend(draft.parts)

@@ -239,11 +239,11 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     In an inverted cue ('"...," said Rui Tanaka') the parser may take the name for an object; a saying
     verb has no object of that kind, so the name is the source.
     """
-    if entry.cls == "speech" and entry.lemma in INVERTING and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    has_subject = any(c.dep_ in _SUBJECT_DEPS and not c.is_space for c in verb.children)
+    if entry.cls == "speech" and entry.lemma in INVERTING and not has_subject:
         named = next((c for c in verb.rights if c.dep_ in ("obj", "dobj") and c.pos_ == "PROPN"), None)
         if named is not None:
             return _noun_phrase(named)
-    has_subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     if not has_subject and verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
         named = _name_before(verb)
         if named is not None:
@@ -251,7 +251,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     for candidate in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if candidate is None:
             continue
-        subject = next((c for c in candidate.children if c.dep_ in _SUBJECT_DEPS and not c.is_space), None)
+        subject = _subject(candidate)
         if subject is None and candidate is verb:
             subject = next((c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN")), None)
         if subject is not None:
@@ -262,6 +262,15 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 return _noun_phrase(candidate.head, cue=verb)
             return _noun_phrase(subject)
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; where the parser made a paragraph break the subject, the noun hanging off it."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    real = next((c for c in subjects if not c.is_space), None)
+    if real is not None or not subjects:
+        return real
+    return next((c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _name_before(verb: Token) -> tuple[int, int] | None:
