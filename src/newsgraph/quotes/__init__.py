@@ -39,6 +39,11 @@ _SIGNATURE = re.compile(
     rf"[ \t\u00a0]*[―—–][ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}})[ \t\u00a0.]*(?:\n|$)"
 )
 _QUOTE_OR_PUNCT = re.compile(r"[\W_]+")
+_ABBREVIATIONS = {
+    *("mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "adm", "rev"),
+    *("st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec"),
+}
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.?!][\"”’']?\s+(?=[A-Z\"“‘'])")
 
 
 @dataclass
@@ -110,6 +115,10 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     if not cue.content:
         return None
     runs = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cue.content]
+    region = _sentence_around(doc.text, cue.char_span[0], marks)
+    runs = [(max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e]
+    if not runs:
+        return None
     if speaker is not None and speaker.start is not None and any(s <= speaker.start < e for s, e in runs):
         return None
     touched = [m for m in marks if any(m.outer[0] < e and s < m.outer[1] for s, e in runs)]
@@ -129,6 +138,24 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     end = max(runs[-1][1], touched[-1].outer[1])
     runs = [(max(start, s), min(end, e)) for s, e in _cover(runs, touched)]
     return _Draft(runs, "mixed", cue, speaker, confidence, touched)
+
+
+def _sentence_around(text: str, at: int, marks: list[QuotedSpan]) -> tuple[int, int]:
+    """The sentence around `at`, by its punctuation rather than the parse: a full stop followed by a
+    capital ends a sentence unless it is inside quotation marks. Where the parser ran two sentences into
+    one tree, reported content still stops at the full stop."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    end = len(text) if end < 0 else end
+    for found in _SENTENCE_END.finditer(text, start, end):
+        stop = found.start() + 1
+        word = text[text.rfind(" ", start, found.start()) + 1 : found.start()].lower()
+        if word in _ABBREVIATIONS or any(m.outer[0] < stop < m.outer[1] for m in marks):
+            continue
+        if stop <= at:
+            start = found.end()
+        else:
+            return start, stop
+    return start, end
 
 
 def _outside(text: str, run: tuple[int, int], marks: list[QuotedSpan]) -> str:

@@ -32,6 +32,9 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
         return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in PRONOUNS:
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
+    if all(t.pos_ == "PROPN" or t.is_punct for t in span):
+        # A name the entity layer missed is still a name, not a description.
+        return Speaker(name=span.text, start=span.start_char, end=span.end_char, country=_country_in(span, entities))
     return _described(span, entities)
 
 
