@@ -556,3 +556,12 @@ def test_relative_clause_after_an_inverted_source_is_not_what_was_said() -> None
     quote = quote_with(text, "The challenger will try to make news", kind="indirect")
     assert "coaches" not in quote.text
     assert quote.speaker is not None and quote.speaker.name == "Tom Kall"
+
+
+def test_they_is_the_group_that_spoke_last_but_never_a_single_person() -> None:
+    text = "Fishing unions in Arica said the deal was a betrayal. They warned that the blockade would return in April."
+    second = quote_with(text, "the blockade would return in April", kind="indirect")
+    assert second.speaker is not None and second.speaker.name == "Fishing unions in Arica"
+    assert text[second.speaker.start : second.speaker.end] == "They"
+    lone = "Ana Costa said the deal was close. They warned that it would fail."
+    assert quote_with(lone, "it would fail", kind="indirect").speaker.name == "They"

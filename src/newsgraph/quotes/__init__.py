@@ -15,6 +15,7 @@ entity resolver (`attribution`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,12 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     marks = [m for m in quoted_spans(text) if _WORD.search(text[m.start : m.end])]
     cues = [c for c in find_cues(doc) if not _inside_quote(doc, c, marks) and not _source_quoted(doc, c, marks)]
     speakers = {id(c): speaker_for(doc, c.source, entities) if c.source else None for c in cues}
+    organisations = {e.id for e in entities.entities if e.kind == "organisation"}
+    groups = {
+        id(speaker)
+        for c in cues
+        if (speaker := speakers[id(c)]) is not None and (_plural(doc, c.source) or speaker.entity in organisations)
+    }
     drafts: list[_Draft] = []
     claimed: set[int] = set()
     for cue in cues:
@@ -92,7 +99,29 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     drafts = _outermost(doc, drafts)
     drafts.sort(key=lambda d: d.start)
     drafts = _continue_speakers(text, drafts)
+    _resolve_they(text, drafts, groups)
     return [_quote(text, d) for d in _merge_adjacent(text, drafts)]
+
+
+def _plural(doc: Doc, words: tuple[int, int]) -> bool:
+    root = doc[words[0] : words[1]].root
+    return "Plur" in root.morph.get("Number") or root.tag_ in ("NNS", "NNPS")
+
+
+def _resolve_they(text: str, drafts: list[_Draft], groups: set[int]) -> None:
+    """ "Fishing unions said ... They warned ...": an unresolved "they" is the group (a plural source) or
+    organisation that spoke last, within a paragraph or two; its mention stays the pronoun's."""
+    for n, draft in enumerate(drafts):
+        speaker = draft.speaker
+        if speaker is None or speaker.entity or speaker.name.lower() != "they" or speaker.start is None:
+            continue
+        for earlier in reversed(drafts[:n]):
+            group = earlier.speaker
+            if group is None or group.start is None or text.count("\n\n", group.start, speaker.start) > 2:
+                break
+            if group.name.lower() != "they" and id(group) in groups:
+                draft.speaker = dataclasses.replace(group, start=speaker.start, end=speaker.end)
+                break
 
 
 def _outermost(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
