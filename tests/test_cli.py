@@ -202,16 +202,20 @@ def test_quotes_table_shows_speaker_kind_outlet_date_and_shortened_text(tmp_path
     result = CliRunner().invoke(cli, ["quotes", "--db", str(db)], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert len(lines) == 2
-    officer, owners = lines
-    assert officer.startswith("Tobias Lund (duty officer, can…)  direct  ")
-    assert "Canal Times" in officer and "2024-06-11" in officer
-    assert "The gates stay shut" in officer and officer.endswith("…") and len(officer) == 120
-    assert owners.startswith("Boat owners ") and "indirect" in owners
+    assert len(lines) == 4
+    officer, officer_words, owners, owners_words = lines
+    assert officer.startswith("2024-06-11  Canal Times")
+    assert officer.split()[3:] == ["direct", "Tobias", "Lund", "(duty", "officer,", "canal", "authority,", "DNK)"]
+    assert officer_words == "            The gates stay shut until the river drops below the red mark on the old mill wall"
+    narrow_terminal = CliRunner().invoke(cli, ["quotes", "--db", str(db)], env={"COLUMNS": "60"})
+    shortened = narrow_terminal.stdout.splitlines()[1]
+    assert shortened.startswith("            The gates stay shut") and shortened.endswith("…") and len(shortened) == 60
+    assert "indirect" in owners and owners.endswith("Boat owners")
+    assert owners_words.strip().startswith("the closure")
     narrow = CliRunner().invoke(
         cli, ["quotes", "--db", str(db), "--speaker", "LUND", "--kind", "direct"], env={"COLUMNS": "120"}
     )
-    assert narrow.stdout.splitlines() == [officer]
+    assert narrow.stdout.splitlines() == [officer, officer_words]
     none = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--kind", "mixed"])
     assert none.exit_code == 0 and none.stdout == "" and "no quotes match" in none.stderr
 

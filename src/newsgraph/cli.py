@@ -251,8 +251,9 @@ def quotes(
 ) -> None:
     """List who said what: the quotes in the database, oldest article first, in text order within one.
 
-    The table shows the speaker (with role and affiliation when known), kind, outlet, date and the
-    quote, shortened to the terminal's width; csv and jsonl give every field in full.
+    The table gives each quote two lines: date, outlet, kind and speaker (with role, affiliation and
+    country when known), then the quote shortened to the terminal's width; csv and jsonl give every
+    field in full.
 
     \b
     Example:
@@ -275,12 +276,13 @@ def quotes(
         filtered = speaker or outlet or search or kind
         click.echo("no quotes match" if filtered else f"no quotes in {db}", err=True)
         return
-    width = max(shutil.get_terminal_size((160, 24)).columns - 74, 24)
+    width = max(shutil.get_terminal_size((160, 24)).columns, 60)
     for row in rows:
         click.echo(
-            f"{_speaker_cell(row, 32):<32}  {row.kind:<8}  {_shorten(row.outlet or '-', 16):<16}  "
-            f"{row.published or '----------':<10}  {_shorten(row.text, width)}"
+            f"{row.published or '----------':<10}  {_shorten(row.outlet or '-', 22):<22}  {row.kind:<8}  "
+            f"{_speaker_cell(row, width - 46)}"
         )
+        click.echo(f"            {_shorten(row.text, width - 12)}")
 
 
 @cli.command()
@@ -697,11 +699,12 @@ def _test_splits(corpora: Path) -> dict[str, list]:
 
 
 def _speaker_cell(row: StoredQuote, width: int) -> str:
-    """The speaker's name, then as much of "(role, affiliation)" as fits in `width`."""
+    """The speaker's name, then as much of "(role, affiliation, country)" as fits in `width`."""
     if not row.speaker:
         return "(no speaker)"
     name = _shorten(row.speaker, width)
-    described = ", ".join(part for part in (row.speaker_role, row.speaker_affiliation) if part)
+    details = (row.speaker_role, row.speaker_affiliation, row.speaker_country)
+    described = ", ".join(part for part in details if part)
     room = width - len(name) - 3
     return f"{name} ({_shorten(described, room)})" if described and room >= 8 else name
 
