@@ -206,7 +206,8 @@ def test_quotes_table_shows_speaker_kind_outlet_date_and_shortened_text(tmp_path
     officer, officer_words, owners, owners_words = lines
     assert officer.startswith("2024-06-11  Canal Times")
     assert officer.split()[3:] == ["direct", "Tobias", "Lund", "(duty", "officer,", "canal", "authority,", "DNK)"]
-    assert officer_words == "            The gates stay shut until the river drops below the red mark on the old mill wall"
+    words = "The gates stay shut until the river drops below the red mark on the old mill wall"
+    assert officer_words == " " * 12 + words
     narrow_terminal = CliRunner().invoke(cli, ["quotes", "--db", str(db)], env={"COLUMNS": "60"})
     shortened = narrow_terminal.stdout.splitlines()[1]
     assert shortened.startswith("            The gates stay shut") and shortened.endswith("…") and len(shortened) == 60
