@@ -1,8 +1,8 @@
 """The per-article pipeline: one article in, one Analysis out, as a pure function of the input.
 
 This is the function the CLI, the store, the evaluation harnesses and the scale-out runners all call.
-The language layer (spaCy, `nlp/`), the entity resolver (`entities/`) and the quote stage (`quotes/`)
-run here; events are added when their stage lands, and are an empty list until then.
+The language layer (spaCy, `nlp/`), the entity resolver (`entities/`), the quote stage (`quotes/`) and
+the event coder (`events/`) run here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from newsgraph.articles.identity import content_hash
 from newsgraph.articles.reading import ReadOptions, read_items
 from newsgraph.entities import find_entities
 from newsgraph.errors import InputError
+from newsgraph.events import find_events
 from newsgraph.model import Analysis, Article
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.quotes import find_quotes
@@ -53,8 +54,14 @@ def analyze(text_or_article: str | Article, *, model: str | None = None) -> Anal
     else:
         article = text_or_article
     doc = load_pipeline(model)(article.text)
-    entities = find_entities(doc, _as_date(article.published))
-    return Analysis(article=article, entities=entities.entities, quotes=find_quotes(doc, entities))
+    published = _as_date(article.published)
+    entities = find_entities(doc, published)
+    return Analysis(
+        article=article,
+        entities=entities.entities,
+        quotes=find_quotes(doc, entities),
+        events=find_events(doc, entities, published),
+    )
 
 
 def _as_date(value: str | None) -> date | None:

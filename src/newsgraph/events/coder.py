@@ -1,0 +1,265 @@
+"""The event coder: triggers in the parse, their actor and recipient, status and date, coded to PLOVER and
+CAMEO.
+
+Rules that make the difference on news text:
+
+- a trigger governed by a refusal, an appeal, a threat or an agreement is not an event of its own:
+  "refused to meet" is REJECT (asserted), and the meeting it refuses refines its code (125, reject a
+  proposal to meet); "urged both sides to resume talks" is REQUEST (108, demand a meeting);
+- "X and Y met" with no other party, and "talks between X and Y", are one event in each direction;
+- a passive names the recipient as subject and the actor after "by";
+- each event's date comes from its sentence's temporal expression, read against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.entities import EntityIndex
+from newsgraph.events.ontology import cameo, plover_for
+from newsgraph.events.participants import Coder, conjuncts
+from newsgraph.events.status import chain, status_of
+from newsgraph.events.triggers import TIME_WORDS, Trigger, find_triggers, trigger_at
+from newsgraph.model import Event, Participant
+from newsgraph.model import Span as TextSpan
+from newsgraph.nlp.dates import find_dates
+
+GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
+"""Types whose trigger governs another event's trigger without that event happening."""
+REFINED = {("REJECT", "CONSULT"): "125", ("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"}
+"""(governing type, governed type) to the more specific CAMEO code the pair means."""
+_RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
+_VISIT_CASES = ("to", "in", "at", "into")
+VISITS = {"042", "043"}
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+_PASSIVE_SUBJECTS = ("nsubj:pass", "nsubjpass")
+_FORWARD = re.compile(
+    r"\b(?:next|coming)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bfor\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"
+    r"|\b(?:later\s+this|in\s+the\s+coming)\s+(?:week|month|year|days|weeks|months)\b",
+    re.IGNORECASE,
+)
+"""A date ahead of the story makes a plain verb a plan: "has called a march for Saturday"."""
+CARRYING_VERBS = {
+    *("impose", "announce", "adopt", "approve", "hold", "launch", "begin", "start", "continue", "resume", "open"),
+    *("conduct", "stage", "pay", "make", "host", "organise", "organize", "call", "plan", "join", "attend", "seek"),
+}
+"""Verbs whose subject is the actor of the event noun they take: "ECOWAS [imposed] sanctions", "Peru will
+[open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
+
+
+def find_events(doc: Doc, entities: EntityIndex, published: date | None = None) -> list[Event]:
+    """Every event the article reports, in text order."""
+    coder = Coder(entities)
+    triggers = find_triggers(doc)
+    by_token = {t.token: t for t in triggers}
+    events: list[Event] = []
+    for trigger in triggers:
+        if _governed(doc, trigger, by_token):
+            continue
+        events.extend(_events(doc, trigger, by_token, coder, published))
+    return events
+
+
+def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """Whether a refusal, appeal, threat or agreement governs this trigger ("refused to [meet]")."""
+    for word in chain(doc[trigger.token])[1:]:
+        governor = by_token.get(word.i)
+        if governor is not None and _type(governor.entry.cameo) in GOVERNING_TYPES:
+            return True
+    return False
+
+
+def _events(
+    doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], coder: Coder, published: date | None
+) -> list[Event]:
+    head = doc[trigger.token]
+    code = _refined_code(doc, trigger)
+    mapping = plover_for(code)
+    if mapping is None:
+        return []
+    actors, recipients = _parties(head, trigger)
+    coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
+    coded_recipients = [p for p in (coder.code(r, recipient=True) for r in recipients) if p is not None]
+    if not coded_actors:
+        return []
+    pairs: list[tuple[Participant, Participant | None]]
+    if not coded_recipients and trigger.entry.reciprocal and len(coded_actors) > 1:
+        pairs = [(a, b) for a in coded_actors for b in coded_actors if a is not b]
+    else:
+        pairs = [(a, r) for a in coded_actors for r in (coded_recipients or [None])]
+    status, _evidence = status_of(head)
+    sentence = head.sent
+    if status == "asserted" and not _simple_past(chain(head)[-1]) and _FORWARD.search(sentence.text):
+        status = "future"  # "has called a march for Saturday", "will travel next week"
+    info = cameo(code)
+    when = _date(sentence, head, published, future=status == "future")
+    words = [doc[i] for i in trigger.words]
+    first, last = min(w.i for w in words), max(w.i for w in words)
+    trigger_span = doc[first : last + 1] if last - first < 4 else doc[head.i : head.i + 1]
+    return [
+        Event(
+            actor=actor,
+            recipient=recipient,
+            type=mapping.type,
+            status=status,
+            sentence=(sentence.start_char, sentence.end_char),
+            trigger=TextSpan(trigger_span.text, trigger_span.start_char, trigger_span.end_char),
+            mode=mapping.mode or None,
+            context=_contexts(mapping.context),
+            cameo=code,
+            goldstein=info.goldstein if info else None,
+            quad_class=info.quad_class if info else None,
+            date=when.isoformat() if when else None,
+            confidence=0.8 if head.pos_ != "NOUN" else 0.6,
+        )
+        for actor, recipient in pairs
+        if recipient is None or actor.name != recipient.name
+    ]
+
+
+def _simple_past(verb: Token) -> bool:
+    """ "met" tells a past event whatever else the sentence plans; "has called" does not."""
+    return "Past" in verb.morph.get("Tense") and not any(c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _refined_code(doc: Doc, trigger: Trigger) -> str:
+    """A refusal, appeal or agreement takes a more specific code from the event it governs."""
+    kind = _type(trigger.entry.cameo)
+    for child in _governed_words(doc[trigger.token]):
+        governed = trigger_at(child)
+        if governed is not None:
+            refined = REFINED.get((kind, _type(governed.entry.cameo)))
+            if refined:
+                return refined
+    return trigger.entry.cameo
+
+
+def _governed_words(head: Token) -> list[Token]:
+    """Words a refusal, appeal or agreement governs: "refused [to meet]", "urged them [to resume]",
+    "rejected [the proposal]"."""
+    return [
+        c
+        for c in head.children
+        if c.dep_ in ("xcomp", "ccomp", "obj", "dobj")
+        or (c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
+    ]
+
+
+def _type(code: str) -> str | None:
+    mapping = plover_for(code)
+    return mapping.type if mapping else None
+
+
+def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    """Heads of the actor and recipient phrases, each with its coordinated phrases."""
+    if head.pos_ == "NOUN":
+        return _noun_parties(head, _cases_for(trigger))
+    passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    if passive is None and _passive(head):
+        passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if passive is not None:
+        agent = next((c for c in head.children if c.dep_ == "obl" and _case(c) == "by"), None)
+        return (conjuncts(agent) if agent is not None else []), conjuncts(passive)
+    actor = _subject(head)
+    phrase = set(trigger.words)
+    cases = _cases_for(trigger)
+    recipient = next((c for c in head.children if c.dep_ in ("obj", "dobj", "iobj") and c.i not in phrase), None)
+    if recipient is None:
+        recipient = _prepositional(head, cases)
+    if recipient is None:
+        for word in trigger.words:
+            recipient = recipient or _prepositional(head.doc[word], cases)
+    if recipient is None:
+        governed = next((g for g in _governed_words(head) if g.pos_ == "VERB"), None)
+        if governed is not None:
+            objects = (c for c in governed.children if c.dep_ in ("obj", "dobj"))
+            recipient = next(objects, None) or _prepositional(governed, _RECIPIENT_CASES)
+    return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _passive(verb: Token) -> bool:
+    """ "was arrested": a participle with a form of "be" before it, however the parser labelled them."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children
+    )
+
+
+def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
+    """ "Costa's visit to Tokyo", "talks between Peru and Chile", "sanctions on Bissau"."""
+    actor = next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss") or _case(c) in ("'s", "’s", "by")), None)
+    between = next((c for c in noun.children if _case(c) == "between"), None)
+    if between is not None:
+        return conjuncts(between), []
+    recipient = next((c for c in noun.children if _case(c) in cases), None)
+    phrase = noun
+    while phrase.dep_ in ("nmod", "compound") and phrase.head.pos_ == "NOUN" and phrase.head.i != phrase.i:
+        phrase = phrase.head  # "a new round of [negotiations]"
+    if actor is None and phrase.dep_ in ("obj", "dobj") and phrase.head.lemma_.lower() in CARRYING_VERBS:
+        actor = _subject(phrase.head)
+    if actor is None and noun.dep_ in ("nsubj",) and recipient is not None:
+        return [], []
+    return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb governing it ("Bissau refused to meet", "Badji is expected
+    to travel"), or the noun a relative clause hangs on ("Guinea-Bissau, which boycotted the summit")."""
+    token = verb
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS and not c.is_space), None)
+        if subject is not None:
+            if subject.lower_ in ("which", "who", "that") and token.dep_ in ("acl:relcl", "relcl", "acl"):
+                return token.head
+            return subject
+        if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _cases_for(trigger: Trigger) -> tuple[str, ...]:
+    """Where a recipient may stand: "in" and "at" name a party only for a visit ("arrived in Lima"), where
+    "from" is the way back; for anything else they name where it happened ("talks in Geneva")."""
+    return _VISIT_CASES if trigger.entry.cameo in VISITS else _RECIPIENT_CASES
+
+
+def _prepositional(word: Token, cases: tuple[str, ...]) -> Token | None:
+    for case in cases:
+        found = next(
+            (c for c in word.children if c.dep_ in ("obl", "nmod") and _case(c) == case and not _temporal(c)), None
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def _temporal(token: Token) -> bool:
+    """ "on Sunday", "in March", "at the weekend": when, not who."""
+    return token.lower_ in TIME_WORDS
+
+
+def _case(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
+def _contexts(context: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    if not context:
+        return []
+    if isinstance(context, str):
+        return [c.strip() for c in context.replace(";", ",").split(",") if c.strip()]
+    return list(context)
+
+
+def _date(sentence: Span, head: Token, published: date | None, future: bool) -> date | None:
+    """The day the sentence's temporal expression nearest the trigger names, else the publication date."""
+    if published is None:
+        return None
+    found = [e for e in find_dates(sentence.text, published, future=future) if e.date is not None]
+    if not found:
+        return published
+    at = head.idx - sentence.start_char
+    return min(found, key=lambda e: abs(e.start - at)).date

@@ -1,0 +1,109 @@
+"""Who an event's actor and recipient are: coded to a name, an entity, a country and a sector.
+
+A participant is the entity the resolver found at the noun phrase's head (a person, an organisation, a
+place); a place stands for its country, so "Moscow said" and "travelled to Bissau" code to the country.
+A phrase the resolver does not know ("the Chilean government", "fishing unions") keeps its words as the
+name, with a country from a nationality or place inside it and a sector from its head noun.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.entities import EntityIndex
+from newsgraph.gazetteer.countries import country_name, country_of
+from newsgraph.model import Entity, Participant
+
+SECTORS = {
+    **dict.fromkeys(
+        ("government", "ministry", "cabinet", "authorities", "administration", "official", "officials", "minister",
+         "president", "leader", "leaders", "delegation", "negotiators", "diplomats", "diplomat", "embassy",
+         "parliament", "assembly", "police", "mediator", "envoy"),
+        "GOV",
+    ),
+    **dict.fromkeys(("army", "military", "troops", "soldiers", "forces", "navy", "junta"), "MIL"),
+    **dict.fromkeys(
+        ("protesters", "demonstrators", "supporters", "residents", "farmers", "fishermen", "villagers",
+         "unions", "union", "students", "workers", "opposition"),
+        "CVL",
+    ),
+    **dict.fromkeys(("company", "companies", "firm", "firms", "exporters", "producers", "bank", "banks"), "BUS"),
+    **dict.fromkeys(("rebels", "insurgents", "militants", "militia", "fighters"), "REB"),
+}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
+_LEFT_OUT = {"appos", "acl", "acl:relcl", "relcl", "punct", "advcl", "parataxis", "conj", "cc", "case"}
+
+
+@dataclass(frozen=True)
+class Coder:
+    """Codes noun phrases of one article through its entity index."""
+
+    entities: EntityIndex
+
+    def code(self, head: Token, recipient: bool = False) -> Participant | None:
+        """The participant a noun phrase headed by `head` names; None for an unresolved pronoun, and for a
+        recipient phrase that names no one ("agreed to [a water release]")."""
+        entity = self._entity(head) or self._named_person(head)
+        if entity is not None:
+            return _from_entity(entity)
+        if head.lower_ in _PRONOUNS or head.pos_ == "PRON":
+            return None
+        words = _phrase(head)
+        country = next((c for t in words if t.i != head.i and (c := self._country(t))), None)
+        if country is None and head.pos_ == "PROPN":
+            country = country_of(head.text)
+        sector = SECTORS.get(head.lower_)
+        if recipient and country is None and sector is None and head.pos_ != "PROPN":
+            return None
+        name = head.doc[words[0].i : words[-1].i + 1].text
+        return Participant(name=name, country=country, sector=sector)
+
+    def _named_person(self, head: Token) -> Entity | None:
+        """ "the West African mediator Ousmane Badji": the person a title introduces."""
+        for token in [*head.children, *head.subtree]:
+            if token.dep_ in ("appos", "flat", "compound", "nmod") or token.head == head:
+                entity = self._entity(token)
+                if entity is not None and entity.kind == "person" and token.pos_ == "PROPN":
+                    return entity
+        return None
+
+    def _entity(self, token: Token) -> Entity | None:
+        return self.entities.at(token.idx, token.idx + len(token.text))
+
+    def _country(self, token: Token) -> str | None:
+        """The country a word inside a phrase names: a place or organisation, or a nationality."""
+        entity = self._entity(token)
+        if entity is not None and entity.kind in ("place", "organisation"):
+            return entity.country
+        return country_of(token.text) if token.is_title else None
+
+
+def _from_entity(entity: Entity) -> Participant:
+    if entity.kind == "place" and entity.country:
+        return Participant(name=_country_label(entity.country) or entity.name, entity=entity.id, country=entity.country)
+    return Participant(name=entity.name, entity=entity.id, country=entity.country, sector=entity.sector)
+
+
+@functools.cache
+def _country_label(code: str) -> str | None:
+    return country_name(code)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase without appositions, relative clauses and coordinated phrases."""
+    kept = [head]
+    for child in head.children:
+        if child.dep_ not in _LEFT_OUT:
+            kept.extend(child.subtree)
+    kept.sort(key=lambda t: t.i)
+    while kept and (kept[0].is_punct or kept[0].lower_ in ("the", "a", "an")) and kept[0] is not head:
+        kept.pop(0)
+    return kept
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """ "Peru and Chile": the head and the words coordinated with it."""
+    return [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))]

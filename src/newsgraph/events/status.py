@@ -1,0 +1,66 @@
+"""Whether an event happened: asserted, negated, future or hypothetical, with the word that says so.
+
+The status is read from the trigger's clause and the clauses that govern it through to-infinitives
+("is expected to travel", "hoped to meet", "failed to agree"): a negation or "fail" makes it negated; "will"
+or a verb of planning ("plans to", "is expected to", "decided to") makes it future; "if", "could",
+"would" or a verb of wishing ("hopes to", "wants to") makes it hypothetical. A noun trigger also takes
+the status of the verb it is the subject of ("the talks collapsed": negated; "talks will open": future).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATIONS = {"not", "n't", "never", "no"}
+NEGATING = {"fail", "collapse", "cancel", "abandon"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow"}
+HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
+CONDITIONS = {"if", "unless"}
+
+
+def chain(trigger: Token) -> list[Token]:
+    """The trigger's head word and the words governing it through to-infinitives and open clauses, and
+    for a noun, the verb it is the subject or object of."""
+    words = [trigger]
+    token = trigger
+    if token.pos_ == "NOUN":
+        while token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" and token.head.i != token.i:
+            token = token.head  # "a new round of [talks]"
+        if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj"):
+            token = token.head
+            words.append(token)
+    while token.dep_ in ("xcomp", "acl") and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+        token = token.head
+        words.append(token)
+    return words
+
+
+def status_of(trigger: Token) -> tuple[str, Token | None]:
+    """(status, the word that decides it, or None for a plain asserted event)."""
+    words = chain(trigger)
+    for word in words:
+        for child in word.children:
+            if child.dep_ in ("neg", "advmod", "det") and child.lower_ in NEGATIONS and child.i < word.i + 2:
+                return "negated", child
+        if word is not trigger and word.lemma_.lower() in NEGATING:
+            return "negated", word
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
+                return "hypothetical", child
+            if child.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in child.children if m.dep_ == "mark"):
+                return "hypothetical", next(m for m in child.children if m.lower_ in CONDITIONS)
+        for child in word.children:
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical", child
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                return "future", child
+        if word is not trigger:
+            lemma = word.lemma_.lower()
+            if lemma in HYPOTHETICAL_GOVERNORS:
+                return "hypothetical", word
+            if lemma in FUTURE_GOVERNORS:
+                return "future", word
+    return "asserted", None

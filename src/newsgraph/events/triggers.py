@@ -1,0 +1,120 @@
+"""Triggers: the words that report an event, from the lexicon we write (`triggers.tsv`).
+
+A verb triggers on its lemma, or more specifically with its particle ("call off") or its object's lemma
+("impose sanctions", "recall its ambassador"), the longest form winning; a noun ("talks", "visit",
+"sanctions") triggers on its lemma. Editing the table changes what is coded without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+_OBJECT_DEPS = ("obj", "dobj")
+TIME_WORDS = {
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week", "month"),
+    *("year", "day", "days", "morning", "evening", "night", "time", "hours", "january", "february", "march"),
+    *("april", "may", "june", "july", "august", "september", "october", "november", "december", "spring"),
+    *("summer", "autumn", "winter", "end", "start", "beginning"),
+}
+"""Heads of phrases that say when, not who or what: "called [for Saturday]", "arrived [on Sunday]"."""
+_PARTICLE_DEPS = ("compound:prt", "prt")
+
+
+@dataclass(frozen=True)
+class Entry:
+    trigger: str
+    pos: str
+    cameo: str
+    reciprocal: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger found in a Doc: `token` is the head word, `words` the [start, end) tokens of the phrase."""
+
+    token: int
+    words: tuple[int, ...]
+    entry: Entry
+
+
+@functools.cache
+def lexicon() -> dict[tuple[str, str], Entry]:
+    """(trigger, pos) to its entry."""
+    entries: dict[tuple[str, str], Entry] = {}
+    text = resources.files("newsgraph.events").joinpath("triggers.tsv").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[1] not in ("verb", "noun") or fields[3] not in ("yes", "no"):
+            raise ValueError(f"events/triggers.tsv line {number}: expected trigger, verb|noun, cameo, yes|no")
+        trigger, pos, cameo, reciprocal = fields
+        entries[(trigger, pos)] = Entry(trigger, pos, cameo, reciprocal == "yes")
+    return entries
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every trigger in the Doc, in text order; a noun inside a verb's phrase ("imposed [sanctions]") is
+    part of that trigger, not one of its own."""
+    found = [t for token in doc if (t := trigger_at(token)) is not None]
+    in_phrases = {i for t in found for i in t.words if i != t.token}
+    return [t for t in found if t.token not in in_phrases]
+
+
+def trigger_at(token: Token) -> Trigger | None:
+    """The trigger headed by `token`, if the lexicon has one."""
+    table = lexicon()
+    lemma = token.lemma_.lower()
+    if _verbal(token):
+        for child in token.children:
+            if child.dep_ in _PARTICLE_DEPS:
+                entry = table.get((f"{lemma} {child.lower_}", "verb"))
+                if entry:
+                    return Trigger(token.i, (token.i, child.i), entry)
+        for child in token.children:
+            if child.dep_ in _OBJECT_DEPS:
+                entry = next((table[k] for f in _forms(child) if (k := (f"{lemma} {f}", "verb")) in table), None)
+                entry = entry or _compound_object(table, lemma, child)
+                if entry:
+                    return Trigger(token.i, (token.i, child.i), entry)
+        for child in token.children:
+            if child.dep_ == "obl" and child.lower_ not in TIME_WORDS:
+                case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+                entry = table.get((f"{lemma} {case}", "verb")) if case else None
+                if entry:
+                    return Trigger(token.i, (token.i,), entry)
+        entry = table.get((lemma, "verb"))
+        return Trigger(token.i, (token.i,), entry) if entry else None
+    if token.pos_ == "NOUN":
+        entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
+        return Trigger(token.i, (token.i,), entry) if entry else None
+    return None
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the tagger called a noun that the parser uses as one ("urged them to [resume]")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ in ("xcomp", "advcl", "ccomp") and any(
+        c.dep_ in ("mark", "nsubj", "aux") and c.i < token.i for c in token.children
+    )
+
+
+def _forms(noun: Token) -> tuple[str, ...]:
+    """A noun's lemma and, as the lemmatizer sometimes keeps a plural, its singular: "talks" -> "talk"."""
+    lemma = noun.lemma_.lower()
+    return (lemma, lemma[:-1]) if lemma.endswith("s") and not lemma.endswith("ss") else (lemma,)
+
+
+def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Token) -> Entry | None:
+    """ "impose travel bans": the object's own modifiers ("travel") may carry the trigger."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod"):
+            entry = table.get((f"{lemma} {child.lemma_.lower()}", "verb"))
+            if entry:
+                return entry
+    return None
