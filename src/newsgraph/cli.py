@@ -631,6 +631,30 @@ def _eval_sample_quotes(model: str | None, misses: bool) -> None:
     click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold quote)")
 
 
+@eval_group.command(name="events")
+@click.option("--misses", is_flag=True, help="List every miss.")
+@model_option
+def eval_events(misses: bool, model: str | None) -> None:
+    """Event coding on the sample corpus gold: events found, type, CAMEO code, status, actor, recipient, date.
+
+    \b
+    Example:
+      newsgraph eval events --misses
+    """
+    from newsgraph.evaluate.entities import SAMPLE, read_sample
+    from newsgraph.evaluate.event_sample import evaluate_sample_events
+    from newsgraph.pipeline import analyze as analyze_article
+
+    report = evaluate_sample_events(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
+    for label in ("found", "type", "cameo", "root", "status", "actor", "recipient", "date"):
+        tally = getattr(report, label)
+        click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
+        if misses:
+            for miss in tally.misses:
+                click.echo(f"    {miss}")
+    click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold event)")
+
+
 @eval_group.command(name="syntax")
 @corpora_argument
 @model_option

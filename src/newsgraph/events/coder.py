@@ -84,13 +84,13 @@ def _events(
     actors, recipients = _parties(head, trigger)
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
     coded_recipients = [p for p in (coder.code(r, recipient=True) for r in recipients) if p is not None]
-    if not coded_actors:
+    if not coded_actors and not coded_recipients:
         return []
-    pairs: list[tuple[Participant, Participant | None]]
+    pairs: list[tuple[Participant | None, Participant | None]]
     if not coded_recipients and trigger.entry.reciprocal and len(coded_actors) > 1:
         pairs = [(a, b) for a in coded_actors for b in coded_actors if a is not b]
     else:
-        pairs = [(a, r) for a in coded_actors for r in (coded_recipients or [None])]
+        pairs = [(a, r) for a in (coded_actors or [None]) for r in (coded_recipients or [None])]
     status, _evidence = status_of(head)
     sentence = head.sent
     if status == "asserted" and not _simple_past(chain(head)[-1]) and _FORWARD.search(sentence.text):
@@ -117,7 +117,7 @@ def _events(
             confidence=0.8 if head.pos_ != "NOUN" else 0.6,
         )
         for actor, recipient in pairs
-        if recipient is None or actor.name != recipient.name
+        if actor is None or recipient is None or actor.name != recipient.name
     ]
 
 
