@@ -4,9 +4,9 @@ The gold (`data/sample/gold.json`) gives each event by its sentence and trigger 
 recipient (name and country), PLOVER type, CAMEO code, status and date. A gold event is found when a
 predicted event's trigger overlaps the gold trigger in the article text; found events are then scored on
 type, CAMEO code (exact and root), status, actor and recipient (same name, or coded to the same country
-where the gold gives one: event data are read as country dyads) and date. Predicted events that match no
-gold event are counted, not scored: the gold lists what a reader would code, and an extra event is often
-a second reading of the same sentence.
+where the gold gives one: event data are read as country dyads) and date (where the gold names a day).
+Predicted events that match no gold event are counted, not scored: the gold lists what a reader would
+code, and an extra event is often a second reading of the same sentence.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def evaluate_sample_events(
                 _same(match.recipient, expected, "recipient"),
                 f"{where}: {_name(match.recipient)} != {expected['recipient']}",
             )
-            report.date.add(match.date == expected["date"], f"{where}: {match.date} != {expected['date']}")
+            if expected["date"] is not None:
+                report.date.add(match.date == expected["date"], f"{where}: {match.date} != {expected['date']}")
         report.extra += sum(1 for e in predicted if id(e) not in used)
     return report
 

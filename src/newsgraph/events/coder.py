@@ -96,7 +96,7 @@ def _events(
     if status == "asserted" and not _simple_past(chain(head)[-1]) and _FORWARD.search(sentence.text):
         status = "future"  # "has called a march for Saturday", "will travel next week"
     info = cameo(code)
-    when = _date(sentence, head, published, future=status == "future")
+    when = _date(sentence, head, published, status)
     words = [doc[i] for i in trigger.words]
     first, last = min(w.i for w in words), max(w.i for w in words)
     trigger_span = doc[first : last + 1] if last - first < 4 else doc[head.i : head.i + 1]
@@ -122,7 +122,9 @@ def _events(
 
 
 def _simple_past(verb: Token) -> bool:
-    """ "met" tells a past event whatever else the sentence plans; "has called" does not."""
+    """ "met" and "had agreed" tell a past event whatever else the sentence plans; "has called" does not."""
+    if any(c.lower_ == "had" for c in verb.children):
+        return True
     return "Past" in verb.morph.get("Tense") and not any(c.lemma_.lower() == "have" for c in verb.children)
 
 
@@ -200,8 +202,6 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
         phrase = phrase.head  # "a new round of [negotiations]"
     if actor is None and phrase.dep_ in ("obj", "dobj") and phrase.head.lemma_.lower() in CARRYING_VERBS:
         actor = _subject(phrase.head)
-    if actor is None and noun.dep_ in ("nsubj",) and recipient is not None:
-        return [], []
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
 
 
@@ -254,12 +254,14 @@ def _contexts(context: str | list[str] | tuple[str, ...] | None) -> list[str]:
     return list(context)
 
 
-def _date(sentence: Span, head: Token, published: date | None, future: bool) -> date | None:
-    """The day the sentence's temporal expression nearest the trigger names, else the publication date."""
+def _date(sentence: Span, head: Token, published: date | None, status: str) -> date | None:
+    """The day the sentence's temporal expression nearest the trigger names, else (for an event that is
+    reported as having happened) the publication date; a plan with no day named has no date."""
     if published is None:
         return None
+    future = status == "future"
     found = [e for e in find_dates(sentence.text, published, future=future) if e.date is not None]
     if not found:
-        return published
+        return published if status in ("asserted", "negated") else None
     at = head.idx - sentence.start_char
     return min(found, key=lambda e: abs(e.start - at)).date

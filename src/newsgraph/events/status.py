@@ -12,12 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 NEGATIONS = {"not", "n't", "never", "no"}
-NEGATING = {"fail", "collapse", "cancel", "abandon"}
+NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow"}
 HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
-CONDITIONS = {"if", "unless"}
+CONDITIONS = {"if", "unless", "whether"}
+REPORTING = {"say", "tell", "announce", "add", "state", "confirm", "report", "insist", "warn", "promise", "expect"}
+DENIALS = {"deny", "dismiss"}
 
 
 def chain(trigger: Token) -> list[Token]:
@@ -44,8 +46,13 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
         for child in word.children:
             if child.dep_ in ("neg", "advmod", "det") and child.lower_ in NEGATIONS and child.i < word.i + 2:
                 return "negated", child
+            if word is trigger and child.dep_ == "case" and child.lower_ == "without":
+                return "negated", child  # "ended without a meeting"
         if word is not trigger and word.lemma_.lower() in NEGATING:
             return "negated", word
+    denial = _reported_by(words[-1], DENIALS)
+    if denial is not None:
+        return "negated", denial
     for word in words:
         for child in word.children:
             if child.dep_ == "mark" and child.lower_ in CONDITIONS:
@@ -53,10 +60,14 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
             if child.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in child.children if m.dep_ == "mark"):
                 return "hypothetical", next(m for m in child.children if m.lower_ in CONDITIONS)
         for child in word.children:
+            if child.dep_ == "aux" and child.lower_ == "would" and _reported_by(word, REPORTING) is not None:
+                return "future", child  # "said the negotiators would meet again": future in the past
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
                 return "hypothetical", child
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return "future", child
+            if child.dep_ in ("mark", "cop", "aux") and child.lower_ == "due":
+                return "future", child  # "are due to meet"
         if word is not trigger:
             lemma = word.lemma_.lower()
             if lemma in HYPOTHETICAL_GOVERNORS:
@@ -64,3 +75,13 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
             if lemma in FUTURE_GOVERNORS:
                 return "future", word
     return "asserted", None
+
+
+def _reported_by(word: Token, verbs: set[str]) -> Token | None:
+    """The verb of saying whose reported clause holds `word` ("denied [that Laos had agreed]")."""
+    token = word
+    while token.dep_ in ("ccomp", "xcomp", "conj", "advcl") and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in verbs:
+            return token
+    return None
