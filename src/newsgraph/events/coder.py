@@ -210,9 +210,12 @@ def _subject(verb: Token) -> Token | None:
     to travel"), or the noun a relative clause hangs on ("Guinea-Bissau, which boycotted the summit")."""
     token = verb
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS and not c.is_space), None)
+        subject = _real_subject(token)
         if subject is not None:
-            if subject.lower_ in ("which", "who", "that") and token.dep_ in ("acl:relcl", "relcl", "acl"):
+            relative = token.dep_ in ("acl:relcl", "relcl", "acl")
+            if relative and (
+                subject.lower_ in ("which", "who", "that") or any(t.lower_ == "whose" for t in subject.subtree)
+            ):
                 return token.head
             return subject
         if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
@@ -225,6 +228,15 @@ def _cases_for(trigger: Trigger) -> tuple[str, ...]:
     """Where a recipient may stand: "in" and "at" name a party only for a visit ("arrived in Lima"), where
     "from" is the way back; for anything else they name where it happened ("talks in Geneva")."""
     return _VISIT_CASES if trigger.entry.cameo in VISITS else _RECIPIENT_CASES
+
+
+def _real_subject(verb: Token) -> Token | None:
+    """The verb's subject; where the parser made a paragraph break the subject, the noun hanging off it."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    real = next((c for c in subjects if not c.is_space), None)
+    if real is not None or not subjects:
+        return real
+    return next((c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _prepositional(word: Token, cases: tuple[str, ...]) -> Token | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.entities import EntityIndex
+from newsgraph.events.triggers import TIME_WORDS
 from newsgraph.gazetteer.countries import country_name, country_of
 from newsgraph.model import Entity, Participant
 
@@ -125,10 +126,11 @@ def _country_label(code: str) -> str | None:
 
 
 def _phrase(head: Token) -> list[Token]:
-    """The noun phrase without appositions, relative clauses and coordinated phrases."""
+    """The noun phrase without appositions, relative clauses, coordinated phrases and when ("the Ministry of
+    the Interior [on Thursday]")."""
     kept = [head]
     for child in head.children:
-        if child.dep_ not in _LEFT_OUT:
+        if child.dep_ not in _LEFT_OUT and child.lower_ not in TIME_WORDS:
             kept.extend(child.subtree)
     kept.sort(key=lambda t: t.i)
     while kept and (kept[0].is_punct or kept[0].lower_ in ("the", "a", "an")) and kept[0] is not head:
