@@ -33,7 +33,7 @@ def chain(trigger: Token) -> list[Token]:
         if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj"):
             token = token.head
             words.append(token)
-    while token.dep_ in ("xcomp", "acl") and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+    while _open_clause(token) and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX", "ADJ"):
         token = token.head
         words.append(token)
     return words
@@ -80,8 +80,16 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
 def _reported_by(word: Token, verbs: set[str]) -> Token | None:
     """The verb of saying whose reported clause holds `word` ("denied [that Laos had agreed]")."""
     token = word
-    while token.dep_ in ("ccomp", "xcomp", "conj", "advcl") and token.head.i != token.i:
+    while token.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acl", "obj", "dobj") and token.head.i != token.i:
         token = token.head
         if token.lemma_.lower() in verbs:
             return token
     return None
+
+
+def _open_clause(token: Token) -> bool:
+    """A to-infinitive or participle governed by the word above it ("hoped [to meet]", "urged them [to
+    resume talks]", however the parser labelled it)."""
+    if token.dep_ in ("xcomp", "acl"):
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)

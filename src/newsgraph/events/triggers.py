@@ -14,6 +14,12 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 _OBJECT_DEPS = ("obj", "dobj")
+IRREGULAR = {
+    **{"met": "meet", "held": "hold", "froze": "freeze", "frozen": "freeze", "sought": "seek", "struck": "strike"},
+    **{"shot": "shoot", "fought": "fight", "sent": "send", "began": "begin", "begun": "begin", "spoke": "speak"},
+    **{"led": "lead", "made": "make", "paid": "pay", "flew": "fly", "flown": "fly", "broke": "break"},
+    **{"broken": "break", "withdrew": "withdraw", "withdrawn": "withdraw", "cut": "cut", "rang": "ring"},
+}
 TIME_WORDS = {
     *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week", "month"),
     *("year", "day", "days", "morning", "evening", "night", "time", "hours", "january", "february", "march"),
@@ -68,46 +74,50 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 def trigger_at(token: Token) -> Trigger | None:
     """The trigger headed by `token`, if the lexicon has one."""
     table = lexicon()
-    lemma = token.lemma_.lower()
     if _verbal(token):
-        for child in token.children:
-            if child.dep_ in _PARTICLE_DEPS:
-                entry = table.get((f"{lemma} {child.lower_}", "verb"))
-                if entry:
+        for lemma in verb_forms(token):
+            for child in token.children:
+                if child.dep_ in _PARTICLE_DEPS and (entry := table.get((f"{lemma} {child.lower_}", "verb"))):
                     return Trigger(token.i, (token.i, child.i), entry)
-        for child in token.children:
-            if child.dep_ in _OBJECT_DEPS:
-                entry = next((table[k] for f in _forms(child) if (k := (f"{lemma} {f}", "verb")) in table), None)
-                entry = entry or _compound_object(table, lemma, child)
-                if entry:
-                    return Trigger(token.i, (token.i, child.i), entry)
-        for child in token.children:
-            if child.dep_ == "obl" and child.lower_ not in TIME_WORDS:
-                case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
-                entry = table.get((f"{lemma} {case}", "verb")) if case else None
-                if entry:
-                    return Trigger(token.i, (token.i,), entry)
-        entry = table.get((lemma, "verb"))
-        return Trigger(token.i, (token.i,), entry) if entry else None
+            for child in token.children:
+                if child.dep_ in _OBJECT_DEPS:
+                    entry = next((table[k] for f in _forms(child) if (k := (f"{lemma} {f}", "verb")) in table), None)
+                    entry = entry or _compound_object(table, lemma, child)
+                    if entry:
+                        return Trigger(token.i, (token.i, child.i), entry)
+            for child in token.children:
+                if child.dep_ == "obl" and child.lower_ not in TIME_WORDS:
+                    case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+                    if case and (entry := table.get((f"{lemma} {case}", "verb"))):
+                        return Trigger(token.i, (token.i,), entry)
+            if entry := table.get((lemma, "verb")):
+                return Trigger(token.i, (token.i,), entry)
+        return None
     if token.pos_ == "NOUN":
         entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
         return Trigger(token.i, (token.i,), entry) if entry else None
     return None
 
 
-def _verbal(token: Token) -> bool:
-    """A verb, or a word the tagger called a noun that the parser uses as one ("urged them to [resume]")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return True
-    return token.dep_ in ("xcomp", "advcl", "ccomp") and any(
-        c.dep_ in ("mark", "nsubj", "aux") and c.i < token.i for c in token.children
-    )
-
-
-def _forms(noun: Token) -> tuple[str, ...]:
-    """A noun's lemma and, as the lemmatizer sometimes keeps a plural, its singular: "talks" -> "talk"."""
-    lemma = noun.lemma_.lower()
-    return (lemma, lemma[:-1]) if lemma.endswith("s") and not lemma.endswith("ss") else (lemma,)
+def verb_forms(token: Token) -> list[str]:
+    """Candidate lemmas of a verb: the lemmatizer's, and the word undone by rule ("imposed" -> "impose",
+    "froze" -> "freeze"), since a small statistical lemmatizer gets some verbs wrong ("impos")."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word, IRREGULAR.get(word, word)]
+    for ending, replacements in (
+        ("ied", ("y",)),
+        ("ies", ("y",)),
+        ("ed", ("", "e")),
+        ("ing", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            forms.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "planned" -> "plan"
+    return list(dict.fromkeys(forms))
 
 
 def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Token) -> Entry | None:
@@ -118,3 +128,18 @@ def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Toke
             if entry:
                 return entry
     return None
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the tagger called a noun that the parser uses as one ("urged them to [resume]")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ in ("xcomp", "advcl", "ccomp", "ROOT", "conj", "acl:relcl", "acl") and any(
+        c.dep_ in ("mark", "nsubj", "aux") and c.i < token.i for c in token.children
+    )
+
+
+def _forms(noun: Token) -> tuple[str, ...]:
+    """A noun's lemma and, as the lemmatizer sometimes keeps a plural, its singular: "talks" -> "talk"."""
+    lemma = noun.lemma_.lower()
+    return (lemma, lemma[:-1]) if lemma.endswith("s") and not lemma.endswith("ss") else (lemma,)

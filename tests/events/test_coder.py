@@ -1,0 +1,120 @@
+"""The event coder on sentences written for each pattern the events issue lists."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from newsgraph.model import Analysis, Article, Event
+from newsgraph.pipeline import analyze
+
+PUBLISHED = "2024-03-06"  # a Wednesday
+
+
+@functools.cache
+def analysed(text: str) -> Analysis:
+    return analyze(Article(id="t", text=text, published=PUBLISHED))
+
+
+def events(text: str) -> list[Event]:
+    return analysed(text).events
+
+
+def summary(event: Event) -> tuple:
+    actor = event.actor.country or event.actor.name if event.actor else None
+    recipient = event.recipient.country or event.recipient.name if event.recipient else None
+    return (event.type, event.status, actor, recipient)
+
+
+def test_a_meeting_between_two_ministers_is_consult_with_both_countries_and_the_day() -> None:
+    text = "Brazilian Foreign Minister Ana Costa met Japanese Foreign Minister Kenji Sato in Tokyo on Monday."
+    [event] = events(text)
+    assert summary(event) == ("CONSULT", "asserted", "BRA", "JPN")
+    assert (event.cameo, event.goldstein, event.quad_class) == ("040", 1.0, 1)
+    assert event.date == "2024-03-04"
+    assert event.trigger.text == "met"
+    assert event.actor is not None and event.actor.name == "Ana Costa" and event.actor.sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ana Costa will meet Kenji Sato in Tokyo next week.", "future"),
+        ("Ana Costa is expected to meet Kenji Sato in Tokyo.", "future"),
+        ("Ana Costa could meet Kenji Sato in Tokyo if the dispute is settled.", "hypothetical"),
+        ("Ana Costa did not meet Kenji Sato during her visit.", "negated"),
+    ],
+    ids=["will", "expected-to", "could-if", "did-not"],
+)
+def test_status_follows_the_words_around_the_trigger(text: str, status: str) -> None:
+    consults = [e for e in events(text) if e.type == "CONSULT" and e.trigger.text.startswith("meet")]
+    assert [e.status for e in consults] == [status]
+
+
+def test_a_plan_without_a_day_has_no_date_and_a_past_event_the_publication_date() -> None:
+    [plan] = [e for e in events("Ana Costa will meet Kenji Sato in Tokyo next week.") if e.type == "CONSULT"]
+    assert plan.date is None
+    [done] = events("Ana Costa accused Kenji Sato of breaking the agreement.")
+    assert done.date == PUBLISHED
+
+
+def test_a_refusal_to_meet_is_reject_and_the_refused_meeting_is_not_an_event() -> None:
+    found = events("Guinea-Bissau refused to meet the West African mediator Ousmane Badji.")
+    assert [summary(e) for e in found] == [("REJECT", "asserted", "GNB", "Ousmane Badji")]
+    assert found[0].cameo == "125"
+
+
+def test_an_appeal_to_resume_talks_is_a_request_and_the_talks_are_not_an_event() -> None:
+    found = events("Portugal urged Guinea-Bissau to resume talks with its neighbours.")
+    assert [(e.type, e.cameo, e.status) for e in found] == [("REQUEST", "108", "asserted")]
+    assert summary(found[0])[2:] == ("PRT", "GNB")
+
+
+def test_talks_between_two_countries_are_coded_in_both_directions() -> None:
+    found = events("Talks between Peru and Chile opened in Lima on Monday.")
+    assert sorted(summary(e)[2:] for e in found) == [("CHL", "PER"), ("PER", "CHL")]
+    assert {e.type for e in found} == {"CONSULT"}
+
+
+def test_two_actors_that_hold_talks_are_reciprocal_and_the_venue_is_not_a_party() -> None:
+    found = events("The United States and China held talks in Geneva.")
+    assert sorted(summary(e)[2:] for e in found) == [("CHN", "USA"), ("USA", "CHN")]
+
+
+def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:
+    [event] = events("The opposition leader was arrested by police in Bissau on Tuesday.")
+    assert event.type == "COERCE" and event.cameo == "173"
+    assert event.actor is not None and event.actor.name.startswith("police")
+    assert event.recipient is not None and event.recipient.name == "opposition leader"
+
+
+def test_capitals_stand_for_their_governments() -> None:
+    [event] = events("Moscow accused Washington of interfering in the election.")
+    assert summary(event) == ("ACCUSE", "asserted", "RUS", "USA")
+
+
+def test_sanctions_imposed_on_a_country_are_one_event_not_two() -> None:
+    [event] = events("West African leaders on Saturday imposed targeted sanctions on Guinea-Bissau.")
+    assert (event.type, event.cameo, event.date) == ("COERCE", "163", "2024-03-02")
+    assert event.recipient is not None and event.recipient.country == "GNB"
+    assert event.trigger.text == "imposed targeted sanctions"
+
+
+def test_collapsed_talks_are_negated() -> None:
+    found = events("The talks between Peru and Chile collapsed on Wednesday.")
+    assert found and {e.status for e in found} == {"negated"}
+
+
+def test_a_denied_agreement_is_negated() -> None:
+    found = events("The minister denied reports that Laos had agreed to compensate farmers.")
+    agreements = [e for e in found if e.type == "AGREE"]
+    assert agreements and {e.status for e in agreements} == {"negated"}
+
+
+def test_offsets_of_sentence_and_trigger_index_the_text() -> None:
+    text = "Peru and Chile signed a trade protocol in Lima on Thursday. Chile later rejected the quota offer."
+    for event in events(text):
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        start, end = event.sentence
+        assert text[start:end].strip() and start <= event.trigger.start < event.trigger.end <= end
