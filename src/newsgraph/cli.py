@@ -632,15 +632,52 @@ def _eval_sample_quotes(model: str | None, misses: bool) -> None:
 
 
 @eval_group.command(name="events")
-@click.option("--misses", is_flag=True, help="List every miss.")
+@click.argument("gold_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="On the sample corpus: list every miss.")
 @model_option
-def eval_events(misses: bool, model: str | None) -> None:
-    """Event coding on the sample corpus gold: events found, type, CAMEO code, status, actor, recipient, date.
+def eval_events(gold_file: Path | None, misses: bool, model: str | None) -> None:
+    """Event coding against gold: PETRARCH validation or PLOVER gold records, or the sample corpus.
+
+    With a PETRARCH file: (source, target, code) triple P/R/F1, exact and by root code, and false events
+    on records that expect none. With a PLOVER file: type accuracy, macro-F1 and a confusion table.
+    Without GOLD_FILE: events found on the sample corpus gold, with type, code, status, actor, recipient
+    and date.
 
     \b
-    Example:
+    Examples:
+      newsgraph eval events ../shared/data/events/petrarch_validation_dev.jsonl
+      newsgraph eval events ../shared/data/events/plover_gsr_dev.jsonl
       newsgraph eval events --misses
     """
+    from newsgraph.pipeline import analyze as analyze_article
+
+    if gold_file is None:
+        _eval_sample_events(model, misses)
+        return
+    from newsgraph.evaluate.events import (
+        format_petrarch,
+        format_plover,
+        layout,
+        read_event_records,
+        score_petrarch,
+        score_plover,
+    )
+
+    records = read_event_records(gold_file)
+
+    def code(text: str, published: str | None) -> list:
+        return analyze_article(Article(id="gold", text=text, published=published), model=model).events
+
+    with _progress(records, "records") as bar:
+        rows = list(bar)
+    click.echo(f"{len(records)} records from {gold_file}")
+    if layout(records) == "plover":
+        click.echo(format_plover(score_plover(rows, code)))
+    else:
+        click.echo(format_petrarch(score_petrarch(rows, code)))
+
+
+def _eval_sample_events(model: str | None, misses: bool) -> None:
     from newsgraph.evaluate.entities import SAMPLE, read_sample
     from newsgraph.evaluate.event_sample import evaluate_sample_events
     from newsgraph.pipeline import analyze as analyze_article

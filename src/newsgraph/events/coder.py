@@ -196,7 +196,7 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
     between = next((c for c in noun.children if _case(c) == "between"), None)
     if between is not None:
         return conjuncts(between), []
-    recipient = next((c for c in noun.children if _case(c) in cases), None)
+    recipient = next((c for c in noun.children if _case(c) in cases and not _temporal(c)), None)
     phrase = noun
     while phrase.dep_ in ("nmod", "compound") and phrase.head.pos_ == "NOUN" and phrase.head.i != phrase.i:
         phrase = phrase.head  # "a new round of [negotiations]"
@@ -231,8 +231,9 @@ def _cases_for(trigger: Trigger) -> tuple[str, ...]:
 
 
 def _real_subject(verb: Token) -> Token | None:
-    """The verb's subject; where the parser made a paragraph break the subject, the noun hanging off it."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    """The verb's subject; where the parser made a paragraph break the subject, the noun hanging off it;
+    never a day ("Ukrainian lawmakers [Tuesday] endorsed")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and not _temporal(c)]
     real = next((c for c in subjects if not c.is_space), None)
     if real is not None or not subjects:
         return real
