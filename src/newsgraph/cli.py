@@ -672,7 +672,10 @@ def eval_events(gold_file: Path | None, misses: bool, model: str | None) -> None
         rows = list(bar)
     click.echo(f"{len(records)} records from {gold_file}")
     if layout(records) == "plover":
+        click.echo("as coded:")
         click.echo(format_plover(score_plover(rows, code)))
+        click.echo("\nwith future and hypothetical cooperative events read as AGREE (the gold's convention):")
+        click.echo(format_plover(score_plover(rows, code, intents_as_agree=True)))
     else:
         click.echo(format_petrarch(score_petrarch(rows, code)))
 

@@ -10,7 +10,9 @@ actor dictionaries, which newsgraph cannot load yet, so they are reported apart.
 PLOVER gold records give one or more PLOVER event types per sentence, in PLOVER 0.5 names mapped to
 today's (DEMAND -> REQUEST, ...). Per record, the set of types we code is compared with the gold set:
 accuracy is the share of gold events whose type we coded, macro-F1 averages per-type F1 over the types
-the gold uses, and the confusion table pairs each gold type with the types coded for its sentence.
+the gold uses, and the confusion table pairs each gold type with the types coded for its sentence. The
+gold codes an intended cooperative act ("will meet", "is willing to send aid") as AGREE, where newsgraph
+codes the act with status future or hypothetical; scores are given both ways.
 """
 
 from __future__ import annotations
@@ -123,12 +125,19 @@ def score_petrarch(records: Iterable[dict[str, Any]], code: Coder) -> PetrarchSc
     return scores
 
 
-def score_plover(records: Iterable[dict[str, Any]], code: Coder) -> PloverScores:
+INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+"""Cooperative types whose future or hypothetical events PLOVER's gold codes as AGREE (an intent)."""
+
+
+def score_plover(records: Iterable[dict[str, Any]], code: Coder, intents_as_agree: bool = False) -> PloverScores:
+    """Type scores; with `intents_as_agree`, read our future or hypothetical cooperative events ("will
+    meet", "is willing to send aid") as PLOVER's gold codes them: AGREE, an intent to cooperate."""
     scores = PloverScores()
     scores.per_type = {t: Counts() for t in PLOVER_TYPES}
     for record in records:
         gold = [PLOVER_05_NAMES.get(e["event"], e["event"]) for e in record["expected"]]
-        predicted = {e.type for e in code(record["text"], _iso(record.get("date")))}
+        events = code(record["text"], _iso(record.get("date")))
+        predicted = {_as_intent(e) if intents_as_agree else e.type for e in events}
         for kind in gold:
             scores.events += 1
             scores.right += kind in predicted
@@ -171,6 +180,11 @@ def format_plover(scores: PloverScores) -> str:
         if gold != found:
             lines.append(f"  {gold:<10} -> {found:<10} {count}")
     return "\n".join(lines)
+
+
+def _as_intent(event: Event) -> str:
+    intent = event.status in ("future", "hypothetical") and event.type in INTENT_TYPES
+    return "AGREE" if intent else event.type
 
 
 def _group(record: dict[str, Any]) -> str:
