@@ -461,6 +461,7 @@ def bench(corpus: Path, limit: int, model: str | None) -> None:
     for stage, seconds in stages.items():
         click.echo(f"  {stage:<15} {1000 * seconds / len(articles):6.1f} ms/article")
     click.echo(f"quote stage adds  {stages['quotes'] / before_quotes:.1%} to the language layer and entities")
+    click.echo(f"event coder adds  {stages['events'] / before_quotes:.1%} to the language layer and entities")
 
 
 def _stage_times(nlp, articles: list[Article]) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -468,9 +469,10 @@ def _stage_times(nlp, articles: list[Article]) -> dict[str, float]:  # type: ign
     import time
 
     from newsgraph.entities import find_entities
+    from newsgraph.events import find_events
     from newsgraph.quotes import find_quotes
 
-    times = dict.fromkeys(("language", "entities", "quotes"), 0.0)
+    times = dict.fromkeys(("language", "entities", "quotes", "events"), 0.0)
     for article in articles:
         started = time.perf_counter()
         doc = nlp(article.text)
@@ -478,9 +480,12 @@ def _stage_times(nlp, articles: list[Article]) -> dict[str, float]:  # type: ign
         entities = find_entities(doc)
         resolved = time.perf_counter()
         find_quotes(doc, entities)
+        quoted = time.perf_counter()
+        find_events(doc, entities)
         times["language"] += parsed - started
         times["entities"] += resolved - parsed
-        times["quotes"] += time.perf_counter() - resolved
+        times["quotes"] += quoted - resolved
+        times["events"] += time.perf_counter() - quoted
     return times
 
 
