@@ -679,8 +679,9 @@ def eval_events(gold_file: Path | None, misses: bool, model: str | None) -> None
     if layout(records) == "plover":
         click.echo("as coded:")
         click.echo(format_plover(score_plover(rows, code)))
-        click.echo("\nwith future and hypothetical cooperative events read as AGREE (the gold's convention):")
-        click.echo(format_plover(score_plover(rows, code, intents_as_agree=True)))
+        click.echo("\nread with the gold's conventions (planned cooperation AGREE, planned hostility THREATEN,")
+        click.echo("a failed agreement REJECT):")
+        click.echo(format_plover(score_plover(rows, code, gold_conventions=True)))
     else:
         click.echo(format_petrarch(score_petrarch(rows, code)))
 

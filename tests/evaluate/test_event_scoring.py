@@ -70,7 +70,7 @@ def test_plover_types_are_mapped_from_version_05_and_intents_can_read_as_agree()
     assert (plain.events, plain.right) == (3, 1)
     assert plain.per_type["ASSAULT"].fn == 1 and plain.per_type["COERCE"].fp == 1
     assert plain.confusion[("ASSAULT", "COERCE")] == 1
-    intents = score_plover(records, coder, intents_as_agree=True)
+    intents = score_plover(records, coder, gold_conventions=True)
     assert (intents.events, intents.right) == (3, 2)
 
 

@@ -11,8 +11,9 @@ PLOVER gold records give one or more PLOVER event types per sentence, in PLOVER 
 today's (DEMAND -> REQUEST, ...). Per record, the set of types we code is compared with the gold set:
 accuracy is the share of gold events whose type we coded, macro-F1 averages per-type F1 over the types
 the gold uses, and the confusion table pairs each gold type with the types coded for its sentence. The
-gold codes an intended cooperative act ("will meet", "is willing to send aid") as AGREE, where newsgraph
-codes the act with status future or hypothetical; scores are given both ways.
+gold codes an intended cooperative act ("will meet", "is willing to send aid") as AGREE, an intended
+hostile one ("would blockade") as THREATEN and a failed agreement as REJECT, where newsgraph codes the
+act itself with status future, hypothetical or negated; scores are given both ways.
 """
 
 from __future__ import annotations
@@ -127,17 +128,19 @@ def score_petrarch(records: Iterable[dict[str, Any]], code: Coder) -> PetrarchSc
 
 INTENT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 """Cooperative types whose future or hypothetical events PLOVER's gold codes as AGREE (an intent)."""
+THREAT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+"""Hostile types whose future or hypothetical events the gold codes as THREATEN."""
 
 
-def score_plover(records: Iterable[dict[str, Any]], code: Coder, intents_as_agree: bool = False) -> PloverScores:
-    """Type scores; with `intents_as_agree`, read our future or hypothetical cooperative events ("will
-    meet", "is willing to send aid") as PLOVER's gold codes them: AGREE, an intent to cooperate."""
+def score_plover(records: Iterable[dict[str, Any]], code: Coder, gold_conventions: bool = False) -> PloverScores:
+    """Type scores; with `gold_conventions`, read our events with a status the way PLOVER's gold codes
+    them (`_as_intent`): "will meet" is AGREE, "would blockade" THREATEN, "failed to agree" REJECT."""
     scores = PloverScores()
     scores.per_type = {t: Counts() for t in PLOVER_TYPES}
     for record in records:
         gold = [PLOVER_05_NAMES.get(e["event"], e["event"]) for e in record["expected"]]
         events = code(record["text"], _iso(record.get("date")))
-        predicted = {_as_intent(e) if intents_as_agree else e.type for e in events}
+        predicted = {_as_intent(e) if gold_conventions else e.type for e in events}
         for kind in gold:
             scores.events += 1
             scores.right += kind in predicted
@@ -183,8 +186,16 @@ def format_plover(scores: PloverScores) -> str:
 
 
 def _as_intent(event: Event) -> str:
-    intent = event.status in ("future", "hypothetical") and event.type in INTENT_TYPES
-    return "AGREE" if intent else event.type
+    """Our event as the PLOVER gold's conventions code it: an intended cooperative act is AGREE, an
+    intended hostile one THREATEN, an agreement or meeting that did not happen REJECT."""
+    planned = event.status in ("future", "hypothetical")
+    if planned and event.type in INTENT_TYPES:
+        return "AGREE"
+    if planned and event.type in THREAT_TYPES:
+        return "THREATEN"
+    if event.status == "negated" and event.type in ("AGREE", "CONSULT"):
+        return "REJECT"
+    return event.type
 
 
 def _group(record: dict[str, Any]) -> str:

@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from newsgraph import __version__
 from newsgraph.articles.identity import content_hash
 from newsgraph.errors import InputError, StoreError
+from newsgraph.events.ontology import PLOVER_TYPES
 from newsgraph.model import Analysis, Article
 from newsgraph.store.schema import SCHEMA_VERSION, apply_migrations, current_version
 
 DEFAULT_DB = "newsgraph.db"
 Outcome = Literal["added", "duplicate", "conflict"]
+EVENT_STATUSES = ("asserted", "negated", "future", "hypothetical")
 
 
 @dataclass
@@ -71,6 +74,40 @@ class StoredQuote:
     cue: str | None
     start: int
     end: int
+
+
+@dataclass
+class StoredEvent:
+    """One row of `newsgraph events`: an event with its participants, its sentence and the article it is from.
+
+    `source` is where the article can be found again: its URL, else the first URL or path it was read from.
+    `sentence` is the article text between the stored sentence offsets `sentence_start` and `sentence_end`.
+    """
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    source: str | None
+    date: str | None
+    type: str
+    mode: str | None
+    context: list[str]
+    status: str
+    cameo: str | None
+    goldstein: float | None
+    quad_class: int | None
+    actor: str | None
+    actor_country: str | None
+    actor_sector: str | None
+    recipient: str | None
+    recipient_country: str | None
+    recipient_sector: str | None
+    trigger: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    confidence: float
 
 
 @dataclass
@@ -370,6 +407,73 @@ class Store:
         rows = self.conn.execute(sql, [*outlet_params, *params, limit])
         return [StoredQuote(**{**dict(row), "speaker_described": bool(row["speaker_described"])}) for row in rows]
 
+    def events(
+        self,
+        actor: str | None = None,
+        recipient: str | None = None,
+        dyad: str | None = None,
+        type: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+    ) -> list[StoredEvent]:
+        """Stored events, earliest event date first (undated last), then by article id and sentence.
+
+        `actor` and `recipient` match a participant whose name contains the text, ignoring case and
+        accents, or whose country code is the text ("usa" finds USA); `dyad` is "ACTOR:RECIPIENT" as two
+        ISO 3166 alpha-3 country codes ("USA:CHN"); `type` is a PLOVER type; `status` is asserted, negated,
+        future or hypothetical; `since` and `until` are ISO dates, both inclusive, on the event's date (an
+        undated event is left out when either is given). `limit=None` returns every event. A malformed
+        filter raises ValueError.
+        """
+        where, params = [], []
+        for column, value in (("actor", actor), ("recipient", recipient)):
+            if value:
+                where.append(f"(instr(newsgraph_fold(e.{column}_name), ?) > 0 OR e.{column}_country = ?)")
+                params += [_fold(value), value.strip().upper()]
+        if dyad:
+            actor_country, recipient_country = parse_dyad(dyad)
+            where.append("e.actor_country = ? AND e.recipient_country = ?")
+            params += [actor_country, recipient_country]
+        if type:
+            if type.upper() not in PLOVER_TYPES:
+                raise ValueError(f"unknown event type {type!r}; choose one of {', '.join(PLOVER_TYPES)}")
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if status:
+            if status.lower() not in EVENT_STATUSES:
+                raise ValueError(f"unknown event status {status!r}; choose one of {', '.join(EVENT_STATUSES)}")
+            where.append("e.status = ?")
+            params.append(status.lower())
+        first, last = parse_iso_date(since, "since"), parse_iso_date(until, "until")
+        if first and last and first > last:
+            raise ValueError(f"since ({first}) is after until ({last})")
+        if first:
+            where.append("e.date >= ?")
+            params.append(first)
+        if last:
+            where.append("e.date <= ?")
+            params.append(last)
+        first_source = (
+            "(SELECT s.{0} FROM article_sources s WHERE s.article_id = a.id AND s.{0} IS NOT NULL AND s.{0} != ''"
+            " ORDER BY s.rowid LIMIT 1)"
+        )
+        sql = (
+            f"SELECT e.article_id, a.title, COALESCE(a.outlet, {first_source.format('outlet')}) AS outlet,"
+            f" a.published, COALESCE(a.url, {first_source.format('url')}, {first_source.format('path')}) AS source,"
+            " e.date, e.type, e.mode, e.context, e.status, e.cameo, e.goldstein, e.quad_class,"
+            " e.actor_name AS actor, e.actor_country, e.actor_sector,"
+            " e.recipient_name AS recipient, e.recipient_country, e.recipient_sector, e.trigger_text AS trigger,"
+            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,"
+            " e.sentence_start, e.sentence_end, e.confidence"
+            " FROM events e JOIN articles a ON a.id = e.article_id"
+            f" {'WHERE ' + ' AND '.join(where) if where else ''}"
+            " ORDER BY e.date IS NULL, e.date, e.article_id, e.sentence_start, e.trigger_start, e.n LIMIT ?"
+        )
+        rows = self.conn.execute(sql, [*params, -1 if limit is None else limit])
+        return [StoredEvent(**{**dict(row), "context": json.loads(row["context"])}) for row in rows]
+
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables, for summaries."""
         tables = ("articles", "article_sources", "entities", "quotes", "events", "stories", "runs")
@@ -488,6 +592,24 @@ class Store:
                     event.confidence,
                 ),
             )
+
+
+def parse_dyad(dyad: str) -> tuple[str, str]:
+    """Split "usa:chn" into ("USA", "CHN"): actor and recipient country, ISO 3166 alpha-3; else ValueError."""
+    match = re.fullmatch(r"\s*([A-Za-z]{3})\s*:\s*([A-Za-z]{3})\s*", dyad)
+    if not match:
+        raise ValueError(f"dyad {dyad!r} is not ACTOR:RECIPIENT as two ISO 3166 alpha-3 country codes, e.g. USA:CHN")
+    return match[1].upper(), match[2].upper()
+
+
+def parse_iso_date(value: str | None, name: str = "date") -> str | None:
+    """An ISO date (YYYY-MM-DD) checked and returned as given; ValueError naming `name` otherwise."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def _union(nested_json: str) -> list[str]:
