@@ -81,7 +81,13 @@ class Coder:
         recipient phrase that names no one ("agreed to [a water release]")."""
         entity = self._entity(head) or self._named_person(head)
         if entity is not None:
-            return _from_entity(entity)
+            participant = _from_entity(entity)
+            if participant.country is None:
+                # "The US commander in Iraq, General David Petraeus": the country is in the description.
+                words = [t for t in head.subtree if not (entity.kind == "person" and self._entity(t) is entity)]
+                country = next((c for t in words if (c := self._country(t))), None)
+                participant = Participant(participant.name, participant.entity, country, participant.sector)
+            return participant
         if head.lower_ in _PRONOUNS or head.pos_ == "PRON":
             return None
         words = _phrase(head)
