@@ -429,7 +429,7 @@ def export_events(db: str, fmt: str, output: Path | None, all_statuses: bool) ->
             written = write_events_csv(rows, out)
     left_out = len(rows) - written
     note = f" ({left_out} negated, future or hypothetical left out; --all-statuses keeps them)" if left_out else ""
-    click.echo(f"{written} events written to {output or 'standard output'}{note}", err=True)
+    click.echo(f"{written} event{'' if written == 1 else 's'} written to {output or 'standard output'}{note}", err=True)
 
 
 @cli.command()

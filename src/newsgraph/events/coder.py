@@ -83,7 +83,7 @@ def _events(
         return []
     actors, recipients = _parties(head, trigger)
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
-    coded_recipients = [p for p in (coder.code(r, recipient=True) for r in recipients) if p is not None]
+    coded_recipients = [p for p in (coder.code(r) for r in recipients) if p is not None]
     if not coded_actors and not coded_recipients:
         return []
     pairs: list[tuple[Participant | None, Participant | None]]

@@ -76,9 +76,9 @@ class Coder:
 
     entities: EntityIndex
 
-    def code(self, head: Token, recipient: bool = False) -> Participant | None:
-        """The participant a noun phrase headed by `head` names; None for an unresolved pronoun, and for a
-        recipient phrase that names no one ("agreed to [a water release]")."""
+    def code(self, head: Token) -> Participant | None:
+        """The participant a noun phrase headed by `head` names; None for an unresolved pronoun, a day,
+        and a phrase that names no one ("agreed to [a water release]", "[the real test] is whether")."""
         entity = self._entity(head) or self._named_person(head)
         if entity is not None:
             participant = _from_entity(entity)
@@ -88,14 +88,14 @@ class Coder:
                 country = next((c for t in words if (c := self._country(t))), None)
                 participant = Participant(participant.name, participant.entity, country, participant.sector)
             return participant
-        if head.lower_ in _PRONOUNS or head.pos_ == "PRON":
+        if head.lower_ in _PRONOUNS or head.pos_ == "PRON" or head.lower_ in TIME_WORDS:
             return None
         words = _phrase(head)
         country = next((c for t in words if t.i != head.i and (c := self._country(t))), None)
         if country is None and head.pos_ == "PROPN":
             country = country_of(head.text)
         sector = SECTORS.get(head.lower_)
-        if recipient and country is None and sector is None and head.pos_ != "PROPN":
+        if country is None and sector is None and head.pos_ != "PROPN":
             return None
         name = head.doc[words[0].i : words[-1].i + 1].text
         return Participant(name=name, country=country, sector=sector)
