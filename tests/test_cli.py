@@ -12,7 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
-from newsgraph.model import Analysis, Article, Quote, Source, Span, Speaker
+from newsgraph.model import Analysis, Article, Event, Participant, Quote, Source, Span, Speaker
 from newsgraph.store import Store
 
 from conftest import HARBOUR_STORY
@@ -267,3 +267,176 @@ def test_quotes_on_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "none.db: no such database" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+HARVEST_STORY = (
+    "Ukraine's grain board signed a shipping deal with Egypt's supply ministry on Monday.\n\n"
+    "Romania did not reopen the Danube crossing to Ukrainian lorries, the drivers' union said, and the "
+    "union accused the Romanian customs service of stalling the convoys for a third week in a row."
+)
+
+
+def events_db(tmp_path: Path) -> Path:
+    """A store holding one article with three events: asserted, negated, and an accusation, all dated."""
+    deal = "Ukraine's grain board signed a shipping deal with Egypt's supply ministry on Monday."
+    second = HARVEST_STORY.index("Romania")
+    sentence2 = (second, len(HARVEST_STORY))
+
+    def span(words: str) -> Span:
+        at = HARVEST_STORY.index(words)
+        return Span(words, at, at + len(words))
+
+    analysis = Analysis(
+        Article("harvest", HARVEST_STORY, Source("harvest.txt", outlet="Black Sea Ledger"), "Grain deal", "2024-09-03"),
+        events=[
+            Event(
+                Participant("Ukraine's grain board", None, "UKR", "BUS"),
+                Participant("Egypt's supply ministry", None, "EGY", "GOV"),
+                "AGREE",
+                "asserted",
+                (0, len(deal)),
+                span("signed"),
+                cameo="057",
+                goldstein=8.0,
+                quad_class=1,
+                date="2024-09-02",
+                confidence=0.8,
+            ),
+            Event(
+                Participant("Romania", None, "ROU", None),
+                Participant("Ukrainian lorries", None, "UKR", None),
+                "CONCEDE",
+                "negated",
+                sentence2,
+                span("reopen"),
+                cameo="0861",
+                goldstein=5.0,
+                quad_class=2,
+                date="2024-09-03",
+                confidence=0.8,
+            ),
+            Event(
+                Participant("the drivers' union", None, None, "CVL"),
+                Participant("the Romanian customs service", None, "ROU", "GOV"),
+                "ACCUSE",
+                "asserted",
+                sentence2,
+                span("accused"),
+                cameo="112",
+                goldstein=-2.0,
+                quad_class=3,
+                date="2024-09-03",
+                context=["economic"],
+                confidence=0.8,
+            ),
+        ],
+    )
+    db = tmp_path / "events.db"
+    with Store(db) as store:
+        store.add_analysis(analysis)
+    return db
+
+
+def test_events_table_shows_date_type_status_dyad_and_the_shortened_sentence(tmp_path: Path) -> None:
+    db = events_db(tmp_path)
+    result = CliRunner().invoke(cli, ["events", "--db", str(db)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6
+    assert (
+        lines[0] == "2024-09-02  AGREE      asserted      Ukraine's grain board (UKR) -> Egypt's supply ministry (EGY)"
+    )
+    assert lines[1] == " " * 12 + "Ukraine's grain board signed a shipping deal with Egypt's supply ministry on Monday."
+    assert lines[2].startswith("2024-09-03  CONCEDE    negated       Romania (ROU) -> Ukrainian lorries (UKR)")
+    assert lines[4].endswith("ACCUSE     asserted      the drivers' union -> the Romanian customs service (ROU)")
+    assert lines[3] == lines[5] and lines[3].strip().startswith("Romania did not reopen") and lines[3].endswith("row.")
+    narrow = CliRunner().invoke(cli, ["events", "--db", str(db)], env={"COLUMNS": "60"}).stdout.splitlines()
+    assert all(len(line) <= 60 for line in narrow)
+    assert narrow[3].startswith("            Romania did not reopen") and narrow[3].endswith("…")
+    assert narrow[0].startswith("2024-09-02  AGREE      asserted      Ukraine's grain") and narrow[0].endswith("…")
+    filtered = CliRunner().invoke(cli, ["events", "--db", str(db), "--status", "negated"], env={"COLUMNS": "200"})
+    assert filtered.stdout.splitlines() == lines[2:4]
+    none = CliRunner().invoke(cli, ["events", "--db", str(db), "--type", "ASSAULT"])
+    assert none.exit_code == 0 and none.stdout == "" and "no events match" in none.stderr
+
+
+def test_events_csv_has_a_header_and_every_field(tmp_path: Path) -> None:
+    db = events_db(tmp_path)
+    result = CliRunner().invoke(cli, ["events", "--db", str(db), "--format", "csv", "--dyad", "rou:ukr"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["type"], row["status"], row["cameo"], row["goldstein"], row["quad_class"]) == (
+        "CONCEDE",
+        "negated",
+        "0861",
+        "5.0",
+        "2",
+    )
+    assert (row["actor"], row["actor_country"], row["recipient"], row["recipient_country"]) == (
+        "Romania",
+        "ROU",
+        "Ukrainian lorries",
+        "UKR",
+    )
+    assert (row["article_id"], row["title"], row["outlet"], row["published"], row["date"]) == (
+        "harvest",
+        "Grain deal",
+        "Black Sea Ledger",
+        "2024-09-03",
+        "2024-09-03",
+    )
+    assert row["sentence"].startswith("Romania did not reopen") and row["trigger"] == "reopen"
+    empty = CliRunner().invoke(cli, ["events", "--db", str(db), "--format", "csv", "--since", "2024-10-01"])
+    assert empty.exit_code == 0 and empty.stdout.splitlines() == [",".join(rows[0])]
+
+
+def test_events_jsonl_is_one_object_per_event_and_filters_apply(tmp_path: Path) -> None:
+    db = events_db(tmp_path)
+
+    def objects(*args: str) -> list[dict]:
+        result = CliRunner().invoke(cli, ["events", "--db", str(db), "--format", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    everything = objects()
+    assert [o["trigger"] for o in everything] == ["signed", "reopen", "accused"]
+    assert everything[2]["context"] == ["economic"] and everything[2]["actor_country"] is None
+    assert [o["trigger"] for o in objects("--actor", "UNION")] == ["accused"]
+    assert [o["trigger"] for o in objects("--actor", "ukr")] == ["signed"]
+    assert [o["trigger"] for o in objects("--recipient", "rou")] == ["accused"]
+    assert [o["trigger"] for o in objects("--type", "agree")] == ["signed"]
+    assert [o["trigger"] for o in objects("--until", "2024-09-02")] == ["signed"]
+    assert [o["trigger"] for o in objects("--since", "2024-09-03", "--status", "asserted")] == ["accused"]
+    assert [o["trigger"] for o in objects("-n", "2")] == ["signed", "reopen"]
+
+
+def test_events_bad_filters_are_usage_errors(tmp_path: Path) -> None:
+    db = events_db(tmp_path)
+    for args, words in (
+        (["--dyad", "ROU>UKR"], "ACTOR:RECIPIENT"),
+        (["--dyad", "RO:UA"], "ACTOR:RECIPIENT"),
+        (["--type", "FIGHT"], "FIGHT"),
+        (["--status", "rumoured"], "rumoured"),
+        (["--since", "3 Sept 2024"], "ISO date"),
+        (["--since", "2024-09-03", "--until", "2024-09-01"], "after"),
+    ):
+        result = CliRunner().invoke(cli, ["events", "--db", str(db), *args])
+        assert result.exit_code == 2 and words in result.stderr, (args, result.output)
+        assert result.stdout == ""
+
+
+def test_events_and_export_on_a_missing_database_are_a_clear_error(tmp_path: Path) -> None:
+    for command in (["events"], ["export", "events", "--format", "gdelt", "--output", str(tmp_path / "out.tsv")]):
+        result = newsgraph(*command, "--db", str(tmp_path / "none.db"))
+        assert result.returncode == 2, command
+        assert "none.db: no such database" in result.stderr and "Traceback" not in result.stderr
+        assert result.stdout == ""
+    assert not (tmp_path / "none.db").exists() and not (tmp_path / "out.tsv").exists()
+
+
+def test_help_lists_the_events_and_export_commands() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert "  events" in result.stdout and "  export" in result.stdout
+    assert "  events" in CliRunner().invoke(cli, ["export", "--help"]).stdout

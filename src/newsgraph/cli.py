@@ -23,6 +23,7 @@ import click
 from newsgraph import __version__
 from newsgraph.articles.reading import DEFAULT_MAX_BYTES, ReadOptions, expand_paths, read_file
 from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.events.actors import ActorDictionary, load_actors
 from newsgraph.events.ontology import PLOVER_TYPES
 from newsgraph.ingest import IngestCounts, ingest
 from newsgraph.model import Analysis, Article, to_json
@@ -42,6 +43,13 @@ db_option = click.option(
 )
 corpora_argument = click.argument(
     "corpora", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared/corpora"
+)
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="An actor dictionary (our CSV name,code, or PETRARCH .actors/.agents) for coding event parties; repeatable.",
 )
 model_option = click.option(
     "--model",
@@ -79,8 +87,11 @@ def cli(debug: bool) -> None:
 @db_option
 @max_size_option
 @model_option
+@actors_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and errors.")
-def ingest_cmd(paths: tuple[str, ...], db: str, max_size_mb: float, model: str | None, quiet: bool) -> None:
+def ingest_cmd(
+    paths: tuple[str, ...], db: str, max_size_mb: float, model: str | None, actor_files: tuple[str, ...], quiet: bool
+) -> None:
     """Read news files, analyse them and store the results in the database.
 
     PATHS are files, folders (read recursively), globs or - for standard input. Formats are
@@ -100,7 +111,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, max_size_mb: float, model: str |
         status = "failed"
         try:
             with _progress(inputs, "ingest") as bar:
-                for event in ingest(inputs, store, run_id, counts, options, model):
+                for event in ingest(inputs, store, run_id, counts, options, model, _actors(actor_files)):
                     if event.kind == "file":
                         bar.update(1)
                     elif event.kind == "error":
@@ -133,7 +144,10 @@ def ingest_cmd(paths: tuple[str, ...], db: str, max_size_mb: float, model: str |
 )
 @max_size_option
 @model_option
-def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float, model: str | None) -> None:
+@actors_option
+def analyze(
+    paths: tuple[str, ...], fmt: str, max_size_mb: float, model: str | None, actor_files: tuple[str, ...]
+) -> None:
     """Analyse news files and print the data contract (docs/contract.md) to stdout; store nothing.
 
     Each article becomes one object with its clean text, metadata, entities, quotes and events.
@@ -145,6 +159,7 @@ def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float, model: str | N
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
     _model_name(model)
+    actors = _actors(actor_files)
     inputs = list(expand_paths(paths))
     printed = failed = 0
     if fmt == "json":
@@ -152,7 +167,7 @@ def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float, model: str | N
     with _progress(inputs, "analyze") as bar:
         for item in inputs:
             bar.update(1)
-            for result in _analyses(item, options, model):
+            for result in _analyses(item, options, model, actors):
                 if isinstance(result, InputError):
                     failed += 1
                     click.echo(f"error: {result}", err=True)
@@ -169,13 +184,15 @@ def analyze(paths: tuple[str, ...], fmt: str, max_size_mb: float, model: str | N
     sys.exit(_exit_code(printed, failed))
 
 
-def _analyses(item: str | InputError, options: ReadOptions, model: str | None) -> Iterator[Analysis | InputError]:
+def _analyses(
+    item: str | InputError, options: ReadOptions, model: str | None, actors: ActorDictionary | None
+) -> Iterator[Analysis | InputError]:
     """The analyses of one expanded input, with every problem as an InputError."""
     if isinstance(item, InputError):
         yield item
         return
     for read in read_file(item, options):
-        yield read if isinstance(read, InputError) else analyze_or_error(read, model)
+        yield read if isinstance(read, InputError) else analyze_or_error(read, model, actors)
 
 
 @cli.command()
@@ -787,7 +804,8 @@ def _eval_sample_quotes(model: str | None, misses: bool) -> None:
 @click.argument("gold_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--misses", is_flag=True, help="On the sample corpus: list every miss.")
 @model_option
-def eval_events(gold_file: Path | None, misses: bool, model: str | None) -> None:
+@actors_option
+def eval_events(gold_file: Path | None, misses: bool, model: str | None, actor_files: tuple[str, ...]) -> None:
     """Event coding against gold: PETRARCH validation or PLOVER gold records, or the sample corpus.
 
     With a PETRARCH file: (source, target, code) triple P/R/F1, exact and by root code, and false events
@@ -797,7 +815,9 @@ def eval_events(gold_file: Path | None, misses: bool, model: str | None) -> None
 
     \b
     Examples:
-      newsgraph eval events ../shared/data/events/petrarch_validation_dev.jsonl
+      newsgraph eval events ../shared/data/events/petrarch_validation_dev.jsonl \\
+        --actors ../shared/data/events/petrarch_validate_dicts/PETR.Validate.actors.txt \\
+        --actors ../shared/data/events/petrarch_validate_dicts/PETR.Validate.agents.txt
       newsgraph eval events ../shared/data/events/plover_gsr_dev.jsonl
       newsgraph eval events --misses
     """
@@ -816,9 +836,11 @@ def eval_events(gold_file: Path | None, misses: bool, model: str | None) -> None
     )
 
     records = read_event_records(gold_file)
+    actors = _actors(actor_files)
 
     def code(text: str, published: str | None) -> list:
-        return analyze_article(Article(id="gold", text=text, published=published), model=model).events
+        article = Article(id="gold", text=text, published=published)
+        return analyze_article(article, model=model, actors=actors).events
 
     with _progress(records, "records") as bar:
         rows = list(bar)
@@ -939,6 +961,11 @@ def _shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, ending in … when cut."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def _actors(paths: tuple[str, ...]) -> ActorDictionary | None:
+    """The actor dictionaries named with --actors, merged; None without any."""
+    return load_actors(paths) if paths else None
 
 
 def _exit_code(usable: int, failed: int) -> int:

@@ -15,6 +15,7 @@ from typing import Literal
 from newsgraph.articles.identity import content_hash
 from newsgraph.articles.reading import ReadOptions, read_file
 from newsgraph.errors import InputError
+from newsgraph.events.actors import ActorDictionary
 from newsgraph.pipeline import analyze_or_error
 from newsgraph.store import Store
 
@@ -51,11 +52,12 @@ def ingest(
     counts: IngestCounts,
     options: ReadOptions | None = None,
     model: str | None = None,
+    actors: ActorDictionary | None = None,
 ) -> Iterator[IngestEvent]:
     """Ingest files into `store` under the already-started run `run_id`, updating `counts` as it goes.
 
     `inputs` are files as `expand_paths` lists them (the caller expands once, so it can show progress);
-    `model` is the spaCy pipeline to analyse with (None: the shipped one).
+    `model` is the spaCy pipeline to analyse with (None: the shipped one); `actors` a user actor dictionary.
     """
     options = options or ReadOptions()
     first_source: dict[str, str] = {}
@@ -73,7 +75,7 @@ def ingest(
             where = f"{read.source.path} ({read.source.record})" if read.source.record else str(read.source.path)
             known = store.add_if_known(read, run_id)
             if known is None:
-                analysis = analyze_or_error(read, model)
+                analysis = analyze_or_error(read, model, actors)
                 if isinstance(analysis, InputError):
                     yield _failed(store, run_id, counts, analysis)
                     continue

@@ -16,6 +16,7 @@ from newsgraph.articles.reading import ReadOptions, read_items
 from newsgraph.entities import find_entities
 from newsgraph.errors import InputError
 from newsgraph.events import find_events
+from newsgraph.events.actors import ActorDictionary
 from newsgraph.model import Analysis, Article
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.quotes import find_quotes
@@ -42,10 +43,13 @@ def read(
             errors.append(item)
 
 
-def analyze(text_or_article: str | Article, *, model: str | None = None) -> Analysis:
+def analyze(
+    text_or_article: str | Article, *, model: str | None = None, actors: ActorDictionary | None = None
+) -> Analysis:
     """The Analysis of one article. A plain string is analysed exactly as given (offsets index into it).
 
-    `model` names an installed spaCy pipeline or a folder to use instead of the shipped model.
+    `model` names an installed spaCy pipeline or a folder to use instead of the shipped model; `actors` is
+    a user actor dictionary (`newsgraph.events.actors.load_actors`) the event coder consults first.
     """
     if isinstance(text_or_article, str):
         if not text_or_article.strip():
@@ -60,7 +64,7 @@ def analyze(text_or_article: str | Article, *, model: str | None = None) -> Anal
         article=article,
         entities=entities.entities,
         quotes=find_quotes(doc, entities),
-        events=find_events(doc, entities, published),
+        events=find_events(doc, entities, published, actors),
     )
 
 
@@ -71,10 +75,12 @@ def _as_date(value: str | None) -> date | None:
         return None
 
 
-def analyze_or_error(article: Article, model: str | None = None) -> Analysis | InputError:
+def analyze_or_error(
+    article: Article, model: str | None = None, actors: ActorDictionary | None = None
+) -> Analysis | InputError:
     """`analyze`, with a failure on this one article turned into an InputError naming it, for batches."""
     try:
-        return analyze(article, model=model)
+        return analyze(article, model=model, actors=actors)
     except Exception as exc:  # one article the analysis cannot handle must not end a batch
         reason = f"analysis failed ({type(exc).__name__}: {exc}); please report it"
         return InputError(article.source.path or "-", reason, article.source.record)

@@ -336,3 +336,260 @@ def test_quotes_limit_keeps_the_first_rows_of_the_order(tmp_path: Path) -> None:
         everything = store.quotes()
         assert store.quotes(limit=2) == everything[:2]
         assert store.quotes(limit=2, outlet="Valley Courier") == everything[2:4]
+
+
+FJORD_STORY = (
+    "Norway's fisheries minister Åsa Lindqvist met her Icelandic counterpart in Tromsø on Monday.\n\n"
+    "She did not sign the quota accord, her office said.\n\n"
+    "Iceland will send inspectors to the Norwegian fleet."
+)
+BORDER_STORY = (
+    "Finnish border guards detained two Russian trawler crews near Virolahti on Tuesday.\n\n"
+    "Moscow accused Helsinki of staging a provocation."
+)
+ENVOY_STORY = "The Estonian government could expel the Latvian envoy over the pipeline dispute."
+
+
+def coded(
+    text: str,
+    sentence: str,
+    trigger: str,
+    kind: str,
+    status: str,
+    actor: tuple[str, str | None, str | None] | None = None,
+    recipient: tuple[str, str | None, str | None] | None = None,
+    **fields,
+) -> Event:
+    """An event coded from `sentence` of `text`: participants as (name, country, sector), offsets located."""
+    start = text.index(sentence)
+    at = text.index(trigger, start)
+    return Event(
+        Participant(actor[0], country=actor[1], sector=actor[2]) if actor else None,
+        Participant(recipient[0], country=recipient[1], sector=recipient[2]) if recipient else None,
+        kind,
+        status,
+        (start, start + len(sentence)),
+        Span(trigger, at, at + len(trigger)),
+        **fields,
+    )
+
+
+def events_store(path: Path) -> Path:
+    """Three articles (one undated), six events: two dated the same day in one article, stored in reverse.
+
+    The fjord story is added first and its events are stored in reverse text order, so the listing's order
+    cannot come from insertion order.
+    """
+    met = coded(
+        FJORD_STORY,
+        "Norway's fisheries minister Åsa Lindqvist met her Icelandic counterpart in Tromsø on Monday.",
+        "met",
+        "CONSULT",
+        "asserted",
+        ("Åsa Lindqvist", "NOR", "GOV"),
+        ("her Icelandic counterpart", "ISL", "GOV"),
+        mode="meet",
+        cameo="040",
+        goldstein=1.0,
+        quad_class=1,
+        date="2024-03-11",
+        confidence=0.8,
+    )
+    unsigned = coded(
+        FJORD_STORY,
+        "She did not sign the quota accord, her office said.",
+        "sign",
+        "AGREE",
+        "negated",
+        ("Åsa Lindqvist", "NOR", "GOV"),
+        cameo="057",
+        goldstein=8.0,
+        quad_class=1,
+        date="2024-03-12",
+        confidence=0.8,
+    )
+    inspectors = coded(
+        FJORD_STORY,
+        "Iceland will send inspectors to the Norwegian fleet.",
+        "send inspectors",
+        "CONSULT",
+        "future",
+        ("Iceland", "ISL", None),
+        ("the Norwegian fleet", "NOR", "BUS"),
+        cameo="042",
+        goldstein=1.9,
+        quad_class=1,
+        confidence=0.8,
+    )
+    detained = coded(
+        BORDER_STORY,
+        "Finnish border guards detained two Russian trawler crews near Virolahti on Tuesday.",
+        "detained",
+        "COERCE",
+        "asserted",
+        ("Finnish border guards", "FIN", "MIL"),
+        ("two Russian trawler crews", "RUS", "CVL"),
+        mode="arrest",
+        context=["territory", "economic"],
+        cameo="173",
+        goldstein=-5.0,
+        quad_class=4,
+        date="2024-03-12",
+        confidence=0.8,
+    )
+    accused = coded(
+        BORDER_STORY,
+        "Moscow accused Helsinki of staging a provocation.",
+        "accused",
+        "ACCUSE",
+        "asserted",
+        ("Moscow", "RUS", "GOV"),
+        ("Helsinki", "FIN", "GOV"),
+        cameo="112",
+        goldstein=-2.0,
+        quad_class=3,
+        date="2024-03-12",
+        confidence=0.8,
+    )
+    expel = coded(
+        ENVOY_STORY,
+        ENVOY_STORY,
+        "expel",
+        "COERCE",
+        "hypothetical",
+        ("The Estonian government", "EST", "GOV"),
+        ("the Latvian envoy", "LVA", "GOV"),
+        cameo="174",
+        goldstein=-5.0,
+        quad_class=4,
+        confidence=0.6,
+    )
+    fjord = Analysis(
+        article("fjord", FJORD_STORY, path="fjord.txt", published="2024-03-12", title="Quota talks"),
+        events=[inspectors, unsigned, met],
+    )
+    fjord.article.source.outlet = "Tidewater Gazette"
+    border = Analysis(
+        article("border", BORDER_STORY, path="wire.jsonl", published="2024-03-12", title="Trawler crews held"),
+        events=[accused, detained],
+    )
+    border.article.source.url = "https://example.org/border"
+    envoy = Analysis(article("envoy", ENVOY_STORY, path="envoy.txt"), events=[expel])
+    db = path / "events.db"
+    with Store(db) as store:
+        for analysis in (fjord, border, envoy):
+            store.add_analysis(analysis)
+    return db
+
+
+def test_events_are_listed_by_date_then_article_then_sentence_with_every_field(tmp_path: Path) -> None:
+    with Store(events_store(tmp_path), readonly=True) as store:
+        rows = store.events()
+    assert [(row.date, row.article_id, row.trigger) for row in rows] == [
+        ("2024-03-11", "fjord", "met"),
+        ("2024-03-12", "border", "detained"),
+        ("2024-03-12", "border", "accused"),
+        ("2024-03-12", "fjord", "sign"),
+        (None, "envoy", "expel"),
+        (None, "fjord", "send inspectors"),
+    ]
+    detained = rows[1]
+    assert vars(detained) == {
+        "article_id": "border",
+        "title": "Trawler crews held",
+        "outlet": None,
+        "published": "2024-03-12",
+        "source": "https://example.org/border",
+        "date": "2024-03-12",
+        "type": "COERCE",
+        "mode": "arrest",
+        "context": ["territory", "economic"],
+        "status": "asserted",
+        "cameo": "173",
+        "goldstein": -5.0,
+        "quad_class": 4,
+        "actor": "Finnish border guards",
+        "actor_country": "FIN",
+        "actor_sector": "MIL",
+        "recipient": "two Russian trawler crews",
+        "recipient_country": "RUS",
+        "recipient_sector": "CVL",
+        "trigger": "detained",
+        "sentence": "Finnish border guards detained two Russian trawler crews near Virolahti on Tuesday.",
+        "sentence_start": 0,
+        "sentence_end": 83,
+        "confidence": 0.8,
+    }
+    unsigned = rows[3]
+    # The sentence is cut from the text by its offsets, after "Åsa" and "Tromsø" earlier in the article.
+    assert unsigned.sentence == "She did not sign the quota accord, her office said."
+    assert (unsigned.outlet, unsigned.source, unsigned.recipient, unsigned.recipient_country) == (
+        "Tidewater Gazette",
+        "fjord.txt",
+        None,
+        None,
+    )
+    assert rows[4].published is None and rows[4].context == []
+
+
+def test_events_filter_by_actor_or_recipient_name_or_country(tmp_path: Path) -> None:
+    with Store(events_store(tmp_path), readonly=True) as store:
+        assert [row.trigger for row in store.events(actor="LINDQVIST")] == ["met", "sign"]
+        assert [row.trigger for row in store.events(actor="asa")] == ["met", "sign"]
+        assert [row.trigger for row in store.events(actor="Åsa Lind")] == ["met", "sign"]
+        assert [row.trigger for row in store.events(actor="NOR")] == ["met", "sign"]
+        assert [row.trigger for row in store.events(actor="isl")] == ["send inspectors"]
+        assert [row.trigger for row in store.events(recipient="ISL")] == ["met"]
+        assert [row.trigger for row in store.events(recipient="icelandic")] == ["met"]
+        assert [row.trigger for row in store.events(recipient="nor")] == ["send inspectors"]
+        assert [row.trigger for row in store.events(actor="fin")] == ["detained"]
+        assert [row.trigger for row in store.events(recipient="FIN")] == ["accused"]
+        assert [row.trigger for row in store.events(actor="moscow", recipient="helsinki")] == ["accused"]
+        assert store.events(actor="%") == [] and store.events(actor="Lindqvist Åsa") == []
+
+
+def test_events_filter_by_dyad_of_countries(tmp_path: Path) -> None:
+    with Store(events_store(tmp_path), readonly=True) as store:
+        assert [row.trigger for row in store.events(dyad="RUS:FIN")] == ["accused"]
+        assert [row.trigger for row in store.events(dyad="fin:rus")] == ["detained"]
+        assert [row.trigger for row in store.events(dyad=" NOR : ISL ")] == ["met"]
+        assert store.events(dyad="ISL:FIN") == []
+        for bad in ("FIN-RUS", "FINRUS", "FI:RU", "FIN:RUS:EST", "FIN:", "F1N:RUS"):
+            with pytest.raises(ValueError, match="ACTOR:RECIPIENT"):
+                store.events(dyad=bad)
+
+
+def test_events_filter_by_type_and_status(tmp_path: Path) -> None:
+    with Store(events_store(tmp_path), readonly=True) as store:
+        assert [row.trigger for row in store.events(type="COERCE")] == ["detained", "expel"]
+        assert [row.trigger for row in store.events(type="accuse")] == ["accused"]
+        assert [row.trigger for row in store.events(status="negated")] == ["sign"]
+        assert [row.trigger for row in store.events(status="future")] == ["send inspectors"]
+        assert [row.trigger for row in store.events(status="hypothetical", type="COERCE")] == ["expel"]
+        assert [row.trigger for row in store.events(type="CONSULT", status="asserted")] == ["met"]
+        with pytest.raises(ValueError, match="unknown event type"):
+            store.events(type="FIGHT")
+        with pytest.raises(ValueError, match="status"):
+            store.events(status="rumoured")
+
+
+def test_events_filter_by_inclusive_date_range_leaving_out_undated(tmp_path: Path) -> None:
+    with Store(events_store(tmp_path), readonly=True) as store:
+        assert [row.trigger for row in store.events(since="2024-03-12")] == ["detained", "accused", "sign"]
+        assert [row.trigger for row in store.events(until="2024-03-11")] == ["met"]
+        assert len(store.events(since="2024-03-11", until="2024-03-12")) == 4
+        assert len(store.events(since="2024-03-12", until="2024-03-12")) == 3
+        assert store.events(since="2024-03-13") == [] and store.events(until="2024-03-10") == []
+        assert [row.trigger for row in store.events(since="2024-03-01", actor="NOR")] == ["met", "sign"]
+        with pytest.raises(ValueError, match="ISO date"):
+            store.events(since="12/03/2024")
+        with pytest.raises(ValueError, match="after"):
+            store.events(since="2024-03-12", until="2024-03-11")
+
+
+def test_events_limit_keeps_the_first_rows_of_the_order(tmp_path: Path) -> None:
+    with Store(events_store(tmp_path), readonly=True) as store:
+        everything = store.events()
+        assert store.events(limit=2) == everything[:2]
+        assert store.events(limit=None) == everything
+        assert store.events(limit=3, since="2024-03-12") == everything[1:4]

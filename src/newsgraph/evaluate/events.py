@@ -4,8 +4,8 @@ PETRARCH validation records give (source, target, CAMEO code) triples per senten
 coded to a country and a sector, so a triple counts when the event code matches (exactly, or by its
 two-digit root) and source and target match on their country part: the first three letters of a CAMEO
 actor code ("IRQGOVMIL" is IRQ, "IGOEUREEC" is IGO), "---" for an unknown country. Records that expect no event count a
-false event when we code any. Records whose actors are invented countries only score with their own
-actor dictionaries, which newsgraph cannot load yet, so they are reported apart.
+false event when we code any. Records written against PETRARCH's test dictionaries (invented countries
+such as Gondor) are reported apart: they score only with those dictionaries loaded (`--actors`).
 
 PLOVER gold records give one or more PLOVER event types per sentence, in PLOVER 0.5 names mapped to
 today's (DEMAND -> REQUEST, ...). Per record, the set of types we code is compared with the gold set:

@@ -19,6 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities import EntityIndex
+from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import Coder, conjuncts
 from newsgraph.events.status import chain, status_of
@@ -51,9 +52,11 @@ CARRYING_VERBS = {
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
 
 
-def find_events(doc: Doc, entities: EntityIndex, published: date | None = None) -> list[Event]:
-    """Every event the article reports, in text order."""
-    coder = Coder(entities)
+def find_events(
+    doc: Doc, entities: EntityIndex, published: date | None = None, actors: ActorDictionary | None = None
+) -> list[Event]:
+    """Every event the article reports, in text order; `actors` is the user's actor dictionary."""
+    coder = Coder(entities, actors)
     triggers = find_triggers(doc)
     by_token = {t.token: t for t in triggers}
     events: list[Event] = []
