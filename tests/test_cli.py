@@ -339,12 +339,13 @@ def events_db(tmp_path: Path) -> Path:
 
 def test_events_table_shows_date_type_status_dyad_and_the_shortened_sentence(tmp_path: Path) -> None:
     db = events_db(tmp_path)
-    result = CliRunner().invoke(cli, ["events", "--db", str(db)], env={"COLUMNS": "200"})
+    result = CliRunner().invoke(cli, ["events", "--db", str(db)], env={"COLUMNS": "240"})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) == 6
     assert (
-        lines[0] == "2024-09-02  AGREE      asserted      Ukraine's grain board (UKR) -> Egypt's supply ministry (EGY)"
+        lines[0]
+        == "2024-09-02  AGREE      asserted      " + "Ukraine's grain board (UKR) -> Egypt's supply ministry (EGY)"
     )
     assert lines[1] == " " * 12 + "Ukraine's grain board signed a shipping deal with Egypt's supply ministry on Monday."
     assert lines[2].startswith("2024-09-03  CONCEDE    negated       Romania (ROU) -> Ukrainian lorries (UKR)")
@@ -354,7 +355,7 @@ def test_events_table_shows_date_type_status_dyad_and_the_shortened_sentence(tmp
     assert all(len(line) <= 60 for line in narrow)
     assert narrow[3].startswith("            Romania did not reopen") and narrow[3].endswith("…")
     assert narrow[0].startswith("2024-09-02  AGREE      asserted      Ukraine's grain") and narrow[0].endswith("…")
-    filtered = CliRunner().invoke(cli, ["events", "--db", str(db), "--status", "negated"], env={"COLUMNS": "200"})
+    filtered = CliRunner().invoke(cli, ["events", "--db", str(db), "--status", "negated"], env={"COLUMNS": "240"})
     assert filtered.stdout.splitlines() == lines[2:4]
     none = CliRunner().invoke(cli, ["events", "--db", str(db), "--type", "ASSAULT"])
     assert none.exit_code == 0 and none.stdout == "" and "no events match" in none.stderr
