@@ -343,10 +343,8 @@ def test_events_table_shows_date_type_status_dyad_and_the_shortened_sentence(tmp
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) == 6
-    assert (
-        lines[0]
-        == "2024-09-02  AGREE      asserted      " + "Ukraine's grain board (UKR) -> Egypt's supply ministry (EGY)"
-    )
+    dyad = "Ukraine's grain board (UKR) -> Egypt's supply ministry (EGY)"
+    assert lines[0] == f"2024-09-02  AGREE      asserted      {dyad}"
     assert lines[1] == " " * 12 + "Ukraine's grain board signed a shipping deal with Egypt's supply ministry on Monday."
     assert lines[2].startswith("2024-09-03  CONCEDE    negated       Romania (ROU) -> Ukrainian lorries (UKR)")
     assert lines[4].endswith("ACCUSE     asserted      the drivers' union -> the Romanian customs service (ROU)")

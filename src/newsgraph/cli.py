@@ -321,18 +321,25 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @cli.command()
 @db_option
 @click.option(
-    "--actor", help="Only events whose actor's name contains this text (case, accents ignored) or country is it."
+    "--actor",
+    help="Only events whose actor's name contains this text (case and accents ignored) or whose country it is (USA).",
 )
-@click.option("--recipient", help="Only events whose recipient's name contains this text or whose country it is.")
+@click.option("--recipient", help="Only events whose recipient's name contains this text, or whose country it is.")
 @click.option(
     "--dyad",
     callback=_dyad_option,
     help="Only events from one country to another: ACTOR:RECIPIENT, ISO 3166 alpha-3 (e.g. RUS:UKR).",
 )
-@click.option("--type", "event_type", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER type.")
+@click.option(
+    "--type",
+    "event_type",
+    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+    metavar="TYPE",
+    help=f"Only events of this PLOVER type: {', '.join(PLOVER_TYPES)}.",
+)
 @click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status.")
-@click.option("--since", callback=_date_option, help="Only events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date_option, help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--since", metavar="DATE", callback=_date_option, help="Only events on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", callback=_date_option, help="Only events on or before DATE (YYYY-MM-DD).")
 @click.option("-n", "--limit", default=50, show_default=True, type=click.IntRange(min=1))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
 def events(
@@ -427,7 +434,7 @@ def export_events(db: str, fmt: str, output: Path | None, all_statuses: bool) ->
     codes, QuadClass, Goldstein score, 1 mention, source and article, DATEADDED as the publication day at
     midnight and SOURCEURL as the article's URL (or the path it was read from). Group, ethnic, religion,
     tone and geography fields are left empty. Read it with pandas:
-    pandas.read_csv(FILE, sep="\t", header=None, names=newsgraph.export.GDELT_EVENT_COLUMNS), or
+    pandas.read_csv(FILE, sep="\\t", header=None, names=newsgraph.export.GDELT_EVENT_COLUMNS), or
     newsgraph.export.read_gdelt_events(FILE).
 
     \b
