@@ -250,6 +250,19 @@ def test_export_csv_writes_every_field_of_every_event_with_a_header(tmp_path: Pa
     assert "4 events written to standard output" in result.stderr
 
 
+def test_export_parquet_has_the_csv_columns_and_needs_an_output_file(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    db = export_db(tmp_path)
+    path = tmp_path / "events.parquet"
+    result = CliRunner().invoke(cli, ["export", "events", "--db", str(db), "--format", "parquet", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(path)
+    assert table.column_names == list(EVENT_FIELDS)
+    assert table.column("trigger").to_pylist() == ["recalled its ambassador", "attend", "signed", "march"]
+    to_stdout = CliRunner().invoke(cli, ["export", "events", "--db", str(db), "--format", "parquet"])
+    assert to_stdout.exit_code == 2 and "--output" in to_stdout.output
+
+
 def test_export_gdelt_has_61_tab_separated_fields_no_header_and_only_asserted_events(tmp_path: Path) -> None:
     db = export_db(tmp_path)
     result = CliRunner().invoke(cli, ["export", "events", "--db", str(db), "--format", "gdelt"])

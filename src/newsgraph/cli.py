@@ -410,10 +410,11 @@ def export_group() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "gdelt"]),
+    type=click.Choice(["csv", "parquet", "gdelt"]),
     default="csv",
     show_default=True,
-    help="csv: every field, with a header. gdelt: GDELT 2.0 Event records (61 tab-separated fields, no header).",
+    help="csv: every field, with a header. parquet: the same columns (needs --output and pyarrow). "
+    "gdelt: GDELT 2.0 Event records (61 tab-separated fields, no header).",
 )
 @click.option(
     "-o",
@@ -441,11 +442,21 @@ def export_events(db: str, fmt: str, output: Path | None, all_statuses: bool) ->
     Examples:
       newsgraph export events --db news.db --output events.csv
       newsgraph export events --db news.db --format gdelt --output events.gdelt.tsv
+      newsgraph export events --db news.db --format parquet --output events.parquet
     """
-    from newsgraph.export import write_events_csv, write_gdelt_events
+    from newsgraph.export import write_events_csv, write_events_parquet, write_gdelt_events
 
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet writes a binary file: give it with --output FILE")
     with Store(db, readonly=True) as store:
         rows = store.events(limit=None)
+    if fmt == "parquet":
+        try:
+            written = write_events_parquet(rows, output)  # type: ignore[arg-type]
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"{written} event{'' if written == 1 else 's'} written to {output}", err=True)
+        return
     with output.open("w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout) as out:
         if fmt == "gdelt":
             written = write_gdelt_events(rows, out, all_statuses=all_statuses)
