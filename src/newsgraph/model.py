@@ -114,6 +114,8 @@ class Event:
     quad_class: int | None = None
     date: str | None = None
     confidence: float = 0.0
+    evidence: Span | None = None
+    """The word that decides `status` ("not", "will", "if", "failed"); None for a plain asserted event."""
 
 
 @dataclass
@@ -217,4 +219,5 @@ def _event_from(obj: dict[str, Any]) -> Event:
         quad_class=obj.get("quad_class"),
         date=obj.get("date"),
         confidence=obj.get("confidence", 0.0),
+        evidence=Span(**obj["evidence"]) if obj.get("evidence") else None,
     )

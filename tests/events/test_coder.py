@@ -118,3 +118,11 @@ def test_offsets_of_sentence_and_trigger_index_the_text() -> None:
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text
         start, end = event.sentence
         assert text[start:end].strip() and start <= event.trigger.start < event.trigger.end <= end
+
+
+def test_the_word_that_decides_the_status_is_given_as_evidence() -> None:
+    text = "Ana Costa did not meet Kenji Sato during her visit."
+    [meeting] = [e for e in events(text) if e.type == "CONSULT"]
+    assert meeting.evidence is not None and text[meeting.evidence.start : meeting.evidence.end] == "not"
+    [plain] = events("Ana Costa accused Kenji Sato of breaking the agreement.")
+    assert plain.evidence is None

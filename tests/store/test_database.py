@@ -10,7 +10,7 @@ import pytest
 from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Article, Entity, Event, Participant, Quote, Source, Span, Speaker
 from newsgraph.store import Store, escape_fts
-from newsgraph.store.schema import SCHEMA_VERSION
+from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 from conftest import FLOOD_STORY, HARBOUR_STORY
 
@@ -26,7 +26,7 @@ def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"articles", "article_sources", "entities", "mentions", "quotes", "events", "stories", "runs"} <= tables
     with Store(tmp_path / "n.db") as again:
-        assert again.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert again.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_same_text_under_another_id_is_stored_once_with_both_sources(tmp_path: Path) -> None:

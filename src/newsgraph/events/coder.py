@@ -94,10 +94,14 @@ def _events(
         pairs = [(a, b) for a in coded_actors for b in coded_actors if a is not b]
     else:
         pairs = [(a, r) for a in (coded_actors or [None]) for r in (coded_recipients or [None])]
-    status, _evidence = status_of(head)
+    status, word = status_of(head)
+    evidence = TextSpan(word.text, word.idx, word.idx + len(word.text)) if word is not None else None
     sentence = head.sent
-    if status == "asserted" and not _simple_past(chain(head)[-1]) and _FORWARD.search(sentence.text):
+    forward = _FORWARD.search(sentence.text) if status == "asserted" else None
+    if forward and not _simple_past(chain(head)[-1]):
         status = "future"  # "has called a march for Saturday", "will travel next week"
+        start = sentence.start_char + forward.start()
+        evidence = TextSpan(forward.group(0), start, start + len(forward.group(0)))
     info = cameo(code)
     when = _date(sentence, head, published, status)
     words = [doc[i] for i in trigger.words]
@@ -118,6 +122,7 @@ def _events(
             quad_class=info.quad_class if info else None,
             date=when.isoformat() if when else None,
             confidence=0.8 if head.pos_ != "NOUN" else 0.6,
+            evidence=evidence,
         )
         for actor, recipient in pairs
         if actor is None or recipient is None or actor.name != recipient.name

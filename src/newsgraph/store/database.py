@@ -566,7 +566,7 @@ class Store:
         for n, event in enumerate(analysis.events):
             actor, recipient = event.actor, event.recipient
             self.conn.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
                 (
                     analysis.article.id,
                     n,
@@ -590,8 +590,22 @@ class Store:
                     event.trigger.start,
                     event.trigger.end,
                     event.confidence,
+                    *(
+                        (event.evidence.text, event.evidence.start, event.evidence.end)
+                        if event.evidence
+                        else (None,) * 3
+                    ),
                 ),
             )
+
+
+_EVENT_COLUMNS = (
+    *("article_id", "n", "type", "mode", "context", "status", "cameo", "goldstein", "quad_class", "date"),
+    *("actor_name", "actor_entity", "actor_country", "actor_sector"),
+    *("recipient_name", "recipient_entity", "recipient_country", "recipient_sector"),
+    *("sentence_start", "sentence_end", "trigger_text", "trigger_start", "trigger_end", "confidence"),
+    *("evidence_text", "evidence_start", "evidence_end"),
+)
 
 
 def parse_dyad(dyad: str) -> tuple[str, str]:

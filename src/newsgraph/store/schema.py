@@ -169,6 +169,15 @@ MIGRATIONS: list[tuple[int, str]] = [
         END;
         """,
     ),
+    (
+        2,
+        """
+        -- The word that decides an event's status ("not", "will", "if"), for readers who check the coder.
+        ALTER TABLE events ADD COLUMN evidence_text TEXT;
+        ALTER TABLE events ADD COLUMN evidence_start INTEGER;
+        ALTER TABLE events ADD COLUMN evidence_end INTEGER;
+        """,
+    ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
