@@ -511,7 +511,9 @@ def demo(db: str) -> None:
         rows = list(store.articles(limit=1000))
         stored = {row.id: store.article(row.id) for row in rows}
         people = store.entities(kind="person", limit=8)
+        totals = store.counts()
     click.echo(f"newsgraph demo: {counts.read} articles read from the bundled sample, {counts.added} stored in {db}")
+    click.echo(f"  {totals['quotes']} quotes and {totals['events']} events found")
     if counts.errors:
         click.echo(f"  {counts.errors} inputs failed (listed above)")
     outlets = Counter(row.outlet or "(unknown outlet)" for row in rows)
@@ -537,6 +539,8 @@ def demo(db: str) -> None:
             )
     click.echo(f"\nTry: newsgraph articles --db {db} --search sanctions")
     click.echo(f"     newsgraph entities --db {db} --kind person")
+    click.echo(f"     newsgraph quotes --db {db} --speaker badji")
+    click.echo(f"     newsgraph events --db {db} --dyad GNB:SEN")
     sys.exit(_exit_code(counts.read, counts.errors))
 
 
@@ -1002,7 +1006,8 @@ def _reset_demo_db(path: Path) -> None:
     if not path.exists():
         return
     try:
-        with Store(path, readonly=True) as store:
+        # Read-write, so that a demo database from an earlier version is migrated rather than refused.
+        with Store(path) as store:
             other = any(run.command != "demo" for run in store.runs())
     except NewsgraphError:
         other = True
