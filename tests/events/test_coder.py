@@ -126,3 +126,13 @@ def test_the_word_that_decides_the_status_is_given_as_evidence() -> None:
     assert meeting.evidence is not None and text[meeting.evidence.start : meeting.evidence.end] == "not"
     [plain] = events("Ana Costa accused Kenji Sato of breaking the agreement.")
     assert plain.evidence is None
+
+
+def test_what_someone_says_another_must_do_is_a_request_and_not_the_act_itself() -> None:
+    text = "The British foreign secretary said on Friday that the Sudanese government must reach an agreement."
+    assert [summary(e) for e in events(text)] == [("REQUEST", "asserted", "GBR", "SDN")]
+
+
+def test_a_demand_made_while_protesting_is_part_of_the_protest() -> None:
+    found = events("Thousands of farmers marched on the capital demanding lower fuel prices.")
+    assert [e.type for e in found] == ["PROTEST"]

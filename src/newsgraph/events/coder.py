@@ -22,12 +22,14 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import Coder, conjuncts
-from newsgraph.events.status import chain, status_of
-from newsgraph.events.triggers import TIME_WORDS, Trigger, find_triggers, trigger_at
+from newsgraph.events.status import REPORTING, chain, status_of
+from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, trigger_at
 from newsgraph.model import Event, Participant
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
 
+DEMAND = Entry("say must", "verb", "100", False)
+"""The trigger a demand reported with "must" or "should" is coded with."""
 GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
 """Types whose trigger governs another event's trigger without that event happening."""
 REFINED = {("REJECT", "CONSULT"): "125", ("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"}
@@ -59,12 +61,36 @@ def find_events(
     coder = Coder(entities, actors)
     triggers = find_triggers(doc)
     by_token = {t.token: t for t in triggers}
+    demands = _demands(doc, by_token)
+    demanded = {c.i for d in demands for c in doc[d.token].children if c.dep_ == "ccomp"}
     events: list[Event] = []
-    for trigger in triggers:
-        if _governed(doc, trigger, by_token):
+    for trigger in [*triggers, *demands]:
+        if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
         events.extend(_events(doc, trigger, by_token, coder, published))
-    return events
+    return sorted(events, key=lambda e: e.trigger.start)
+
+
+def _protest_demand(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """ "Farmers marched on the capital demanding lower fuel prices": the demand is what the protest is
+    about, not a request of its own."""
+    head = doc[trigger.token]
+    governor = by_token.get(head.head.i) if head.dep_ in ("advcl", "acl", "xcomp", "conj") else None
+    return governor is not None and _type(trigger.entry.cameo) == "REQUEST" and _type(governor.entry.cameo) == "PROTEST"
+
+
+def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
+    """ "Straw said the government must reach an agreement": a verb of saying whose reported clause says
+    what someone else must or should do is a REQUEST from the speaker to that someone."""
+    found = []
+    for token in doc:
+        if token.dep_ != "aux" or token.lower_ not in ("must", "should") or token.head.dep_ != "ccomp":
+            continue
+        clause, speech = token.head, token.head.head
+        if speech.lemma_.lower() not in REPORTING or speech.i in by_token or _real_subject(clause) is None:
+            continue
+        found.append(Trigger(speech.i, (speech.i,), DEMAND))
+    return found
 
 
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
@@ -168,6 +194,10 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     """Heads of the actor and recipient phrases, each with its coordinated phrases."""
     if head.pos_ == "NOUN":
         return _noun_parties(head, _cases_for(trigger))
+    if trigger.entry is DEMAND:
+        clause = next(c for c in head.children if c.dep_ == "ccomp")
+        actor, recipient = _subject(head), _real_subject(clause)
+        return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient else [])
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
     if passive is None and _passive(head):
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "'d"}
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow"}
 HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
 CONDITIONS = {"if", "unless", "whether"}
