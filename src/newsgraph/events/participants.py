@@ -90,7 +90,7 @@ class Coder:
                 name = head.doc[words[0].i : words[-1].i + 1].text
                 country = code[:3] if code[:3].isalpha() else None
                 return Participant(name, entity.id if entity else None, country, code[3:6] or None)
-        entity = self._entity(head) or self._named_person(head)
+        entity = self._entity(head) or self._named_person(head) or self._antecedent(head)
         if entity is not None:
             participant = _from_entity(entity)
             if participant.country is None:
@@ -110,6 +110,22 @@ class Coder:
             return None
         name = head.doc[words[0].i : words[-1].i + 1].text
         return Participant(name=name, country=country, sector=sector)
+
+    def _antecedent(self, head: Token) -> Entity | None:
+        """ "Hungary said it will support the resolution": "it" and "they" for the country or organisation
+        named last before them, in their sentence or the one before."""
+        if head.lower_ not in ("it", "they"):
+            return None
+        sentence = head.sent
+        earliest = head.doc[max(sentence.start - 1, 0)].sent.start_char
+        best: tuple[int, Entity] | None = None
+        for entity in self.entities.entities:
+            if entity.kind == "person" or (entity.kind == "place" and not entity.country):
+                continue
+            for start, _ in entity.mentions:
+                if earliest <= start < head.idx and (best is None or start > best[0]):
+                    best = (start, entity)
+        return best[1] if best else None
 
     def _named_person(self, head: Token) -> Entity | None:
         """ "the West African mediator Ousmane Badji": the person a title introduces."""
