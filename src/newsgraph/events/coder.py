@@ -72,11 +72,15 @@ def find_events(
 
 
 def _protest_demand(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
-    """ "Farmers marched on the capital demanding lower fuel prices": the demand is what the protest is
-    about, not a request of its own."""
+    """ "Farmers marched on the capital demanding lower fuel prices", "staged rallies, calling for new
+    elections": a demand made while protesting is what the protest is about, not a request of its own."""
     head = doc[trigger.token]
-    governor = by_token.get(head.head.i) if head.dep_ in ("advcl", "acl", "xcomp", "conj") else None
-    return governor is not None and _type(trigger.entry.cameo) == "REQUEST" and _type(governor.entry.cameo) == "PROTEST"
+    if _type(trigger.entry.cameo) != "REQUEST" or not head.lower_.endswith("ing"):
+        return False
+    sentence = head.sent
+    return any(
+        sentence.start <= t.token < sentence.end and _type(t.entry.cameo) == "PROTEST" for t in by_token.values()
+    )
 
 
 def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
