@@ -309,8 +309,16 @@ def _signature(doc: Doc, mark: QuotedSpan, entities: EntityIndex) -> Speaker | N
 
 
 def _long_enough(text: str, mark: QuotedSpan) -> bool:
-    """Enough words to be a quote of its own: shorter quoted words by a cue are scare quotes or titles."""
-    return len(text[mark.start : mark.end].split()) >= MIN_QUOTE_WORDS
+    """Enough words to be a quote of its own, and not a title ("The Steve Harvey Morning Show", "Make Your
+    Kid a Millionaire"): shorter quoted words by a cue are scare quotes or titles."""
+    words = text[mark.start : mark.end].split()
+    return len(words) >= MIN_QUOTE_WORDS and not _title(words)
+
+
+def _title(words: list[str]) -> bool:
+    """Most words capitalised and no sentence end: the name of a book, show or law, not something said."""
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= 0.6 * len(words) and words[-1][-1:] not in ".?!" and len(words) > 1
 
 
 def _starts_sentence(text: str, mark: QuotedSpan) -> bool:
