@@ -116,6 +116,8 @@ class Event:
     confidence: float = 0.0
     evidence: Span | None = None
     """The word that decides `status` ("not", "will", "if", "failed"); None for a plain asserted event."""
+    clause: int | None = None
+    """Events coded from one clause share this number ("Peru and Chile met": both directions)."""
 
 
 @dataclass
@@ -220,4 +222,5 @@ def _event_from(obj: dict[str, Any]) -> Event:
         date=obj.get("date"),
         confidence=obj.get("confidence", 0.0),
         evidence=Span(**obj["evidence"]) if obj.get("evidence") else None,
+        clause=obj.get("clause"),
     )

@@ -80,6 +80,7 @@ def test_talks_between_two_countries_are_coded_in_both_directions() -> None:
 def test_two_actors_that_hold_talks_are_reciprocal_and_the_venue_is_not_a_party() -> None:
     found = events("The United States and China held talks in Geneva.")
     assert sorted(summary(e)[2:] for e in found) == [("CHN", "USA"), ("USA", "CHN")]
+    assert len({e.clause for e in found}) == 1 and found[0].clause is not None
 
 
 def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:

@@ -153,6 +153,7 @@ def _events(
             date=when.isoformat() if when else None,
             confidence=0.8 if head.pos_ != "NOUN" else 0.6,
             evidence=evidence,
+            clause=chain(head)[-1].i,
         )
         for actor, recipient in pairs
         if actor is None or recipient is None or actor.name != recipient.name

@@ -595,6 +595,7 @@ class Store:
                         if event.evidence
                         else (None,) * 3
                     ),
+                    event.clause,
                 ),
             )
 
@@ -604,7 +605,7 @@ _EVENT_COLUMNS = (
     *("actor_name", "actor_entity", "actor_country", "actor_sector"),
     *("recipient_name", "recipient_entity", "recipient_country", "recipient_sector"),
     *("sentence_start", "sentence_end", "trigger_text", "trigger_start", "trigger_end", "confidence"),
-    *("evidence_text", "evidence_start", "evidence_end"),
+    *("evidence_text", "evidence_start", "evidence_end", "clause"),
 )
 
 

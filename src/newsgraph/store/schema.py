@@ -172,10 +172,12 @@ MIGRATIONS: list[tuple[int, str]] = [
     (
         2,
         """
-        -- The word that decides an event's status ("not", "will", "if"), for readers who check the coder.
+        -- The word that decides an event's status ("not", "will", "if"), for readers who check the coder,
+        -- and the clause an event was coded from (events of one clause share it).
         ALTER TABLE events ADD COLUMN evidence_text TEXT;
         ALTER TABLE events ADD COLUMN evidence_start INTEGER;
         ALTER TABLE events ADD COLUMN evidence_end INTEGER;
+        ALTER TABLE events ADD COLUMN clause INTEGER;
         """,
     ),
 ]
