@@ -112,9 +112,10 @@ class Coder:
         return Participant(name=name, country=country, sector=sector)
 
     def _antecedent(self, head: Token) -> Entity | None:
-        """ "Hungary said it will support the resolution": "it" and "they" for the country or organisation
-        named last before them, in their sentence or the one before."""
-        if head.lower_ not in ("it", "they"):
+        """ "Hungary said it will support the resolution", "the ILO reiterated its demand": "it", "its",
+        "they" and "their" for the country or organisation named last before them, in their sentence or the
+        one before."""
+        if head.lower_ not in ("it", "its", "they", "their"):
             return None
         sentence = head.sent
         earliest = head.doc[max(sentence.start - 1, 0)].sent.start_char

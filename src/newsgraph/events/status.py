@@ -18,7 +18,10 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "'d"}
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow"}
 HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
 CONDITIONS = {"if", "unless", "whether"}
-REPORTING = {"say", "tell", "announce", "add", "state", "confirm", "report", "insist", "warn", "promise", "expect"}
+REPORTING = {
+    *("say", "tell", "announce", "add", "state", "confirm", "report", "insist", "warn", "promise", "expect"),
+    *("declare", "reiterate", "stress", "repeat", "argue", "maintain", "demand", "write"),
+}
 DENIALS = {"deny", "dismiss"}
 
 

@@ -19,6 +19,7 @@ IRREGULAR = {
     **{"shot": "shoot", "fought": "fight", "sent": "send", "began": "begin", "begun": "begin", "spoke": "speak"},
     **{"led": "lead", "made": "make", "paid": "pay", "flew": "fly", "flown": "fly", "broke": "break"},
     **{"broken": "break", "withdrew": "withdraw", "withdrawn": "withdraw", "cut": "cut", "rang": "ring"},
+    **{"blew": "blow", "blown": "blow", "gave": "give", "given": "give", "set": "set", "fled": "flee"},
 }
 TIME_WORDS = {
     *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week", "month"),
