@@ -751,11 +751,7 @@ def eval_entities(model: str | None, misses: bool) -> None:
     from newsgraph.pipeline import analyze as analyze_article
 
     report = evaluate_entities(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
-    for label, tally in vars(report).items():
-        click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
-        if misses:
-            for miss in tally.misses:
-                click.echo(f"    {miss}")
+    _tallies(report, tuple(vars(report)), misses)
 
 
 @eval_group.command(name="quotes")
@@ -813,12 +809,7 @@ def _eval_sample_quotes(model: str | None, misses: bool) -> None:
     from newsgraph.pipeline import analyze as analyze_article
 
     report = evaluate_sample_quotes(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
-    for label in ("found", "kind", "speaker", "role", "affiliation", "country"):
-        tally = getattr(report, label)
-        click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
-        if misses:
-            for miss in tally.misses:
-                click.echo(f"    {miss}")
+    _tallies(report, ("found", "kind", "speaker", "role", "affiliation", "country"), misses)
     click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold quote)")
 
 
@@ -883,12 +874,7 @@ def _eval_sample_events(model: str | None, misses: bool) -> None:
     from newsgraph.pipeline import analyze as analyze_article
 
     report = evaluate_sample_events(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
-    for label in ("found", "type", "cameo", "root", "status", "actor", "recipient", "date"):
-        tally = getattr(report, label)
-        click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
-        if misses:
-            for miss in tally.misses:
-                click.echo(f"    {miss}")
+    _tallies(report, ("found", "type", "cameo", "root", "status", "actor", "recipient", "date"), misses)
     click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold event)")
 
 
@@ -983,6 +969,16 @@ def _shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, ending in … when cut."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def _tallies(report: object, labels: tuple[str, ...], misses: bool) -> None:
+    """One line per tally of a sample-gold report (hits / total share), and its misses when asked."""
+    for label in labels:
+        tally = getattr(report, label)
+        click.echo(f"{label:<12} {tally.hits:>4} / {tally.total:<4} {tally.share:.3f}")
+        if misses:
+            for miss in tally.misses:
+                click.echo(f"    {miss}")
 
 
 def _actors(paths: tuple[str, ...]) -> ActorDictionary | None:

@@ -26,31 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.evaluate.language import PRF as Counts
 from newsgraph.events.ontology import PLOVER_05_NAMES, PLOVER_TYPES
 from newsgraph.model import Event, Participant
 
 Coder = Callable[[str, str | None], list[Event]]
 """Codes one sentence (text, ISO publication date) to events."""
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
