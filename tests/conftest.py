@@ -11,6 +11,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsgraph.model import Event, Participant, Span
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 HARBOUR_STORY = (
@@ -82,3 +84,27 @@ def news_folder(tmp_path: Path) -> Path:
     with gzip.open(folder / "archive.html.gz", "wt", encoding="utf-8") as handle:
         handle.write(page_html("Mozambique floods: aid flights begin", FLOOD_STORY.replace("Sunday", "Monday")))
     return folder
+
+
+def coded_event(
+    text: str,
+    sentence: str,
+    trigger: str,
+    kind: str,
+    status: str,
+    actor: tuple[str, str | None, str | None] | None = None,
+    recipient: tuple[str, str | None, str | None] | None = None,
+    **fields,
+) -> Event:
+    """An event coded from `sentence` of `text`: participants as (name, country, sector), offsets located."""
+    start = text.index(sentence)
+    at = text.index(trigger, start)
+    return Event(
+        Participant(actor[0], country=actor[1], sector=actor[2]) if actor else None,
+        Participant(recipient[0], country=recipient[1], sector=recipient[2]) if recipient else None,
+        kind,
+        status,
+        (start, start + len(sentence)),
+        Span(trigger, at, at + len(trigger)),
+        **fields,
+    )

@@ -19,9 +19,11 @@ from newsgraph.export import (
     read_gdelt_events,
     write_gdelt_events,
 )
-from newsgraph.model import Analysis, Article, Event, Participant, Source, Span
+from newsgraph.model import Analysis, Article, Source
 from newsgraph.store import Store
 from newsgraph.store.database import StoredEvent
+
+from conftest import coded_event
 
 # The GDELT 2.0 Event Codebook's fields, written out in full so the constant is checked against a second
 # copy rather than against itself.
@@ -49,19 +51,6 @@ ANDES_STORY = (
 BULLETIN = "Bolivia and Paraguay signed a river transport accord."
 
 
-def coded(text: str, sentence: str, trigger: str, kind: str, status: str, actor, recipient, **fields) -> Event:
-    start, at = text.index(sentence), text.index(trigger)
-    return Event(
-        Participant(actor[0], country=actor[1], sector=actor[2]) if actor else None,
-        Participant(recipient[0], country=recipient[1], sector=recipient[2]) if recipient else None,
-        kind,
-        status,
-        (start, start + len(sentence)),
-        Span(trigger, at, at + len(trigger)),
-        **fields,
-    )
-
-
 def export_db(tmp_path: Path) -> Path:
     """Two articles, four events: two asserted (one in an undated article), one negated, one hypothetical."""
     andes = Analysis(
@@ -73,7 +62,7 @@ def export_db(tmp_path: Path) -> Path:
             "2024-06-15",
         ),
         events=[
-            coded(
+            coded_event(
                 ANDES_STORY,
                 "Chile's foreign ministry recalled its ambassador from Lima on Friday.",
                 "recalled its ambassador",
@@ -89,7 +78,7 @@ def export_db(tmp_path: Path) -> Path:
                 date="2024-06-14",
                 confidence=0.8,
             ),
-            coded(
+            coded_event(
                 ANDES_STORY,
                 "Peru's president did not attend the summit in Quito.",
                 "attend",
@@ -103,7 +92,7 @@ def export_db(tmp_path: Path) -> Path:
                 date="2024-06-15",
                 confidence=0.8,
             ),
-            coded(
+            coded_event(
                 ANDES_STORY,
                 "Protesters in Santiago could march on the congress.",
                 "march",
@@ -121,7 +110,7 @@ def export_db(tmp_path: Path) -> Path:
     bulletin = Analysis(
         Article("bulletin", BULLETIN, Source("bulletin.txt")),
         events=[
-            coded(
+            coded_event(
                 BULLETIN,
                 BULLETIN,
                 "signed",

@@ -12,7 +12,7 @@ from newsgraph.model import Analysis, Article, Entity, Event, Participant, Quote
 from newsgraph.store import Store, escape_fts
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-from conftest import FLOOD_STORY, HARBOUR_STORY
+from conftest import FLOOD_STORY, HARBOUR_STORY, coded_event
 
 
 def article(id_: str, text: str, path: str = "a.txt", **kw) -> Article:
@@ -350,37 +350,13 @@ BORDER_STORY = (
 ENVOY_STORY = "The Estonian government could expel the Latvian envoy over the pipeline dispute."
 
 
-def coded(
-    text: str,
-    sentence: str,
-    trigger: str,
-    kind: str,
-    status: str,
-    actor: tuple[str, str | None, str | None] | None = None,
-    recipient: tuple[str, str | None, str | None] | None = None,
-    **fields,
-) -> Event:
-    """An event coded from `sentence` of `text`: participants as (name, country, sector), offsets located."""
-    start = text.index(sentence)
-    at = text.index(trigger, start)
-    return Event(
-        Participant(actor[0], country=actor[1], sector=actor[2]) if actor else None,
-        Participant(recipient[0], country=recipient[1], sector=recipient[2]) if recipient else None,
-        kind,
-        status,
-        (start, start + len(sentence)),
-        Span(trigger, at, at + len(trigger)),
-        **fields,
-    )
-
-
 def events_store(path: Path) -> Path:
     """Three articles (one undated), six events: two dated the same day in one article, stored in reverse.
 
     The fjord story is added first and its events are stored in reverse text order, so the listing's order
     cannot come from insertion order.
     """
-    met = coded(
+    met = coded_event(
         FJORD_STORY,
         "Norway's fisheries minister Åsa Lindqvist met her Icelandic counterpart in Tromsø on Monday.",
         "met",
@@ -395,7 +371,7 @@ def events_store(path: Path) -> Path:
         date="2024-03-11",
         confidence=0.8,
     )
-    unsigned = coded(
+    unsigned = coded_event(
         FJORD_STORY,
         "She did not sign the quota accord, her office said.",
         "sign",
@@ -408,7 +384,7 @@ def events_store(path: Path) -> Path:
         date="2024-03-12",
         confidence=0.8,
     )
-    inspectors = coded(
+    inspectors = coded_event(
         FJORD_STORY,
         "Iceland will send inspectors to the Norwegian fleet.",
         "send inspectors",
@@ -421,7 +397,7 @@ def events_store(path: Path) -> Path:
         quad_class=1,
         confidence=0.8,
     )
-    detained = coded(
+    detained = coded_event(
         BORDER_STORY,
         "Finnish border guards detained two Russian trawler crews near Virolahti on Tuesday.",
         "detained",
@@ -437,7 +413,7 @@ def events_store(path: Path) -> Path:
         date="2024-03-12",
         confidence=0.8,
     )
-    accused = coded(
+    accused = coded_event(
         BORDER_STORY,
         "Moscow accused Helsinki of staging a provocation.",
         "accused",
@@ -451,7 +427,7 @@ def events_store(path: Path) -> Path:
         date="2024-03-12",
         confidence=0.8,
     )
-    expel = coded(
+    expel = coded_event(
         ENVOY_STORY,
         ENVOY_STORY,
         "expel",
