@@ -318,8 +318,8 @@ def _without_title(doc: Doc, entity: Span) -> Span:
 
 def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     """A person's name the model cut short or ran on: the rest of a hyphenated surname ("Kwabena Asante"
-    + "-Mensah"), name words right after it that no other entity holds ("Ana Lucía" + "Rojas"), but not a
-    weekday or title it swallowed ("Ana Costa Monday")."""
+    + "-Mensah"), a third name word right after a two-word name that no other entity holds ("Ana Lucía" +
+    "Rojas", not in Title Case text), but not a weekday or title it swallowed ("Ana Costa Monday")."""
     if entity.label_ != "PER":
         return entity
     taken = {i for other in others if other != entity for i in range(other.start, other.end)}
@@ -331,15 +331,19 @@ def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
             end += 2
         else:
             break
-    while (
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if (
         end < len(doc)
         and end not in taken
+        and end - entity.start >= 2
         and doc[end - 1].whitespace_ == " "
+        and doc[end].pos_ == "PROPN"
         and _is_name_word(doc[end].text)
         and doc[end].lower_ not in _NOT_IN_NAMES
         and doc[end].lower_ not in BODY_WORDS
+        and (following is None or not following.text[:1].isupper())
     ):
-        end += 1
+        end += 1  # one more name word, where the sentence goes on in lower case: not a headline's Title Case
     while end - entity.start > 1 and doc[end - 1].lower_ in _NOT_IN_NAMES:
         end -= 1
     return entity if end == entity.end else Span(doc, entity.start, end, label="PER")
