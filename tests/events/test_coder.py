@@ -137,3 +137,10 @@ def test_what_someone_says_another_must_do_is_a_request_and_not_the_act_itself()
 def test_a_demand_made_while_protesting_is_part_of_the_protest() -> None:
     found = events("Thousands of farmers marched on the capital demanding lower fuel prices.")
     assert [e.type for e in found] == ["PROTEST"]
+
+
+def test_a_planned_meeting_that_did_not_take_place_is_negated() -> None:
+    text = "A meeting with the prime minister had been scheduled for Tuesday, but it did not take place."
+    meetings = [e for e in events(text) if e.type == "CONSULT"]
+    assert meetings and {e.status for e in meetings} == {"negated"}
+    assert meetings[0].evidence is not None and meetings[0].evidence.text == "not"

@@ -57,6 +57,12 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
     if denial is not None:
         return "negated", denial
     for word in words:
+        for clause in word.children:
+            if clause.dep_ == "conj" and _occurrence(clause):
+                negation = next((c for c in clause.children if c.lower_ in NEGATIONS), None)
+                if negation is not None:
+                    return "negated", negation  # "a meeting had been scheduled, but it did not take place"
+    for word in words:
         for child in word.children:
             if child.dep_ == "mark" and child.lower_ in CONDITIONS:
                 return "hypothetical", child
@@ -96,3 +102,13 @@ def _open_clause(token: Token) -> bool:
     if token.dep_ in ("xcomp", "acl"):
         return True
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+
+
+def _occurrence(verb: Token) -> bool:
+    """ "took place", "happened", "materialised", "went ahead": a verb that says an event occurred."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("happen", "occur", "materialise", "materialize"):
+        return True
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in verb.children)
+    return lemma == "go" and any(c.lower_ == "ahead" for c in verb.children)
