@@ -146,7 +146,7 @@ def _events(
             sentence=(sentence.start_char, sentence.end_char),
             trigger=TextSpan(trigger_span.text, trigger_span.start_char, trigger_span.end_char),
             mode=mapping.mode or None,
-            context=_contexts(mapping.context),
+            context=list(mapping.context),
             cameo=code,
             goldstein=info.goldstein if info else None,
             quad_class=info.quad_class if info else None,
@@ -300,14 +300,6 @@ def _temporal(token: Token) -> bool:
 
 def _case(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
-
-
-def _contexts(context: str | list[str] | tuple[str, ...] | None) -> list[str]:
-    if not context:
-        return []
-    if isinstance(context, str):
-        return [c.strip() for c in context.replace(";", ",").split(",") if c.strip()]
-    return list(context)
 
 
 def _date(sentence: Span, head: Token, published: date | None, status: str) -> date | None:

@@ -22,7 +22,6 @@ DOUBLE_OPENING = "“„«‟"
 DOUBLE_CLOSING = "”»"
 SINGLE_OPENING = "‘‚‹"
 SINGLE_CLOSING = "’›"
-QUOTE_CHARACTERS = DOUBLE_OPENING + DOUBLE_CLOSING + SINGLE_OPENING + SINGLE_CLOSING + "\"'"
 _PAD = "\x00"
 _DOUBLED = _PAD + '"'
 """Two apostrophes are one straight double mark (some newspapers' house style): the first becomes padding,
