@@ -1,0 +1,85 @@
+"""The eval commands run end to end: on the bundled sample, and on gold files in the shared layouts
+(written here, a few records of our own, so the tests need nothing from ../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsgraph.cli import cli
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["eval", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_eval_quotes_on_the_sample_scores_speakers_and_their_details() -> None:
+    lines = run("quotes").splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "found",
+        "kind",
+        "speaker",
+        "role",
+        "affiliation",
+        "country",
+        "predicted",
+    ]
+    found = lines[0].split()
+    assert int(found[1]) > 0 and int(found[3]) == 170
+
+
+def test_eval_quotes_on_a_gold_file_prints_the_table(tmp_path: Path) -> None:
+    text = 'The port will reopen on Monday, the harbour master said. "We are ready," she added.'
+    record = {
+        "id": "t1",
+        "outlet": "coast",
+        "split": "dev",
+        "text": text,
+        "quotes": [
+            {
+                "quote": {"start": 0, "end": 30, "text": text[0:30]},
+                "quote_parts": [{"start": 0, "end": 30, "text": text[0:30]}],
+                "speaker": {"start": 32, "end": 50, "text": text[32:50]},
+                "speaker_parts": [{"start": 32, "end": 50, "text": text[32:50]}],
+                "cue": {"start": 51, "end": 55, "text": "said"},
+                "type": "indirect",
+            }
+        ],
+    }
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    output = run("quotes", str(gold), "--split", "dev")
+    assert output.startswith("1 articles from")
+    assert any(line.startswith("overall") for line in output.splitlines())
+    assert any(line.startswith("outlet=coast") for line in output.splitlines())
+
+
+def test_eval_events_on_the_sample_and_on_both_gold_layouts(tmp_path: Path) -> None:
+    labels = [line.split()[0] for line in run("events").splitlines()]
+    assert labels == ["found", "type", "cameo", "root", "status", "actor", "recipient", "date", "predicted"]
+    petrarch = tmp_path / "petrarch.jsonl"
+    petrarch.write_text(
+        json.dumps(
+            {
+                "id": "p1",
+                "text": "Peru accused Chile of spying.",
+                "date": "20240306",
+                "corpus": "news",
+                "expected": [{"source": "PER", "target": "CHL", "code": "112"}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert "news" in run("events", str(petrarch))
+    plover = tmp_path / "plover.jsonl"
+    plover.write_text(
+        json.dumps({"id": "g1", "text": "Peru accused Chile of spying.", "expected": [{"event": "DISAPPROVE"}]}) + "\n",
+        encoding="utf-8",
+    )
+    output = run("events", str(plover))
+    assert "type accuracy 1.000" in output and "ACCUSE" in output
