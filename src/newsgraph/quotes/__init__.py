@@ -146,6 +146,7 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     runs = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cue.content]
     region = _sentence_around(doc.text, cue.char_span[0], marks)
     runs = [(max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e]
+    runs = [(s, e) for s, e in runs if not (s <= cue.char_span[0] < e)]  # never the cue itself
     if not runs:
         return None
     if speaker is not None and speaker.start is not None and any(s <= speaker.start < e for s, e in runs):
