@@ -7,8 +7,12 @@ Rules that make the difference on news text:
   "refused to meet" is REJECT (asserted), and the meeting it refuses refines its code (125, reject a
   proposal to meet); "urged both sides to resume talks" is REQUEST (108, demand a meeting);
 - "X and Y met" with no other party, and "talks between X and Y", are one event in each direction;
+- "X said Y must ..." is a REQUEST from X to Y, not Y's act; a demand made while protesting is part of
+  the protest;
 - a passive names the recipient as subject and the actor after "by";
-- each event's date comes from its sentence's temporal expression, read against the publication date.
+- each event carries the word that decides its status (`evidence`) and a `clause` number shared by the
+  events of one clause; its date comes from its sentence's temporal expression, read against the
+  publication date.
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ def find_events(
     for trigger in [*triggers, *demands]:
         if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
-        events.extend(_events(doc, trigger, by_token, coder, published))
+        events.extend(_events(doc, trigger, coder, published))
     return sorted(events, key=lambda e: e.trigger.start)
 
 
@@ -106,9 +110,8 @@ def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     return False
 
 
-def _events(
-    doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], coder: Coder, published: date | None
-) -> list[Event]:
+def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) -> list[Event]:
+    """The events one trigger codes: one per actor and recipient pair, both ways for reciprocal ones."""
     head = doc[trigger.token]
     code = _refined_code(doc, trigger)
     mapping = plover_for(code)
