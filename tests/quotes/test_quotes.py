@@ -565,3 +565,10 @@ def test_they_is_the_group_that_spoke_last_but_never_a_single_person() -> None:
     assert text[second.speaker.start : second.speaker.end] == "They"
     lone = "Ana Costa said the deal was close. They warned that it would fail."
     assert quote_with(lone, "it would fail", kind="indirect").speaker.name == "They"
+
+
+def test_words_in_marks_as_the_object_of_a_verb_of_saying_are_a_direct_quote() -> None:
+    text = 'Small groups of protesters chanted "Hands up, do not shoot."'
+    quote = quote_with(text, "Hands up, do not shoot.", kind="direct")
+    assert quote.cue is not None and quote.cue.text == "chanted"
+    assert quote.speaker is not None and quote.speaker.described

@@ -151,6 +151,8 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
     if not clauses and "clause" in entry.frames:
         clauses = [c for o in verb.children if o.dep_ in _OBJECT_DEPS for c in o.children if _that_clause(c)]
+    if not clauses and "clause" in entry.frames:
+        clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and _quoted(o)]  # chanted "What curfew?"
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
         if infinitives:
@@ -168,6 +170,13 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         if objects:
             clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
     return {t.i for head in clauses for t in head.subtree}
+
+
+def _quoted(token: Token) -> bool:
+    """An object in quotation marks: the words said, whatever the parser made of them."""
+    words = list(token.subtree)
+    before = token.doc[words[0].i - 1] if words[0].i > 0 else None
+    return words[0].is_quote or (before is not None and before.is_quote)
 
 
 def _that_clause(token: Token) -> bool:
