@@ -531,9 +531,6 @@ def test_according_to_at_the_end_of_a_long_sentence_takes_the_whole_sentence() -
     assert "figures published by the agriculture ministry" in quote.speaker.name
 
 
-@pytest.mark.xfail(
-    reason="the shipped parser makes the paragraph break before 'Another coach' the verb's subject", strict=True
-)
 def test_colon_at_the_end_of_a_paragraph_introduces_the_quote_below() -> None:
     text = (
         "The challenger will try to make news in the first debate, said Tom Kall, who coaches debaters.\n\n"

@@ -274,12 +274,14 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; where the parser made a paragraph break the subject, the noun hanging off it."""
+    """The verb's subject; where the parser made a paragraph break the subject, the name (else the noun)
+    hanging off it ("Another coach, Rosa Lindgren, said")."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     real = next((c for c in subjects if not c.is_space), None)
     if real is not None or not subjects:
         return real
-    return next((c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    hanging = [c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return next((c for c in hanging if c.pos_ == "PROPN"), hanging[0] if hanging else None)
 
 
 def _name_before(verb: Token) -> tuple[int, int] | None:
