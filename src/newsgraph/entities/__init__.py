@@ -8,6 +8,7 @@ name mentions into entities (`names`), describes people from the words around th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,10 +29,10 @@ class EntityIndex:
 
     entities: list[Entity]
 
-    def at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping the character span [start, end), if any."""
+    def at(self, start: int, end: int, kinds: Collection[str] | None = None) -> Entity | None:
+        """The entity (of one of `kinds`, when given) with a mention overlapping [start, end), if any."""
         for entity in self.entities:
-            if any(s < end and start < e for s, e in entity.mentions):
+            if (kinds is None or entity.kind in kinds) and any(s < end and start < e for s, e in entity.mentions):
                 return entity
         return None
 

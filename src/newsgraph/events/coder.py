@@ -31,6 +31,7 @@ from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers,
 from newsgraph.model import Event, Participant
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
+from newsgraph.nlp.syntax import subject as subject_of
 
 DEMAND = Entry("say must", "verb", "100", False)
 """The trigger a demand reported with "must" or "should" is coded with."""
@@ -277,13 +278,9 @@ def _cases_for(trigger: Trigger) -> tuple[str, ...]:
 
 
 def _real_subject(verb: Token) -> Token | None:
-    """The verb's subject; where the parser made a paragraph break the subject, the noun hanging off it;
-    never a day ("Ukrainian lawmakers [Tuesday] endorsed")."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and not _temporal(c)]
-    real = next((c for c in subjects if not c.is_space), None)
-    if real is not None or not subjects:
-        return real
-    return next((c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    """The verb's subject, active or passive, looking through a paragraph break; never a day ("Ukrainian
+    lawmakers [Tuesday] endorsed")."""
+    return subject_of(verb, _SUBJECTS, _temporal)
 
 
 def _prepositional(word: Token, cases: tuple[str, ...]) -> Token | None:

@@ -27,7 +27,7 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
     person = _titled_person(span, entities)
     if person is not None:
         return _named(person, span, entities)
-    entity = _entity_at(entities, head.idx, head.idx + len(head.text), kinds=("person", "organisation"))
+    entity = entities.at(head.idx, head.idx + len(head.text), kinds=("person", "organisation"))
     if entity is not None:
         return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in PRONOUNS:
@@ -44,7 +44,7 @@ def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:
     a title comes before its holder; a person after "of" or "for" is someone else ("a spokesman for Ana
     Costa")."""
     for token in reversed(span):
-        entity = _entity_at(entities, token.idx, token.idx + len(token.text), kinds=("person",))
+        entity = entities.at(token.idx, token.idx + len(token.text), kinds=("person",))
         if entity is None:
             continue
         if token.pos_ != "PROPN":
@@ -81,7 +81,7 @@ def _described(span: Span, entities: EntityIndex) -> Speaker:
     for token in span:
         if token.i == head.i:
             continue
-        entity = _entity_at(entities, token.idx, token.idx + len(token.text), kinds=("organisation",))
+        entity = entities.at(token.idx, token.idx + len(token.text), kinds=("organisation",))
         if entity is not None:
             affiliation = entity.name
             break
@@ -106,10 +106,3 @@ def _country_in(span: Span, entities: EntityIndex) -> str | None:
             return entity.country
     words = (t for t in span if t.i != span.root.i and t.is_title and t.pos_ in ("ADJ", "PROPN"))
     return next((c for t in words if (c := country_of(t.text))), None)
-
-
-def _entity_at(entities: EntityIndex, start: int, end: int, kinds: tuple[str, ...]) -> Entity | None:
-    for entity in entities.entities:
-        if entity.kind in kinds and any(s < end and start < e for s, e in entity.mentions):
-            return entity
-    return None

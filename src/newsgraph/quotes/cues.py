@@ -14,6 +14,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.syntax import subject as subject_of
+
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"obj", "dobj", "iobj"}
 _AUDIENCES = {"reporters", "journalists", "supporters", "crowd", "audience", "lawmakers", "viewers"}
@@ -260,7 +262,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     for candidate in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if candidate is None:
             continue
-        subject = _subject(candidate)
+        subject = subject_of(candidate, _SUBJECT_DEPS)
         if subject is None and candidate is verb:
             subject = next((c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN")), None)
         if subject is not None:
@@ -271,17 +273,6 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 return _noun_phrase(candidate.head, cue=verb)
             return _noun_phrase(subject)
     return None
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; where the parser made a paragraph break the subject, the name (else the noun)
-    hanging off it ("Another coach, Rosa Lindgren, said")."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    real = next((c for c in subjects if not c.is_space), None)
-    if real is not None or not subjects:
-        return real
-    hanging = [c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")]
-    return next((c for c in hanging if c.pos_ == "PROPN"), hanging[0] if hanging else None)
 
 
 def _name_before(verb: Token) -> tuple[int, int] | None:
