@@ -30,6 +30,7 @@ from newsgraph.model import Analysis, Article, to_json
 from newsgraph.pipeline import analyze_or_error
 from newsgraph.store import DEFAULT_DB, Store
 from newsgraph.store.database import EVENT_STATUSES, StoredEvent, StoredQuote, parse_dyad, parse_iso_date
+from newsgraph.stories import StoryUpdate, update_stories
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_USABLE = 0, 1, 2
 
@@ -89,14 +90,24 @@ def cli(debug: bool) -> None:
 @model_option
 @actors_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and errors.")
+@click.option(
+    "--no-stories", is_flag=True, help="Do not update stories now (`newsgraph stories --update` does it later)."
+)
 def ingest_cmd(
-    paths: tuple[str, ...], db: str, max_size_mb: float, model: str | None, actor_files: tuple[str, ...], quiet: bool
+    paths: tuple[str, ...],
+    db: str,
+    max_size_mb: float,
+    model: str | None,
+    actor_files: tuple[str, ...],
+    quiet: bool,
+    no_stories: bool,
 ) -> None:
     """Read news files, analyse them and store the results in the database.
 
     PATHS are files, folders (read recursively), globs or - for standard input. Formats are
     recognised by content: HTML (also .gz), plain text, JSON Lines, JSON, CSV/TSV, RSS/Atom, WARC.
     Re-running on the same inputs adds nothing; an interrupted run resumes where it stopped.
+    New articles are then placed in stories (near copies marked, events and quotes merged).
 
     \b
     Example:
@@ -124,12 +135,23 @@ def ingest_cmd(
             raise
         finally:
             summary = store.finish_run(run_id, status, counts.as_dict())
-    click.echo(
-        f"run {summary.id}: {counts.read} articles read, {counts.added} added, {counts.duplicates} duplicates,"
-        f" {counts.already_stored} already stored, {counts.errors} errors -> {db}",
-        err=True,
-    )
+        click.echo(
+            f"run {summary.id}: {counts.read} articles read, {counts.added} added, {counts.duplicates} duplicates,"
+            f" {counts.already_stored} already stored, {counts.errors} errors -> {db}",
+            err=True,
+        )
+        if not no_stories:
+            click.echo(_story_update_line(update_stories(store)), err=True)
     sys.exit(_exit_code(counts.read, counts.errors))
+
+
+def _story_update_line(update: StoryUpdate) -> str:
+    if not update.articles:
+        return "stories: nothing new"
+    return (
+        f"stories: {update.articles} articles placed, {update.copies} near copies marked,"
+        f" {update.new_stories} new stories, {update.stories_updated} stories updated"
+    )
 
 
 @cli.command()
@@ -400,6 +422,125 @@ def events(
         click.echo(f"            {_shorten(row.sentence, width - 12)}")
 
 
+@cli.command()
+@db_option
+@click.option("-s", "--search", help="Only stories whose label contains this text (case ignored).")
+@click.option("-n", "--limit", default=50, show_default=True, type=click.IntRange(min=1))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--update", "refresh", is_flag=True, help="First place articles that are in no story yet.")
+@click.option("--rebuild", is_flag=True, help="First rebuild every story from the stored articles.")
+def stories(db: str, search: str | None, limit: int, fmt: str, refresh: bool, rebuild: bool) -> None:
+    """List the stories: articles about one happening across outlets, most recently active first.
+
+    Each row gives the story's id, first and last date, articles (not counting near copies), outlets
+    and label (its main actors and main event). `--format json` prints a list of {"id", "label",
+    "first", "last", "outlets", "articles"}, where articles are the stored articles' ids (the input
+    records' own ids), near copies and exact copies included.
+
+    \b
+    Examples:
+      newsgraph stories --db news.db --search "Guinea-Bissau"
+      newsgraph stories --db news.db --rebuild --format json > stories.json
+    """
+    if refresh or rebuild:
+        with Store(db) as store:
+            click.echo(_story_update_line(update_stories(store, rebuild=rebuild)), err=True)
+    from newsgraph.stories.queries import list_stories
+
+    with Store(db, readonly=True) as store:
+        rows = list_stories(store, search, limit)
+    if fmt == "json":
+        keys = ("id", "label", "first", "last", "outlets", "articles")
+        click.echo(json.dumps([{key: getattr(row, key) for key in keys} for row in rows], ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        click.echo("no stories match" if search else f"no stories in {db}", err=True)
+        return
+    width = max(shutil.get_terminal_size((160, 24)).columns, 60)
+    for row in rows:
+        copies = f" +{row.copies} copies" if row.copies else ""
+        dates = f"{row.first or '----------'}  {row.last or '----------'}"
+        head = f"{row.id:>5}  {dates}  {row.num_articles:>3} articles{copies}"
+        click.echo(f"{head}  {_shorten(row.label or '', width - len(head) - 2)}")
+        click.echo(f"       {_shorten(', '.join(row.outlets) or '(no outlet named)', width - 7)}")
+
+
+@cli.command()
+@click.argument("story_id", type=int)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def story(story_id: int, db: str, fmt: str) -> None:
+    """One story: its articles, its merged events with counts, its merged quotes with provenance, and
+    what was expected against what came of it.
+
+    An event reported by several articles is listed once, with the number of clauses, articles and
+    sources (outlets) reporting it and the article that reported it first; near copies are shown but
+    not counted. A quote carried by several articles is listed once with the outlet that carried it first
+    and those that quoted it again. The ledger gives every planned or expected event as confirmed,
+    failed or pending.
+
+    \b
+    Example:
+      newsgraph story 2 --db news.db --format json
+    """
+    from newsgraph.stories.queries import story_detail
+
+    with Store(db, readonly=True) as store:
+        detail = story_detail(store, story_id)
+    if detail is None:
+        raise click.UsageError(f"no story {story_id} in {db}; `newsgraph stories --db {db}` lists them")
+    if fmt == "json":
+        click.echo(json.dumps(dataclasses.asdict(detail), ensure_ascii=False, indent=1))
+        return
+    width = max(shutil.get_terminal_size((160, 24)).columns, 60)
+    summary = detail.summary
+    click.echo(f"story {summary.id}: {summary.label}")
+    click.echo(
+        f"{summary.first or '?'} to {summary.last or '?'}, {summary.num_articles} articles,"
+        f" {len(summary.outlets)} outlets"
+    )
+    click.echo("\narticles")
+    for article in detail.articles:
+        copy = f"  [copy of {article.copy_of}, {article.similarity:.2f}]" if article.copy_of else ""
+        line = (
+            f"  {article.published or '----------'}  {(article.outlet or '-')[:22]:<22}  {article.title or article.id}"
+        )
+        click.echo(_shorten(line + copy, width))
+    events_by_n = {event.n: event for event in detail.events}
+    click.echo("\nevents (reports: clauses / articles / sources)")
+    for event in sorted(detail.events, key=lambda e: (-e.num_articles, -e.num_mentions, e.n)):
+        reports = f"{event.num_mentions:>2}/{event.num_articles:>2}/{event.num_sources:>2}"
+        head = f"  {event.date or '----------'}  {event.type:<9} {event.status:<12} {reports}  "
+        click.echo(head + _shorten(_instance_dyad(event), width - len(head)))
+    click.echo("\nquotes (first carried by -> quoted again by)")
+    for quote in sorted(detail.quotes, key=lambda q: (-q.num_articles, q.n)):
+        again = f" -> {', '.join(quote.requoted_by)}" if quote.requoted_by else ""
+        head = f"  {(quote.speaker or '(unattributed)')[:24]:<24}  "
+        click.echo(
+            head
+            + _shorten(
+                f"\u201c{quote.text}\u201d  {quote.first_outlet or quote.first_article}{again}", width - len(head)
+            )
+        )
+    click.echo("\nexpected -> outcome")
+    for entry in detail.ledger:
+        expected = events_by_n[entry.expected]
+        outcome = events_by_n.get(entry.resolved_by) if entry.resolved_by is not None else None
+        what = f"{expected.type} {_instance_dyad(expected)}"
+        how = f" ({outcome.status}: {outcome.trigger}, {outcome.date or 'undated'})" if outcome else ""
+        click.echo(_shorten(f"  {entry.outcome:<9}  {what}{how}", width))
+
+
+def _instance_dyad(event) -> str:  # type: ignore[no-untyped-def]
+    def party(name: str | None, country: str | None) -> str:
+        if not name:
+            return "-"
+        return f"{' '.join(name.split())} ({country})" if country else " ".join(name.split())
+
+    actor, recipient = party(event.actor, event.actor_country), party(event.recipient, event.recipient_country)
+    return f"{actor} -> {recipient}: {event.trigger}"
+
+
 @cli.group(name="export")
 def export_group() -> None:
     """Write what the database holds to files other tools read (CSV, GDELT's event layout)."""
@@ -508,12 +649,14 @@ def demo(db: str) -> None:
                 elif event.kind == "error":
                     click.echo(f"error: {event.message}", err=True)
         store.finish_run(run_id, "done", counts.as_dict())
+        update = update_stories(store)
         rows = list(store.articles(limit=1000))
         stored = {row.id: store.article(row.id) for row in rows}
         people = store.entities(kind="person", limit=8)
         totals = store.counts()
     click.echo(f"newsgraph demo: {counts.read} articles read from the bundled sample, {counts.added} stored in {db}")
     click.echo(f"  {totals['quotes']} quotes and {totals['events']} events found")
+    click.echo(f"  {totals['stories']} stories; {update.copies} near copies marked")
     if counts.errors:
         click.echo(f"  {counts.errors} inputs failed (listed above)")
     outlets = Counter(row.outlet or "(unknown outlet)" for row in rows)
@@ -541,6 +684,8 @@ def demo(db: str) -> None:
     click.echo(f"     newsgraph entities --db {db} --kind person")
     click.echo(f"     newsgraph quotes --db {db} --speaker badji")
     click.echo(f"     newsgraph events --db {db} --dyad GNB:SEN")
+    click.echo(f"     newsgraph stories --db {db}")
+    click.echo(f"     newsgraph story 1 --db {db}")
     sys.exit(_exit_code(counts.read, counts.errors))
 
 
@@ -876,6 +1021,155 @@ def _eval_sample_events(model: str | None, misses: bool) -> None:
     report = evaluate_sample_events(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
     _tallies(report, ("found", "type", "cameo", "root", "status", "actor", "recipient", "date"), misses)
     click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold event)")
+
+
+@eval_group.command(name="clusters")
+@click.argument("gold_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_option
+def eval_clusters(gold_file: Path, model: str | None) -> None:
+    """Story clustering against gold clusters: B-cubed and pairwise precision, recall and F1.
+
+    GOLD_FILE is JSON Lines with `id`, `text` and `cluster` (and optionally `title` and `date`), such as
+    ../shared/data/clusters/wikinews_clusters.jsonl. Every record is analysed and ingested into a scratch
+    database, the story layer places it, and the stories are compared with the gold clusters.
+
+    \b
+    Example:
+      newsgraph eval clusters ../shared/data/clusters/wikinews_clusters.jsonl
+    """
+    import tempfile
+
+    from newsgraph.evaluate.stories import read_cluster_records, score_clusters
+    from newsgraph.stories.queries import list_stories
+
+    try:
+        records = read_cluster_records(gold_file)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    with tempfile.TemporaryDirectory() as scratch:
+        db = Path(scratch) / "clusters.db"
+        counts = IngestCounts()
+        with Store(db) as store:
+            run_id = store.start_run("eval clusters", [str(gold_file)])
+            with _progress([str(gold_file)], "analysing") as bar:
+                for event in ingest([str(gold_file)], store, run_id, counts, model=model):
+                    if event.kind == "file":
+                        bar.update(1)
+                    elif event.kind == "error":
+                        click.echo(f"error: {event.message}", err=True)
+            store.finish_run(run_id, "done", counts.as_dict())
+            update_stories(store)
+            predicted = {article: story.id for story in list_stories(store) for article in story.articles}
+    gold = {str(record["id"]): record["cluster"] for record in records}
+    scores = score_clusters(predicted, gold)
+    click.echo(f"{scores.items} records, {scores.gold_clusters} gold clusters, {scores.clusters} stories")
+    click.echo(f"B-cubed   P {scores.bcubed_precision:.3f}  R {scores.bcubed_recall:.3f}  F1 {scores.bcubed_f1:.3f}")
+    click.echo(f"pairwise  P {scores.pair_precision:.3f}  R {scores.pair_recall:.3f}  F1 {scores.pair_f1:.3f}")
+
+
+@eval_group.command(name="duplicates")
+@click.argument(
+    "corpus",
+    required=False,
+    default="../shared/data/corpus/bbc_news.jsonl",
+    type=click.Path(dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--share",
+    default=0.1,
+    show_default=True,
+    type=click.FloatRange(0.0, 1.0),
+    help="Share of records to copy with light edits.",
+)
+@click.option("--misses", is_flag=True, help="List every missed copy and every link the gold does not make.")
+def eval_duplicates(corpus: Path, share: float, misses: bool) -> None:
+    """Near-duplicate detection: precision and recall of "this record copies an earlier one".
+
+    Gold copies are the records of CORPUS (JSON Lines with `id` and `text`) whose text is identical to an
+    earlier record's, plus lightly edited copies of a seeded sample of records (words swapped, a number
+    rewritten, the last paragraph cut or a sentence added). Links between records the gold does not pair
+    count as false; `--misses` lists them with their overlap for a reader to judge.
+
+    \b
+    Example:
+      newsgraph eval duplicates ../shared/data/corpus/bbc_news.jsonl
+    """
+    from newsgraph.evaluate.stories import exact_groups, near_copies, score_duplicates
+
+    if not corpus.is_file():
+        raise click.UsageError(f"{corpus}: no such file; give a JSON Lines corpus with id and text")
+    records = []
+    for item in read_file(str(corpus), ReadOptions()):
+        if isinstance(item, InputError):
+            click.echo(f"error: {item}", err=True)
+        else:
+            records.append((item.id, item.text))
+    exact = exact_groups(records)
+    click.echo(f"{len(records)} records from {corpus}")
+    scores = score_duplicates(records, exact)
+    _duplicate_line("exact copies", scores, misses)
+    copies = near_copies(records, share)
+    groups = {**exact, **{copy_id: exact[copy_id.removesuffix("~copy")] for copy_id, _ in copies}}
+    scores = score_duplicates([*records, *copies], groups)
+    _duplicate_line(f"+ {len(copies)} edited copies", scores, misses)
+
+
+def _duplicate_line(what: str, scores, misses: bool) -> None:  # type: ignore[no-untyped-def]
+    click.echo(
+        f"{what:<22} links {scores.predicted_links:>4} (gold {scores.gold_links:>4})"
+        f"  precision {scores.precision:.3f}  recall {scores.recall:.3f}"
+    )
+    if misses:
+        for record, original, similarity in scores.false_links:
+            click.echo(f"    not in gold: {record} -> {original} (Jaccard {similarity:.2f})")
+        for record, original in scores.missed:
+            click.echo(f"    missed: {record} copies {original}")
+
+
+@eval_group.command(name="stories")
+@model_option
+def eval_stories(model: str | None) -> None:
+    """The story layer on the sample corpus against its gold: stories, near copies, merged events and quotes.
+
+    The sample is ingested into a scratch database. Merging is scored twice: on the gold's own event and
+    quote mentions (the merger alone) and on the mentions the pipeline found (end to end). "instances"
+    is how many distinct events or quotes the mentions were merged into, against the gold's count.
+    """
+    import tempfile
+
+    from newsgraph.evaluate.entities import SAMPLE, SAMPLE_FOLDERS, read_sample
+    from newsgraph.evaluate.stories import evaluate_sample_stories
+
+    with tempfile.TemporaryDirectory() as scratch:
+        db = Path(scratch) / "sample.db"
+        counts = IngestCounts()
+        paths = [str(SAMPLE / folder) for folder in SAMPLE_FOLDERS]
+        with Store(db) as store:
+            run_id = store.start_run("eval stories", paths)
+            for _ in ingest(list(expand_paths(paths)), store, run_id, counts, model=model):
+                pass
+            store.finish_run(run_id, "done", counts.as_dict())
+            update_stories(store)
+            gold = json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))
+            report = evaluate_sample_stories(store, read_sample(), gold)
+    clusters = report.clusters
+    click.echo(
+        f"stories      {clusters.clusters} (gold {clusters.gold_clusters})  B-cubed F1 {clusters.bcubed_f1:.3f}"
+        f"  pairwise F1 {clusters.pair_f1:.3f}"
+    )
+    click.echo(f"near copies  {report.copies_found} of {report.copies_gold} found, {report.copies_predicted} marked")
+    for name, scores in (
+        ("events, gold mentions", report.events_on_gold),
+        ("events, end to end", report.events),
+        ("quotes, gold mentions", report.quotes_on_gold),
+        ("quotes, end to end", report.quotes),
+    ):
+        click.echo(
+            f"{name:<22} {scores.mentions:>4} mentions -> {scores.instances:>4} instances"
+            f" (gold {scores.gold_instances:>4})"
+            f"  exact {scores.exact_instances:>4}  pairwise P {scores.pair_precision:.3f} R {scores.pair_recall:.3f}"
+            f" F1 {scores.pair_f1:.3f}"
+        )
 
 
 @eval_group.command(name="syntax")

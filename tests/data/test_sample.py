@@ -2,6 +2,8 @@
 
 Later stages score quotes and events against `gold.json` by finding its strings in the article text,
 so every gold string must survive reading: HTML extraction, furniture trimming and dateline removal.
+The gold also says which article is a reprint of which, and which events and quotes of different articles
+are one real-world happening or statement (`instance`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ ARTICLES = read_sample()
 
 
 def test_sample_has_three_stories_of_four_outlets_on_different_days_in_four_formats() -> None:
-    assert len(ARTICLES) == len(GOLD["articles"]) >= 12
+    assert len(ARTICLES) == len(GOLD["articles"]) >= 16
+    assert {(g["source"], g["record"]) for g in GOLD["articles"]} == set(ARTICLES)
     by_story: dict[str, list[dict]] = {}
     for gold in GOLD["articles"]:
         by_story.setdefault(gold["story"], []).append(gold)
@@ -46,6 +49,39 @@ def test_every_gold_quote_and_event_sentence_is_in_the_read_text(gold: dict) -> 
     missing = [q["text"] for q in gold["quotes"] if q["text"] not in text]
     missing += [e["sentence"] for e in gold["events"] if e["sentence"] not in text]
     assert missing == []
+
+
+def test_every_gold_event_and_quote_has_an_instance_and_an_instance_joins_only_like_events() -> None:
+    events: dict[str, list[dict]] = {}
+    for gold in GOLD["articles"]:
+        for item in gold["quotes"] + gold["events"]:
+            assert isinstance(item.get("instance"), str) and item["instance"].strip(), item
+        for event in gold["events"]:
+            events.setdefault(event["instance"], []).append(event)
+    for instance, members in events.items():
+        assert len({(e["type"], e["status"]) for e in members}) == 1, (instance, members)
+        assert len({e["date"] for e in members} - {None}) <= 1, (instance, members)
+    quote_instances = {q["instance"] for g in GOLD["articles"] for q in g["quotes"]}
+    assert not quote_instances & set(events), "an id names both a quote and an event"
+
+
+def test_every_duplicate_of_names_another_article_of_the_gold_and_shares_its_instances() -> None:
+    keys = {(g["source"], g["record"]): g for g in GOLD["articles"]}
+    reprints = [g for g in GOLD["articles"] if g["duplicate_of"] is not None]
+    assert reprints and all("duplicate_of" in g for g in GOLD["articles"])
+    for gold in reprints:
+        original = keys.get((gold["duplicate_of"]["source"], gold["duplicate_of"]["record"]))
+        assert original is not None and original is not gold and original["duplicate_of"] is None
+        assert original["story"] == gold["story"] and original["published"] < gold["published"]
+        for kind in ("quotes", "events"):
+            assert {x["instance"] for x in gold[kind]} <= {x["instance"] for x in original[kind]}
+        copy, source = (shingles(ARTICLES[(g["source"], g["record"])].text) for g in (gold, original))
+        assert 0.75 <= len(copy & source) / len(copy | source) < 0.98, "a reprint is a near copy, not an exact one"
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.split()
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
 def test_no_page_furniture_survives_in_the_sample() -> None:

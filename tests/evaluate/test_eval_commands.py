@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
+from newsgraph.evaluate.entities import SAMPLE
 
 
 def run(*args: str) -> str:
@@ -29,7 +30,8 @@ def test_eval_quotes_on_the_sample_scores_speakers_and_their_details() -> None:
         "predicted",
     ]
     found = lines[0].split()
-    assert int(found[1]) > 0 and int(found[3]) == 170
+    gold = json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))
+    assert int(found[1]) > 0 and int(found[3]) == sum(len(a["quotes"]) for a in gold["articles"])
 
 
 def test_eval_quotes_on_a_gold_file_prints_the_table(tmp_path: Path) -> None:

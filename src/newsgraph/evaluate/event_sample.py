@@ -48,7 +48,7 @@ def evaluate_sample_events(
         used: set[int] = set()
         for expected in item["events"]:
             where = f"{item['source']}: {expected['trigger']!r} in {expected['sentence'][:50]!r}"
-            span = _trigger_span(text, expected)
+            span = trigger_span(text, expected)
             candidates = [e for e in predicted if span and e.trigger.start < span[1] and span[0] < e.trigger.end]
             match = next((e for e in candidates if id(e) not in used), candidates[0] if candidates else None)
             report.found.add(match is not None, where)
@@ -73,7 +73,7 @@ def evaluate_sample_events(
     return report
 
 
-def _trigger_span(text: str, expected: dict) -> tuple[int, int] | None:
+def trigger_span(text: str, expected: dict) -> tuple[int, int] | None:
     sentence = text.find(expected["sentence"])
     if sentence < 0:
         return None

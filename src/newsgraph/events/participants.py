@@ -87,7 +87,7 @@ class Coder:
             code = self.actors.code([t.text for t in words])
             if code:
                 entity = self._entity(head)
-                name = head.doc[words[0].i : words[-1].i + 1].text
+                name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
                 country = code[:3] if code[:3].isalpha() else None
                 return Participant(name, entity.id if entity else None, country, code[3:6] or None)
         entity = self._entity(head) or self._named_person(head) or self._antecedent(head)
@@ -108,7 +108,7 @@ class Coder:
         sector = SECTORS.get(head.lower_)
         if country is None and sector is None and head.pos_ != "PROPN":
             return None
-        name = head.doc[words[0].i : words[-1].i + 1].text
+        name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
         return Participant(name=name, country=country, sector=sector)
 
     def _antecedent(self, head: Token) -> Entity | None:

@@ -17,10 +17,16 @@ def subject(
 ) -> Token | None:
     """The verb's subject (a child with one of `deps`, not one `skip` rejects); where the parser made a
     paragraph break the subject, the name (else the noun) hanging off it ("\\n\\nAnother coach, Rosa
-    Lindgren, said")."""
+    Lindgren, said"). Where it gave the verb two subjects (a dateline "BISSAU (Agency) – The government
+    refused" parsed as one), the one nearest before the verb."""
     subjects = [c for c in verb.children if c.dep_ in deps and not (skip and skip(c))]
-    real = next((c for c in subjects if not c.is_space), None)
+    real = _nearest([c for c in subjects if not c.is_space], verb)
     if real is not None or not subjects:
         return real
     hanging = [c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")]
     return next((c for c in hanging if c.pos_ == "PROPN"), hanging[0] if hanging else None)
+
+
+def _nearest(candidates: list[Token], verb: Token) -> Token | None:
+    before = [c for c in candidates if c.i < verb.i]
+    return before[-1] if before else (candidates[0] if candidates else None)

@@ -481,6 +481,10 @@ class Store:
 
     # -- internals --------------------------------------------------------------------------------
 
+    def transaction(self) -> _Transaction:
+        """BEGIN IMMEDIATE ... COMMIT around a block, for the story layer's writes."""
+        return self._transaction()
+
     def _transaction(self) -> _Transaction:
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
@@ -500,9 +504,9 @@ class Store:
     def _insert_source(self, article_id: str, article: Article, run_id: int | None) -> None:
         source = article.source
         self.conn.execute(
-            "INSERT OR IGNORE INTO article_sources (article_id, path, record, url, outlet, run_id)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, source.path or "", source.record or "", source.url, source.outlet, run_id),
+            "INSERT OR IGNORE INTO article_sources (article_id, path, record, url, outlet, run_id, record_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article_id, source.path or "", source.record or "", source.url, source.outlet, run_id, article.id),
         )
 
     def _insert_entities(self, analysis: Analysis) -> None:

@@ -180,6 +180,84 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE events ADD COLUMN clause INTEGER;
         """,
     ),
+    (
+        3,
+        """
+        -- The input record's own id for every source, so an exact copy read under another id can still be
+        -- listed under that id (the article itself is stored once, under the first id seen).
+        ALTER TABLE article_sources ADD COLUMN record_id TEXT;
+
+        -- Near copies (wire reprints): the earliest version of the text, and the shingle overlap with it.
+        ALTER TABLE articles ADD COLUMN duplicate_of TEXT REFERENCES articles(id);
+        ALTER TABLE articles ADD COLUMN duplicate_similarity REAL;
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+        CREATE TABLE article_signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            minhash BLOB NOT NULL                -- datasketch LeanMinHash, serialised
+        );
+
+        ALTER TABLE stories ADD COLUMN first TEXT;
+        ALTER TABLE stories ADD COLUMN last TEXT;
+        ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;  -- not counting near copies
+        CREATE UNIQUE INDEX story_articles_article ON story_articles(article_id);
+
+        -- One row per happening of a story; its mentions are events of the story's articles.
+        CREATE TABLE event_instances (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            cameo TEXT,
+            date TEXT,
+            actor TEXT, actor_country TEXT, recipient TEXT, recipient_country TEXT,
+            trigger_text TEXT NOT NULL,
+            num_mentions INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            first_article TEXT NOT NULL,
+            first_event INTEGER NOT NULL,
+            PRIMARY KEY (story_id, n)
+        );
+        CREATE TABLE event_instance_mentions (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            instance INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            event INTEGER NOT NULL,
+            duplicate INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (article_id, event)
+        );
+        CREATE INDEX event_instance_mentions_instance ON event_instance_mentions(story_id, instance);
+        CREATE TABLE quote_instances (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            speaker TEXT,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            first_article TEXT NOT NULL,
+            first_quote INTEGER NOT NULL,
+            PRIMARY KEY (story_id, n)
+        );
+        CREATE TABLE quote_instance_mentions (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            instance INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            quote INTEGER NOT NULL,
+            duplicate INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (article_id, quote)
+        );
+        CREATE INDEX quote_instance_mentions_instance ON quote_instance_mentions(story_id, instance);
+        CREATE TABLE expectations (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            instance INTEGER NOT NULL,           -- the future event instance
+            outcome TEXT NOT NULL CHECK (outcome IN ('confirmed', 'failed', 'pending')),
+            resolved_by INTEGER,                 -- the asserted or negated instance that decided it
+            PRIMARY KEY (story_id, instance)
+        );
+        """,
+    ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

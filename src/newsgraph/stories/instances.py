@@ -1,0 +1,305 @@
+"""The same event, the same quote, reported by several articles of a story: merged into one instance.
+
+GDELT counts reports; a reader wants happenings. Event mentions merge when they describe the same
+happening: the same participants (by country where the coder knows it, "Peru" and "Peru's minister" both
+stand for PER; by name otherwise), the same PLOVER type and CAMEO code (the code tells a boycott from a
+rejection, a visit from a meeting), the same status (a plan and its fulfilment are two
+instances, which the ledger links) and no conflicting date. Quote mentions merge when the same speaker is
+given near-identical words: trimmed at either end, or with words cut out at an ellipsis.
+
+Mentions from near-duplicate articles (reprints) join the instance of what they copy, but are left out of
+every count: a wire story printed by ten sites is one report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+
+SYMMETRIC_TYPES = frozenset({"CONSULT"})
+"""Types whose participants are interchangeable: "Peru met Chile" and "Chile met Peru" are one meeting."""
+NEWS_CYCLE_DAYS = 1
+QUOTE_MATCH = 0.8
+"""Share of the shorter quote's words that must appear, in order, in the other."""
+QUOTE_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Report:
+    """The article a mention comes from, as the story layer sees it."""
+
+    article: str
+    published: str | None
+    source: str
+    """The outlet, else the URL's host, else the article itself: what `num_sources` counts."""
+    order: int
+    """Storage order, the tie-break after the publication date."""
+    duplicate: bool = False
+
+    def sort_key(self) -> tuple[bool, str, int]:
+        return (self.published is None, self.published or "", self.order)
+
+
+@dataclass(frozen=True)
+class EventMention:
+    report: Report
+    n: int
+    type: str
+    status: str
+    cameo: str | None
+    date: str | None
+    actor: str | None
+    actor_country: str | None
+    recipient: str | None
+    recipient_country: str | None
+    trigger: str = ""
+    clause: int | None = None
+    reciprocal: bool = False
+    """Half of a pair coded both ways from one clause ("Peru and Chile agreed")."""
+
+    @property
+    def day(self) -> str | None:
+        """The date as evidence for merging: the coder dates an undated past event by its article's
+        publication day, so a date equal to that day says nothing about which happening it was."""
+        return self.date if self.date and self.date != self.report.published else None
+
+    @property
+    def participants(self) -> tuple[str | None, ...]:
+        actor = _participant_key(self.actor_country, self.actor)
+        recipient = _participant_key(self.recipient_country, self.recipient)
+        if self.reciprocal or self.type in SYMMETRIC_TYPES:
+            return tuple(sorted((actor, recipient), key=lambda key: key or ""))
+        return (actor, recipient)
+
+
+@dataclass
+class EventInstance:
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def counted(self) -> list[EventMention]:
+        return [m for m in self.mentions if not m.report.duplicate]
+
+    @property
+    def first(self) -> EventMention:
+        return min(self.counted or self.mentions, key=lambda m: (m.report.sort_key(), m.n))
+
+    @property
+    def type(self) -> str:
+        return self.mentions[0].type
+
+    @property
+    def status(self) -> str:
+        return self.mentions[0].status
+
+    @property
+    def participants(self) -> tuple[str | None, ...]:
+        return self.mentions[0].participants
+
+    @property
+    def date(self) -> str | None:
+        return next((m.date for m in self.mentions if m.date), None)
+
+    @property
+    def cameo(self) -> str | None:
+        codes = Counter(m.cameo for m in self.mentions if m.cameo)
+        return codes.most_common(1)[0][0] if codes else None
+
+    @property
+    def num_mentions(self) -> int:
+        """Distinct clauses that report it; the two directions of "Peru and Chile met" are one mention."""
+        return len({(m.report.article, m.clause if m.clause is not None else -m.n - 1) for m in self.counted})
+
+    @property
+    def num_articles(self) -> int:
+        return len({m.report.article for m in self.counted})
+
+    @property
+    def num_sources(self) -> int:
+        return len({m.report.source for m in self.counted})
+
+
+def merge_events(mentions: Iterable[EventMention]) -> list[EventInstance]:
+    """Event mentions grouped into instances, in the order of each instance's first report.
+
+    A mention joins an instance with exactly its participants if there is one; else one whose
+    participants it fits where it names fewer ("accused Laos" with no actor found fits "Cambodia
+    accused Laos") and that was reported within a day of it: an under-specified report days later is
+    as likely another happening of the same kind.
+    """
+    groups: dict[tuple, list[EventInstance]] = {}
+    ordered: list[EventInstance] = []
+    for mention in sorted(mentions, key=lambda m: (m.report.sort_key(), m.report.article, m.n)):
+        group = groups.setdefault((mention.type, mention.cameo, mention.status), [])
+        fitting = [i for i in group if _dates_agree(i, mention)]
+        target = next((i for i in fitting if i.participants == mention.participants), None)
+        if target is None:
+            target = next(
+                (i for i in fitting if _participants_fit(mention, i.mentions[0]) and _same_news_cycle(i, mention)),
+                None,
+            )
+        if target is None:
+            target = EventInstance()
+            group.append(target)
+            ordered.append(target)
+        target.mentions.append(mention)
+    return ordered
+
+
+def _same_news_cycle(instance: EventInstance, mention: EventMention) -> bool:
+    day = _ordinal(mention.report.published)
+    days = [_ordinal(m.report.published) for m in instance.mentions]
+    return day is None or any(other is None or abs(other - day) <= NEWS_CYCLE_DAYS for other in days)
+
+
+def _ordinal(published: str | None) -> int | None:
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None
+
+
+def _participants_fit(a: EventMention, b: EventMention) -> bool:
+    """Same participants where both name one, and at least one named in both; sides are matched by role
+    for directed events and as a pair for symmetric ones."""
+    first, second = a.participants, b.participants
+    if a.reciprocal or b.reciprocal or a.type in SYMMETRIC_TYPES:
+        known_a, known_b = {k for k in first if k}, {k for k in second if k}
+        return bool(known_a & known_b) and (known_a <= known_b or known_b <= known_a)
+    pairs = [(x, y) for x, y in zip(first, second, strict=True) if x and y]
+    return bool(pairs) and all(x == y for x, y in pairs)
+
+
+def _dates_agree(instance: EventInstance, mention: EventMention) -> bool:
+    """No two different dates; and a plan for a day is not the plan reported after that day has passed."""
+    known = next((m.day for m in instance.mentions if m.day), None)
+    if known and mention.day:
+        return known == mention.day
+    if mention.status == "future":
+        planned = known or mention.day
+        reports = [m.report.published for m in instance.mentions] + [mention.report.published]
+        return planned is None or all(day is None or day[:10] <= planned for day in reports)
+    return True
+
+
+def _participant_key(country: str | None, name: str | None) -> str | None:
+    if country:
+        return country
+    return _fold(name) if name else None
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    report: Report
+    n: int
+    text: str
+    kind: str
+    speaker: str | None
+    described: bool = False
+
+
+@dataclass
+class QuoteInstance:
+    mentions: list[QuoteMention] = field(default_factory=list)
+
+    @property
+    def counted(self) -> list[QuoteMention]:
+        return [m for m in self.mentions if not m.report.duplicate]
+
+    @property
+    def first(self) -> QuoteMention:
+        return min(self.counted or self.mentions, key=lambda m: (m.report.sort_key(), m.n))
+
+    @property
+    def speaker(self) -> str | None:
+        """The fullest form of the speaker's name among the mentions."""
+        names = [m.speaker for m in self.mentions if m.speaker]
+        return max(names, key=len) if names else None
+
+    @property
+    def text(self) -> str:
+        """The longest version carried."""
+        return max((m.text for m in self.mentions), key=len)
+
+    @property
+    def requoted(self) -> list[QuoteMention]:
+        """Later articles (not reprints) that carried it again, one per article, in order."""
+        first, seen, later = self.first, set(), []
+        for mention in sorted(self.counted, key=lambda m: (m.report.sort_key(), m.n)):
+            if mention.report.article != first.report.article and mention.report.article not in seen:
+                seen.add(mention.report.article)
+                later.append(mention)
+        return later
+
+    @property
+    def num_articles(self) -> int:
+        return len({m.report.article for m in self.counted})
+
+    @property
+    def num_sources(self) -> int:
+        return len({m.report.source for m in self.counted})
+
+
+def merge_quotes(mentions: Iterable[QuoteMention]) -> list[QuoteInstance]:
+    """Quote mentions grouped into instances, in the order of each instance's first report.
+
+    Two quotes of one article are never merged: an article that gives a speaker's words twice gives two
+    statements (or a fragment of one quoted again inside a paraphrase), and provenance is across articles.
+    """
+    instances: list[QuoteInstance] = []
+    for mention in sorted(mentions, key=lambda m: (m.report.sort_key(), m.report.article, m.n)):
+        target = next((instance for instance in instances if _same_quote(mention, instance)), None)
+        if target is None:
+            target = QuoteInstance()
+            instances.append(target)
+        target.mentions.append(mention)
+    return instances
+
+
+def _same_quote(mention: QuoteMention, instance: QuoteInstance) -> bool:
+    if any(other.report.article == mention.report.article for other in instance.mentions):
+        return False
+    words = _words(mention.text)
+    return any(same_speaker(mention, other) and same_words(words, _words(other.text)) for other in instance.mentions)
+
+
+def same_speaker(a: QuoteMention, b: QuoteMention) -> bool:
+    """One name is the other or its tail ("Villanueva", "Rosa Villanueva"); descriptions must be equal."""
+    if not a.speaker or not b.speaker:
+        return False
+    first, second = _fold(a.speaker).split(), _fold(b.speaker).split()
+    if a.described or b.described:
+        return first == second
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and longer[-len(shorter) :] == shorter
+
+
+def same_words(a: list[str], b: list[str]) -> bool:
+    """Near-identical wording: most of the shorter quote's words appear in order in the longer one.
+
+    An ellipsis only removes words, and trimming only cuts at the ends, so both keep the shorter
+    version's words in order inside the longer one.
+    """
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < QUOTE_MIN_WORDS:
+        return shorter == longer and bool(shorter)
+    matcher = SequenceMatcher(None, shorter, longer, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / len(shorter) >= QUOTE_MATCH
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_fold(text))
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

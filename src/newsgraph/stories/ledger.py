@@ -1,0 +1,74 @@
+"""Expectations against outcomes: what a story said would happen, and what came of it.
+
+Every `future` event instance of a story (a meeting announced, a deal expected, a release promised) is
+matched against the story's `asserted` and `negated` instances of the same type that involve the same
+participants, were reported by a later article than the one that first reported the expectation, and
+are not dated before the day it was expected for:
+
+- `confirmed`: it was later reported as having happened;
+- `failed`: it was later reported as not having happened ("the talks did not produce a deal");
+- `pending`: nothing yet.
+
+When both kinds of outcome were reported, the latest report decides (a deal said to have collapsed and
+then signed a week later is confirmed), because that is what a reader today should believe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from newsgraph.stories.instances import EventInstance
+
+Outcome = Literal["confirmed", "failed", "pending"]
+OUTCOME_STATUS: dict[str, Outcome] = {"asserted": "confirmed", "negated": "failed"}
+
+
+@dataclass
+class Expectation:
+    expected: EventInstance
+    outcome: Outcome
+    resolved_by: EventInstance | None = None
+
+
+def ledger(instances: list[EventInstance]) -> list[Expectation]:
+    """One entry per future instance, in the order the expectations were first reported."""
+    entries = []
+    for expected in instances:
+        if expected.status != "future":
+            continue
+        outcomes = [
+            other
+            for other in instances
+            if other.status in OUTCOME_STATUS
+            and other.type == expected.type
+            and _involves(other, expected)
+            and _reported_after(other, expected)
+            and not (expected.date and other.date and other.date < expected.date)
+        ]
+        if not outcomes:
+            entries.append(Expectation(expected, "pending"))
+            continue
+        latest = max(outcomes, key=lambda other: _last_report(other))
+        entries.append(Expectation(expected, OUTCOME_STATUS[latest.status], latest))
+    return entries
+
+
+def _involves(outcome: EventInstance, expected: EventInstance) -> bool:
+    """The outcome has every participant the expectation named (it may name more: the recipient)."""
+    wanted = {key for key in expected.participants if key}
+    return bool(wanted) and wanted <= {key for key in outcome.participants if key}
+
+
+def _reported_after(outcome: EventInstance, expected: EventInstance) -> bool:
+    """Some article after the one that first reported the expectation reports the outcome.
+
+    An outcome in the same article is a different happening ("they met on Monday and will meet again").
+    """
+    first_expected = expected.first.report.sort_key()
+    return any(mention.report.sort_key() > first_expected for mention in outcome.mentions)
+
+
+def _last_report(instance: EventInstance) -> tuple:
+    latest = max(instance.mentions, key=lambda m: (m.report.sort_key(), m.n))
+    return (latest.report.sort_key(), latest.n)
