@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from newsgraph.articles.dateline import find_dateline
 from newsgraph.articles.identity import content_hash
 from newsgraph.articles.reading import ReadOptions, read_items
 from newsgraph.entities import find_entities
@@ -57,7 +58,7 @@ def analyze(
         article = Article(id=content_hash(text_or_article), text=text_or_article)
     else:
         article = text_or_article
-    doc = load_pipeline(model)(article.text)
+    doc = load_pipeline(model)(_blank_dateline(article.text))
     published = _as_date(article.published)
     entities = find_entities(doc, published)
     return Analysis(
@@ -66,6 +67,17 @@ def analyze(
         quotes=find_quotes(doc, entities),
         events=find_events(doc, entities, published, actors),
     )
+
+
+def _blank_dateline(text: str) -> str:
+    """The text with a leading dateline ("LIMA (Newswire) —") turned into spaces.
+
+    Records keep their text exactly as given, dateline included; parsed as prose, the place and agency
+    become the subject of the first sentence ("LIMA ... held talks"). Blanking keeps every offset.
+    """
+    _, rest = find_dateline(text)
+    prefix = len(text) - len(rest)
+    return " " * prefix + rest if prefix else text
 
 
 def _as_date(value: str | None) -> date | None:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from newsgraph.gazetteer.countries import country_name
 from newsgraph.store import Store
 from newsgraph.stories import storage
 from newsgraph.stories.clustering import WINDOW_DAYS, assign
@@ -134,21 +135,31 @@ def _rebuild_story(store: Store, story_id: int, now: str) -> None:
 def story_label(events: list[EventInstance], store: Store, article_ids: list[str]) -> str:
     """Main actors and main event: "Peru, Chile: CONSULT (talks)".
 
-    The actors are the participants in the most events (weighted by the articles reporting each), else
-    the entities named in the most articles; the event is the most widely reported one that happened.
+    The actors are the parties to the most events, weighted by the articles reporting each: a country by
+    its name ("Peru" for "Peru's production minister"), else a short name as written; phrases the coder
+    could not resolve ("further evidence of a slowdown") are left out. Without events, the entities named
+    in the most articles. The event is the most widely reported one that happened.
     """
     weight: Counter[str] = Counter()
     for instance in events:
         first = instance.first
-        for name in (first.actor, first.recipient):
-            if name:
-                weight[name] += instance.num_articles or 1
-    actors = [name for name, _ in weight.most_common(3)]
-    if not actors:
-        actors = storage.top_entities(store, article_ids, 3)
+        for name, country in ((first.actor, first.actor_country), (first.recipient, first.recipient_country)):
+            label = _party_label(name, country)
+            if label:
+                weight[label] += instance.num_articles or 1
+    actors = [name for name, _ in weight.most_common(3)] or storage.top_entities(store, article_ids, 3)
     happened = [i for i in events if i.status == "asserted"] or events
     main = max(happened, key=lambda i: (i.num_articles, i.num_mentions), default=None)
     label = ", ".join(actors) or "(no named actors)"
     if main is not None:
-        label += f": {main.type} ({main.first.trigger})"
+        label += f": {main.type} ({' '.join(main.first.trigger.split())})"
     return label
+
+
+def _party_label(name: str | None, country: str | None) -> str | None:
+    if country:
+        return country_name(country) or country
+    if not name:
+        return None
+    words = name.split()
+    return " ".join(words) if len(words) <= 4 and words[0][:1].isupper() else None

@@ -20,8 +20,9 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 SHINGLE_WORDS = 3
 """Three-word shingles: one changed word disturbs three shingles, not five, so light edits keep overlap."""
 NUM_PERM = 128
-LSH_THRESHOLD = 0.4
-"""Candidate threshold on estimated Jaccard; set below the decision thresholds so LSH misses few copies."""
+LSH_THRESHOLD = 0.3
+"""Candidate threshold on estimated Jaccard, well below the decision thresholds: a copy cut by a third
+has a Jaccard near 0.5 however much of it is contained, and LSH must still propose it."""
 MIN_JACCARD = 0.6
 MIN_CONTAINMENT = 0.85
 MIN_SHINGLES = 20

@@ -129,8 +129,8 @@ def merge_events(mentions: Iterable[EventMention]) -> list[EventInstance]:
 
     A mention joins an instance with exactly its participants if there is one; else one whose
     participants it fits where it names fewer ("accused Laos" with no actor found fits "Cambodia
-    accused Laos") and that was reported within a day of it: an under-specified report days later is
-    as likely another happening of the same kind.
+    accused Laos") and that was reported within a day of it or dated to the same day: an
+    under-specified report days later is as likely another happening of the same kind.
     """
     groups: dict[tuple, list[EventInstance]] = {}
     ordered: list[EventInstance] = []
@@ -152,9 +152,14 @@ def merge_events(mentions: Iterable[EventMention]) -> list[EventInstance]:
 
 
 def _same_news_cycle(instance: EventInstance, mention: EventMention) -> bool:
+    """Reported within a day of the instance, or dated to the same day (one report names the day the
+    other appeared: "held talks on Monday" against Monday's report of the talks)."""
     day = _ordinal(mention.report.published)
     days = [_ordinal(m.report.published) for m in instance.mentions]
-    return day is None or any(other is None or abs(other - day) <= NEWS_CYCLE_DAYS for other in days)
+    if day is None or any(other is None or abs(other - day) <= NEWS_CYCLE_DAYS for other in days):
+        return True
+    dates = {m.date for m in instance.mentions if m.date}
+    return mention.date is not None and mention.date in dates
 
 
 def _ordinal(published: str | None) -> int | None:

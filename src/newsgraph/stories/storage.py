@@ -38,7 +38,7 @@ def unassigned_articles(store: Store) -> list[ArticleDoc]:
         "SELECT a.id, a.title, a.text, a.published FROM articles a"
         f" WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY {_ORDER}"
     ).fetchall()
-    return _with_entities(store, [ArticleDoc(r["id"], r["text"], r["title"], r["published"]) for r in rows])
+    return _with_entities_and_events(store, [ArticleDoc(r["id"], r["text"], r["title"], r["published"]) for r in rows])
 
 
 def story_articles(store: Store, stories: Iterable[int]) -> dict[int, list[ArticleDoc]]:
@@ -52,7 +52,7 @@ def story_articles(store: Store, stories: Iterable[int]) -> dict[int, list[Artic
         f" WHERE a.duplicate_of IS NULL AND sa.story_id IN ({_marks(wanted)}) ORDER BY {_ORDER}",
         wanted,
     ).fetchall()
-    docs = _with_entities(store, [ArticleDoc(r["id"], r["text"], r["title"], r["published"]) for r in rows])
+    docs = _with_entities_and_events(store, [ArticleDoc(r["id"], r["text"], r["title"], r["published"]) for r in rows])
     grouped: dict[int, list[ArticleDoc]] = defaultdict(list)
     for row, doc in zip(rows, docs, strict=True):
         grouped[row["story_id"]].append(doc)
@@ -72,8 +72,9 @@ def active_stories(store: Store, since: str | None) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _with_entities(store: Store, docs: list[ArticleDoc]) -> list[ArticleDoc]:
+def _with_entities_and_events(store: Store, docs: list[ArticleDoc]) -> list[ArticleDoc]:
     names: dict[str, list[str]] = defaultdict(list)
+    events: dict[str, list[str]] = defaultdict(list)
     ids = [doc.id for doc in docs]
     for chunk in _chunks(ids):
         for row in store.conn.execute(
@@ -81,8 +82,17 @@ def _with_entities(store: Store, docs: list[ArticleDoc]) -> list[ArticleDoc]:
             chunk,
         ):
             names[row["article_id"]].append(row["name"])
+        for row in store.conn.execute(
+            "SELECT article_id, type, actor_country, recipient_country FROM events"
+            f" WHERE article_id IN ({_marks(chunk)}) AND (actor_country IS NOT NULL OR recipient_country IS NOT NULL)"
+            " ORDER BY article_id, n",
+            chunk,
+        ):
+            countries = sorted(c for c in (row["actor_country"], row["recipient_country"]) if c)
+            events[row["article_id"]].append(" ".join([row["type"], *countries]))
     for doc in docs:
         doc.entities = names.get(doc.id, [])
+        doc.events = events.get(doc.id, [])
     return docs
 
 

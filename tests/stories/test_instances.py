@@ -1,0 +1,131 @@
+"""Merging event and quote mentions across articles into instances, with counts and provenance."""
+
+from __future__ import annotations
+
+from newsgraph.stories.instances import EventMention, QuoteMention, Report, merge_events, merge_quotes
+
+LEDGER = Report("a1", "2024-03-04", "Andes Courier", 1)
+POST = Report("a2", "2024-03-05", "Meridian Post", 2)
+WIRE = Report("a3", "2024-03-05", "Continental Newswire", 3)
+REPRINT = Report("a4", "2024-03-06", "Harmattan Daily", 4, duplicate=True)
+LATER = Report("a5", "2024-03-12", "Pacific Ledger", 5)
+
+
+def event(report: Report, n: int = 0, **fields) -> EventMention:  # type: ignore[no-untyped-def]
+    values = {
+        "type": "AGREE",
+        "status": "asserted",
+        "cameo": "030",
+        "date": "2024-03-04",
+        "actor": "Peru",
+        "actor_country": "PER",
+        "recipient": "Chile",
+        "recipient_country": "CHL",
+        "trigger": "agreed",
+    }
+    values.update(fields)
+    return EventMention(report=report, n=n, **values)
+
+
+def test_the_same_happening_from_three_outlets_is_one_instance_first_reported_by_the_earliest() -> None:
+    mentions = [
+        event(POST),
+        event(LEDGER, actor="Rosa Villanueva"),  # Peru's minister: the country codes the party
+        event(WIRE, date="2024-03-05"),  # dated by its publication day: no evidence of another day
+    ]
+    [instance] = merge_events(mentions)
+    assert (instance.num_mentions, instance.num_articles, instance.num_sources) == (3, 3, 3)
+    assert instance.first.report.article == "a1"
+
+
+def test_a_reprint_joins_the_instance_but_is_not_counted() -> None:
+    [instance] = merge_events([event(LEDGER), event(REPRINT)])
+    assert len(instance.mentions) == 2
+    assert (instance.num_mentions, instance.num_articles, instance.num_sources) == (1, 1, 1)
+
+
+def test_both_directions_of_a_reciprocal_event_are_one_mention() -> None:
+    forward = event(LEDGER, 0, clause=3, reciprocal=True)
+    backward = event(
+        LEDGER,
+        1,
+        clause=3,
+        reciprocal=True,
+        actor="Chile",
+        actor_country="CHL",
+        recipient="Peru",
+        recipient_country="PER",
+    )
+    [instance] = merge_events([forward, backward])
+    assert instance.num_mentions == 1
+
+
+def test_different_status_type_code_or_day_are_different_instances() -> None:
+    mentions = [
+        event(LEDGER, date="2024-03-02"),
+        event(POST, status="negated"),
+        event(POST, 1, type="REJECT", cameo="120"),
+        event(POST, 2, cameo="031"),
+        event(WIRE, date="2024-03-01"),
+    ]
+    assert len(merge_events(mentions)) == 5
+
+
+def test_a_plan_reported_after_its_day_passed_is_another_plan() -> None:
+    planned = event(LEDGER, status="future", date="2024-03-05", type="CONSULT", cameo="040")
+    same_plan = event(POST, status="future", date=None, type="CONSULT", cameo="040")
+    next_round = event(LATER, status="future", date=None, type="CONSULT", cameo="040")
+    instances = merge_events([planned, same_plan, next_round])
+    assert [len(i.mentions) for i in instances] == [2, 1]
+
+
+def test_a_report_naming_fewer_parties_joins_only_within_a_day_or_dated_to_the_same_day() -> None:
+    full = event(LEDGER, type="ACCUSE", cameo="112")
+    no_actor_same_cycle = event(POST, type="ACCUSE", cameo="112", actor=None, actor_country=None)
+    no_actor_a_week_later = event(LATER, type="ACCUSE", cameo="112", actor=None, actor_country=None, date=None)
+    dated_to_the_day = event(LATER, 1, type="ACCUSE", cameo="112", actor=None, actor_country=None)
+    instances = merge_events([full, no_actor_same_cycle, no_actor_a_week_later])
+    assert [len(i.mentions) for i in instances] == [2, 1]
+    assert [len(i.mentions) for i in merge_events([full, dated_to_the_day])] == [2]
+
+
+def quote(report: Report, text: str, speaker: str | None = "Rosa Villanueva", n: int = 0) -> QuoteMention:
+    return QuoteMention(report, n, text, "direct", speaker)
+
+
+WORDS = "The fish have moved, and the rules have to move with them. We will not sign a quota that ignores that."
+
+
+def test_trimmed_and_elided_versions_of_a_quote_are_one_quote_with_its_provenance() -> None:
+    mentions = [
+        quote(POST, "The fish have moved, and the rules have to move with them", "Villanueva"),
+        quote(LEDGER, WORDS),
+        quote(LATER, "The fish have moved … We will not sign a quota that ignores that."),
+        quote(REPRINT, WORDS),
+    ]
+    [instance] = merge_quotes(mentions)
+    assert instance.first.report.source == "Andes Courier"
+    assert [m.report.source for m in instance.requoted] == ["Meridian Post", "Pacific Ledger"]
+    assert (instance.num_articles, instance.num_sources) == (3, 3)
+    assert instance.speaker == "Rosa Villanueva"
+    assert instance.text == WORDS
+
+
+def test_a_paraphrase_another_speaker_or_the_same_article_make_another_quote() -> None:
+    mentions = [
+        quote(LEDGER, WORDS),
+        quote(POST, "the fish stocks had shifted south and the quota rules should change too"),
+        quote(WIRE, WORDS, speaker="Carolina Fuentes"),
+        quote(LEDGER, "the rules have to move with them", n=1),
+    ]
+    assert len(merge_quotes(mentions)) == 4
+
+
+def test_unnamed_sources_merge_only_with_the_same_description() -> None:
+    official = "a senior Peruvian trade official"
+    mentions = [
+        QuoteMention(LEDGER, 0, WORDS, "direct", official, described=True),
+        QuoteMention(POST, 0, WORDS, "direct", official, described=True),
+        QuoteMention(WIRE, 0, WORDS, "direct", "a Chilean negotiator", described=True),
+    ]
+    assert [len(i.mentions) for i in merge_quotes(mentions)] == [2, 1]
