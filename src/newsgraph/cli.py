@@ -502,10 +502,8 @@ def story(story_id: int, db: str, fmt: str) -> None:
     click.echo("\narticles")
     for article in detail.articles:
         copy = f"  [copy of {article.copy_of}, {article.similarity:.2f}]" if article.copy_of else ""
-        line = (
-            f"  {article.published or '----------'}  {(article.outlet or '-')[:22]:<22}  {article.title or article.id}"
-        )
-        click.echo(_shorten(line + copy, width))
+        head = f"  {article.published or '----------'}  {(article.outlet or '-')[:22]:<22}  "
+        click.echo(head + _shorten(f"{article.title or article.id}{copy}", width - len(head)))
     events_by_n = {event.n: event for event in detail.events}
     click.echo("\nevents (reports: clauses / articles / sources)")
     for event in sorted(detail.events, key=lambda e: (-e.num_articles, -e.num_mentions, e.n)):
@@ -516,19 +514,16 @@ def story(story_id: int, db: str, fmt: str) -> None:
     for quote in sorted(detail.quotes, key=lambda q: (-q.num_articles, q.n)):
         again = f" -> {', '.join(quote.requoted_by)}" if quote.requoted_by else ""
         head = f"  {(quote.speaker or '(unattributed)')[:24]:<24}  "
-        click.echo(
-            head
-            + _shorten(
-                f"\u201c{quote.text}\u201d  {quote.first_outlet or quote.first_article}{again}", width - len(head)
-            )
-        )
+        carried = f"{quote.first_outlet or quote.first_article}{again}: "
+        click.echo(head + _shorten(f"{carried}\u201c{quote.text}\u201d", width - len(head)))
     click.echo("\nexpected -> outcome")
     for entry in detail.ledger:
         expected = events_by_n[entry.expected]
         outcome = events_by_n.get(entry.resolved_by) if entry.resolved_by is not None else None
         what = f"{expected.type} {_instance_dyad(expected)}"
         how = f" ({outcome.status}: {outcome.trigger}, {outcome.date or 'undated'})" if outcome else ""
-        click.echo(_shorten(f"  {entry.outcome:<9}  {what}{how}", width))
+        head = f"  {entry.outcome:<9}  "
+        click.echo(head + _shorten(what + how, width - len(head)))
 
 
 def _instance_dyad(event) -> str:  # type: ignore[no-untyped-def]
@@ -752,7 +747,8 @@ def train(corpora: Path, output: Path, minutes: float, workdir: Path | None) -> 
 @click.option("-n", "--limit", default=500, show_default=True, type=click.IntRange(min=1), help="Articles to time.")
 @model_option
 def bench(corpus: Path, limit: int, model: str | None) -> None:
-    """Time the language layer (spaCy, batched with nlp.pipe), the whole per-article analysis, and each stage.
+    """Time the language layer (spaCy, batched with nlp.pipe), the whole per-article analysis, each stage,
+    the store and the story layer.
 
     Run it on an otherwise idle machine; it uses one process. CORPUS is any file newsgraph reads.
 
@@ -776,10 +772,10 @@ def bench(corpus: Path, limit: int, model: str | None) -> None:
         words += sum(1 for token in doc if not (token.is_punct or token.is_space))
     language = time.perf_counter() - started
     started = time.perf_counter()
-    for article in articles:
-        analyze_article(article, model=model)
+    analyses = [analyze_article(article, model=model) for article in articles]
     whole = time.perf_counter() - started
     stages = _stage_times(nlp, articles)
+    store_seconds, story_seconds = _story_layer_times(analyses)
     click.echo(f"articles          {len(articles)} ({tokens} tokens, {words} words) from {corpus}")
     click.echo(
         f"language layer    {words / language:,.0f} words/s  {tokens / language:,.0f} tokens/s"
@@ -793,6 +789,25 @@ def bench(corpus: Path, limit: int, model: str | None) -> None:
         click.echo(f"  {stage:<15} {1000 * seconds / len(articles):6.1f} ms/article")
     click.echo(f"quote stage adds  {stages['quotes'] / before_quotes:.1%} to the language layer and entities")
     click.echo(f"event coder adds  {stages['events'] / before_quotes:.1%} to the language layer and entities")
+    click.echo(f"store             {len(articles) / store_seconds:,.0f} articles/s  (one transaction each)")
+    click.echo(
+        f"story layer       {story_seconds:.1f} s for {len(articles)} articles  {len(articles) / story_seconds:,.0f}"
+        " articles/s  (near copies, stories, merged events and quotes, ledger)"
+    )
+
+
+def _story_layer_times(analyses: list[Analysis]) -> tuple[float, float]:
+    """Seconds to store the analyses in a scratch database, and to build their stories from nothing."""
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "bench.db") as store:
+        started = time.perf_counter()
+        for analysis in analyses:
+            store.add_analysis(analysis)
+        stored = time.perf_counter()
+        update_stories(store)
+        return stored - started, time.perf_counter() - stored
 
 
 def _stage_times(nlp, articles: list[Article]) -> dict[str, float]:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from newsgraph.gazetteer.countries import country_name
 from newsgraph.store import Store
 from newsgraph.stories import storage
-from newsgraph.stories.clustering import WINDOW_DAYS, assign
+from newsgraph.stories.clustering import WINDOW_DAYS, ArticleDoc, assign
 from newsgraph.stories.duplicates import (
     DuplicateIndex,
     shingles,
@@ -51,13 +51,22 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryUpdate:
         update.articles = len(pending)
         copies = _mark_copies(store, [doc.id for doc in pending])
         update.copies = len(copies)
-        originals = [doc for doc in pending if doc.id not in copies]
-        touched = _cluster(store, originals, now, update)
-        for article_id in pending:
-            if article_id.id in copies:
-                story = storage.story_of(store, storage.original_of(store, article_id.id))
+        originals, touched = [], set()
+        for doc in pending:
+            if doc.id in copies:
+                continue
+            story = storage.story_of_copies(store, doc.id)
+            if story is None:
+                originals.append(doc)
+            else:  # an older version stored after its reprint: it takes the reprint's place
+                storage.add_article(store, story, doc.id, None)
+                touched.add(story)
+        touched |= _cluster(store, originals, now, update)
+        for doc in pending:
+            if doc.id in copies:
+                story = storage.story_of(store, storage.original_of(store, doc.id))
                 if story is not None:
-                    storage.add_article(store, story, article_id.id, copies[article_id.id])
+                    storage.add_article(store, story, doc.id, copies[doc.id])
                     touched.add(story)
         for story in sorted(touched):
             _rebuild_story(store, story, now)
@@ -97,7 +106,7 @@ def _mark_copies(store: Store, pending: list[str]) -> dict[str, float]:
     return copies
 
 
-def _cluster(store: Store, originals: list, now: str, update: StoryUpdate) -> set[int]:
+def _cluster(store: Store, originals: list[ArticleDoc], now: str, update: StoryUpdate) -> set[int]:
     dates = [doc.published for doc in originals if doc.published]
     since = (date.fromisoformat(min(dates)[:10]) - timedelta(days=WINDOW_DAYS)).isoformat() if dates else None
     candidates = storage.story_articles(store, storage.active_stories(store, since))

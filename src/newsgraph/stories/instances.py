@@ -23,6 +23,8 @@ from difflib import SequenceMatcher
 
 SYMMETRIC_TYPES = frozenset({"CONSULT"})
 """Types whose participants are interchangeable: "Peru met Chile" and "Chile met Peru" are one meeting."""
+SYMMETRIC_CODES = frozenset({"057"})
+"""CAMEO codes of acts two parties do together: "Chile signed with Peru" is Peru's signing too."""
 NEWS_CYCLE_DAYS = 1
 QUOTE_MATCH = 0.8
 """Share of the shorter quote's words that must appear, in order, in the other."""
@@ -69,10 +71,14 @@ class EventMention:
         return self.date if self.date and self.date != self.report.published else None
 
     @property
+    def symmetric(self) -> bool:
+        return self.reciprocal or self.type in SYMMETRIC_TYPES or self.cameo in SYMMETRIC_CODES
+
+    @property
     def participants(self) -> tuple[str | None, ...]:
         actor = _participant_key(self.actor_country, self.actor)
         recipient = _participant_key(self.recipient_country, self.recipient)
-        if self.reciprocal or self.type in SYMMETRIC_TYPES:
+        if self.symmetric:
             return tuple(sorted((actor, recipient), key=lambda key: key or ""))
         return (actor, recipient)
 
@@ -140,7 +146,7 @@ def merge_events(mentions: Iterable[EventMention]) -> list[EventInstance]:
         target = next((i for i in fitting if i.participants == mention.participants), None)
         if target is None:
             target = next(
-                (i for i in fitting if _participants_fit(mention, i.mentions[0]) and _same_news_cycle(i, mention)),
+                (i for i in fitting if participants_fit(mention, i.mentions[0]) and _same_news_cycle(i, mention)),
                 None,
             )
         if target is None:
@@ -169,11 +175,11 @@ def _ordinal(published: str | None) -> int | None:
         return None
 
 
-def _participants_fit(a: EventMention, b: EventMention) -> bool:
+def participants_fit(a: EventMention, b: EventMention) -> bool:
     """Same participants where both name one, and at least one named in both; sides are matched by role
     for directed events and as a pair for symmetric ones."""
     first, second = a.participants, b.participants
-    if a.reciprocal or b.reciprocal or a.type in SYMMETRIC_TYPES:
+    if a.symmetric or b.symmetric:
         known_a, known_b = {k for k in first if k}, {k for k in second if k}
         return bool(known_a & known_b) and (known_a <= known_b or known_b <= known_a)
     pairs = [(x, y) for x, y in zip(first, second, strict=True) if x and y]

@@ -1,16 +1,18 @@
 """Expectations against outcomes: what a story said would happen, and what came of it.
 
 Every `future` event instance of a story (a meeting announced, a deal expected, a release promised) is
-matched against the story's `asserted` and `negated` instances of the same type that involve the same
-participants, were reported by a later article than the one that first reported the expectation, and
-are not dated before the day it was expected for:
+matched against the story's `asserted` and `negated` instances of the same type whose participants
+agree with it wherever both name one, that were reported by a later article than the one that first
+reported the expectation, and that are not dated before the day it was expected for:
 
 - `confirmed`: it was later reported as having happened;
 - `failed`: it was later reported as not having happened ("the talks did not produce a deal");
 - `pending`: nothing yet.
 
-When both kinds of outcome were reported, the latest report decides (a deal said to have collapsed and
-then signed a week later is confirmed), because that is what a reader today should believe.
+Outcomes naming more of the expected parties are preferred ("Badji travelled to Bissau" over "Badji
+flew home"); among those, when both kinds of outcome were reported, the latest report decides (a deal
+said to have collapsed and then signed a week later is confirmed), because that is what a reader today
+should believe.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsgraph.stories.instances import EventInstance
+from newsgraph.stories.instances import EventInstance, participants_fit
 
 Outcome = Literal["confirmed", "failed", "pending"]
 OUTCOME_STATUS: dict[str, Outcome] = {"asserted": "confirmed", "negated": "failed"}
@@ -49,15 +51,21 @@ def ledger(instances: list[EventInstance]) -> list[Expectation]:
         if not outcomes:
             entries.append(Expectation(expected, "pending"))
             continue
-        latest = max(outcomes, key=lambda other: _last_report(other))
+        closest = max(_shared(other, expected) for other in outcomes)
+        latest = max((o for o in outcomes if _shared(o, expected) == closest), key=_last_report)
         entries.append(Expectation(expected, OUTCOME_STATUS[latest.status], latest))
     return entries
 
 
 def _involves(outcome: EventInstance, expected: EventInstance) -> bool:
-    """The outcome has every participant the expectation named (it may name more: the recipient)."""
-    wanted = {key for key in expected.participants if key}
-    return bool(wanted) and wanted <= {key for key in outcome.participants if key}
+    """The parties agree wherever both name one ("Badji will travel to Bissau" against "travelled to
+    Bissau", whose traveller the coder did not find), and at least one is named in both."""
+    return participants_fit(outcome.mentions[0], expected.mentions[0])
+
+
+def _shared(outcome: EventInstance, expected: EventInstance) -> int:
+    """How many of the expectation's named parties the outcome names too."""
+    return len({k for k in expected.participants if k} & {k for k in outcome.participants if k})
 
 
 def _reported_after(outcome: EventInstance, expected: EventInstance) -> bool:

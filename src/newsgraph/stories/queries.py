@@ -161,7 +161,7 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
             (story_id,),
         )
     ]
-    outlet_of = {a.id: a.outlet or source_key(None, a.url, a.id) for a in articles}
+    outlet_of = {a.id: _outlet(a) for a in articles}
     published_of = {a.id: a.published for a in articles}
     events = []
     for row in conn.execute("SELECT * FROM event_instances WHERE story_id = ? ORDER BY n", (story_id,)):
@@ -246,3 +246,9 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
         )
     ]
     return StoryDetail(summary, articles, events, quotes, ledger)
+
+
+def _outlet(article: StoryArticle) -> str | None:
+    """The outlet, else the URL's host; None when neither is known (views then show the article id)."""
+    key = source_key(article.outlet, article.url, article.id)
+    return None if key.startswith("article:") else key

@@ -115,6 +115,16 @@ def story_of(store: Store, article_id: str) -> int | None:
     return row[0] if row else None
 
 
+def story_of_copies(store: Store, article_id: str) -> int | None:
+    """The story of an already placed near copy of this article, if any."""
+    row = store.conn.execute(
+        "SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+        " WHERE a.duplicate_of = ? ORDER BY a.rowid LIMIT 1",
+        (article_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def save_signature(store: Store, article_id: str, minhash: bytes) -> None:
     store.conn.execute(
         "INSERT OR REPLACE INTO article_signatures (article_id, minhash) VALUES (?, ?)", (article_id, minhash)
