@@ -75,7 +75,11 @@ def update_stories(store: Store, *, rebuild: bool = False) -> StoryUpdate:
 
 
 def _mark_copies(store: Store, pending: list[str]) -> dict[str, float]:
-    """Find near copies among `pending` (against everything stored); returns copy id -> similarity."""
+    """Find near copies among `pending` (against everything stored); returns copy id -> similarity.
+
+    Only originals are indexed: a copy of a copy matches the original too, and a wire story reprinted a
+    hundred times costs one comparison per reprint, not a hundred.
+    """
     index = DuplicateIndex()
     for article_id, blob in storage.signatures(store):
         index.add(article_id, signature_from_bytes(blob))
@@ -102,7 +106,8 @@ def _mark_copies(store: Store, pending: list[str]) -> dict[str, float]:
                 storage.mark_copy(store, article_id, root, roots[root])
                 copies[article_id] = roots[root]
         storage.save_signature(store, article_id, signature_bytes(sig))
-        index.add(article_id, sig)
+        if article_id not in copies:
+            index.add(article_id, sig)
     return copies
 
 

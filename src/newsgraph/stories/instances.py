@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -261,42 +261,68 @@ def merge_quotes(mentions: Iterable[QuoteMention]) -> list[QuoteInstance]:
 
     Two quotes of one article are never merged: an article that gives a speaker's words twice gives two
     statements (or a fragment of one quoted again inside a paraphrase), and provenance is across articles.
+    Quotes are compared only within a speaker's surname (or a description), and only with the distinct
+    wordings of an instance, so a statement carried by a thousand articles costs a handful of comparisons.
     """
     instances: list[QuoteInstance] = []
+    by_speaker: dict[tuple[bool, str], list[_Wordings]] = {}
     for mention in sorted(mentions, key=lambda m: (m.report.sort_key(), m.report.article, m.n)):
-        target = next((instance for instance in instances if _same_quote(mention, instance)), None)
+        speaker = tuple(_words(mention.speaker or ""))
+        if not speaker:
+            instances.append(QuoteInstance([mention]))
+            continue
+        key = (mention.described, " ".join(speaker) if mention.described else speaker[-1])
+        candidates = by_speaker.setdefault(key, [])
+        words = tuple(_words(mention.text))
+        target = next((c for c in candidates if c.accepts(mention, speaker, words)), None)
         if target is None:
-            target = QuoteInstance()
-            instances.append(target)
-        target.mentions.append(mention)
+            target = _Wordings(QuoteInstance())
+            candidates.append(target)
+            instances.append(target.instance)
+        target.add(mention, speaker, words)
     return instances
 
 
-def _same_quote(mention: QuoteMention, instance: QuoteInstance) -> bool:
-    if any(other.report.article == mention.report.article for other in instance.mentions):
+@dataclass
+class _Wordings:
+    """An instance being built, with its articles and its distinct (speaker, words) forms."""
+
+    instance: QuoteInstance
+    articles: set[str] = field(default_factory=set)
+    forms: set[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=set)
+
+    def accepts(self, mention: QuoteMention, speaker: tuple[str, ...], words: tuple[str, ...]) -> bool:
+        if mention.report.article in self.articles:
+            return False
+        return any(
+            same_speaker(speaker, other, mention.described) and same_words(words, other_words)
+            for other, other_words in self.forms
+        )
+
+    def add(self, mention: QuoteMention, speaker: tuple[str, ...], words: tuple[str, ...]) -> None:
+        self.instance.mentions.append(mention)
+        self.articles.add(mention.report.article)
+        self.forms.add((speaker, words))
+
+
+def same_speaker(first: Sequence[str], second: Sequence[str], described: bool = False) -> bool:
+    """Speakers as folded words: one name is the other or its tail ("Villanueva", "Rosa Villanueva");
+    descriptions ("a senior official") must be equal."""
+    if not first or not second:
         return False
-    words = _words(mention.text)
-    return any(same_speaker(mention, other) and same_words(words, _words(other.text)) for other in instance.mentions)
+    if described:
+        return tuple(first) == tuple(second)
+    shorter, longer = sorted((tuple(first), tuple(second)), key=len)
+    return longer[-len(shorter) :] == shorter
 
 
-def same_speaker(a: QuoteMention, b: QuoteMention) -> bool:
-    """One name is the other or its tail ("Villanueva", "Rosa Villanueva"); descriptions must be equal."""
-    if not a.speaker or not b.speaker:
-        return False
-    first, second = _fold(a.speaker).split(), _fold(b.speaker).split()
-    if a.described or b.described:
-        return first == second
-    shorter, longer = sorted((first, second), key=len)
-    return bool(shorter) and longer[-len(shorter) :] == shorter
-
-
-def same_words(a: list[str], b: list[str]) -> bool:
+def same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     """Near-identical wording: most of the shorter quote's words appear in order in the longer one.
 
     An ellipsis only removes words, and trimming only cuts at the ends, so both keep the shorter
     version's words in order inside the longer one.
     """
-    shorter, longer = sorted((a, b), key=len)
+    shorter, longer = sorted((tuple(a), tuple(b)), key=len)
     if len(shorter) < QUOTE_MIN_WORDS:
         return shorter == longer and bool(shorter)
     matcher = SequenceMatcher(None, shorter, longer, autojunk=False)

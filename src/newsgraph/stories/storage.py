@@ -97,7 +97,11 @@ def _with_entities_and_events(store: Store, docs: list[ArticleDoc]) -> list[Arti
 
 
 def signatures(store: Store) -> Iterator[tuple[str, bytes]]:
-    yield from store.conn.execute("SELECT article_id, minhash FROM article_signatures ORDER BY rowid")
+    """Stored signatures of original articles (near copies are not compared with again)."""
+    yield from store.conn.execute(
+        "SELECT s.article_id, s.minhash FROM article_signatures s JOIN articles a ON a.id = s.article_id"
+        " WHERE a.duplicate_of IS NULL ORDER BY s.rowid"
+    )
 
 
 def article_text(store: Store, article_id: str) -> str:
