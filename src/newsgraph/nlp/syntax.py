@@ -27,6 +27,14 @@ def subject(
     return next((c for c in hanging if c.pos_ == "PROPN"), hanging[0] if hanging else None)
 
 
+_WHEN = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _nearest(candidates: list[Token], verb: Token) -> Token | None:
-    before = [c for c in candidates if c.i < verb.i]
-    return before[-1] if before else (candidates[0] if candidates else None)
+    """The candidate nearest before the verb; a day ("Arafat Wednesday rejected") parsed as a second
+    subject is never the one."""
+    named = [c for c in candidates if c.lower_ not in _WHEN] or candidates
+    before = [c for c in named if c.i < verb.i]
+    return before[-1] if before else (named[0] if named else None)
