@@ -1143,12 +1143,15 @@ def _duplicate_line(what: str, scores, misses: bool) -> None:  # type: ignore[no
 
 @eval_group.command(name="stories")
 @model_option
-def eval_stories(model: str | None) -> None:
+@click.option("--misses", is_flag=True, help="List every ledger miss.")
+def eval_stories(model: str | None, misses: bool) -> None:
     """The story layer on the sample corpus against its gold: stories, near copies, merged events and quotes.
 
     The sample is ingested into a scratch database. Merging is scored twice: on the gold's own event and
     quote mentions (the merger alone) and on the mentions the pipeline found (end to end). "instances"
-    is how many distinct events or quotes the mentions were merged into, against the gold's count.
+    is how many distinct events or quotes the mentions were merged into, against the gold's count. The
+    ledger is scored the same two ways: each gold expectation found as a future event, with the right
+    outcome (confirmed, failed, pending), decided by the right event.
     """
     import tempfile
 
@@ -1185,6 +1188,14 @@ def eval_stories(model: str | None) -> None:
             f"  exact {scores.exact_instances:>4}  pairwise P {scores.pair_precision:.3f} R {scores.pair_recall:.3f}"
             f" F1 {scores.pair_f1:.3f}"
         )
+    for name, ledger in (("ledger, gold mentions", report.ledger_on_gold), ("ledger, end to end", report.ledger)):
+        click.echo(
+            f"{name:<22} {ledger.expectations:>4} expected: {ledger.found:>4} found, outcome right {ledger.outcome:>4},"
+            f" decided by the right event {ledger.decided_by:>4}"
+        )
+        if misses:
+            for miss in ledger.misses:
+                click.echo(f"    {miss}")
 
 
 @eval_group.command(name="syntax")

@@ -85,3 +85,21 @@ def test_eval_events_on_the_sample_and_on_both_gold_layouts(tmp_path: Path) -> N
     )
     output = run("events", str(plover))
     assert "type accuracy 1.000" in output and "ACCUSE" in output
+
+
+def test_eval_stories_on_the_sample_scores_stories_copies_merges_and_the_ledger() -> None:
+    lines = run("stories").splitlines()
+    assert [line.split(",")[0].split()[0] for line in lines] == [
+        "stories",
+        "near",
+        "events",
+        "events",
+        "quotes",
+        "quotes",
+        "ledger",
+        "ledger",
+    ]
+    gold = json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))
+    assert lines[0].startswith(f"stories      3 (gold {len({a['story'] for a in gold['articles']})})")
+    mentions = sum(len(a["events"]) for a in gold["articles"])
+    assert f"events, gold mentions   {mentions} mentions" in lines[2]

@@ -30,6 +30,7 @@ from newsgraph.model import Article
 from newsgraph.store import Store
 from newsgraph.stories.duplicates import DuplicateIndex, shingles, signature
 from newsgraph.stories.instances import EventMention, QuoteMention, Report, merge_events, merge_quotes
+from newsgraph.stories.ledger import ledger
 
 
 @dataclass
@@ -199,9 +200,6 @@ class MergeScores:
     pair_recall: float
     exact_instances: int
     """Predicted instances with exactly the mentions of one gold instance."""
-    counted_instances: int = 0
-    """Instances with at least one mention outside near copies (what the story layer reports as merged)."""
-    gold_counted_instances: int = 0
 
     @property
     def pair_f1(self) -> float:
@@ -223,8 +221,53 @@ def score_merge(predicted: dict[Hashable, Hashable], gold: dict[Hashable, Hashab
     )
 
 
-def merge_gold_mentions(gold: dict) -> tuple[MergeScores, MergeScores]:
-    """Run the event and quote mergers on the sample gold's own mentions; score against its instances."""
+@dataclass
+class LedgerScores:
+    """The ledger against the gold's: per gold expectation, was it found as a future instance, with the
+    right outcome, decided by the right instance?"""
+
+    expectations: int = 0
+    found: int = 0
+    outcome: int = 0
+    decided_by: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def score_ledger(
+    entries: list[dict],
+    gold_instance: dict[Hashable, str],
+    predicted_instance: dict[Hashable, Hashable],
+    outcomes: dict[Hashable, tuple[str, Hashable | None]],
+) -> LedgerScores:
+    """`entries` are the gold's ledger; mentions map to gold and predicted instances; `outcomes` maps
+    each predicted future instance to its outcome and the predicted instance that decided it."""
+    scores = LedgerScores(expectations=len(entries))
+    mentions_of: dict[str, list[Hashable]] = defaultdict(list)
+    for mention, instance in gold_instance.items():
+        mentions_of[instance].append(mention)
+    for entry in entries:
+        found = [predicted_instance[m] for m in mentions_of[entry["expected"]] if m in predicted_instance]
+        candidates = [p for p in found if p in outcomes]
+        if not candidates:
+            scores.misses.append(f"{entry['expected']}: not found as a future event")
+            continue
+        scores.found += 1
+        outcome, decided = outcomes[max(set(candidates), key=candidates.count)]
+        if outcome != entry["outcome"]:
+            scores.misses.append(f"{entry['expected']}: {outcome} != {entry['outcome']}")
+            continue
+        scores.outcome += 1
+        wanted = entry.get("by")
+        if wanted is None or any(predicted_instance.get(m) == decided for m in mentions_of[wanted]):
+            scores.decided_by += 1
+        else:
+            scores.misses.append(f"{entry['expected']}: {outcome}, but not by {wanted}")
+    return scores
+
+
+def merge_gold_mentions(gold: dict) -> tuple[MergeScores, MergeScores, LedgerScores]:
+    """Run the event and quote mergers and the ledger on the sample gold's own mentions; score them
+    against its instances and its ledger."""
     reports = _gold_reports(gold)
     events, quotes = [], []
     gold_events: dict[tuple[str, int], str] = {}
@@ -255,18 +298,16 @@ def merge_gold_mentions(gold: dict) -> tuple[MergeScores, MergeScores]:
     quote_instances = merge_quotes(quotes)
     predicted_events = {(m.report.article, m.n): k for k, i in enumerate(event_instances) for m in i.mentions}
     predicted_quotes = {(m.report.article, m.n): k for k, i in enumerate(quote_instances) for m in i.mentions}
-    event_scores = score_merge(predicted_events, gold_events)
-    quote_scores = score_merge(predicted_quotes, gold_quotes)
-    event_scores.counted_instances = sum(1 for i in event_instances if i.counted)
-    quote_scores.counted_instances = sum(1 for i in quote_instances if i.counted)
-    originals = {_key(a) for a in gold["articles"] if not a.get("duplicate_of")}
-    event_scores.gold_counted_instances = len(
-        {e["instance"] for a in gold["articles"] if _key(a) in originals for e in a["events"]}
+    index = {id(instance): k for k, instance in enumerate(event_instances)}
+    outcomes = {
+        index[id(e.expected)]: (e.outcome, index[id(e.resolved_by)] if e.resolved_by else None)
+        for e in ledger(event_instances)
+    }
+    return (
+        score_merge(predicted_events, gold_events),
+        score_merge(predicted_quotes, gold_quotes),
+        score_ledger(gold.get("ledger", []), gold_events, predicted_events, outcomes),
     )
-    quote_scores.gold_counted_instances = len(
-        {q["instance"] for a in gold["articles"] if _key(a) in originals for q in a["quotes"]}
-    )
-    return event_scores, quote_scores
 
 
 def _gold_reports(gold: dict) -> dict[tuple[str, str | None], Report]:
@@ -321,6 +362,8 @@ class SampleStoryReport:
     quotes: MergeScores
     events_on_gold: MergeScores
     quotes_on_gold: MergeScores
+    ledger: LedgerScores
+    ledger_on_gold: LedgerScores
 
 
 def evaluate_sample_stories(
@@ -384,7 +427,14 @@ def evaluate_sample_stories(
             if match is not None and (article.id, match[0]) in quote_instance:
                 used.add(match[0])
                 quotes_pred[(key, n)] = quote_instance[(article.id, match[0])]
-    events_on_gold, quotes_on_gold = merge_gold_mentions(gold)
+    outcomes = {
+        r["instance"] + 100_000 * r["story_id"]: (
+            r["outcome"],
+            None if r["resolved_by"] is None else r["resolved_by"] + 100_000 * r["story_id"],
+        )
+        for r in store.conn.execute("SELECT story_id, instance, outcome, resolved_by FROM expectations")
+    }
+    events_on_gold, quotes_on_gold, ledger_on_gold = merge_gold_mentions(gold)
     return SampleStoryReport(
         clusters=clusters,
         copies_found=len(predicted_copies & gold_copies),
@@ -394,4 +444,6 @@ def evaluate_sample_stories(
         quotes=score_merge(quotes_pred, quotes_gold),
         events_on_gold=events_on_gold,
         quotes_on_gold=quotes_on_gold,
+        ledger=score_ledger(gold.get("ledger", []), events_gold, events_pred, outcomes),
+        ledger_on_gold=ledger_on_gold,
     )

@@ -28,7 +28,10 @@ def subject(
 
 
 _WHEN = frozenset(
-    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split()
+    {
+        *("today", "yesterday", "tomorrow", "tonight"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    }
 )
 
 
