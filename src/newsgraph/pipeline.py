@@ -70,14 +70,16 @@ def analyze(
 
 
 def _blank_dateline(text: str) -> str:
-    """The text with a leading dateline ("LIMA (Newswire) —") turned into spaces.
+    """The text with a leading dateline ("LIMA (Newswire) —") turned into spaces and a full stop.
 
     Records keep their text exactly as given, dateline included; parsed as prose, the place and agency
-    become the subject of the first sentence ("LIMA ... held talks"). Blanking keeps every offset.
+    become the subject of the first sentence ("LIMA ... held talks"). Blanking keeps every offset; the
+    full stop ends the blank as a sentence of its own, since a bare run of spaces is itself parsed as a
+    subject, with the real one hanging off it.
     """
     _, rest = find_dateline(text)
     prefix = len(text) - len(rest)
-    return " " * prefix + rest if prefix else text
+    return " " * (prefix - 2) + ". " + rest if prefix >= 2 else text
 
 
 def _as_date(value: str | None) -> date | None:

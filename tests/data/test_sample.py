@@ -103,3 +103,33 @@ def test_demo_builds_a_store_of_the_whole_sample(tmp_path: Path) -> None:
     with Store(tmp_path / "demo.db", readonly=True) as store:
         assert store.counts()["articles"] == len(GOLD["articles"])
         assert [a.title for a in store.articles(search="mackerel quota", limit=3)]
+
+
+def test_ledger_gives_one_outcome_to_every_expected_event_from_a_later_report() -> None:
+    first_report: dict[str, str] = {}
+    kinds: dict[str, set[tuple[str, str]]] = {}
+    story_of: dict[str, str] = {}
+    for gold in sorted(GOLD["articles"], key=lambda g: g["published"]):
+        for event in gold["events"]:
+            first_report.setdefault(event["instance"], gold["published"])
+            kinds.setdefault(event["instance"], set()).add((event["type"], event["status"]))
+            story_of.setdefault(event["instance"], gold["story"])
+    futures = {instance for instance, kind in kinds.items() if {status for _, status in kind} == {"future"}}
+    ledger = GOLD["ledger"]
+    expected = [entry["expected"] for entry in ledger]
+    assert set(expected) <= futures, "a ledger entry names an instance that is not a future gold event"
+    assert sorted(expected) == sorted(futures), "every future instance has exactly one ledger entry"
+    assert expected == sorted(expected, key=lambda i: (story_of[i], first_report[i])), "story order, then first report"
+    wanted = {"confirmed": "asserted", "failed": "negated"}
+    for entry in ledger:
+        assert set(entry) <= {"expected", "outcome", "by", "note"}, entry
+        (kind,) = kinds[entry["expected"]]
+        if entry["outcome"] == "pending":
+            assert entry["by"] is None, entry
+            continue
+        assert "note" not in entry, entry
+        by = entry["by"]
+        assert entry["outcome"] in wanted and by in kinds, entry
+        assert kinds[by] == {(kind[0], wanted[entry["outcome"]])}, entry
+        assert story_of[by] == story_of[entry["expected"]], entry
+        assert first_report[by] > first_report[entry["expected"]], entry

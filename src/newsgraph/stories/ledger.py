@@ -9,8 +9,9 @@ reported the expectation, and that are not dated before the day it was expected 
 - `failed`: it was later reported as not having happened ("the talks did not produce a deal");
 - `pending`: nothing yet.
 
-Outcomes naming more of the expected parties are preferred ("Badji travelled to Bissau" over "Badji
-flew home"); among those, when both kinds of outcome were reported, the latest report decides (a deal
+Outcomes of the same act (CAMEO code: a visit for a planned visit, not the meeting that did not happen
+during it) are preferred, then those naming more of the expected parties ("Badji travelled to Bissau"
+over "Badji flew home"); among those, when both kinds of outcome were reported, the latest report decides (a deal
 said to have collapsed and then signed a week later is confirmed), because that is what a reader today
 should believe.
 """
@@ -51,8 +52,8 @@ def ledger(instances: list[EventInstance]) -> list[Expectation]:
         if not outcomes:
             entries.append(Expectation(expected, "pending"))
             continue
-        closest = max(_shared(other, expected) for other in outcomes)
-        latest = max((o for o in outcomes if _shared(o, expected) == closest), key=_last_report)
+        closest = max(_closeness(other, expected) for other in outcomes)
+        latest = max((o for o in outcomes if _closeness(o, expected) == closest), key=_last_report)
         entries.append(Expectation(expected, OUTCOME_STATUS[latest.status], latest))
     return entries
 
@@ -63,9 +64,10 @@ def _involves(outcome: EventInstance, expected: EventInstance) -> bool:
     return participants_fit(outcome.mentions[0], expected.mentions[0])
 
 
-def _shared(outcome: EventInstance, expected: EventInstance) -> int:
-    """How many of the expectation's named parties the outcome names too."""
-    return len({k for k in expected.participants if k} & {k for k in outcome.participants if k})
+def _closeness(outcome: EventInstance, expected: EventInstance) -> tuple[bool, int]:
+    """The same act (CAMEO code) first, then how many of the expectation's named parties it names too."""
+    shared = len({k for k in expected.participants if k} & {k for k in outcome.participants if k})
+    return (outcome.cameo == expected.cameo, shared)
 
 
 def _reported_after(outcome: EventInstance, expected: EventInstance) -> bool:
