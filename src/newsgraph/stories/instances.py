@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from typing import Generic, Protocol, TypeVar
 
 SYMMETRIC_TYPES = frozenset({"CONSULT"})
 """Types whose participants are interchangeable: "Peru met Chile" and "Chile met Peru" are one meeting."""
@@ -45,6 +46,14 @@ class Report:
 
     def sort_key(self) -> tuple[bool, str, int]:
         return (self.published is None, self.published or "", self.order)
+
+
+class _Mention(Protocol):
+    report: Report
+    n: int
+
+
+M = TypeVar("M", bound=_Mention)
 
 
 @dataclass(frozen=True)
@@ -83,17 +92,24 @@ class EventMention:
         return (actor, recipient)
 
 
-@dataclass
-class EventInstance:
-    mentions: list[EventMention] = field(default_factory=list)
+class _Merged(Generic[M]):
+    """What event and quote instances share: their mentions, those that count, and the first report."""
+
+    mentions: list[M]
 
     @property
-    def counted(self) -> list[EventMention]:
+    def counted(self) -> list[M]:
+        """The mentions outside near copies."""
         return [m for m in self.mentions if not m.report.duplicate]
 
     @property
-    def first(self) -> EventMention:
+    def first(self) -> M:
         return min(self.counted or self.mentions, key=lambda m: (m.report.sort_key(), m.n))
+
+
+@dataclass
+class EventInstance(_Merged[EventMention]):
+    mentions: list[EventMention] = field(default_factory=list)
 
     @property
     def type(self) -> str:
@@ -215,16 +231,8 @@ class QuoteMention:
 
 
 @dataclass
-class QuoteInstance:
+class QuoteInstance(_Merged[QuoteMention]):
     mentions: list[QuoteMention] = field(default_factory=list)
-
-    @property
-    def counted(self) -> list[QuoteMention]:
-        return [m for m in self.mentions if not m.report.duplicate]
-
-    @property
-    def first(self) -> QuoteMention:
-        return min(self.counted or self.mentions, key=lambda m: (m.report.sort_key(), m.n))
 
     @property
     def speaker(self) -> str | None:

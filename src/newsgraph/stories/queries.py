@@ -5,6 +5,7 @@ and ledger. Read-only; `update_stories` writes what these read.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 
 from newsgraph.store import Store
@@ -162,7 +163,6 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
         )
     ]
     outlet_of = {a.id: _outlet(a) for a in articles}
-    published_of = {a.id: a.published for a in articles}
     events = []
     for row in conn.execute("SELECT * FROM event_instances WHERE story_id = ? ORDER BY n", (story_id,)):
         merged = MergedEvent(
@@ -181,25 +181,16 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
             num_sources=row["num_sources"],
             first_article=row["first_article"],
         )
-        for m in conn.execute(
-            "SELECT m.article_id, m.duplicate, e.sentence_start, e.sentence_end,"
-            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence"
+        merged.mentions = _mentions(
+            conn,
+            "SELECT m.article_id, m.duplicate, e.sentence_start AS start, e.sentence_end AS end,"
+            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS text"
             " FROM event_instance_mentions m JOIN events e ON e.article_id = m.article_id AND e.n = m.event"
             " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? AND m.instance = ?"
             " ORDER BY a.published IS NULL, a.published, a.rowid, e.n",
             (story_id, merged.n),
-        ):
-            merged.mentions.append(
-                Mention(
-                    m["article_id"],
-                    outlet_of.get(m["article_id"]),
-                    published_of.get(m["article_id"]),
-                    m["sentence"],
-                    m["sentence_start"],
-                    m["sentence_end"],
-                    bool(m["duplicate"]),
-                )
-            )
+            articles,
+        )
         events.append(merged)
     quotes = []
     for row in conn.execute("SELECT * FROM quote_instances WHERE story_id = ? ORDER BY n", (story_id,)):
@@ -213,23 +204,14 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
             first_article=row["first_article"],
             first_outlet=outlet_of.get(row["first_article"]),
         )
-        for m in conn.execute(
+        merged_quote.mentions = _mentions(
+            conn,
             "SELECT m.article_id, m.duplicate, q.text, q.start, q.end FROM quote_instance_mentions m"
             " JOIN quotes q ON q.article_id = m.article_id AND q.n = m.quote JOIN articles a ON a.id = m.article_id"
             " WHERE m.story_id = ? AND m.instance = ? ORDER BY a.published IS NULL, a.published, a.rowid, q.n",
             (story_id, merged_quote.n),
-        ):
-            merged_quote.mentions.append(
-                Mention(
-                    m["article_id"],
-                    outlet_of.get(m["article_id"]),
-                    published_of.get(m["article_id"]),
-                    m["text"],
-                    m["start"],
-                    m["end"],
-                    bool(m["duplicate"]),
-                )
-            )
+            articles,
+        )
         for mention in merged_quote.mentions:
             outlet = mention.outlet or mention.article_id
             if (
@@ -252,3 +234,21 @@ def _outlet(article: StoryArticle) -> str | None:
     """The outlet, else the URL's host; None when neither is known (views then show the article id)."""
     key = source_key(article.outlet, article.url, article.id)
     return None if key.startswith("article:") else key
+
+
+def _mentions(conn: sqlite3.Connection, sql: str, params: tuple, articles: list[StoryArticle]) -> list[Mention]:
+    """Mentions from a query giving article_id, duplicate, text, start and end, with their article's
+    outlet and date."""
+    by_id = {a.id: a for a in articles}
+    return [
+        Mention(
+            row["article_id"],
+            _outlet(by_id[row["article_id"]]),
+            by_id[row["article_id"]].published,
+            row["text"],
+            row["start"],
+            row["end"],
+            bool(row["duplicate"]),
+        )
+        for row in conn.execute(sql, params)
+    ]
