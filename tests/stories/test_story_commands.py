@@ -83,6 +83,18 @@ def store(tmp_path: Path) -> Path:
     return db
 
 
+def _ingest_follow_up(db: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A second day's ingest: another outlet's report of the Peru-Chile talks."""
+    later = {
+        "id": "talks-2",
+        "title": "Quota gap narrows after Lima round",
+        "published": "2024-03-06",
+        "outlet": "Meridian Post",
+        "text": TALKS_FOLLOW_UP,
+    }
+    return CliRunner().invoke(cli, ["ingest", str(_records(tmp_path / "day2.jsonl", [later])), "--db", str(db), "-q"])
+
+
 def _stories(db: Path, *extra: str) -> list[dict]:
     result = CliRunner().invoke(cli, ["stories", "--db", str(db), "--format", "json", *extra])
     assert result.exit_code == 0, result.output
@@ -99,19 +111,7 @@ def test_stories_json_lists_each_story_with_the_records_own_ids(store: Path) -> 
 
 
 def test_a_later_article_joins_its_story_and_a_rebuild_gives_the_same_stories(store: Path, tmp_path: Path) -> None:
-    later = _records(
-        tmp_path / "day2.jsonl",
-        [
-            {
-                "id": "talks-2",
-                "title": "Quota gap narrows after Lima round",
-                "published": "2024-03-06",
-                "outlet": "Meridian Post",
-                "text": TALKS_FOLLOW_UP,
-            }
-        ],
-    )
-    result = CliRunner().invoke(cli, ["ingest", str(later), "--db", str(store), "-q"])
+    result = _ingest_follow_up(store, tmp_path)
     assert "1 articles placed, 0 near copies marked, 0 new stories, 1 stories updated" in result.output
     before = _stories(store)
     assert ["talks-1", "talks-2"] in [s["articles"] for s in before]
@@ -120,19 +120,7 @@ def test_a_later_article_joins_its_story_and_a_rebuild_gives_the_same_stories(st
 
 
 def test_story_merges_the_quote_and_the_meeting_reported_by_two_outlets(store: Path, tmp_path: Path) -> None:
-    later = _records(
-        tmp_path / "day2.jsonl",
-        [
-            {
-                "id": "talks-2",
-                "title": "Quota gap narrows after Lima round",
-                "published": "2024-03-06",
-                "outlet": "Meridian Post",
-                "text": TALKS_FOLLOW_UP,
-            }
-        ],
-    )
-    CliRunner().invoke(cli, ["ingest", str(later), "--db", str(store), "-q"])
+    _ingest_follow_up(store, tmp_path)
     talks = next(s for s in _stories(store) if "talks-1" in s["articles"])
     result = CliRunner().invoke(cli, ["story", str(talks["id"]), "--db", str(store), "--format", "json"])
     assert result.exit_code == 0, result.output
