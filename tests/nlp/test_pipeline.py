@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from newsgraph.nlp.pipeline import SHIPPED_MODEL, ModelError, load_pipeline
-from newsgraph.nlp.rules import GAZETTEER, ORGANISATIONS, PARAGRAPHS, TITLES
+from newsgraph.nlp.rules import GAZETTEER, ORGANISATIONS, TITLES
 from newsgraph.pipeline import analyze
 
 SENTENCE = (
@@ -67,22 +67,3 @@ def test_the_shipped_model_tags_parses_and_finds_entities() -> None:
     assert [t.pos_ for t in doc[3:6]] == ["PROPN", "PROPN", "VERB"]
     assert doc[5].lemma_ == "meet" and doc[5].head == doc[5]
     assert {"Ana Costa", "ECOWAS", "Abuja"} <= {e.text for e in doc.ents}
-
-
-@pytest.mark.skipif(not (SHIPPED_MODEL / "config.cfg").is_file(), reason="no shipped model in this checkout")
-def test_a_paragraph_break_is_a_sentence_of_its_own_and_never_a_subject() -> None:
-    nlp = load_pipeline()
-    assert nlp.pipe_names.index(PARAGRAPHS) == nlp.pipe_names.index("parser") - 1
-    text = (
-        "The port reopened on Monday after a week of strikes.\n\n"
-        "Another union leader, Rosa Lindgren, said the deal was fragile.\n\n"
-        "Villanueva told reporters that Peru had not given up."
-    )
-    doc = nlp(text)
-    breaks = [t for t in doc if t.is_space and "\n" in t.text]
-    assert len(breaks) == 2
-    for token in breaks:
-        assert token.is_sent_start and token.dep_ == "ROOT" and not list(token.children)
-        assert doc[token.i + 1].is_sent_start and not doc[token.i + 2].is_sent_start
-    said = next(t for t in doc if t.text == "said")
-    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["leader"]

@@ -33,7 +33,6 @@ from newsgraph.gazetteer.roles import find_role, role_patterns
 GAZETTEER = "newsgraph_gazetteer"
 ORGANISATIONS = "newsgraph_organisations"
 TITLES = "newsgraph_titles"
-PARAGRAPHS = "newsgraph_paragraphs"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
 _MAX_TITLE_TOKENS = 5
 # Head words of the names of organisations.
@@ -144,28 +143,8 @@ _NOT_IN_NAMES = {
 }
 
 
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Make every paragraph break a sentence of its own, before the parser runs.
-
-    The model was trained on treebanks without line breaks; left to itself it parses a paragraph break
-    as the subject of the next verb, or as the head of the next sentence, and hangs the real subject off
-    it. The parser keeps sentence boundaries set before it, so a break that is its own sentence cannot
-    swallow anything.
-    """
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            token.is_sent_start = True
-            if token.i + 1 < len(doc):
-                doc[token.i + 1].is_sent_start = True
-            if token.i + 2 < len(doc) and not doc[token.i + 2].is_space:
-                doc[token.i + 2].is_sent_start = False  # a paragraph does not open with a one-word sentence
-    return doc
-
-
 def register_components() -> None:
     """Register newsgraph's spaCy factories once (spaCy refuses a second, different registration)."""
-    if not Language.has_factory(PARAGRAPHS):
-        Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])(paragraph_breaks)
     if not Language.has_factory(GAZETTEER):
         Language.factory(GAZETTEER, assigns=["doc.ents"])(GazetteerEntities)
     if not Language.has_factory(ORGANISATIONS):
@@ -175,11 +154,8 @@ def register_components() -> None:
 
 
 def add_rule_components(nlp: Language) -> None:
-    """Add the rule layer: paragraph breaks before the parser, entity rules after the model's entity
-    recogniser (or at the end when it has none)."""
+    """Add the rule layer after the model's entity recogniser (or at the end when it has none)."""
     register_components()
-    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPHS, before="parser")
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     if GAZETTEER not in nlp.pipe_names:
         nlp.add_pipe(GAZETTEER, **where)
