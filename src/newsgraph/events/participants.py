@@ -69,6 +69,7 @@ SECTORS = {
     **dict.fromkeys(("rebels", "insurgents", "militants", "militia", "fighters"), "REB"),
 }
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
+_LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
 _LEFT_OUT = {"appos", "acl", "acl:relcl", "relcl", "punct", "advcl", "parataxis", "conj", "cc", "case"}
 
 
@@ -160,14 +161,15 @@ def _country_label(code: str) -> str | None:
 
 
 def _phrase(head: Token) -> list[Token]:
-    """The noun phrase without appositions, relative clauses, coordinated phrases and when ("the Ministry of
-    the Interior [on Thursday]")."""
+    """The noun phrase without appositions, relative clauses, coordinated phrases, when ("the Ministry of
+    the Interior [on Thursday]") and a leading article or possessive ("[whose] Democratic Union coalition")."""
     kept = [head]
     for child in head.children:
         if child.dep_ not in _LEFT_OUT and child.lower_ not in TIME_WORDS:
             kept.extend(child.subtree)
-    kept.sort(key=lambda t: t.i)
-    while kept and (kept[0].is_punct or kept[0].lower_ in ("the", "a", "an")) and kept[0] is not head:
+    when = {t.i for w in kept if w is not head and w.lower_ in TIME_WORDS for t in w.subtree}
+    kept = sorted((t for t in kept if t.i not in when), key=lambda t: t.i)
+    while kept and (kept[0].is_punct or kept[0].lower_ in _LEADING) and kept[0] is not head:
         kept.pop(0)
     return kept
 

@@ -198,7 +198,8 @@ class GazetteerEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
-        doc.ents = merge_entities(doc.ents, filter_spans(found))
+        model = [e for e in (_without_when(doc, e) for e in doc.ents) if e is not None]
+        doc.ents = merge_entities(model, filter_spans(found))
         return doc
 
 
@@ -215,15 +216,7 @@ class NamedBodies:
         start = 0
         while start < len(doc):
             end = start
-            while end < len(doc) and (
-                _is_name_word(doc[end].text)
-                or (
-                    doc[end].lower_ in _NAME_LINKS
-                    and end > start
-                    and end + 1 < len(doc)
-                    and _is_name_word(doc[end + 1].text)
-                )
-            ):
+            while end < len(doc) and (_is_name_word(doc[end].text) or (end > start and _links_to_name(doc, end))):
                 end += 1
             first = start + 1 if doc[start].lower_ in _LEADING_WORDS else start
             if end - first >= 2 and any(doc[i].lower_ in BODY_WORDS for i in range(first, end)):
@@ -316,6 +309,29 @@ def _without_title(doc: Doc, entity: Span) -> Span:
     return entity
 
 
+_WHEN = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "june", "july", "august", "september"),
+        *("october", "november", "december", "today", "yesterday", "tomorrow"),
+    }
+)
+_WHEN_LINKS = frozenset({"on", "in", "last", "this", "next", "early", "late"})
+
+
+def _without_when(doc: Doc, entity: Span) -> Span | None:
+    """A name the model ran on into a day or month ("the Ministry of the Interior on Thursday") ends
+    before it; a span that was only the day goes. "May" is left alone: it is also a name."""
+    end = entity.end
+    while end > entity.start and doc[end - 1].lower_ in _WHEN:
+        end -= 1
+        while end > entity.start and doc[end - 1].lower_ in _WHEN_LINKS:
+            end -= 1
+    if end == entity.end:
+        return entity
+    return Span(doc, entity.start, end, label=entity.label_) if end > entity.start else None
+
+
 def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     """A person's name the model cut short or ran on: the rest of a hyphenated surname ("Kwabena Asante"
     + "-Mensah"), a third name word right after a two-word name that no other entity holds ("Ana Lucía" +
@@ -354,6 +370,17 @@ def _is_name_word(text: str) -> bool:
     if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True
     return text[:1].isupper() and not text.isupper() and all(ch.isalpha() or ch in "'’-" for ch in text)
+
+
+def _links_to_name(doc: Doc, i: int) -> bool:
+    """A link word followed by a name word ("Bank [of] Brazil", "Peace [and] Development"), or "of the"
+    and "for the" before one ("Ministry [of the] Interior"), never "and the" (two names side by side)."""
+    if doc[i].lower_ not in _NAME_LINKS:
+        return False
+    after = i + 1
+    if doc[i].lower_ in ("of", "for", "de") and after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    return after < len(doc) and _is_name_word(doc[after].text)
 
 
 def merge_entities(existing: Iterable[Span], rules: Iterable[Span]) -> list[Span]:
