@@ -27,4 +27,4 @@ eval-extraction: $(BIN)/.installed
 	$(BIN)/newsgraph eval extraction ../shared/data/extraction
 
 clean:
-	rm -rf $(VENV) newsgraph-demo.db newsgraph-demo.db-wal newsgraph-demo.db-shm
+	rm -rf $(VENV) newsgraph-demo.db newsgraph-demo.db-wal newsgraph-demo.db-shm newsgraph-demo-briefings

@@ -536,6 +536,38 @@ def _instance_dyad(event) -> str:  # type: ignore[no-untyped-def]
     return f"{actor} -> {recipient}: {event.trigger}"
 
 
+@cli.command()
+@click.argument("story_id", type=int)
+@db_option
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write: .html (one page that works offline) or .md.",
+)
+def brief(story_id: int, db: str, output: Path) -> None:
+    """Write the briefing of one story: the story in a few of its own sentences, what was agreed, refused
+    or did not happen, what was expected and what came of it, a timeline, the voices of each side, which
+    outlet reported what, and the main dyad's cooperation and conflict over time. Every line links to the
+    sentence in the stored article it comes from.
+
+    \b
+    Example:
+      newsgraph brief 2 --db news.db -o bissau.html
+    """
+    from newsgraph.report import build_briefing, write_briefing
+
+    if output.suffix.lower() not in (".html", ".htm", ".md", ".markdown"):
+        raise click.UsageError(f"{output}: write the briefing to a .html or .md file")
+    with Store(db, readonly=True) as store:
+        briefing = build_briefing(store, story_id)
+    if briefing is None:
+        raise click.UsageError(f"no story {story_id} in {db}; `newsgraph stories --db {db}` lists them")
+    write_briefing(briefing, output)
+    click.echo(f"briefing of story {story_id} ({briefing.label}) -> {output}", err=True)
+
+
 @cli.group(name="export")
 def export_group() -> None:
     """Write what the database holds to files other tools read (CSV, GDELT's event layout)."""
@@ -627,9 +659,17 @@ def runs(db: str, show_errors: bool) -> None:
     type=click.Path(dir_okay=False),
     help="Database to (re)create for the demo.",
 )
-def demo(db: str) -> None:
-    """Ingest the bundled sample corpus into a fresh database and summarise it."""
+@click.option(
+    "--briefings",
+    "briefings_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write each story's briefing to (HTML)  [default: the database's name with -briefings].",
+)
+def demo(db: str, briefings_dir: Path | None) -> None:
+    """Ingest the bundled sample corpus into a fresh database, summarise it, and write a briefing for
+    each story."""
     _reset_demo_db(Path(db))
+    briefings_dir = briefings_dir or Path(db).with_name(f"{Path(db).stem}-briefings")
     from newsgraph.evaluate.entities import SAMPLE, SAMPLE_FOLDERS
 
     paths = [str(SAMPLE / folder) for folder in SAMPLE_FOLDERS]
@@ -675,12 +715,27 @@ def demo(db: str) -> None:
             click.echo(
                 f"  {person.articles:>3} articles  {person.name:<24} {person.country or '-':<4} {described[:50]}"
             )
+    from newsgraph.report import build_briefing, write_briefing
+    from newsgraph.stories.queries import list_stories
+
+    with Store(db, readonly=True) as store:
+        written = []
+        for story in sorted(list_stories(store), key=lambda s: s.id):
+            briefing = build_briefing(store, story.id)
+            if briefing is not None:
+                path = briefings_dir / f"story-{story.id}.html"
+                write_briefing(briefing, path)
+                written.append(f"  {path}  {briefing.label}")
+    if written:
+        click.echo("\nbriefings:")
+        click.echo("\n".join(written))
     click.echo(f"\nTry: newsgraph articles --db {db} --search sanctions")
     click.echo(f"     newsgraph entities --db {db} --kind person")
     click.echo(f"     newsgraph quotes --db {db} --speaker badji")
     click.echo(f"     newsgraph events --db {db} --dyad GNB:SEN")
     click.echo(f"     newsgraph stories --db {db}")
     click.echo(f"     newsgraph story 1 --db {db}")
+    click.echo(f"     newsgraph brief 1 --db {db} -o story-1.md")
     sys.exit(_exit_code(counts.read, counts.errors))
 
 

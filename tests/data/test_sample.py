@@ -100,6 +100,10 @@ def test_demo_builds_a_store_of_the_whole_sample(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")])
     assert result.exit_code == 0, result.output
     assert f"{len(GOLD['articles'])} articles read" in result.output
+    stories = {gold["story"] for gold in GOLD["articles"]}
+    briefings = sorted((tmp_path / "demo-briefings").glob("story-*.html"))
+    assert len(briefings) == len(stories)
+    assert all(str(path) in result.output for path in briefings)
     with Store(tmp_path / "demo.db", readonly=True) as store:
         assert store.counts()["articles"] == len(GOLD["articles"])
         assert [a.title for a in store.articles(search="mackerel quota", limit=3)]

@@ -71,6 +71,8 @@ class MergedEvent:
     num_articles: int
     num_sources: int
     first_article: str
+    goldstein: float | None = None
+    """The Goldstein score of the event's CAMEO code: -10 (most hostile) to +10 (most cooperative)."""
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -84,6 +86,11 @@ class MergedQuote:
     num_sources: int
     first_article: str
     first_outlet: str | None
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    described: bool = False
+    """The speaker's details as the first article gives them."""
     requoted_by: list[str] = field(default_factory=list)
     """Outlets (else article ids) of the later articles that carried it again, in order."""
     mentions: list[Mention] = field(default_factory=list)
@@ -164,7 +171,12 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
     ]
     outlet_of = {a.id: _outlet(a) for a in articles}
     events = []
-    for row in conn.execute("SELECT * FROM event_instances WHERE story_id = ? ORDER BY n", (story_id,)):
+    event_rows = conn.execute(
+        "SELECT i.*, e.goldstein FROM event_instances i"
+        " JOIN events e ON e.article_id = i.first_article AND e.n = i.first_event WHERE i.story_id = ? ORDER BY i.n",
+        (story_id,),
+    ).fetchall()
+    for row in event_rows:
         merged = MergedEvent(
             n=row["n"],
             type=row["type"],
@@ -180,6 +192,7 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
             num_articles=row["num_articles"],
             num_sources=row["num_sources"],
             first_article=row["first_article"],
+            goldstein=row["goldstein"],
         )
         merged.mentions = _mentions(
             conn,
@@ -193,7 +206,13 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
         )
         events.append(merged)
     quotes = []
-    for row in conn.execute("SELECT * FROM quote_instances WHERE story_id = ? ORDER BY n", (story_id,)):
+    quote_rows = conn.execute(
+        "SELECT i.*, q.speaker_role, q.speaker_affiliation, q.speaker_country, q.speaker_described"
+        " FROM quote_instances i JOIN quotes q ON q.article_id = i.first_article AND q.n = i.first_quote"
+        " WHERE i.story_id = ? ORDER BY i.n",
+        (story_id,),
+    ).fetchall()
+    for row in quote_rows:
         merged_quote = MergedQuote(
             n=row["n"],
             speaker=row["speaker"],
@@ -203,6 +222,10 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
             num_sources=row["num_sources"],
             first_article=row["first_article"],
             first_outlet=outlet_of.get(row["first_article"]),
+            role=row["speaker_role"],
+            affiliation=row["speaker_affiliation"],
+            country=row["speaker_country"],
+            described=bool(row["speaker_described"]),
         )
         merged_quote.mentions = _mentions(
             conn,
