@@ -568,6 +568,37 @@ def brief(story_id: int, db: str, output: Path) -> None:
     click.echo(f"briefing of story {story_id} ({briefing.label}) -> {output}", err=True)
 
 
+@cli.command()
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="NEWSGRAPH_DB",
+    type=click.Path(dir_okay=False, exists=True),
+    help="SQLite database file (env NEWSGRAPH_DB); opened read-only.",
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 exposes it to the network."
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the store in a web browser: stories with search, each story's briefing live, and articles
+    with their quotes, event sentences and names highlighted. A JSON API under /api/ mirrors each page
+    (documented at /docs). The store is opened read-only, so an ingest can keep writing to it.
+
+    \b
+    Example:
+      newsgraph serve --db news.db        # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from newsgraph.web import create_app
+
+    app = create_app(db)
+    click.echo(f"serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.group(name="export")
 def export_group() -> None:
     """Write what the database holds to files other tools read (CSV, GDELT's event layout)."""
@@ -736,6 +767,7 @@ def demo(db: str, briefings_dir: Path | None) -> None:
     click.echo(f"     newsgraph stories --db {db}")
     click.echo(f"     newsgraph story 1 --db {db}")
     click.echo(f"     newsgraph brief 1 --db {db} -o story-1.md")
+    click.echo(f"     newsgraph serve --db {db}   # the dashboard, on http://127.0.0.1:8000/")
     sys.exit(_exit_code(counts.read, counts.errors))
 
 

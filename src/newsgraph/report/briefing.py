@@ -40,6 +40,9 @@ class Evidence:
     published: str | None
     url: str | None
     sentence: str
+    start: int
+    end: int
+    """The sentence's offsets in the article text."""
 
 
 @dataclass
@@ -143,10 +146,10 @@ def build_briefing(store: Store, story_id: int) -> Briefing | None:
         articles=detail.summary.num_articles,
         copies=detail.summary.copies,
         summary=_summary(store, detail, cite),
-        agreed=agreed,
-        refused=refused,
-        expectations=expectations,
-        timeline=timeline,
+        agreed=_unique(agreed),
+        refused=_unique(refused),
+        expectations=_unique(expectations),
+        timeline=_unique(timeline),
         voices=_voices(detail.quotes, cite),
         coverage=_coverage(detail, cite),
         dyad=dyad,
@@ -178,6 +181,8 @@ class _Citations:
                     published=mention.published,
                     url=article.url if article else None,
                     sentence=clean(mention.text),
+                    start=mention.start,
+                    end=mention.end,
                 )
             )
         return self._keys[where]
@@ -207,6 +212,18 @@ def clean(sentence: str) -> str:
     if len(words) > 1 and words[0] in ('"', "”", "’", "'"):
         words = words[1:]
     return " ".join(words)
+
+
+def _unique(lines: list[Line]) -> list[Line]:
+    """One line per sentence: a sentence that reports two events ("Peru and Chile met", both ways) is
+    shown once, with the evidence of both."""
+    kept: dict[str, Line] = {}
+    for line in lines:
+        if line.text in kept:
+            kept[line.text].evidence += [key for key in line.evidence if key not in kept[line.text].evidence]
+        else:
+            kept[line.text] = line
+    return list(kept.values())
 
 
 def _widest(events) -> list[MergedEvent]:  # type: ignore[no-untyped-def]

@@ -1,0 +1,126 @@
+"""The dashboard: FastAPI routes over a store opened read-only, pages from Jinja2 templates with
+autoescaping, and a JSON API under /api/ that mirrors each page (FastAPI documents it at /docs).
+
+Safety, by construction: the store is opened read-only for each request; every piece of article text
+reaches a page through autoescaping; every response carries a Content-Security-Policy that allows no
+inline script and nothing from another origin; the only files served are the package's own static files,
+named in a fixed table, never a path from the request.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from newsgraph.report import build_briefing, to_html
+from newsgraph.store import Store
+from newsgraph.stories.queries import list_stories, story_detail
+from newsgraph.web.article import article_view
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+_STATIC = {"site.css": "text/css", "chart.js": "text/javascript"}
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The dashboard over the store at `db`, which must exist; nothing is ever written to it."""
+    path = Path(db)
+    with Store(path, readonly=True):
+        pass  # refuse a missing or foreign file now, not at the first request
+    app = FastAPI(title="newsgraph", description="Stories, events and quotes from a newsgraph store.")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(q: str = Query("", max_length=200)) -> str:
+        with Store(path, readonly=True) as opened:
+            rows = list_stories(opened, q or None)
+        return _page("stories.html", stories=rows, query=q, database=path.name)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: int) -> str:
+        with Store(path, readonly=True) as opened:
+            briefing = build_briefing(opened, story_id)
+        if briefing is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return to_html(briefing, article_links=True)
+
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str, at: str = Query("", pattern=r"^(\d+-\d+)?$")) -> str:
+        evidence = tuple(int(n) for n in at.split("-")) if at else None
+        with Store(path, readonly=True) as opened:
+            view = article_view(opened, article_id, evidence)  # type: ignore[arg-type]
+        if view is None:
+            raise HTTPException(404, "no such article")
+        return _page("article.html", **view)
+
+    @app.get("/api/stories")
+    def api_stories(q: str = Query("", max_length=200)) -> list[dict]:
+        """Every story: id, label, first and last date, outlets, article ids, articles, near copies."""
+        with Store(path, readonly=True) as opened:
+            return [dataclasses.asdict(row) for row in list_stories(opened, q or None)]
+
+    @app.get("/api/stories/{story_id}")
+    def api_story(story_id: int) -> dict:
+        """One story: its articles, merged events and quotes with every mention, and its ledger."""
+        with Store(path, readonly=True) as opened:
+            detail = story_detail(opened, story_id)
+        if detail is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return dataclasses.asdict(detail)
+
+    @app.get("/api/articles/{article_id:path}")
+    def api_article(article_id: str) -> dict:
+        """One stored article with its text and the spans the article page highlights."""
+        with Store(path, readonly=True) as opened:
+            view = article_view(opened, article_id)
+        if view is None:
+            raise HTTPException(404, "no such article")
+        return {"article": view["article"], "spans": view["spans"], "story": view["story"]}
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name == "plotly.js":
+            return Response(_plotly_js(), media_type="text/javascript")
+        if name not in _STATIC:
+            raise HTTPException(404, "no such file")
+        text = (resources.files("newsgraph.web") / "static" / name).read_text(encoding="utf-8")
+        return Response(text, media_type=_STATIC[name])
+
+    return app
+
+
+@functools.cache
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsgraph.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _page(template: str, **context: object) -> str:
+    return _environment().get_template(template).render(**context)

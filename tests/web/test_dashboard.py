@@ -1,0 +1,133 @@
+"""The dashboard over a real store: pages, the JSON API, and the safety promises (read-only store,
+escaped article text, a strict Content-Security-Policy, no file served from a request's path)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from newsgraph.cli import cli
+from newsgraph.web import CONTENT_SECURITY_POLICY, create_app
+
+HOSTILE = (
+    "Port workers in Valparaíso walked out on Monday <img src=x onerror=alert(1)> after talks with the "
+    "terminal operator broke down, the dockers' union said.\n\n"
+    "“We will stay out until the operator returns to the table <script>alert('quote')</script>,” said "
+    "Marta Ibáñez, the union's spokeswoman."
+)
+FOLLOW_UP = (
+    "Dockers in Valparaíso stayed off work for a second day on Tuesday after talks with the terminal "
+    "operator broke down, the union said.\n\n"
+    "The terminal operator said it was ready to return to talks with the dockers' union."
+)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("web")
+    path = folder / "dockers.jsonl"
+    records = [
+        {
+            "id": "dock/1",
+            "title": "Dockers strike <script>alert('title')</script>",
+            "published": "2024-06-03",
+            "outlet": "Coastal Ledger",
+            "text": HOSTILE,
+        },
+        {
+            "id": "dock-2",
+            "title": "Valparaíso dock strike enters second day",
+            "published": "2024-06-04",
+            "outlet": "Harbour Weekly",
+            "text": FOLLOW_UP,
+        },
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    db = folder / "dockers.db"
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def test_stories_list_story_page_and_article_page_link_up(client: TestClient) -> None:
+    home = client.get("/")
+    assert home.status_code == 200
+    story = re.search(r'href="/stories/(\d+)"', home.text)
+    assert story is not None
+    page = client.get(f"/stories/{story[1]}")
+    assert page.status_code == 200 and "<h2>Voices</h2>" in page.text
+    evidence = re.findall(r'href="(/articles/[^"#]+)#at-(\d+)"', page.text)
+    assert evidence
+    target, anchor = evidence[0]
+    article = client.get(target)
+    assert article.status_code == 200
+    assert f'id="at-{anchor}"' in article.text
+    assert 'class="quote"' in article.text
+
+
+def test_search_narrows_the_list(client: TestClient) -> None:
+    assert "no stories" not in client.get("/", params={"q": "nothing like this"}).text
+    assert not re.search(r'href="/stories/\d+"', client.get("/", params={"q": "nothing like this"}).text)
+
+
+def test_article_text_and_titles_are_shown_as_text_never_run(client: TestClient) -> None:
+    article = client.get("/articles/dock/1")
+    assert article.status_code == 200
+    for hostile in ("<script>alert(", "<img src=x onerror"):
+        assert hostile not in article.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in article.text
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in article.text
+    home = client.get("/")
+    story = re.search(r'href="/stories/(\d+)"', home.text)
+    assert story is not None
+    assert "<script>alert(" not in client.get(f"/stories/{story[1]}").text
+
+
+def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for url in ("/", "/articles/dock/1", "/api/stories", "/static/site.css", "/no/such/page"):
+        response = client.get(url)
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert "'unsafe-inline'" not in CONTENT_SECURITY_POLICY.split("script-src")[1].split(";")[0]
+
+
+def test_only_the_packages_own_static_files_are_served(client: TestClient) -> None:
+    assert client.get("/static/chart.js").status_code == 200
+    assert "Plotly" in client.get("/static/plotly.js").text[:5000]
+    for name in ("..%2F..%2Fpyproject.toml", "app.py", "%2Fetc%2Fpasswd", "../templates/article.html"):
+        assert client.get(f"/static/{name}").status_code == 404
+
+
+def test_the_api_mirrors_the_pages(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()
+    assert stories and {"id", "label", "first", "last", "outlets", "articles"} <= set(stories[0])
+    detail = client.get(f"/api/stories/{stories[0]['id']}").json()
+    assert {"summary", "articles", "events", "quotes", "ledger"} <= set(detail)
+    article = client.get("/api/articles/dock/1").json()
+    assert article["article"]["text"] == HOSTILE and article["spans"]
+    assert client.get("/api/stories/999").status_code == 404
+    assert client.get("/api/articles/nope").status_code == 404
+    assert "/api/stories" in client.get("/openapi.json").json()["paths"]
+
+
+def test_the_store_is_never_written(db: Path, client: TestClient) -> None:
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for url in ("/", "/api/stories", "/articles/dock-2", "/stories/1"):
+        client.get(url)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_a_missing_store_is_refused_before_serving(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "does not exist" in result.output
