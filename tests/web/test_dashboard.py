@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
@@ -24,7 +25,8 @@ HOSTILE = (
 FOLLOW_UP = (
     "Dockers in Valparaíso stayed off work for a second day on Tuesday after talks with the terminal "
     "operator broke down, the union said.\n\n"
-    "The terminal operator said it was ready to return to talks with the dockers' union."
+    "The terminal operator said it was ready to return to talks with the dockers' union.\n\n"
+    "The Chilean government accused Peru on Tuesday of poaching ships from Valparaíso."
 )
 
 
@@ -131,3 +133,37 @@ def test_the_store_is_never_written(db: Path, client: TestClient) -> None:
 def test_a_missing_store_is_refused_before_serving(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_a_speaker_links_to_what_they_said_and_did(client: TestClient) -> None:
+    home = client.get("/")
+    story = re.search(r'href="/stories/(\d+)"', home.text)
+    assert story is not None
+    page = client.get(f"/stories/{story[1]}").text
+    links = re.findall(r'href="(/entities\?name=[^"]+)"', page)
+    assert links
+    entity = client.get(links[0].replace("&amp;", "&"))
+    assert entity.status_code == 200 and "<h2>Said</h2>" in entity.text
+    name = unquote(links[0].split("name=", 1)[1])
+    data = client.get("/api/entities", params={"name": name}).json()
+    assert data["quotes"] and all(name in q["speaker"] for q in data["quotes"])
+    assert all(q["text"] in entity.text or "&" in q["text"] or "<" in q["text"] for q in data["quotes"])
+    assert client.get("/entities").status_code == 422
+
+
+def test_a_dyad_page_draws_the_chart_without_inline_script(client: TestClient, db: Path) -> None:
+    from newsgraph.store import Store
+
+    with Store(db, readonly=True) as store:
+        pair = store.conn.execute(
+            "SELECT actor_country, recipient_country FROM events WHERE actor_country IS NOT NULL"
+            " AND recipient_country IS NOT NULL AND actor_country != recipient_country LIMIT 1"
+        ).fetchone()
+    if pair is None:
+        pytest.skip("the coder found no event between two countries in this small store")
+    page = client.get(f"/dyads/{pair[0]}:{pair[1]}")
+    assert page.status_code == 200
+    assert not re.search(r"<script>(?!</script>)", page.text)
+    data = client.get(f"/api/dyads/{pair[1]}:{pair[0]}").json()
+    assert data["events"] and data["per_day"]
+    assert client.get("/dyads/not-a-dyad").status_code == 404

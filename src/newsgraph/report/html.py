@@ -10,7 +10,7 @@ import jinja2
 import plotly.graph_objects as go
 from markupsafe import Markup
 
-from newsgraph.report.briefing import Briefing
+from newsgraph.report.briefing import Briefing, DyadPoint
 
 STATUS_COLOURS = {"asserted": "#1b6ca8", "negated": "#b23a48", "future": "#8a8a8a", "hypothetical": "#c9a227"}
 
@@ -52,9 +52,14 @@ def chart_figure(briefing: Briefing) -> go.Figure | None:
     """The dyad's Goldstein sum per day, one line per status, or None without a dyad."""
     if not briefing.dyad or not briefing.dyad_points:
         return None
+    return goldstein_figure(briefing.dyad_points)
+
+
+def goldstein_figure(dyad_points: list[DyadPoint]) -> go.Figure:
+    """Goldstein sums per day as one line per status (the briefing's chart, and the dashboard's dyads)."""
     figure = go.Figure()
     for status, colour in STATUS_COLOURS.items():
-        points = [p for p in briefing.dyad_points if p.status == status]
+        points = [p for p in dyad_points if p.status == status]
         if points:
             figure.add_trace(
                 go.Scatter(

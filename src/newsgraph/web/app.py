@@ -19,9 +19,11 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsgraph.report import build_briefing, to_html
+from newsgraph.report.html import goldstein_figure
 from newsgraph.store import Store
 from newsgraph.stories.queries import list_stories, story_detail
 from newsgraph.web.article import article_view
+from newsgraph.web.views import dyad_view, entity_view
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -68,6 +70,42 @@ def create_app(db: str | Path) -> FastAPI:
             raise HTTPException(404, "no such article")
         return _page("article.html", **view)
 
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(name: str = Query(..., min_length=1, max_length=200)) -> str:
+        with Store(path, readonly=True) as opened:
+            view = entity_view(opened, name)
+        return _page("entity.html", **view)
+
+    @app.get("/dyads/{dyad}", response_class=HTMLResponse, include_in_schema=False)
+    def dyad_page(dyad: str) -> str:
+        with Store(path, readonly=True) as opened:
+            view = _dyad_or_404(opened, dyad)
+        figure = goldstein_figure(view["points"]).to_json() if view["points"] else None
+        return _page("dyad.html", dyad=view["dyad"], events=view["events"], top=view["top"], figure=figure)
+
+    @app.get("/api/entities")
+    def api_entity(name: str = Query(..., min_length=1, max_length=200)) -> dict:
+        """What a person or organisation said (quotes by that speaker) and did (events with that party)."""
+        with Store(path, readonly=True) as opened:
+            view = entity_view(opened, name)
+        return {
+            "name": view["name"],
+            "entities": [dataclasses.asdict(e) for e in view["entities"]],
+            "quotes": [dataclasses.asdict(q) for q in view["quotes"]],
+            "events": [dataclasses.asdict(e) for e in view["events"]],
+        }
+
+    @app.get("/api/dyads/{dyad}")
+    def api_dyad(dyad: str) -> dict:
+        """Events between two countries ("USA:CHN", either direction) and their Goldstein sum per day."""
+        with Store(path, readonly=True) as opened:
+            view = _dyad_or_404(opened, dyad)
+        return {
+            "dyad": view["dyad"],
+            "events": [dataclasses.asdict(e) for e in view["events"]],
+            "per_day": [dataclasses.asdict(p) for p in view["points"]],
+        }
+
     @app.get("/api/stories")
     def api_stories(q: str = Query("", max_length=200)) -> list[dict]:
         """Every story: id, label, first and last date, outlets, article ids, articles, near copies."""
@@ -102,6 +140,13 @@ def create_app(db: str | Path) -> FastAPI:
         return Response(text, media_type=_STATIC[name])
 
     return app
+
+
+def _dyad_or_404(store: Store, dyad: str) -> dict:
+    try:
+        return dyad_view(store, dyad)
+    except ValueError as exc:
+        raise HTTPException(404, str(exc)) from None
 
 
 @functools.cache
