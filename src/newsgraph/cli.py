@@ -7,7 +7,6 @@ failed (each named on stderr), 2 nothing usable or a usage error.
 from __future__ import annotations
 
 import contextlib
-import csv
 import dataclasses
 import io
 import json
@@ -307,10 +306,10 @@ def quotes(
             click.echo(json.dumps(vars(row), ensure_ascii=False))
         return
     if fmt == "csv":
+        from newsgraph.export import write_quotes_csv
+
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(field.name for field in dataclasses.fields(StoredQuote))
-        writer.writerows(vars(row).values() for row in rows)
+        write_quotes_csv(rows, buffer)
         click.echo(buffer.getvalue(), nl=False)
         return
     if not rows:

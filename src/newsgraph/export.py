@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from newsgraph.store.database import StoredEvent
+from newsgraph.store.database import StoredEvent, StoredQuote
 
 if TYPE_CHECKING:
     import pandas
@@ -208,8 +208,28 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+def write_quotes_csv(rows: Iterable[StoredQuote], out: TextIO) -> int:
+    """Every field of every quote as CSV with a header row; returns the row count."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(field.name for field in dataclasses.fields(StoredQuote))
+    written = 0
+    for row in rows:
+        writer.writerow([_csv_value(name, value) for name, value in vars(row).items()])
+        written += 1
+    return written
+
+
 def _csv_value(name: str, value: Any) -> Any:
-    return "|".join(value) if name == "context" else value
+    """A CSV cell; text a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") gets a
+    leading apostrophe, so opening an export of hostile articles runs nothing."""
+    if name == "context":
+        value = "|".join(value)
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _tsv_cell(value: Any) -> str:

@@ -167,3 +167,49 @@ def test_a_dyad_page_draws_the_chart_without_inline_script(client: TestClient, d
     data = client.get(f"/api/dyads/{pair[1]}:{pair[0]}").json()
     assert data["events"] and data["per_day"]
     assert client.get("/dyads/not-a-dyad").status_code == 404
+
+
+def test_events_and_quotes_tables_filter_and_download_safe_csv(client: TestClient) -> None:
+    events = client.get("/events", params={"status": "asserted"})
+    assert events.status_code == 200 and "<table>" in events.text
+    assert 'href="/events.csv?status=asserted"' in events.text
+    bad = client.get("/events", params={"dyad": "nonsense"})
+    assert bad.status_code == 200 and "is not ACTOR:RECIPIENT" in bad.text
+    assert client.get("/api/events", params={"type": "NOT-A-TYPE"}).status_code == 400
+    quotes = client.get("/quotes", params={"search": "operator"})
+    assert quotes.status_code == 200
+    assert "&lt;script&gt;" in quotes.text and "<script>alert" not in quotes.text
+    download = client.get("/quotes.csv")
+    assert download.headers["content-type"].startswith("text/csv")
+    assert "attachment" in download.headers["content-disposition"]
+    assert download.text.splitlines()[0].startswith("article_id,")
+    api = client.get("/api/quotes", params={"kind": "direct"}).json()
+    assert all(row["kind"] == "direct" for row in api)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused() -> None:
+    import io
+
+    from newsgraph.export import write_quotes_csv
+    from newsgraph.store.database import StoredQuote
+
+    row = StoredQuote(
+        "a1",
+        '=HYPERLINK("http://x.example")',
+        "@Outlet",
+        None,
+        "+1 we will win",
+        "direct",
+        "-Speaker",
+        None,
+        None,
+        None,
+        False,
+        "said",
+        0,
+        10,
+    )
+    out = io.StringIO()
+    write_quotes_csv([row], out)
+    cells = out.getvalue().splitlines()[1]
+    assert "'=HYPERLINK" in cells and "'@Outlet" in cells and "'+1 we will win" in cells and "'-Speaker" in cells

@@ -22,6 +22,7 @@ from newsgraph.report import build_briefing, to_html
 from newsgraph.report.html import goldstein_figure
 from newsgraph.store import Store
 from newsgraph.stories.queries import list_stories, story_detail
+from newsgraph.web import tables
 from newsgraph.web.article import article_view
 from newsgraph.web.views import dyad_view, entity_view
 
@@ -105,6 +106,77 @@ def create_app(db: str | Path) -> FastAPI:
             "events": [dataclasses.asdict(e) for e in view["events"]],
             "per_day": [dataclasses.asdict(p) for p in view["points"]],
         }
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request) -> str:
+        return _table_page("events", request, tables.EVENT_FILTERS, tables.event_rows, tables.event_table)
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request) -> str:
+        return _table_page("quotes", request, tables.QUOTE_FILTERS, tables.quote_rows, tables.quote_table)
+
+    @app.get("/events.csv", include_in_schema=False)
+    def events_download(request: Request) -> Response:
+        return _download("events", request, tables.EVENT_FILTERS, tables.event_rows, tables.events_csv)
+
+    @app.get("/quotes.csv", include_in_schema=False)
+    def quotes_download(request: Request) -> Response:
+        return _download("quotes", request, tables.QUOTE_FILTERS, tables.quote_rows, tables.quotes_csv)
+
+    @app.get("/api/events")
+    def api_events(
+        actor: str = "",
+        recipient: str = "",
+        dyad: str = "",
+        type: str = "",
+        status: str = "",
+        since: str = "",
+        until: str = "",
+    ) -> list[dict]:
+        """Events (first 500) filtered as `newsgraph events` filters them; /events.csv gives all of them."""
+        filters = {"actor": actor, "recipient": recipient, "dyad": dyad, "type": type, "status": status}
+        filters |= {"since": since, "until": until}
+        return [dataclasses.asdict(row) for row in _rows(tables.event_rows, filters)]
+
+    @app.get("/api/quotes")
+    def api_quotes(speaker: str = "", outlet: str = "", search: str = "", kind: str = "") -> list[dict]:
+        """Quotes (first 500) filtered as `newsgraph quotes` filters them; /quotes.csv gives all of them."""
+        filters = {"speaker": speaker, "outlet": outlet, "search": search, "kind": kind}
+        return [dataclasses.asdict(row) for row in _rows(tables.quote_rows, filters)]
+
+    def _rows(query, filters: dict[str, str], limit: int | None = tables.PAGE_LIMIT) -> list:  # type: ignore[no-untyped-def]
+        with Store(path, readonly=True) as opened:
+            try:
+                return query(opened, filters, limit)
+            except ValueError as exc:
+                raise HTTPException(400, str(exc)) from None
+
+    def _table_page(title, request, fields, query, table) -> str:  # type: ignore[no-untyped-def]
+        filters = {name: request.query_params.get(name, "").strip() for name, _ in fields}
+        error, rows = None, []
+        try:
+            rows = _rows(query, filters)
+        except HTTPException as exc:
+            error = exc.detail
+        headings, table_rows = table(rows)
+        return _page(
+            "table.html",
+            title=title,
+            path=f"/{title}",
+            fields=fields,
+            filters=filters,
+            query=tables.query_string(filters),
+            rows=table_rows,
+            headings=headings,
+            limit=tables.PAGE_LIMIT,
+            error=error,
+        )
+
+    def _download(title, request, fields, query, writer) -> Response:  # type: ignore[no-untyped-def]
+        filters = {name: request.query_params.get(name, "").strip() for name, _ in fields}
+        text = writer(_rows(query, filters, None))
+        headers = {"Content-Disposition": f'attachment; filename="newsgraph-{title}.csv"'}
+        return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
 
     @app.get("/api/stories")
     def api_stories(q: str = Query("", max_length=200)) -> list[dict]:
