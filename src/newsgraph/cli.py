@@ -832,9 +832,16 @@ def train(corpora: Path, output: Path, minutes: float, workdir: Path | None) -> 
 )
 @click.option("-n", "--limit", default=500, show_default=True, type=click.IntRange(min=1), help="Articles to time.")
 @model_option
-def bench(corpus: Path, limit: int, model: str | None) -> None:
+@click.option(
+    "--page-events",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Events in the synthetic store the dashboard's story page is timed on (0 skips it).",
+)
+def bench(corpus: Path, limit: int, model: str | None, page_events: int) -> None:
     """Time the language layer (spaCy, batched with nlp.pipe), the whole per-article analysis, each stage,
-    the store and the story layer.
+    the store, the story layer, and the dashboard's story page on a synthetic store of --page-events events.
 
     Run it on an otherwise idle machine; it uses one process. CORPUS is any file newsgraph reads.
 
@@ -880,6 +887,38 @@ def bench(corpus: Path, limit: int, model: str | None) -> None:
         f"story layer       {story_seconds:.1f} s for {len(articles)} articles  {len(articles) / story_seconds:,.0f}"
         " articles/s  (near copies, stories, merged events and quotes, ledger)"
     )
+    if page_events:
+        first, median, stored, articles = _story_page_times(page_events)
+        click.echo(
+            f"story page        {median * 1000:.0f} ms median of 5 (first {first * 1000:.0f} ms), a story of {articles}"
+            f" articles in a synthetic store of {stored:,} events"
+        )
+
+
+def _story_page_times(events: int) -> tuple[float, float, int, int]:
+    """The dashboard's story page (briefing built and rendered) on the largest story of a synthetic store."""
+    import statistics
+    import tempfile
+    import time
+
+    from newsgraph.report import build_briefing, to_html
+    from newsgraph.synthetic import build_store
+
+    per_article = 20
+    stories = max(1, events // (100 * per_article))
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "synthetic.db"
+        stored = build_store(path, stories=stories, articles_per_story=100, events_per_article=per_article)
+        with Store(path, readonly=True) as store:
+            story, articles = store.conn.execute("SELECT id, articles FROM stories ORDER BY articles DESC").fetchone()
+            times = []
+            for _ in range(6):
+                started = time.perf_counter()
+                briefing = build_briefing(store, story)
+                assert briefing is not None
+                to_html(briefing, article_links=True)
+                times.append(time.perf_counter() - started)
+    return times[0], statistics.median(times[1:]), stored, articles
 
 
 def _story_layer_times(analyses: list[Analysis]) -> tuple[float, float]:
