@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test lint eval-extraction clean
+.PHONY: demo test browser screenshots lint eval-extraction clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,22 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/newsgraph demo
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium for the dashboard's browser tests: Debian's packages, installed when this machine
+# can (root and apt-get); otherwise those tests skip and say why. Never fails the build.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || \
+	   (apt-get update -q >/dev/null 2>&1 && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null 2>&1)) || \
+	  echo "chromium could not be installed: the browser tests will skip"; \
+	else echo "no chromium and no way to install it here: the browser tests will skip"; fi
+
+screenshots: $(BIN)/.installed browser
+	$(BIN)/python scripts/screenshots.py docs/img
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests

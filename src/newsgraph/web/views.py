@@ -25,10 +25,13 @@ def entity_view(store: Store, name: str) -> dict:
 
 
 def dyad_view(store: Store, dyad: str) -> dict:
-    """Events between two countries in either direction, the Goldstein sum per day and status, and the
-    most cooperative and most hostile events. ValueError for a malformed dyad."""
+    """Events between two countries in either direction (near copies left out: a reprint is not a second
+    event), the Goldstein sum per day and status, and the most cooperative and most hostile events.
+    ValueError for a malformed dyad."""
     first, second = parse_dyad(dyad)
+    copies = {row[0] for row in store.conn.execute("SELECT id FROM articles WHERE duplicate_of IS NOT NULL")}
     events = store.events(dyad=f"{first}:{second}", limit=None) + store.events(dyad=f"{second}:{first}", limit=None)
+    events = [e for e in events if e.article_id not in copies]
     events.sort(key=lambda e: (e.date or "9999", e.article_id, e.sentence_start))
     totals: dict[tuple[str, str], list[float]] = defaultdict(list)
     for event in events:
