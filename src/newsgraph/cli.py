@@ -361,6 +361,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status.")
 @click.option("--since", metavar="DATE", callback=_date_option, help="Only events on or after DATE (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", callback=_date_option, help="Only events on or before DATE (YYYY-MM-DD).")
+@click.option("-s", "--search", help="Only events whose sentence has all these words (full-text).")
 @click.option("-n", "--limit", default=50, show_default=True, type=click.IntRange(min=1))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
 def events(
@@ -372,6 +373,7 @@ def events(
     status: str | None,
     since: str | None,
     until: str | None,
+    search: str | None,
     limit: int,
     fmt: str,
 ) -> None:
@@ -394,6 +396,7 @@ def events(
         "status": status,
         "since": since,
         "until": until,
+        "search": search,
     }
     with Store(db, readonly=True) as store:
         try:

@@ -213,3 +213,11 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused() -> None:
     write_quotes_csv([row], out)
     cells = out.getvalue().splitlines()[1]
     assert "'=HYPERLINK" in cells and "'@Outlet" in cells and "'+1 we will win" in cells and "'-Speaker" in cells
+
+
+def test_events_have_full_text_search(client: TestClient) -> None:
+    found = client.get("/api/events", params={"search": "accused poaching"}).json()
+    assert found and all("poaching" in e["sentence"] for e in found)
+    assert client.get("/api/events", params={"search": "nowhere-in-any-article"}).json() == []
+    page = client.get("/events", params={"search": "poaching"})
+    assert "poaching" in page.text and 'name="search" value="poaching"' in page.text

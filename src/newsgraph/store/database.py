@@ -417,6 +417,7 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         limit: int | None = 50,
+        search: str | None = None,
     ) -> list[StoredEvent]:
         """Stored events, earliest event date first (undated last), then by article id and sentence.
 
@@ -424,8 +425,9 @@ class Store:
         accents, or whose country code is the text ("usa" finds USA); `dyad` is "ACTOR:RECIPIENT" as two
         ISO 3166 alpha-3 country codes ("USA:CHN"); `type` is a PLOVER type; `status` is asserted, negated,
         future or hypothetical; `since` and `until` are ISO dates, both inclusive, on the event's date (an
-        undated event is left out when either is given). `limit=None` returns every event. A malformed
-        filter raises ValueError.
+        undated event is left out when either is given); `search` keeps events whose sentence has every
+        word (full-text over the articles, then the sentence itself). `limit=None` returns every event.
+        A malformed filter raises ValueError.
         """
         where, params = [], []
         for column, value in (("actor", actor), ("recipient", recipient)):
@@ -446,6 +448,18 @@ class Store:
                 raise ValueError(f"unknown event status {status!r}; choose one of {', '.join(EVENT_STATUSES)}")
             where.append("e.status = ?")
             params.append(status.lower())
+        if search and search.strip():
+            # FTS5 finds the articles (stemmed: "sanction" finds "sanctions"); the event's own sentence
+            # must then contain every word, ignoring case and accents.
+            where.append(
+                "e.article_id IN (SELECT a2.id FROM articles_fts JOIN articles a2 ON a2.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ?)"
+            )
+            params.append(escape_fts(search))
+            for term in search.split():
+                sentence = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+                where.append(f"instr(newsgraph_fold({sentence}), ?) > 0")
+                params.append(_fold(term))
         first, last = parse_iso_date(since, "since"), parse_iso_date(until, "until")
         if first and last and first > last:
             raise ValueError(f"since ({first}) is after until ({last})")

@@ -132,10 +132,11 @@ def create_app(db: str | Path) -> FastAPI:
         status: str = "",
         since: str = "",
         until: str = "",
+        search: str = "",
     ) -> list[dict]:
         """Events (first 500) filtered as `newsgraph events` filters them; /events.csv gives all of them."""
         filters = {"actor": actor, "recipient": recipient, "dyad": dyad, "type": type, "status": status}
-        filters |= {"since": since, "until": until}
+        filters |= {"since": since, "until": until, "search": search}
         return [dataclasses.asdict(row) for row in _rows(tables.event_rows, filters)]
 
     @app.get("/api/quotes")

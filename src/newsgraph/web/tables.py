@@ -19,6 +19,7 @@ EVENT_FILTERS = (
     ("status", "status"),
     ("since", "since"),
     ("until", "until"),
+    ("search", "words"),
 )
 QUOTE_FILTERS = (("speaker", "speaker"), ("outlet", "outlet"), ("search", "words"), ("kind", "kind"))
 
