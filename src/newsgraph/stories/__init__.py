@@ -100,7 +100,6 @@ def _mark_copies(store: Store, pending: list[str]) -> dict[str, float]:
             root = min(roots, key=lambda key: storage.published(store, key))
             if storage.published(store, article_id) < storage.published(store, root):
                 storage.mark_copy(store, root, article_id, roots[root])
-                copies.pop(article_id, None)
                 copies[root] = roots[root]
             else:
                 storage.mark_copy(store, article_id, root, roots[root])
