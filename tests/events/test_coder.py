@@ -144,3 +144,12 @@ def test_a_planned_meeting_that_did_not_take_place_is_negated() -> None:
     meetings = [e for e in events(text) if e.type == "CONSULT"]
     assert meetings and {e.status for e in meetings} == {"negated"}
     assert meetings[0].evidence is not None and meetings[0].evidence.text == "not"
+
+
+def test_a_sentence_opening_with_a_name_and_its_apposition_has_that_name_as_actor() -> None:
+    from newsgraph.pipeline import analyze
+
+    text = "Chile's economy minister, Tomás Echeverría, travelled to Lima for the signing ceremony."
+    [event] = [e for e in analyze(text).events if e.trigger.text == "travelled"]
+    assert event.actor is not None and event.actor.country == "CHL"
+    assert event.recipient is not None and event.recipient.country == "PER"

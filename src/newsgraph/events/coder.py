@@ -265,10 +265,35 @@ def _subject(verb: Token) -> Token | None:
             ):
                 return token.head
             return subject
+        if token.dep_ in ("acl", "amod") and token.i == verb.i:
+            described = _described_subject(token)
+            if described is not None:
+                return described
         if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _described_subject(verb: Token) -> Token | None:
+    """ "Chile's economy minister, Tomás Echeverría, travelled to Lima": the parser often hangs the verb
+    of a sentence that opens with a name and its apposition off the name, as if it described it. When the
+    verb comes right after the apposition's closing comma and nothing before the name is a verb, the
+    name is the subject: the head of the phrase the apposition belongs to."""
+    head = verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.text != "," or head.i >= verb.i or head.pos_ not in ("PROPN", "NOUN", "SPACE"):
+        return None
+    while head.dep_ in ("appos", "flat") and head.head.i < head.i:
+        head = head.head
+    if head.is_space:
+        head = next((c for c in head.children if c.pos_ in ("PROPN", "NOUN")), None)
+        if head is None:
+            return None
+    sentence_start = verb.sent.start
+    if any(t.pos_ in ("VERB", "AUX") for t in verb.doc[sentence_start : head.i]):
+        return None
+    return head
 
 
 def _cases_for(trigger: Trigger) -> tuple[str, ...]:
