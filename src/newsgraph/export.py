@@ -96,13 +96,7 @@ _GDELT_NUMBERS = frozenset(
 
 def write_events_csv(rows: Iterable[StoredEvent], out: TextIO) -> int:
     """Every field of every event as CSV with a header row (contexts joined by "|"); returns the row count."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EVENT_FIELDS)
-    written = 0
-    for row in rows:
-        writer.writerow([_csv_value(name, value) for name, value in vars(row).items()])
-        written += 1
-    return written
+    return _write_csv(EVENT_FIELDS, rows, out)
 
 
 def write_events_parquet(rows: Iterable[StoredEvent], path: str | os.PathLike[str]) -> int:
@@ -210,8 +204,12 @@ def _date(value: str | None) -> date | None:
 
 def write_quotes_csv(rows: Iterable[StoredQuote], out: TextIO) -> int:
     """Every field of every quote as CSV with a header row; returns the row count."""
+    return _write_csv([field.name for field in dataclasses.fields(StoredQuote)], rows, out)
+
+
+def _write_csv(header: Iterable[str], rows: Iterable[StoredEvent] | Iterable[StoredQuote], out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(field.name for field in dataclasses.fields(StoredQuote))
+    writer.writerow(header)
     written = 0
     for row in rows:
         writer.writerow([_csv_value(name, value) for name, value in vars(row).items()])

@@ -4,6 +4,7 @@ downloaded as CSV (the export writers, which guard cells against spreadsheet for
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -68,14 +69,16 @@ def quote_table(rows: list) -> tuple[list[str], list[Row]]:
 
 
 def events_csv(rows: list) -> str:
-    buffer = io.StringIO()
-    write_events_csv(rows, buffer)
-    return buffer.getvalue()
+    return _csv_text(write_events_csv, rows)
 
 
 def quotes_csv(rows: list) -> str:
+    return _csv_text(write_quotes_csv, rows)
+
+
+def _csv_text(write: Callable[[list, io.StringIO], int], rows: list) -> str:
     buffer = io.StringIO()
-    write_quotes_csv(rows, buffer)
+    write(rows, buffer)
     return buffer.getvalue()
 
 
