@@ -9,12 +9,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from newsgraph.store import Store
-from newsgraph.stories.storage import source_key
-
-_SOURCE = (
-    "COALESCE(a.outlet, (SELECT s.outlet FROM article_sources s WHERE s.article_id = a.id AND s.outlet IS NOT NULL"
-    " ORDER BY s.rowid LIMIT 1))"
-)
+from newsgraph.stories.storage import SOURCE_SQL, source_key
 
 
 @dataclass
@@ -115,10 +110,12 @@ class StoryDetail:
 
 def list_stories(store: Store, search: str | None = None, limit: int | None = None) -> list[StorySummary]:
     """Stories, most recently active first (undated last); `search` matches the label, ignoring case."""
-    where, params = "", []
     if search:
-        where = "WHERE instr(lower(label), ?) > 0"
-        params.append(search.lower())
+        return _summaries(store, "WHERE instr(lower(label), ?) > 0", [search.lower()], limit)
+    return _summaries(store, "", [], limit)
+
+
+def _summaries(store: Store, where: str, params: list, limit: int | None) -> list[StorySummary]:
     rows = store.conn.execute(
         f"SELECT id, label, first, last, outlets, articles FROM stories {where}"
         " ORDER BY last IS NULL, last DESC, id LIMIT ?",
@@ -156,14 +153,15 @@ def list_stories(store: Store, search: str | None = None, limit: int | None = No
 
 
 def story_detail(store: Store, story_id: int) -> StoryDetail | None:
-    summary = next((s for s in list_stories(store) if s.id == story_id), None)
-    if summary is None:
+    found = _summaries(store, "WHERE id = ?", [story_id], 1)
+    if not found:
         return None
+    summary = found[0]
     conn = store.conn
     articles = [
         StoryArticle(**dict(row))
         for row in conn.execute(
-            f"SELECT a.id, a.title, {_SOURCE} AS outlet, a.published, a.url, a.duplicate_of AS copy_of,"
+            f"SELECT a.id, a.title, {SOURCE_SQL} AS outlet, a.published, a.url, a.duplicate_of AS copy_of,"
             " a.duplicate_similarity AS similarity FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, a.rowid",
             (story_id,),

@@ -18,10 +18,11 @@ from newsgraph.stories.instances import EventInstance, EventMention, QuoteInstan
 from newsgraph.stories.ledger import Expectation
 
 _ORDER = "a.published IS NULL, a.published, a.rowid"
-_SOURCE = (
+SOURCE_SQL = (
     "COALESCE(a.outlet, (SELECT s.outlet FROM article_sources s WHERE s.article_id = a.id AND s.outlet IS NOT NULL"
     " ORDER BY s.rowid LIMIT 1))"
 )
+"""SQL for an article's outlet (`a`): its own, else that of the first source naming one."""
 
 
 def source_key(outlet: str | None, url: str | None, article_id: str) -> str:
@@ -172,7 +173,7 @@ def clear(store: Store) -> None:
 
 def reports(store: Store, story_id: int) -> dict[str, Report]:
     rows = store.conn.execute(
-        f"SELECT a.id, a.published, a.rowid AS ord, a.url, a.duplicate_of, {_SOURCE} AS outlet"
+        f"SELECT a.id, a.published, a.rowid AS ord, a.url, a.duplicate_of, {SOURCE_SQL} AS outlet"
         " FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?",
         (story_id,),
     )
