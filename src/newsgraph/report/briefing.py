@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -111,7 +112,7 @@ def build_briefing(store: Store, story_id: int) -> Briefing | None:
     detail = story_detail(store, story_id)
     if detail is None:
         return None
-    cite = _Citations(store, detail)
+    cite = _Citations(detail)
     events = {event.n: event for event in detail.events}
     happened = [e for e in detail.events if e.status == "asserted"]
     agreed = [_event_line(e, cite) for e in _widest(e for e in happened if e.type in AGREED)]
@@ -161,7 +162,7 @@ def build_briefing(store: Store, story_id: int) -> Briefing | None:
 class _Citations:
     """Numbers each cited sentence once, in order of first citation."""
 
-    def __init__(self, store: Store, detail: StoryDetail) -> None:
+    def __init__(self, detail: StoryDetail) -> None:
         self.articles = {a.id: a for a in detail.articles}
         self.entries: list[Evidence] = []
         self._keys: dict[tuple[str, int, int], str] = {}
@@ -339,12 +340,20 @@ def _main_dyad(events: list[MergedEvent]) -> tuple[str, str] | None:
 
 def _dyad_points(events: list[MergedEvent], dyad: tuple[str, str]) -> list[DyadPoint]:
     """Goldstein scores summed per day and status for the events between the two countries."""
+    return goldstein_per_day(
+        (event.date or next((m.published for m in event.mentions if m.published), None), event.status, event.goldstein)
+        for event in events
+        if tuple(sorted((event.actor_country or "", event.recipient_country or ""))) == dyad and event.num_articles
+    )
+
+
+def goldstein_per_day(scored: Iterable[tuple[str | None, str, float | None]]) -> list[DyadPoint]:
+    """(day, status, Goldstein) triples summed per day and status, in day order; undated or unscored
+    ones are left out. The briefing's chart and the dashboard's dyad pages both draw these."""
     totals: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for event in events:
-        pair = tuple(sorted((event.actor_country or "", event.recipient_country or "")))
-        day = event.date or next((m.published for m in event.mentions if m.published), None)
-        if pair == dyad and event.goldstein is not None and day and event.num_articles:
-            totals[(day, event.status)].append(event.goldstein)
+    for day, status, goldstein in scored:
+        if day and goldstein is not None:
+            totals[(day, status)].append(goldstein)
     return [
         DyadPoint(day, status, round(sum(scores), 1), len(scores)) for (day, status), scores in sorted(totals.items())
     ]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from newsgraph.report.briefing import DyadPoint
+from newsgraph.report.briefing import goldstein_per_day
 from newsgraph.store import Store
 from newsgraph.store.database import parse_dyad
 
@@ -33,12 +31,7 @@ def dyad_view(store: Store, dyad: str) -> dict:
     events = store.events(dyad=f"{first}:{second}", limit=None) + store.events(dyad=f"{second}:{first}", limit=None)
     events = [e for e in events if e.article_id not in copies]
     events.sort(key=lambda e: (e.date or "9999", e.article_id, e.sentence_start))
-    totals: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for event in events:
-        day = event.date or event.published
-        if day and event.goldstein is not None:
-            totals[(day, event.status)].append(event.goldstein)
-    points = [DyadPoint(day, status, round(sum(v), 1), len(v)) for (day, status), v in sorted(totals.items())]
+    points = goldstein_per_day((event.date or event.published, event.status, event.goldstein) for event in events)
     scored = [e for e in events if e.goldstein is not None and e.status == "asserted"]
     cooperative = sorted(scored, key=lambda e: -(e.goldstein or 0))[: TOP // 2]
     hostile = [e for e in sorted(scored, key=lambda e: e.goldstein or 0) if e not in cooperative][: TOP // 2]
