@@ -18,14 +18,18 @@ import dateparser
 
 Granularity = Literal["day", "month", "year"]
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december"),
+)
+RELATIVE_DAYS = ("today", "yesterday", "tomorrow")
 _MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?"
+    "|".join(MONTH_NAMES) + "|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?"
 )
 _EXPRESSION = re.compile(
     rf"""\b(?:
-        (?:last|next|this|on|early|late)?\s*(?:{"|".join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?
+        (?:last|next|this|on|early|late)?\s*(?:{"|".join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?
       | yesterday|today|tomorrow|tonight
       | (?:last|next|this|earlier\ this|later\ this)\s+(?:week|month|year)
       | (?:\d+|one|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months|years)\s+(?:ago|earlier|later)
@@ -76,9 +80,9 @@ def resolve(expression: str, published: date, future: bool = False) -> date | No
         r"^(?:on|early|late)\s+|\s+(?:morning|afternoon|evening|night)$", "", expression.strip(), flags=re.IGNORECASE
     )
     lowered = cleaned.lower()
-    if lowered in _WEEKDAYS:
+    if lowered in WEEKDAYS:
         # A bare weekday is the nearest such day: the same day, or the one before (or after, looking forward).
-        offset = (_WEEKDAYS.index(lowered) - published.weekday()) % 7
+        offset = (WEEKDAYS.index(lowered) - published.weekday()) % 7
         return published + timedelta(days=offset) if future else published - timedelta(days=(7 - offset) % 7)
     base = datetime(published.year, published.month, published.day, 12)
     parsed = dateparser.parse(

@@ -29,6 +29,7 @@ from newsgraph.gazetteer.leaders import offices
 from newsgraph.gazetteer.organisations import find_organisation, organisations
 from newsgraph.gazetteer.places import all_places, country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
+from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 
 GAZETTEER = "newsgraph_gazetteer"
 ORGANISATIONS = "newsgraph_organisations"
@@ -309,13 +310,7 @@ def _without_title(doc: Doc, entity: Span) -> Span:
     return entity
 
 
-_WHEN = frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "june", "july", "august", "september"),
-        *("october", "november", "december", "today", "yesterday", "tomorrow"),
-    }
-)
+_WHEN = frozenset({*WEEKDAYS, *(m for m in MONTH_NAMES if m != "may"), *RELATIVE_DAYS})
 _WHEN_LINKS = frozenset({"on", "in", "last", "this", "next", "early", "late"})
 
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Token
 
+from newsgraph.nlp.dates import RELATIVE_DAYS, WEEKDAYS
+
 
 def subject(
     verb: Token, deps: Collection[str] = ("nsubj",), skip: Callable[[Token], bool] | None = None
@@ -27,12 +29,7 @@ def subject(
     return next((c for c in hanging if c.pos_ == "PROPN"), hanging[0] if hanging else None)
 
 
-_WHEN = frozenset(
-    {
-        *("today", "yesterday", "tomorrow", "tonight"),
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    }
-)
+_WHEN = frozenset({*RELATIVE_DAYS, "tonight", *WEEKDAYS})
 
 
 def _nearest(candidates: list[Token], verb: Token) -> Token | None:
