@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+
+from newsgraph.stories.instances import day_number
 
 THRESHOLD = 0.16
 """Cosine at or above which an article joins a story; chosen on the Wikinews development file, where
@@ -100,7 +101,7 @@ def assign(
     if not incoming:
         return []
     matrix = vectorise([*members, *incoming])
-    days = [_day(doc.published) for doc in [*members, *incoming]]
+    days = [day_number(doc.published) for doc in [*members, *incoming]]
     base = len(members)
     assignments: list[Assignment] = []
     new_stories = 0
@@ -124,15 +125,6 @@ def assign(
         owner.append(owner_of_row)
         assignments.append(Assignment(doc.id, owner_of_row[0], owner_of_row[1], best_score))
     return assignments
-
-
-def _day(published: str | None) -> int | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def _within(a: int | None, b: int | None, window_days: int) -> bool:

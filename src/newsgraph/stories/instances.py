@@ -176,15 +176,16 @@ def merge_events(mentions: Iterable[EventMention]) -> list[EventInstance]:
 def _same_news_cycle(instance: EventInstance, mention: EventMention) -> bool:
     """Reported within a day of the instance, or dated to the same day (one report names the day the
     other appeared: "held talks on Monday" against Monday's report of the talks)."""
-    day = _ordinal(mention.report.published)
-    days = [_ordinal(m.report.published) for m in instance.mentions]
+    day = day_number(mention.report.published)
+    days = [day_number(m.report.published) for m in instance.mentions]
     if day is None or any(other is None or abs(other - day) <= NEWS_CYCLE_DAYS for other in days):
         return True
     dates = {m.date for m in instance.mentions if m.date}
     return mention.date is not None and mention.date in dates
 
 
-def _ordinal(published: str | None) -> int | None:
+def day_number(published: str | None) -> int | None:
+    """An ISO date (or datetime) as a day count, for distances in days; None when missing or malformed."""
     try:
         return date.fromisoformat(published[:10]).toordinal() if published else None
     except ValueError:
