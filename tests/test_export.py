@@ -7,6 +7,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
@@ -240,7 +241,6 @@ def test_export_csv_writes_every_field_of_every_event_with_a_header(tmp_path: Pa
 
 
 def test_export_parquet_has_the_csv_columns_and_needs_an_output_file(tmp_path: Path) -> None:
-    pq = pytest.importorskip("pyarrow.parquet")
     db = export_db(tmp_path)
     path = tmp_path / "events.parquet"
     result = CliRunner().invoke(cli, ["export", "events", "--db", str(db), "--format", "parquet", "-o", str(path)])

@@ -105,22 +105,24 @@ def test_a_reader_or_analysis_crash_on_one_input_does_not_end_the_batch(
     import newsgraph.articles.reading as reading
     import newsgraph.pipeline as pipeline
 
-    real_extract, real_analyze = reading.extract_page, pipeline.analyze
+    real_extract, real_quotes = reading.extract_page, pipeline.find_quotes
 
     def fragile_extract(html, url=None):
         if "aid flights" in html:
             raise RecursionError("maximum recursion depth exceeded")
         return real_extract(html, url)
 
-    def fragile_analyze(article, **options):
-        if article.source.path.endswith("floods.txt"):
+    def fragile_quotes(doc, entities):
+        if "Mozambique" in doc.text:
             raise ValueError("unexpected token")
-        return real_analyze(article, **options)
+        return real_quotes(doc, entities)
 
     monkeypatch.setattr(reading, "extract_page", fragile_extract)
-    monkeypatch.setattr(pipeline, "analyze", fragile_analyze)
+    monkeypatch.setattr(pipeline, "find_quotes", fragile_quotes)
     counts, events = run_ingest(news_folder, tmp_path / "n.db")
     errors = {Path(e.path).name: e.message for e in events if e.kind == "error"}
     assert "RecursionError" in errors["archive.html.gz"] and "please report it" in errors["archive.html.gz"]
     assert "analysis failed" in errors["floods.txt"]
-    assert counts.errors == 2 and counts.added + counts.duplicates == 3
+    # The wire's copy of the same text is not analysed again to fail the same way: it is reported with it.
+    assert "same text as" in errors["wire.jsonl"] and "floods.txt" in errors["wire.jsonl"]
+    assert counts.errors == 3 and counts.added + counts.duplicates == 2

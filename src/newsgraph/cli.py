@@ -24,9 +24,10 @@ from newsgraph.articles.reading import DEFAULT_MAX_BYTES, ReadOptions, expand_pa
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.events.actors import ActorDictionary, load_actors
 from newsgraph.events.ontology import PLOVER_TYPES
-from newsgraph.ingest import IngestCounts, ingest
+from newsgraph.ingest import IngestCounts, ingest, load
 from newsgraph.model import Analysis, Article, to_json
-from newsgraph.pipeline import analyze_or_error
+from newsgraph.scale.runners import Runner, RunnerError, make_runner
+from newsgraph.scale.tasks import Settings, analyses, load_model, write_dataset
 from newsgraph.store import DEFAULT_DB, Store
 from newsgraph.store.database import EVENT_STATUSES, StoredEvent, StoredQuote, parse_dyad, parse_iso_date
 from newsgraph.stories import StoryUpdate, update_stories
@@ -57,6 +58,31 @@ model_option = click.option(
     envvar="NEWSGRAPH_MODEL",
     help="An installed spaCy pipeline or a folder to use instead of the shipped model (env NEWSGRAPH_MODEL).",
 )
+
+
+def runner_options(command):  # type: ignore[no-untyped-def]
+    """--workers, --dask and --dask-local: where the analysis runs (docs/performance.md, "Scale-out")."""
+    command = click.option(
+        "--dask-local",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Start a local Dask cluster of N single-threaded worker processes and analyse on it.",
+    )(command)
+    command = click.option(
+        "--dask",
+        metavar="ADDRESS",
+        envvar="NEWSGRAPH_DASK",
+        help="Analyse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; env NEWSGRAPH_DASK).",
+    )(command)
+    return click.option(
+        "-w",
+        "--workers",
+        type=click.IntRange(min=1),
+        envvar="NEWSGRAPH_WORKERS",
+        help="Worker processes that analyse (default: one per core; 1 analyses in this process).",
+    )(command)
+
+
 max_size_option = click.option(
     "--max-size",
     "max_size_mb",
@@ -88,6 +114,7 @@ def cli(debug: bool) -> None:
 @max_size_option
 @model_option
 @actors_option
+@runner_options
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and errors.")
 @click.option(
     "--no-stories", is_flag=True, help="Do not update stories now (`newsgraph stories --update` does it later)."
@@ -98,6 +125,9 @@ def ingest_cmd(
     max_size_mb: float,
     model: str | None,
     actor_files: tuple[str, ...],
+    workers: int | None,
+    dask: str | None,
+    dask_local: int | None,
     quiet: bool,
     no_stories: bool,
 ) -> None:
@@ -107,21 +137,25 @@ def ingest_cmd(
     recognised by content: HTML (also .gz), plain text, JSON Lines, JSON, CSV/TSV, RSS/Atom, WARC.
     Re-running on the same inputs adds nothing; an interrupted run resumes where it stopped.
     New articles are then placed in stories (near copies marked, events and quotes merged).
+    The analysis runs on one process per core unless --workers, --dask or --dask-local say otherwise;
+    the result is the same.
 
     \b
-    Example:
+    Examples:
       newsgraph ingest --db news.db ~/crawl/2024-03/ feeds/*.xml
+      newsgraph ingest --db news.db --dask tcp://scheduler:8786 archive/*.jsonl.gz
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
     model_name = _model_name(model)
+    settings = Settings(model, _actors(actor_files))
     inputs = list(expand_paths(paths))
     counts = IngestCounts()
-    with Store(db) as store:
+    with Store(db) as store, _runner(workers, dask, dask_local, settings) as runner:
         run_id = store.start_run("ingest", list(paths), model_name)
         status = "failed"
         try:
             with _progress(inputs, "ingest") as bar:
-                for event in ingest(inputs, store, run_id, counts, options, model, _actors(actor_files)):
+                for event in ingest(inputs, store, run_id, counts, options, settings, runner):
                     if event.kind == "file":
                         bar.update(1)
                     elif event.kind == "error":
@@ -144,6 +178,69 @@ def ingest_cmd(
     sys.exit(_exit_code(counts.read, counts.errors))
 
 
+@cli.command(name="load")
+@click.argument("dataset", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary and errors.")
+@click.option(
+    "--no-stories", is_flag=True, help="Do not update stories now (`newsgraph stories --update` does it later)."
+)
+def load_cmd(dataset: Path, db: str, quiet: bool, no_stories: bool) -> None:
+    """Bring a Parquet dataset written by `newsgraph analyze --out` into the database.
+
+    Articles already stored are skipped, as in `ingest`, so loading twice adds nothing; a damaged file
+    is reported by name and the rest still loads. Stories are then updated as after an ingest.
+
+    \b
+    Example:
+      newsgraph analyze --dask tcp://scheduler:8786 --out 2024.parquet crawl/2024/
+      newsgraph load 2024.parquet --db news.db
+    """
+    from newsgraph.scale.parquet import DatasetError, read_analyses
+
+    problems: list[InputError] = []
+    counts = IngestCounts()
+    try:
+        analyses_read = read_analyses(dataset, problems)
+    except DatasetError as exc:
+        raise click.ClickException(str(exc)) from None
+    with Store(db) as store:
+        run_id = store.start_run("load", [str(dataset)])
+        status = "failed"
+        try:
+            for event in load(analyses_read, store, run_id, counts, problems):
+                if event.kind == "error":
+                    click.echo(f"error: {event.message}", err=True)
+                elif event.kind == "duplicate" and not quiet:
+                    click.echo(f"duplicate: {event.path}: {event.message} (stored once)", err=True)
+            status = "done"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            summary = store.finish_run(run_id, status, counts.as_dict())
+        click.echo(
+            f"run {summary.id}: {counts.read} articles read, {counts.added} added, {counts.duplicates} duplicates,"
+            f" {counts.already_stored} already stored, {counts.errors} errors -> {db}",
+            err=True,
+        )
+        if not no_stories:
+            click.echo(_story_update_line(update_stories(store)), err=True)
+    sys.exit(_exit_code(counts.read, counts.errors))
+
+
+def _runner(workers: int | None, dask: str | None, dask_local: int | None, settings: Settings) -> Runner:
+    """The runner the flags ask for, with a clear error when a Dask scheduler cannot be reached."""
+    if dask and dask_local:
+        raise click.UsageError("give --dask ADDRESS or --dask-local N, not both")
+    if (dask or dask_local) and workers:
+        raise click.UsageError("--workers sets a local process pool; with Dask, the cluster's workers do the work")
+    try:
+        return make_runner(workers, dask, dask_local, initializer=load_model, initargs=(settings,))
+    except RunnerError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def _story_update_line(update: StoryUpdate) -> str:
     if not update.articles:
         return "stories: nothing new"
@@ -163,57 +260,103 @@ def _story_update_line(update: StoryUpdate) -> str:
     show_default=True,
     help="One JSON object per line, or one JSON array.",
 )
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write a Parquet dataset partitioned by publication date to this folder instead (DIR.parquet).",
+)
 @max_size_option
 @model_option
 @actors_option
+@runner_options
 def analyze(
-    paths: tuple[str, ...], fmt: str, max_size_mb: float, model: str | None, actor_files: tuple[str, ...]
+    paths: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    max_size_mb: float,
+    model: str | None,
+    actor_files: tuple[str, ...],
+    workers: int | None,
+    dask: str | None,
+    dask_local: int | None,
 ) -> None:
     """Analyse news files and print the data contract (docs/contract.md) to stdout; store nothing.
 
     Each article becomes one object with its clean text, metadata, entities, quotes and events.
-    Quotes and events are empty lists until the quote and event stages land.
+    With --out, the analyses go to a Parquet dataset instead (tables articles, entities, quotes and
+    events, partitioned by publication date), written by the workers themselves, so that a cluster run
+    never funnels through one file; `newsgraph load DIR` brings it into a database.
 
     \b
-    Example:
+    Examples:
       newsgraph analyze story.html | jq .title
+      newsgraph analyze --dask tcp://scheduler:8786 --out /shared/2024.parquet /shared/crawl/2024/
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
     _model_name(model)
-    actors = _actors(actor_files)
+    settings = Settings(model, _actors(actor_files))
     inputs = list(expand_paths(paths))
-    printed = failed = 0
+    errors: list[InputError] = []
+    with _progress(inputs, "analyze") as bar, _runner(workers, dask, dask_local, settings) as runner:
+        articles = _read_reporting(bar, options, errors)
+        if out is not None:
+            printed = _write_dataset(runner, articles, settings, out, errors)
+        else:
+            printed = _print_analyses(runner, articles, settings, fmt, errors)
+    sys.exit(_exit_code(printed, len(errors)))
+
+
+def _read_reporting(bar, options: ReadOptions, errors: list[InputError]) -> Iterator[Article]:  # type: ignore[no-untyped-def]
+    """The articles of every input, lazily, with each problem printed and counted as it is met."""
+    for item in bar:
+        if isinstance(item, InputError):
+            _report(item, errors)
+            continue
+        for read in read_file(item, options):
+            if isinstance(read, InputError):
+                _report(read, errors)
+            else:
+                yield read
+
+
+def _report(error: InputError, errors: list[InputError]) -> None:
+    errors.append(error)
+    click.echo(f"error: {error}", err=True)
+
+
+def _print_analyses(
+    runner: Runner, articles: Iterator[Article], settings: Settings, fmt: str, errors: list[InputError]
+) -> int:
+    printed = 0
     if fmt == "json":
         click.echo("[", nl=False)
-    with _progress(inputs, "analyze") as bar:
-        for item in inputs:
-            bar.update(1)
-            for result in _analyses(item, options, model, actors):
-                if isinstance(result, InputError):
-                    failed += 1
-                    click.echo(f"error: {result}", err=True)
-                    continue
-                printed += 1
-                obj = to_json(result)
-                if fmt == "jsonl":
-                    click.echo(json.dumps(obj, ensure_ascii=False))
-                else:
-                    separator = ",\n" if printed > 1 else "\n"
-                    click.echo(separator + json.dumps(obj, ensure_ascii=False, indent=2), nl=False)
+    for chunk in analyses(runner, articles, settings):
+        for _, result in chunk:
+            if isinstance(result, InputError):
+                _report(result, errors)
+                continue
+            printed += 1
+            obj = to_json(result)
+            if fmt == "jsonl":
+                click.echo(json.dumps(obj, ensure_ascii=False))
+            else:
+                separator = ",\n" if printed > 1 else "\n"
+                click.echo(separator + json.dumps(obj, ensure_ascii=False, indent=2), nl=False)
     if fmt == "json":
         click.echo("\n]" if printed else "]")
-    sys.exit(_exit_code(printed, failed))
+    return printed
 
 
-def _analyses(
-    item: str | InputError, options: ReadOptions, model: str | None, actors: ActorDictionary | None
-) -> Iterator[Analysis | InputError]:
-    """The analyses of one expanded input, with every problem as an InputError."""
-    if isinstance(item, InputError):
-        yield item
-        return
-    for read in read_file(item, options):
-        yield read if isinstance(read, InputError) else analyze_or_error(read, model, actors)
+def _write_dataset(
+    runner: Runner, articles: Iterator[Article], settings: Settings, out: Path, errors: list[InputError]
+) -> int:
+    written = 0
+    for chunk in write_dataset(runner, articles, settings, out):
+        written += chunk.articles
+        for error in chunk.errors:
+            _report(error, errors)
+    click.echo(f"{written} article{'' if written == 1 else 's'} written to {out}", err=True)
+    return written
 
 
 @cli.command()
@@ -614,7 +757,7 @@ def export_group() -> None:
     type=click.Choice(["csv", "parquet", "gdelt"]),
     default="csv",
     show_default=True,
-    help="csv: every field, with a header. parquet: the same columns (needs --output and pyarrow). "
+    help="csv: every field, with a header. parquet: the same columns (needs --output). "
     "gdelt: GDELT 2.0 Event records (61 tab-separated fields, no header).",
 )
 @click.option(
@@ -652,10 +795,7 @@ def export_events(db: str, fmt: str, output: Path | None, all_statuses: bool) ->
     with Store(db, readonly=True) as store:
         rows = store.events(limit=None)
     if fmt == "parquet":
-        try:
-            written = write_events_parquet(rows, output)  # type: ignore[arg-type]
-        except RuntimeError as exc:
-            raise click.ClickException(str(exc)) from None
+        written = write_events_parquet(rows, output)  # type: ignore[arg-type]
         click.echo(f"{written} event{'' if written == 1 else 's'} written to {output}", err=True)
         return
     with output.open("w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout) as out:

@@ -20,6 +20,10 @@ class InputError(NewsgraphError):
         self.record = record
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str | None]]:
+        """Pickle by the three fields, so an error crosses to a worker process and back intact."""
+        return InputError, (self.path, self.reason, self.record)
+
     def __str__(self) -> str:
         where = f"{self.path} ({self.record})" if self.record else self.path
         return f"{where}: {self.reason}"

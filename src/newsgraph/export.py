@@ -101,12 +101,10 @@ def write_events_csv(rows: Iterable[StoredEvent], out: TextIO) -> int:
 
 def write_events_parquet(rows: Iterable[StoredEvent], path: str | os.PathLike[str]) -> int:
     """Every field of every event as a Parquet file (the columns of the CSV, contexts as lists), for
-    pandas, R, DuckDB and Spark; returns the row count. Needs pyarrow (`pip install newsgraph[analytics]`)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise RuntimeError("Parquet export needs pyarrow: pip install 'newsgraph[analytics]'") from None
+    pandas, R, DuckDB and Spark; returns the row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     records = [vars(row) for row in rows]
     columns = {name: [record[name] for record in records] for name in EVENT_FIELDS}
     pq.write_table(pa.table(columns), path)

@@ -91,16 +91,19 @@ def _add_repeats(doc: Doc, clusters: list[Cluster]) -> None:
                 forms[form] = cluster if forms.get(form, cluster) is cluster else None
     longest = max((len(form) for form in forms), default=0)
     known = {(m.start, m.end) for cluster in clusters for m in cluster.mentions}
+    texts = [token.text for token in doc]
+    firsts = {form[0] for form in forms if form}
     index = 0
-    while index < len(doc):
-        for size in range(min(longest, len(doc) - index), 0, -1):
+    while index < len(texts):
+        if texts[index] not in firsts:
+            index += 1
+            continue
+        for size in range(min(longest, len(texts) - index), 0, -1):
+            cluster = forms.get(tuple(texts[index : index + size]))
+            if cluster is None:
+                continue
             span = doc[index : index + size]
-            cluster = forms.get(tuple(t.text for t in span))
-            if (
-                cluster is not None
-                and not any(t.ent_type_ for t in span)
-                and (span.start_char, span.end_char) not in known
-            ):
+            if not any(t.ent_type_ for t in span) and (span.start_char, span.end_char) not in known:
                 cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "name", span.end - 1))
                 index += size - 1
                 break

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from newsgraph.entities import EntityIndex
 from newsgraph.model import Quote, Span, Speaker
+from newsgraph.nlp.syntax import text_of
 from newsgraph.quotes.attribution import speaker_for
 from newsgraph.quotes.cues import CLAUSE_DEPS, Cue, find_cues
 from newsgraph.quotes.marks import QuotedSpan, quoted_spans
@@ -69,7 +70,7 @@ class _Draft:
 
 def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     """Every quote in the article, in text order."""
-    text = doc.text
+    text = text_of(doc)
     marks = [m for m in quoted_spans(text) if _WORD.search(text[m.start : m.end])]
     cues = [c for c in find_cues(doc) if not _inside_quote(doc, c, marks) and not _source_quoted(doc, c, marks)]
     speakers = {id(c): speaker_for(doc, c.source, entities) if c.source else None for c in cues}
@@ -144,7 +145,7 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     if not cue.content:
         return None
     runs = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cue.content]
-    region = _sentence_around(doc.text, cue.char_span[0], marks)
+    region = _sentence_around(text_of(doc), cue.char_span[0], marks)
     runs = [(max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e]
     runs = [(s, e) for s, e in runs if not (s <= cue.char_span[0] < e)]  # never the cue itself
     if not runs:
@@ -159,7 +160,7 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     confidence = CONFIDENCE.get(cue.cls, 0.5)
     if not touched:
         return _Draft(runs, "indirect", cue, speaker, confidence)
-    outside = "".join(_outside(doc.text, run, touched) for run in runs)
+    outside = "".join(_outside(text_of(doc), run, touched) for run in runs)
     words = [w for w in _QUOTE_OR_PUNCT.split(outside) if w and w.lower() != "that"]
     if not words:
         parts = [p for m in touched for p in m.parts]
@@ -211,7 +212,7 @@ def _cover(runs: list[tuple[int, int]], marks: list[QuotedSpan]) -> list[tuple[i
 def _inside_quote(doc: Doc, cue: Cue, marks: list[QuotedSpan]) -> bool:
     """A cue inside quoted words ("I think ...") belongs to the quote, not to the article."""
     at = doc[cue.token].idx
-    return any(m.outer[0] < at < m.outer[1] and len(doc.text[m.start : m.end].split()) >= 3 for m in marks)
+    return any(m.outer[0] < at < m.outer[1] and len(text_of(doc)[m.start : m.end].split()) >= 3 for m in marks)
 
 
 def _source_quoted(doc: Doc, cue: Cue, marks: list[QuotedSpan]) -> bool:
@@ -230,13 +231,14 @@ def _cue_next_to(doc: Doc, mark: QuotedSpan, cues: list[Cue], marks: list[Quoted
     if first is None or last is None:
         return None
     after = [c for c in cues if c.source and last.end <= c.token <= last.end + CUE_REACH]
-    after = [c for c in after if _follows(doc, c, last.end) and "\n" not in doc.text[mark.outer[1] : doc[c.token].idx]]
+    text = text_of(doc)
+    after = [c for c in after if _follows(doc, c, last.end) and "\n" not in text[mark.outer[1] : doc[c.token].idx]]
     after = [c for c in after if not _mark_between(doc, marks, mark.outer[1], doc[c.token].idx)]
     if after:
         return min(after, key=lambda c: c.token)
     before = [c for c in cues if c.source and first.start - CUE_REACH <= c.token < first.start]
     before = [c for c in before if _introduces(doc, c, first.start)]
-    before = [c for c in before if _same_line_or_colon(doc.text, doc[c.token].idx, mark.outer[0])]
+    before = [c for c in before if _same_line_or_colon(text, doc[c.token].idx, mark.outer[0])]
     before = [c for c in before if not _mark_between(doc, marks, doc[c.token].idx, mark.outer[0])]
     return max(before, key=lambda c: c.token) if before else None
 
@@ -297,7 +299,7 @@ def _signature(doc: Doc, mark: QuotedSpan, entities: EntityIndex) -> Speaker | N
 
     The name is the person the resolver found there or, since a signature at the end of a line is a
     name whether or not the model knew it, the words themselves."""
-    found = _SIGNATURE.match(doc.text, mark.outer[1])
+    found = _SIGNATURE.match(text_of(doc), mark.outer[1])
     if found is None:
         return None
     words = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")

@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.syntax import subject as subject_of
+from newsgraph.nlp.syntax import text_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"obj", "dobj", "iobj"}
@@ -233,7 +234,7 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
 
 def _same_paragraph(doc: Doc, cue: Token, tokens: set[int]) -> set[int]:
     """Content never crosses a line break: where it seems to, the parser has joined two paragraphs."""
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, cue.idx) + 1
     end = text.find("\n", cue.idx)
     end = len(text) if end < 0 else end
