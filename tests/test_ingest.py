@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
+
 from newsgraph.articles.reading import expand_paths
 from newsgraph.ingest import IngestCounts, ingest
 from newsgraph.store import Store
@@ -66,10 +68,12 @@ def test_interrupted_run_resumes_and_stores_every_article_once(tmp_path: Path) -
         )
     db = tmp_path / "n.db"
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph", "ingest", str(folder), "--db", str(db), "-q"], stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "newsgraph", "ingest", str(folder), "--db", str(db), "-q", "--workers", "2"],
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     stored = 0
+    workers: list[psutil.Process] = []
     while time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
         try:
@@ -78,10 +82,14 @@ def test_interrupted_run_resumes_and_stores_every_article_once(tmp_path: Path) -
         except sqlite3.OperationalError:
             continue
         if stored >= 20:
+            workers = psutil.Process(process.pid).children(recursive=True)
             process.send_signal(signal.SIGKILL)
             break
     process.wait(timeout=30)
     assert 0 < stored < total, "the batch finished before it could be interrupted; make the test folder larger"
+    # Its worker processes notice their parent is gone and end, rather than waiting on it forever.
+    assert len(workers) >= 2
+    assert _all_end(workers, within=10)
 
     resumed = subprocess.run(
         [sys.executable, "-m", "newsgraph", "ingest", str(folder), "--db", str(db), "-q"],
@@ -97,6 +105,23 @@ def test_interrupted_run_resumes_and_stores_every_article_once(tmp_path: Path) -
         resumed_run = conn.execute("SELECT already_stored, articles_added FROM runs ORDER BY id DESC").fetchone()
     assert statuses == ["interrupted", "done"]
     assert resumed_run[0] >= stored - 1 and sum(resumed_run) == total
+
+
+def _all_end(processes: list[psutil.Process], within: float) -> bool:
+    """Whether every process has ended (a zombie left to an init that does not reap counts as ended)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not any(_running(p) for p in processes):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 def test_a_reader_or_analysis_crash_on_one_input_does_not_end_the_batch(

@@ -25,7 +25,7 @@ from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.events.actors import ActorDictionary, load_actors
 from newsgraph.events.ontology import PLOVER_TYPES
 from newsgraph.ingest import IngestCounts, ingest, load
-from newsgraph.model import Analysis, Article, to_json
+from newsgraph.model import Article, to_json
 from newsgraph.scale.runners import Runner, RunnerError, make_runner
 from newsgraph.scale.tasks import Settings, analyses, load_model, write_dataset
 from newsgraph.store import DEFAULT_DB, Store
@@ -968,12 +968,15 @@ def train(corpora: Path, output: Path, minutes: float, workdir: Path | None) -> 
 
 
 @cli.command()
-@click.argument(
-    "corpus",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default="../shared/data/corpus/bbc_news.jsonl",
-)
+@click.argument("corpus", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("-n", "--limit", default=500, show_default=True, type=click.IntRange(min=1), help="Articles to time.")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=2),
+    help="Workers for the process pool and the Dask local cluster (default: one per core, at least 2).",
+)
+@click.option("--no-dask", is_flag=True, help="Leave the Dask local cluster out of the comparison.")
 @model_option
 @click.option(
     "--page-events",
@@ -982,125 +985,80 @@ def train(corpora: Path, output: Path, minutes: float, workdir: Path | None) -> 
     type=click.IntRange(min=0),
     help="Events in the synthetic store the dashboard's story page is timed on (0 skips it).",
 )
-def bench(corpus: Path, limit: int, model: str | None, page_events: int) -> None:
-    """Time the language layer (spaCy, batched with nlp.pipe), the whole per-article analysis, each stage,
-    the store, the story layer, and the dashboard's story page on a synthetic store of --page-events events.
+def bench(
+    corpus: Path | None, limit: int, workers: int | None, no_dask: bool, model: str | None, page_events: int
+) -> None:
+    """Time every stage on one core, the whole pipeline on each runner, worker memory, and the
+    dashboard's story page on a synthetic store of --page-events events.
 
-    Run it on an otherwise idle machine; it uses one process. CORPUS is any file newsgraph reads.
+    CORPUS is any input newsgraph reads (default: ../shared/data/corpus/bbc_news.jsonl when present,
+    else the bundled sample corpus); the first --limit articles are used. The whole pipeline is
+    `ingest` into a scratch store (reading, analysis, storing; stories are timed on their own), run
+    serially, on a process pool and on a local Dask cluster, with the speed-up over serial and the
+    peak resident memory of each worker. Run it on an otherwise idle machine.
 
     \b
     Example:
-      newsgraph bench ../shared/data/corpus/bbc_news.jsonl --limit 500
+      newsgraph bench ../shared/data/corpus/bbc_news.jsonl --limit 500 --workers 2
     """
-    import time
+    import os
+    import tempfile
 
-    from newsgraph.nlp.pipeline import load_pipeline
-    from newsgraph.pipeline import analyze as analyze_article
-    from newsgraph.pipeline import read
+    from newsgraph.scale import bench as timing
+    from newsgraph.scale.tasks import CHUNK_SIZE
 
-    articles = [a for _, a in zip(range(limit), read(corpus, errors=[]), strict=False)]
-    nlp = load_pipeline(model)
-    nlp("warm up the pipeline before timing")
-    started = time.perf_counter()
-    tokens = words = 0
-    for doc in nlp.pipe((a.text for a in articles), batch_size=64):
-        tokens += len(doc)
-        words += sum(1 for token in doc if not (token.is_punct or token.is_space))
-    language = time.perf_counter() - started
-    started = time.perf_counter()
-    analyses = [analyze_article(article, model=model) for article in articles]
-    whole = time.perf_counter() - started
-    stages = _stage_times(nlp, articles)
-    store_seconds, story_seconds = _story_layer_times(analyses)
-    click.echo(f"articles          {len(articles)} ({tokens} tokens, {words} words) from {corpus}")
-    click.echo(
-        f"language layer    {words / language:,.0f} words/s  {tokens / language:,.0f} tokens/s"
-        f"  (nlp.pipe, batch 64, {', '.join(nlp.pipe_names)})"
-    )
-    click.echo(
-        f"whole analysis    {words / whole:,.0f} words/s  {len(articles) / whole:.1f} articles/s  (one at a time)"
-    )
-    before_quotes = stages["language"] + stages["entities"]
-    for stage, seconds in stages.items():
-        click.echo(f"  {stage:<15} {1000 * seconds / len(articles):6.1f} ms/article")
-    click.echo(f"quote stage adds  {stages['quotes'] / before_quotes:.1%} to the language layer and entities")
-    click.echo(f"event coder adds  {stages['events'] / before_quotes:.1%} to the language layer and entities")
-    click.echo(f"store             {len(articles) / store_seconds:,.0f} articles/s  (one transaction each)")
-    click.echo(
-        f"story layer       {story_seconds:.1f} s for {len(articles)} articles  {len(articles) / story_seconds:,.0f}"
-        " articles/s  (near copies, stories, merged events and quotes, ledger)"
-    )
+    corpus = corpus or _default_bench_corpus()
+    workers = workers or max(2, os.cpu_count() or 1)
+    _model_name(model)
+    articles, reading = timing.sample_articles(corpus, limit)
+    if not articles:
+        raise click.ClickException(f"{corpus}: no articles to time")
+    with tempfile.TemporaryDirectory() as scratch:
+        inputs = timing.as_records(articles, Path(scratch))
+        words = timing.count_words(articles, model)
+        click.echo(f"corpus                 {len(articles)} articles, {words:,} words, from {corpus}")
+        click.echo(f"machine                {os.cpu_count()} cores; {workers} workers compared with one")
+        click.echo("whole pipeline (ingest: read, analyse, store)")
+        runs = timing.runners(workers, model)
+        if no_dask:
+            runs = {label: make for label, make in runs.items() if not label.startswith("dask")}
+        serial = None
+        for label, make in runs.items():
+            run = timing.pipeline_run(label, make, inputs, len(articles), words, model)
+            serial = serial or run.rate.seconds
+            click.echo("  " + run.line(serial))
+        stages, analyses = timing.stage_times(articles, model)
+        store_seconds, story_seconds = timing.store_and_story_times(analyses)
+    click.echo("stages on one core")
+    rates = [timing.Rate("reading", reading, len(articles), words)]
+    rates += [timing.Rate(stage, seconds, len(articles), words) for stage, seconds in stages.items()]
+    rates += [
+        timing.Rate("store", store_seconds, len(articles), words, f"one transaction per {CHUNK_SIZE} articles"),
+        timing.Rate("stories", story_seconds, len(articles), words, "near copies, stories, merged events and quotes"),
+    ]
+    for rate in rates:
+        click.echo("  " + rate.line())
+    nlp = _pipeline(model)
+    click.echo(f"  (language: nlp.pipe in chunks of {CHUNK_SIZE}; {', '.join(nlp.pipe_names)})")
     if page_events:
-        first, median, stored, articles = _story_page_times(page_events)
+        first, median, stored, story_articles = timing.story_page_times(page_events)
         click.echo(
-            f"story page        {median * 1000:.0f} ms median of 5 (first {first * 1000:.0f} ms), a story of {articles}"
-            f" articles in a synthetic store of {stored:,} events"
+            f"story page             {median * 1000:.0f} ms median of 5 (first {first * 1000:.0f} ms), a story of"
+            f" {story_articles} articles in a synthetic store of {stored:,} events"
         )
 
 
-def _story_page_times(events: int) -> tuple[float, float, int, int]:
-    """The dashboard's story page (briefing built and rendered) on the largest story of a synthetic store."""
-    import statistics
-    import tempfile
-    import time
+def _default_bench_corpus() -> Path:
+    from newsgraph.evaluate.entities import SAMPLE
 
-    from newsgraph.report import build_briefing, to_html
-    from newsgraph.synthetic import build_store
-
-    per_article = 20
-    stories = max(1, events // (100 * per_article))
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "synthetic.db"
-        stored = build_store(path, stories=stories, articles_per_story=100, events_per_article=per_article)
-        with Store(path, readonly=True) as store:
-            story, articles = store.conn.execute("SELECT id, articles FROM stories ORDER BY articles DESC").fetchone()
-            times = []
-            for _ in range(6):
-                started = time.perf_counter()
-                briefing = build_briefing(store, story)
-                assert briefing is not None
-                to_html(briefing, article_links=True)
-                times.append(time.perf_counter() - started)
-    return times[0], statistics.median(times[1:]), stored, articles
+    bbc = Path("../shared/data/corpus/bbc_news.jsonl")
+    return bbc if bbc.is_file() else SAMPLE
 
 
-def _story_layer_times(analyses: list[Analysis]) -> tuple[float, float]:
-    """Seconds to store the analyses in a scratch database, and to build their stories from nothing."""
-    import tempfile
-    import time
+def _pipeline(model: str | None):  # type: ignore[no-untyped-def]
+    from newsgraph.nlp.pipeline import load_pipeline
 
-    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "bench.db") as store:
-        started = time.perf_counter()
-        for analysis in analyses:
-            store.add_analysis(analysis)
-        stored = time.perf_counter()
-        update_stories(store)
-        return stored - started, time.perf_counter() - stored
-
-
-def _stage_times(nlp, articles: list[Article]) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Seconds spent in each per-article stage, timed one article at a time as `analyze` runs them."""
-    import time
-
-    from newsgraph.entities import find_entities
-    from newsgraph.events import find_events
-    from newsgraph.quotes import find_quotes
-
-    times = dict.fromkeys(("language", "entities", "quotes", "events"), 0.0)
-    for article in articles:
-        started = time.perf_counter()
-        doc = nlp(article.text)
-        parsed = time.perf_counter()
-        entities = find_entities(doc)
-        resolved = time.perf_counter()
-        find_quotes(doc, entities)
-        quoted = time.perf_counter()
-        find_events(doc, entities)
-        times["language"] += parsed - started
-        times["entities"] += resolved - parsed
-        times["quotes"] += quoted - resolved
-        times["events"] += time.perf_counter() - quoted
-    return times
+    return load_pipeline(model)
 
 
 @cli.group(name="eval")

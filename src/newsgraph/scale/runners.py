@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,6 +48,10 @@ class Runner(Protocol):
         """`task(item)` for every item, yielded in the items' order."""
         ...
 
+    def start(self) -> None:
+        """Start every worker and run the initializer there now, rather than on the first task."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -53,6 +59,14 @@ class SerialRunner:
     """Every task in this process, one after another (`--workers 1`)."""
 
     workers = 1
+
+    def __init__(self, initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> None:
+        self._initializer = initializer
+        self._initargs = initargs
+
+    def start(self) -> None:
+        if self._initializer is not None:
+            self._initializer(*self._initargs)
 
     def map(self, task: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[tuple[Item, Result | TaskFailed]]:
         for item in items:
@@ -96,10 +110,17 @@ class ProcessRunner:
         while pending:
             yield self._next(task, pending)
 
+    def start(self) -> None:
+        for future in [self._submit(_nothing, None) for _ in range(self.workers)]:
+            future.result()
+
     def _submit(self, task: Callable[[Item], Result], item: Item) -> Future[Result]:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=self._context, initializer=self._initializer, initargs=self._initargs
+                self.workers,
+                mp_context=self._context,
+                initializer=_start_worker,
+                initargs=(os.getpid(), self._initializer, self._initargs),
             )
         return self._pool.submit(task, item)
 
@@ -149,6 +170,13 @@ class ProcessRunner:
         self.close()
 
 
+_QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
+
+
 class DaskRunner:
     """Tasks on a Dask distributed cluster: an existing one at `address` (`--dask tcp://host:8786`), or a
     local cluster of `local_workers` single-threaded worker processes started here (`--dask-local N`).
@@ -158,7 +186,13 @@ class DaskRunner:
     first task. Everything a task needs must be importable on the workers: install newsgraph there too.
     """
 
-    def __init__(self, address: str | None = None, local_workers: int | None = None) -> None:
+    def __init__(
+        self,
+        address: str | None = None,
+        local_workers: int | None = None,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple = (),
+    ) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -170,14 +204,25 @@ class DaskRunner:
             except (OSError, TimeoutError) as exc:
                 raise RunnerError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         else:
-            self._cluster = LocalCluster(
-                n_workers=local_workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
+            import dask
+
+            # Analysis is CPU-bound Python: one single-threaded process per core, and none of the worker's
+            # own sampling (a stack profiler every 10 ms, an event-loop tick every 20 ms) taking the GIL.
+            with dask.config.set(_QUIET_WORKERS):
+                self._cluster = LocalCluster(
+                    n_workers=local_workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
             self._client = Client(self._cluster)
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        self._initializer = initializer
+        self._initargs = initargs
+
+    def start(self) -> None:
+        if self._initializer is not None:
+            self._client.run(self._initializer, *self._initargs)
 
     def map(self, task: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[tuple[Item, Result | TaskFailed]]:
         pending: deque[tuple[Item, Any]] = deque()
@@ -209,6 +254,27 @@ def _dask_result(item: Item, future: Any) -> tuple[Item, Any]:
         future.release()
 
 
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """A pool worker's first steps: watch for its parent's death, then run the caller's initializer.
+
+    A pool's workers wait on a pipe the parent writes; a parent killed outright (SIGKILL, the OOM killer)
+    never closes it, and forked workers would wait forever. The watch ends the worker within a second.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _nothing(_: object) -> None:
+    """A task that only makes sure its worker has started."""
+
+
 def make_runner(
     workers: int | None = None,
     dask: str | None = None,
@@ -219,6 +285,6 @@ def make_runner(
     """The runner the command-line flags ask for: Dask when given, else a pool of `workers` processes
     (one per core when None), else serial for one worker."""
     if dask or dask_local:
-        return DaskRunner(dask, dask_local)
+        return DaskRunner(dask, dask_local, initializer, initargs)
     count = workers if workers is not None else os.cpu_count() or 1
-    return ProcessRunner(count, initializer, initargs) if count > 1 else SerialRunner()
+    return ProcessRunner(count, initializer, initargs) if count > 1 else SerialRunner(initializer, initargs)

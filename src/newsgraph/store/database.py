@@ -1,8 +1,9 @@
 """All SQLite access: opening the one-file store, writing analyses, recording runs, querying.
 
 The database runs in WAL mode so readers (the CLI, a dashboard) keep working while a batch writes.
-Every article is written with all its rows in one `BEGIN IMMEDIATE` transaction: a batch killed midway
-leaves only whole articles behind, and the next run skips what is already stored.
+Every article is written with all its rows inside one `BEGIN IMMEDIATE` transaction (a batch writes a
+chunk of articles per transaction): a batch killed midway leaves only whole articles behind, and the next
+run skips what is already stored.
 """
 
 from __future__ import annotations
