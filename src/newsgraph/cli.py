@@ -25,6 +25,7 @@ from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.events.actors import ActorDictionary, load_actors
 from newsgraph.events.ontology import PLOVER_TYPES
 from newsgraph.ingest import IngestCounts, ingest, load
+from newsgraph.limits import TIME_LIMIT
 from newsgraph.model import Article, to_json
 from newsgraph.scale.runners import Runner, RunnerError, make_runner
 from newsgraph.scale.tasks import Settings, analyses, load_model, write_dataset
@@ -61,7 +62,7 @@ model_option = click.option(
 
 
 def runner_options(command):  # type: ignore[no-untyped-def]
-    """--workers, --dask and --dask-local: where the analysis runs (docs/performance.md, "Scale-out")."""
+    """--workers, --dask and --dask-local: where the analysis runs (docs/performance.md); --time-limit."""
     command = click.option(
         "--dask-local",
         type=click.IntRange(min=1),
@@ -73,6 +74,14 @@ def runner_options(command):  # type: ignore[no-untyped-def]
         metavar="ADDRESS",
         envvar="NEWSGRAPH_DASK",
         help="Analyse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; env NEWSGRAPH_DASK).",
+    )(command)
+    command = click.option(
+        "--time-limit",
+        default=TIME_LIMIT,
+        show_default=True,
+        type=click.FloatRange(min=0.1),
+        metavar="SECONDS",
+        help="Give up an article whose analysis takes longer (reported as an error; not enforced on Dask).",
     )(command)
     return click.option(
         "-w",
@@ -126,6 +135,7 @@ def ingest_cmd(
     model: str | None,
     actor_files: tuple[str, ...],
     workers: int | None,
+    time_limit: float,
     dask: str | None,
     dask_local: int | None,
     quiet: bool,
@@ -147,7 +157,7 @@ def ingest_cmd(
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
     model_name = _model_name(model)
-    settings = Settings(model, _actors(actor_files))
+    settings = Settings(model, _actors(actor_files), time_limit)
     inputs = list(expand_paths(paths))
     counts = IngestCounts()
     with Store(db) as store, _runner(workers, dask, dask_local, settings) as runner:
@@ -277,6 +287,7 @@ def analyze(
     model: str | None,
     actor_files: tuple[str, ...],
     workers: int | None,
+    time_limit: float,
     dask: str | None,
     dask_local: int | None,
 ) -> None:
@@ -294,7 +305,7 @@ def analyze(
     """
     options = ReadOptions(max_bytes=int(max_size_mb * 2**20))
     _model_name(model)
-    settings = Settings(model, _actors(actor_files))
+    settings = Settings(model, _actors(actor_files), time_limit)
     inputs = list(expand_paths(paths))
     errors: list[InputError] = []
     with _progress(inputs, "analyze") as bar, _runner(workers, dask, dask_local, settings) as runner:

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from newsgraph import limits
 from newsgraph.articles.dateline import find_dateline
 from newsgraph.articles.identity import content_hash
 from newsgraph.articles.reading import ReadOptions, read_items
@@ -21,6 +22,7 @@ from newsgraph.entities import find_entities
 from newsgraph.errors import InputError
 from newsgraph.events import find_events
 from newsgraph.events.actors import ActorDictionary
+from newsgraph.limits import MAX_TEXT_CHARS, TIME_LIMIT
 from newsgraph.model import Analysis, Article
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.quotes import find_quotes
@@ -70,18 +72,38 @@ def analyze_many(
     model: str | None = None,
     actors: ActorDictionary | None = None,
     times: dict[str, float] | None = None,
+    time_limit: float | None = TIME_LIMIT,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> list[Analysis | InputError]:
     """The analyses of a batch of articles, in order, with a failure on one article as its InputError.
 
     The language layer runs over the whole batch with `nlp.pipe`, which is a fifth faster than one call
     per article; this is what the batch commands and the scale-out runners call, one chunk at a time.
-    With `times`, the seconds spent in each stage (language, entities, quotes, events) are added to it:
-    `newsgraph bench` times exactly this path.
+    A text over `max_chars` is not analysed; the batch gets `time_limit` seconds per article, and if it
+    runs over, each article is analysed again alone within `time_limit`, so only the slow one is lost
+    (see `limits.py`). With `times`, the seconds spent in each stage (language, entities, quotes, events)
+    are added to it: `newsgraph bench` times exactly this path.
     """
+    results: list[Analysis | InputError | None] = [_too_long(a, max_chars) for a in articles]
+    todo = [article for article, result in zip(articles, results, strict=True) if result is None]
+    try:
+        with limits.time_limit(time_limit * len(todo) if time_limit else None):
+            done = _batch(todo, model, actors, times)
+    except limits.AnalysisTimeout:
+        done = [_alone(article, model, actors, time_limit) for article in todo]
+    finished = iter(done)
+    return [result if result is not None else next(finished) for result in results]
+
+
+def _batch(
+    articles: list[Article], model: str | None, actors: ActorDictionary | None, times: dict[str, float] | None
+) -> list[Analysis | InputError]:
     nlp = load_pipeline(model)
     started = time.perf_counter()
     try:
         docs = list(nlp.pipe(_blank_dateline(article.text) for article in articles))
+    except limits.AnalysisTimeout:
+        raise
     except Exception:  # one text the language layer cannot take: find it, keep the others
         return [analyze_or_error(article, model, actors) for article in articles]
     if times is not None:
@@ -90,9 +112,28 @@ def analyze_many(
     for article, doc in zip(articles, docs, strict=True):
         try:
             results.append(_analysis(article, doc, actors, times))
+        except limits.AnalysisTimeout:
+            raise
         except Exception as exc:  # one article the stages cannot handle must not end a batch
             results.append(_failure(article, exc))
     return results
+
+
+def _alone(
+    article: Article, model: str | None, actors: ActorDictionary | None, seconds: float | None
+) -> Analysis | InputError:
+    try:
+        with limits.time_limit(seconds):
+            return analyze_or_error(article, model, actors)
+    except limits.AnalysisTimeout as exc:
+        return InputError(article.source.path or "-", f"{exc}; skipped", article.source.record)
+
+
+def _too_long(article: Article, max_chars: int) -> InputError | None:
+    if len(article.text) <= max_chars:
+        return None
+    reason = f"text is {len(article.text):,} characters, over the {max_chars:,} an article may have; not analysed"
+    return InputError(article.source.path or "-", reason, article.source.record)
 
 
 def _analysis(
@@ -138,6 +179,8 @@ def analyze_or_error(
     """`analyze`, with a failure on this one article turned into an InputError naming it, for batches."""
     try:
         return analyze(article, model=model, actors=actors)
+    except limits.AnalysisTimeout:
+        raise
     except Exception as exc:  # one article the analysis cannot handle must not end a batch
         return _failure(article, exc)
 

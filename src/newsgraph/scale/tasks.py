@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.events.actors import ActorDictionary
+from newsgraph.limits import TIME_LIMIT
 from newsgraph.model import Analysis, Article, from_json, to_json
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.pipeline import analyze_many
@@ -35,6 +36,7 @@ class Settings:
 
     model: str | None = None
     actors: ActorDictionary | None = None
+    time_limit: float | None = TIME_LIMIT
 
 
 @dataclass
@@ -60,14 +62,14 @@ def load_model(settings: Settings) -> None:
 
 def analyze_chunk(chunk: Chunk, settings: Settings) -> list[dict | InputError]:
     """On a worker: the chunk's analyses as contract JSON (plain data for the trip back), errors as is."""
-    results = analyze_many(chunk.articles, model=settings.model, actors=settings.actors)
+    results = analyze_many(chunk.articles, model=settings.model, actors=settings.actors, time_limit=settings.time_limit)
     return [to_json(result) if isinstance(result, Analysis) else result for result in results]
 
 
 def analyze_chunk_to_dataset(chunk: Chunk, settings: Settings, directory: str) -> Written:
     """On a worker: analyse the chunk and write it to the Parquet dataset, so results never funnel
     through the parent. The directory must be one every worker can reach (a shared filesystem)."""
-    results = analyze_many(chunk.articles, model=settings.model, actors=settings.actors)
+    results = analyze_many(chunk.articles, model=settings.model, actors=settings.actors, time_limit=settings.time_limit)
     done = [result for result in results if isinstance(result, Analysis)]
     write_chunk(directory, done, chunk.part)
     return Written(len(done), [result for result in results if isinstance(result, InputError)])
