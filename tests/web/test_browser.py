@@ -44,6 +44,18 @@ HOSTILE = {
     ),
 }
 
+BIDI = {
+    "id": "bidi",
+    "title": "Dock strike spreads to Bafatá",
+    "published": "2024-04-21",
+    "outlet": "Coastal Ledger",
+    "text": (
+        "Dockers in Bafatá joined the strike on Sunday, the union said.\n\n"
+        "“\u202eWe will not go back until we are paid,” said Braima Sani, the union's leader, outside the port gate."
+    ),
+}
+"""A quote opening with a right-to-left override (U+202E) that is never closed."""
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -55,7 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = folder / "demo.db"
     assert CliRunner().invoke(cli, ["demo", "--db", str(db)]).exit_code == 0
     hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    hostile.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(BIDI) + "\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["ingest", str(hostile), "--db", str(db), "-q"]).exit_code == 0
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -127,3 +139,30 @@ def test_screenshots_can_be_taken(server: str, browser: webdriver.Chrome, tmp_pa
     browser.get(server + "/")
     path = tmp_path / "stories.png"
     assert browser.save_screenshot(str(path)) and path.stat().st_size > 10_000
+
+
+def test_a_direction_override_in_a_quote_does_not_reverse_the_text_after_it(
+    server: str, browser: webdriver.Chrome
+) -> None:
+    browser.get(server + "/articles/bidi")
+    quote = browser.execute_script(
+        "return [...document.querySelectorAll('.text .quote')].find(q => q.textContent.includes('\\u202e'))"
+    )
+    assert quote is not None, "the quote with the override is not marked"
+    # Where the browser draws the word "gate" (after the quote, same paragraph) against the quote itself.
+    after, span = browser.execute_script(
+        """
+        const quote = arguments[0];
+        const node = [...quote.parentNode.childNodes].slice([...quote.parentNode.childNodes].indexOf(quote) + 1)
+            .find(n => n.nodeType === 3 && n.textContent.includes("gate"));
+        const range = document.createRange();
+        const at = node.textContent.indexOf("gate");
+        range.setStart(node, at);
+        range.setEnd(node, at + 4);
+        const word = range.getBoundingClientRect();
+        const box = quote.getBoundingClientRect();
+        return [[word.left, word.top], [box.left, box.top]];
+        """,
+        quote,
+    )
+    assert (after[1], after[0]) > (span[1], span[0]), "the text after the quote is drawn before it"
