@@ -1304,7 +1304,7 @@ def eval_clusters(gold_file: Path, model: str | None) -> None:
         with Store(db) as store:
             run_id = store.start_run("eval clusters", [str(gold_file)])
             with _progress([str(gold_file)], "analysing") as bar:
-                for event in ingest([str(gold_file)], store, run_id, counts, model=model):
+                for event in ingest([str(gold_file)], store, run_id, counts, settings=Settings(model)):
                     if event.kind == "file":
                         bar.update(1)
                     elif event.kind == "error":
@@ -1401,7 +1401,7 @@ def eval_stories(model: str | None, misses: bool) -> None:
         paths = [str(SAMPLE / folder) for folder in SAMPLE_FOLDERS]
         with Store(db) as store:
             run_id = store.start_run("eval stories", paths)
-            for _ in ingest(list(expand_paths(paths)), store, run_id, counts, model=model):
+            for _ in ingest(list(expand_paths(paths)), store, run_id, counts, settings=Settings(model)):
                 pass
             store.finish_run(run_id, "done", counts.as_dict())
             update_stories(store)
