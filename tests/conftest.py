@@ -15,6 +15,14 @@ from newsgraph.model import Event, Participant, Span
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Sizes of the reliability tests (tests/reliability): short by default, long on demand."""
+    group = parser.getgroup("newsgraph reliability")
+    group.addoption("--fuzz", type=int, default=60, metavar="N", help="generated inputs per fuzz test (long: 10000)")
+    group.addoption("--kills", type=int, default=3, metavar="N", help="SIGKILLs of one ingest run (long: 25)")
+
+
 HARBOUR_STORY = (
     "Port officials in Valparaíso said on Tuesday that a new customs agreement with Peru would cut "
     "inspection times for refrigerated containers by half.\n\n"

@@ -31,6 +31,7 @@ from newsgraph.scale.runners import Runner, RunnerError, make_runner
 from newsgraph.scale.tasks import Settings, analyses, load_model, write_dataset
 from newsgraph.store import DEFAULT_DB, Store
 from newsgraph.store.database import EVENT_STATUSES, StoredEvent, StoredQuote, parse_dyad, parse_iso_date
+from newsgraph.store.lock import writing
 from newsgraph.stories import StoryUpdate, update_stories
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_USABLE = 0, 1, 2
@@ -160,7 +161,7 @@ def ingest_cmd(
     settings = Settings(model, _actors(actor_files), time_limit)
     inputs = list(expand_paths(paths))
     counts = IngestCounts()
-    with Store(db) as store, _runner(workers, dask, dask_local, settings) as runner:
+    with _writing(db, "ingest"), Store(db) as store, _runner(workers, dask, dask_local, settings) as runner:
         run_id = store.start_run("ingest", list(paths), model_name)
         status = "failed"
         try:
@@ -214,7 +215,7 @@ def load_cmd(dataset: Path, db: str, quiet: bool, no_stories: bool) -> None:
         analyses_read = read_analyses(dataset, problems)
     except DatasetError as exc:
         raise click.ClickException(str(exc)) from None
-    with Store(db) as store:
+    with _writing(db, "load"), Store(db) as store:
         run_id = store.start_run("load", [str(dataset)])
         status = "failed"
         try:
@@ -237,6 +238,11 @@ def load_cmd(dataset: Path, db: str, quiet: bool, no_stories: bool) -> None:
         if not no_stories:
             click.echo(_story_update_line(update_stories(store)), err=True)
     sys.exit(_exit_code(counts.read, counts.errors))
+
+
+def _writing(db: str, command: str) -> contextlib.AbstractContextManager[None]:
+    """The store's writer lock (`store/lock.py`), saying on stderr why this command waits, if it does."""
+    return writing(db, command, lambda reason: click.echo(reason, err=True))
 
 
 def _runner(workers: int | None, dask: str | None, dask_local: int | None, settings: Settings) -> Runner:
@@ -599,7 +605,7 @@ def stories(db: str, search: str | None, limit: int, fmt: str, refresh: bool, re
       newsgraph stories --db news.db --rebuild --format json > stories.json
     """
     if refresh or rebuild:
-        with Store(db) as store:
+        with _writing(db, "stories"), Store(db) as store:
             click.echo(_story_update_line(update_stories(store, rebuild=rebuild)), err=True)
     from newsgraph.stories.queries import list_stories
 
@@ -852,27 +858,28 @@ def runs(db: str, show_errors: bool) -> None:
 def demo(db: str, briefings_dir: Path | None) -> None:
     """Ingest the bundled sample corpus into a fresh database, summarise it, and write a briefing for
     each story."""
-    _reset_demo_db(Path(db))
     briefings_dir = briefings_dir or Path(db).with_name(f"{Path(db).stem}-briefings")
     from newsgraph.evaluate.entities import SAMPLE, SAMPLE_FOLDERS
 
     paths = [str(SAMPLE / folder) for folder in SAMPLE_FOLDERS]
     inputs = list(expand_paths(paths))
     counts = IngestCounts()
-    with Store(db) as store:
-        run_id = store.start_run("demo", paths)
-        with _progress(inputs, "demo") as bar:
-            for event in ingest(inputs, store, run_id, counts):
-                if event.kind == "file":
-                    bar.update(1)
-                elif event.kind == "error":
-                    click.echo(f"error: {event.message}", err=True)
-        store.finish_run(run_id, "done", counts.as_dict())
-        update = update_stories(store)
-        rows = list(store.articles(limit=1000))
-        stored = {row.id: store.article(row.id) for row in rows}
-        people = store.entities(kind="person", limit=8)
-        totals = store.counts()
+    with _writing(db, "demo"):
+        _reset_demo_db(Path(db))
+        with Store(db) as store:
+            run_id = store.start_run("demo", paths)
+            with _progress(inputs, "demo") as bar:
+                for event in ingest(inputs, store, run_id, counts):
+                    if event.kind == "file":
+                        bar.update(1)
+                    elif event.kind == "error":
+                        click.echo(f"error: {event.message}", err=True)
+            store.finish_run(run_id, "done", counts.as_dict())
+            update = update_stories(store)
+            rows = list(store.articles(limit=1000))
+            stored = {row.id: store.article(row.id) for row in rows}
+            people = store.entities(kind="person", limit=8)
+            totals = store.counts()
     click.echo(f"newsgraph demo: {counts.read} articles read from the bundled sample, {counts.added} stored in {db}")
     click.echo(f"  {totals['quotes']} quotes and {totals['events']} events found")
     click.echo(f"  {totals['stories']} stories; {update.copies} near copies marked")

@@ -6,6 +6,10 @@ records it and goes on. The message is one line, so it can be printed, stored an
 
 from __future__ import annotations
 
+import re
+
+_SPACE = re.compile(r"\s+")
+
 
 class NewsgraphError(Exception):
     """Base class for errors newsgraph reports to the user without a traceback."""
@@ -16,7 +20,8 @@ class InputError(NewsgraphError):
 
     def __init__(self, path: str, reason: str, record: str | None = None) -> None:
         self.path = path
-        self.reason = reason
+        self.reason = _SPACE.sub(" ", reason).strip()
+        """One line however many a library's message had (warcio's run to a paragraph)."""
         self.record = record
         super().__init__(str(self))
 

@@ -73,6 +73,7 @@ def ingest(
     for chunk in analyses(runner or SerialRunner(), batch.new_articles(inputs), settings or Settings(), chunk_size):
         yield from batch.reported()
         yield from batch.record(chunk)
+        store.record_progress(run_id, counts.as_dict())
     yield from batch.reported()
 
 
@@ -96,6 +97,7 @@ def load(
         counts.read += len(chunk)
         yield from batch.record([(analysis.article, analysis) for analysis in chunk])
         yield from batch.failures(problems)
+        store.record_progress(run_id, counts.as_dict())
     yield from batch.failures(problems)
 
 

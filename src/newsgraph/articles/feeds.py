@@ -1,4 +1,9 @@
-"""RSS and Atom feeds (feedparser): one article per entry, from its full content where the feed has it."""
+"""RSS and Atom feeds (feedparser): one article per entry, from its full content where the feed has it.
+
+A feed is XML, and XML can declare entities: a few lines that expand to gigabytes ("billion laughs") or
+that pull in a local file (`SYSTEM "file:///etc/passwd"`). No news feed needs either, so a feed that
+declares any entity is refused before feedparser sees it; defusedxml's parser finds the declarations.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,9 @@ import time
 from collections.abc import Iterator
 
 import feedparser
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from defusedxml.ElementTree import fromstring as safe_parse
 
 from newsgraph.articles.html import fragment_text
 from newsgraph.articles.identity import content_hash
@@ -16,6 +24,10 @@ from newsgraph.model import Article, Source
 
 def read_feed(path: str, data: bytes) -> Iterator[Article | InputError]:
     """Every entry of the feed; an entry with neither content nor summary is reported, not skipped silently."""
+    refused = _declares_entities(data)
+    if refused:
+        yield InputError(path, refused)
+        return
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = feed.get("bozo_exception")
@@ -40,3 +52,14 @@ def read_feed(path: str, data: bytes) -> Iterator[Article | InputError]:
             authors=authors or ([entry.author] if entry.get("author") else []),
             dateline=cleaned.dateline,
         )
+
+
+def _declares_entities(data: bytes) -> str | None:
+    """Why the feed is refused (it declares an entity or an external reference), or None."""
+    try:
+        safe_parse(data)
+    except DefusedXmlException as exc:
+        return f"feed refused: it declares XML entities or external references, which news feeds never need ({exc})"
+    except (ParseError, ValueError):
+        return None  # broken XML without declarations: feedparser's lenient parser does what it can
+    return None

@@ -22,7 +22,7 @@ from newsgraph.articles.dates import date_in_name, normalise_date
 from newsgraph.articles.decoding import NotText, binary_kind, decode
 from newsgraph.articles.feeds import read_feed
 from newsgraph.articles.formats import sniff_format
-from newsgraph.articles.html import extract_page
+from newsgraph.articles.html import PARSER_DEPTH, extract_page, nesting_depth
 from newsgraph.articles.identity import content_hash
 from newsgraph.articles.plaintext import clean_plain_text
 from newsgraph.articles.records import read_csv, read_json, read_jsonl
@@ -124,7 +124,9 @@ def html_to_article(path: str, html: str, url: str | None = None, where: str | N
     """One web page to an Article: trafilatura for the body and metadata, then dateline and furniture."""
     page = extract_page(html, url)
     if page is None:
-        return InputError(path, "no article text found in the HTML page", where)
+        depth = nesting_depth(html)
+        deep = f" (its elements nest {depth} deep, past the HTML parser's limit)" if depth > PARSER_DEPTH else ""
+        return InputError(path, f"no article text found in the HTML page{deep}", where)
     cleaned = clean_plain_text(page.text, detect_title=False)
     if not cleaned.text:
         return InputError(path, "no article text left after removing page furniture", where)

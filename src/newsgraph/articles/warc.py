@@ -2,10 +2,13 @@
 
 Archives are streamed record by record, so a crawl of any size can be read; the size limit applies to
 each record. A truncated archive yields the records before the damage, then one error naming the file.
+A gzipped archive is decompressed here as one stream, whether it was compressed record by record (the
+WARC standard) or whole with `gzip` afterwards, which warcio alone refuses.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
@@ -15,6 +18,7 @@ from newsgraph.articles.decoding import NotText, decode
 from newsgraph.errors import InputError
 from newsgraph.model import Article
 
+_GZIP_MAGIC = b"\x1f\x8b"
 HtmlReader = Callable[[str, str, str | None, str], Article | InputError]
 
 
@@ -24,6 +28,8 @@ def read_warc(
     """Articles from the archive's HTML responses; `html_to_article(path, html, url, where)` does the page."""
     seen = 0
     try:
+        if _starts_gzipped(stream):
+            stream = _Gunzipped(stream)  # type: ignore[assignment]
         for record in ArchiveIterator(stream):
             if record.rec_type != "response" or record.http_headers is None:
                 continue
@@ -53,3 +59,39 @@ def read_warc(
         return
     if seen == 0:
         yield InputError(path, "WARC holds no HTML response records")
+
+
+class _Gunzipped:
+    """A gzip stream decompressed as it is read, member after member.
+
+    Unlike `gzip.GzipFile`, a read returns what it could decompress, and a file cut short ends like a
+    shorter file instead of raising and losing the last block: the records before the damage are
+    still read, and the cut record is reported as truncated.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    def read(self, size: int = 65536) -> bytes:
+        while True:
+            if self.inflate.eof:
+                rest = self.inflate.unused_data
+                if not rest and not (rest := self.raw.read(65536)):
+                    return b""
+                self.inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            else:
+                rest = self.inflate.unconsumed_tail or self.raw.read(65536)
+                if not rest:
+                    return b""
+            out = self.inflate.decompress(rest, max(size, 1))
+            if out:
+                return out
+
+
+def _starts_gzipped(stream: BinaryIO) -> bool:
+    """Whether a seekable stream opens with the gzip magic number, leaving its position unchanged."""
+    position = stream.tell()
+    head = stream.read(2)
+    stream.seek(position)
+    return head == _GZIP_MAGIC

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.nlp.invisible import ignore_invisible_characters
 from newsgraph.nlp.rules import add_rule_components
 
 SHIPPED_MODEL = Path(str(resources.files("newsgraph.nlp") / "model"))
@@ -41,6 +42,7 @@ def load_pipeline(model: str | None = None, rules: bool = True) -> Language:
             f"cannot load the spaCy pipeline {str(source)!r}: {exc}. Give an installed pipeline's name or a "
             "folder written by `nlp.to_disk`, or leave --model out to use the shipped model"
         ) from None
+    ignore_invisible_characters(nlp)
     if rules:
         add_rule_components(nlp)
     return nlp

@@ -199,23 +199,29 @@ class Store:
             )
             self.conn.execute("UPDATE runs SET errors = errors + 1 WHERE id = ?", (run_id,))
 
+    def record_progress(self, run_id: int, counts: dict[str, int]) -> None:
+        """Write a running batch's article counters, so a run that is killed still tells how far it got."""
+        with self._transaction():
+            self._write_counts(run_id, counts)
+
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> RunSummary:
         """Close a run with its status and article counters (read, added, duplicates, already_stored)."""
         with self._transaction():
-            self.conn.execute(
-                "UPDATE runs SET finished = ?, status = ?, articles_read = ?, articles_added = ?, duplicates = ?,"
-                " already_stored = ? WHERE id = ?",
-                (
-                    _now(),
-                    status,
-                    counts.get("read", 0),
-                    counts.get("added", 0),
-                    counts.get("duplicates", 0),
-                    counts.get("already_stored", 0),
-                    run_id,
-                ),
-            )
+            self.conn.execute("UPDATE runs SET finished = ?, status = ? WHERE id = ?", (_now(), status, run_id))
+            self._write_counts(run_id, counts)
         return self.run(run_id)
+
+    def _write_counts(self, run_id: int, counts: dict[str, int]) -> None:
+        self.conn.execute(
+            "UPDATE runs SET articles_read = ?, articles_added = ?, duplicates = ?, already_stored = ? WHERE id = ?",
+            (
+                counts.get("read", 0),
+                counts.get("added", 0),
+                counts.get("duplicates", 0),
+                counts.get("already_stored", 0),
+                run_id,
+            ),
+        )
 
     def runs(self) -> list[RunSummary]:
         """Every recorded run, oldest first."""
