@@ -183,7 +183,12 @@ class Store:
         with self._transaction():
             for row in self.conn.execute("SELECT id, pid FROM runs WHERE status = 'running'").fetchall():
                 if not _process_alive(row["pid"]):
-                    self.conn.execute("UPDATE runs SET status = 'interrupted' WHERE id = ?", (row["id"],))
+                    # Its counters are as of its last chunk; the articles it stored say exactly how many it added.
+                    self.conn.execute(
+                        "UPDATE runs SET status = 'interrupted',"
+                        " articles_added = (SELECT COUNT(*) FROM articles WHERE run_id = runs.id) WHERE id = ?",
+                        (row["id"],),
+                    )
             cursor = self.conn.execute(
                 "INSERT INTO runs (command, inputs, started, status, pid, schema_version, newsgraph_version, model)"
                 " VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
