@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test browser screenshots lint eval-extraction clean
+.PHONY: demo test reliability browser screenshots lint eval-extraction clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ demo: $(BIN)/.installed
 
 test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest -q
+
+# The long mode of tests/reliability (docs/reliability.md): 10,000 generated inputs per fuzz test, 25 SIGKILLs.
+reliability: $(BIN)/.installed
+	$(BIN)/python -m pytest tests/reliability --fuzz 10000 --kills 25
 
 # Headless Chromium for the dashboard's browser tests: Debian's packages, installed when this machine
 # can (root and apt-get); otherwise those tests skip and say why. Never fails the build.
@@ -41,4 +45,4 @@ eval-extraction: $(BIN)/.installed
 	$(BIN)/newsgraph eval extraction ../shared/data/extraction
 
 clean:
-	rm -rf $(VENV) newsgraph-demo.db newsgraph-demo.db-wal newsgraph-demo.db-shm newsgraph-demo-briefings
+	rm -rf $(VENV) newsgraph-demo.db newsgraph-demo.db-wal newsgraph-demo.db-shm newsgraph-demo.db-lock newsgraph-demo-briefings

@@ -79,7 +79,7 @@ def test_ingest_killed_at_random_points_then_resumed_stores_exactly_one_clean_ru
     final = ingest(folder, db)
     _, stderr = final.communicate(timeout=1200)
     assert final.returncode == 0, stderr
-    request.node.user_properties.append(("kill points", kill_points))
+    request.node.user_properties.append(("kill points", kill_points))  # in --junitxml, for docs/reliability.md
 
     assert snapshot(db) == snapshot(tmp_path / "reference.db")
     with sqlite3.connect(db) as conn:

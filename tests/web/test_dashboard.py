@@ -111,6 +111,26 @@ def test_only_the_packages_own_static_files_are_served(client: TestClient) -> No
         assert client.get(f"/static/{name}").status_code == 404
 
 
+TRAVERSALS = [
+    "../../../../etc/passwd",
+    "..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+    "%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "..%252F..%252Fetc%252Fpasswd",
+    "....//....//etc/passwd",
+    "..\\..\\pyproject.toml",
+    "%00../../etc/passwd",
+    "/etc/passwd",
+]
+
+
+@pytest.mark.parametrize("route", ["/static/", "/articles/", "/api/articles/", "/stories/", "/dyads/"])
+def test_no_route_serves_a_file_named_by_a_dotted_path(client: TestClient, route: str) -> None:
+    for path in TRAVERSALS:
+        response = client.get(route + path)
+        assert response.status_code in (404, 422), (route + path, response.status_code)
+        assert "root:" not in response.text and "[project]" not in response.text
+
+
 def test_the_api_mirrors_the_pages(client: TestClient) -> None:
     stories = client.get("/api/stories").json()
     assert stories and {"id", "label", "first", "last", "outlets", "articles"} <= set(stories[0])

@@ -94,11 +94,8 @@ def record_to_article(record: Any, path: str, where: str) -> Article | InputErro
     outlet = _first(record, _OUTLET_FIELDS)
     if isinstance(outlet, Mapping):
         outlet = outlet.get("outlet") or outlet.get("name")
-    authors = record.get("authors", record.get("author")) or []
-    if isinstance(authors, str):
-        authors = [a.strip() for a in authors.replace(" and ", ";").split(";") if a.strip()]
     return Article(
-        id=str(record_id) if record_id not in (None, "") else content_hash(text),
+        id=_text_or_none(record_id) or content_hash(text),
         text=text,
         source=Source(
             path=path,
@@ -108,7 +105,7 @@ def record_to_article(record: Any, path: str, where: str) -> Article | InputErro
         ),
         title=_text_or_none(_first(record, _TITLE_FIELDS)),
         published=normalise_date(_first(record, _DATE_FIELDS)),
-        authors=[str(a) for a in authors if a],
+        authors=_authors(record.get("authors", record.get("author"))),
         dateline=find_dateline(text)[0],
     )
 
@@ -120,8 +117,20 @@ def _first(record: Mapping[str, Any], fields: tuple[str, ...]) -> Any:
     return None
 
 
+def _authors(value: Any) -> list[str]:
+    """Authors given as a list (of names, or of objects with a `name`) or one string ("A and B; C")."""
+    if isinstance(value, str):
+        return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
+    if not isinstance(value, list):
+        return []
+    names = (item.get("name") if isinstance(item, Mapping) else item for item in value)
+    return [text for text in map(_text_or_none, names) if text]
+
+
 def _text_or_none(value: Any) -> str | None:
-    if value is None:
+    """A field's value as one line of text; None when it is missing, empty or not a single value
+    (a list or object where a name or a title should be)."""
+    if value is None or isinstance(value, (bool, list, dict)):
         return None
     text = " ".join(str(value).split())
     return text or None

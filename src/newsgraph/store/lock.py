@@ -23,6 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from newsgraph.errors import StoreError
+
 try:
     import fcntl
 except ImportError:  # Windows: no flock
@@ -42,7 +44,11 @@ def writing(db: str | os.PathLike[str], command: str, on_wait: Callable[[str], N
         yield
         return
     path = lock_path(db)
-    with open(path, "a+", encoding="utf-8") as handle:
+    try:
+        handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise StoreError(f"{os.fspath(db)}: cannot create its lock file {path} ({exc.strerror or exc})") from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
