@@ -141,7 +141,7 @@ def _analysis(
 ) -> Analysis:
     published = _as_date(article.published)
     clock = [time.perf_counter()]
-    entities = find_entities(doc, published)
+    entities = find_entities(doc, published, article.dateline.country if article.dateline else None)
     clock.append(time.perf_counter())
     quotes = find_quotes(doc, entities)
     clock.append(time.perf_counter())

@@ -152,3 +152,59 @@ def test_with_the_shipped_model_hyphenated_and_three_word_names_are_whole() -> N
     )
     names = {e.name for e in analyze(text).entities if e.kind == "person"}
     assert {"Kwabena Asante-Mensah", "Ana Lucía Rojas"} <= names
+
+
+HOME_STORY = (
+    "Prime Minister Tiago Semedo promised on Tuesday that Mozambique would hold its local elections in "
+    "October, after weeks of protests in Maputo and Beira.\n\n"
+    "Opposition parties in Mozambique said the date was too late. Semedo said the electoral commission in "
+    "Maputo needed time to update the rolls."
+)
+HOME_ENTITIES = [
+    ("Tiago Semedo", "PER"),
+    ("Mozambique", "LOC"),
+    ("Maputo", "LOC"),
+    ("Beira", "LOC"),
+    ("Mozambique", "LOC"),
+    ("Semedo", "PER"),
+    ("Maputo", "LOC"),
+]
+
+
+def test_an_unqualified_official_serves_the_country_the_story_is_about() -> None:
+    index = find_entities(annotated(HOME_STORY, HOME_ENTITIES), date(2024, 3, 6))
+    [semedo] = [e for e in index.entities if e.name == "Tiago Semedo"]
+    assert (semedo.roles, semedo.sector, semedo.country) == (["Prime Minister"], "GOV", "MOZ")
+
+
+def test_no_story_country_is_assumed_when_the_dateline_points_at_another_one_the_story_names() -> None:
+    text = (
+        HOME_STORY + " Police in Maputo and Beira were on alert.\n\nSouth Africa offered observers; South Africa's"
+        " president said South Africa would send twenty."
+    )
+    more = [
+        ("Maputo", "LOC"),
+        ("Beira", "LOC"),
+        ("South Africa", "LOC"),
+        ("South Africa", "LOC"),
+        ("South Africa", "LOC"),
+    ]
+    entities = [*HOME_ENTITIES, *more]
+    doc = annotated(text, entities)
+    [semedo] = [e for e in find_entities(doc, None, dateline_country="ZAF").entities if e.name == "Tiago Semedo"]
+    assert semedo.country is None
+    [semedo] = [e for e in find_entities(doc, None, dateline_country="MOZ").entities if e.name == "Tiago Semedo"]
+    assert semedo.country == "MOZ"
+
+
+def test_a_qualified_foreign_official_keeps_their_own_country() -> None:
+    text = "Kenya's foreign minister, Wanjiru Kamau, arrived in Maputo. " + HOME_STORY
+    index = find_entities(annotated(text, [("Kenya", "LOC"), ("Wanjiru Kamau", "PER"), *HOME_ENTITIES]), None)
+    [kamau] = [e for e in index.entities if e.name == "Wanjiru Kamau"]
+    assert kamau.country == "KEN"
+
+
+def test_a_ministry_spokesman_is_a_government_official() -> None:
+    text = "In Santiago, foreign ministry spokesman Andrés Molina said Chile would attend the talks in Lima."
+    [molina] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (molina.roles, molina.sector, molina.country) == (["foreign ministry spokesman"], "GOV", "CHL")

@@ -260,11 +260,17 @@ NAMES = [
 ]
 
 
-def test_any_bytes_under_any_name_is_an_article_or_a_named_error(request: pytest.FixtureRequest) -> None:
+def test_any_bytes_under_any_name_is_an_article_or_a_named_error_then_an_analysis(
+    request: pytest.FixtureRequest,
+) -> None:
+    """From bytes to analysis, the road every file takes: whatever the readers make of arbitrary bytes is
+    analysed with offsets inside its text."""
+
     @fuzz_settings(request)
     @given(name=st.sampled_from(NAMES), data=st.binary(max_size=4096) | news_text.map(str.encode))
     def check(name: str, data: bytes) -> None:
-        check_read(name, data)
+        for article in check_read(name, data)[:3]:
+            assert_offsets_consistent(analyze(article))
 
     check()
 

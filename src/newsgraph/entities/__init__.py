@@ -1,6 +1,6 @@
 """People, organisations and places of one article, with roles, affiliations, country and sector.
 
-`find_entities(doc, published)` is the resolver the quote and event stages use: it groups the Doc's
+`find_entities(doc, published, dateline_country)` is the resolver the quote and event stages use: it groups the Doc's
 name mentions into entities (`names`), describes people from the words around their names
 (`descriptions`), and attaches pronouns and role descriptions to them (`coreference`). The returned
 `EntityIndex` answers "which entity is this span?" for any mention, pronoun or description.
@@ -16,7 +16,12 @@ from spacy.tokens import Doc
 
 from newsgraph.entities.clusters import Cluster
 from newsgraph.entities.coreference import resolve_references
-from newsgraph.entities.descriptions import canonical_affiliations, describe_others, describe_people
+from newsgraph.entities.descriptions import (
+    canonical_affiliations,
+    describe_others,
+    describe_people,
+    officials_of_the_story_country,
+)
 from newsgraph.entities.names import name_clusters
 from newsgraph.model import Entity
 
@@ -37,11 +42,13 @@ class EntityIndex:
         return None
 
 
-def find_entities(doc: Doc, published: date | None = None) -> EntityIndex:
-    """Resolve the entities of an analysed article; `published` dates the office-holder lookups."""
+def find_entities(doc: Doc, published: date | None = None, dateline_country: str | None = None) -> EntityIndex:
+    """Resolve the entities of an analysed article; `published` dates the office-holder lookups, and the
+    dateline's country (ISO alpha-3) tells whether the story's country is its only candidate."""
     clusters = name_clusters(doc)
     describe_people(doc, clusters, published)
     describe_others(clusters)
+    officials_of_the_story_country(clusters, dateline_country)
     canonical_affiliations(clusters)
     resolve_references(doc, clusters)
     return EntityIndex([_entity(n, cluster) for n, cluster in enumerate(clusters, start=1)])

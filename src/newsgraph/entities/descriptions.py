@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -32,6 +33,9 @@ from newsgraph.gazetteer.roles import find_role, role_patterns
 _DETERMINERS = {"a", "an", "the"}
 # Sectors whose people speak for a state, so that where they speak from says which.
 _OFFICIAL_SECTORS = {"GOV", "MIL"}
+_STORY_COUNTRY_MENTIONS = 3
+_STORY_COUNTRY_LEAD = 2
+"""How clearly one country must lead an article's names to be taken as the story's country."""
 _NOT_QUALIFIERS = {
     "the",
     "a",
@@ -125,6 +129,30 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
             cluster.country = next(
                 (c for span in spans if span is not None and (c := _place_of_speech(doc, span))), None
             )
+
+
+def officials_of_the_story_country(clusters: list[Cluster], dateline_country: str | None = None) -> None:
+    """An official whose country the article never names ("Prime Minister Adriano Cabi said") serves the
+    country the article is about: news qualifies a foreign official ("Ghana's foreign minister") and
+    leaves the home one unqualified. The story's country is the one its named places and organisations
+    name at least 3 times and twice as often as any other; when the dateline is in another country the
+    article also names 3 times, the official may be that country's, and none is assumed. Run after
+    `describe_others`, which gives places and organisations their countries."""
+    counts: Counter[str] = Counter()
+    for cluster in clusters:
+        if cluster.kind in ("place", "organisation") and cluster.country:
+            counts[cluster.country] += sum(1 for mention in cluster.mentions if mention.kind == "name")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _STORY_COUNTRY_MENTIONS:
+        return
+    story_country, mentions = ranked[0]
+    if len(ranked) > 1 and mentions < _STORY_COUNTRY_LEAD * ranked[1][1]:
+        return
+    if dateline_country not in (None, story_country) and counts[dateline_country] >= _STORY_COUNTRY_MENTIONS:
+        return
+    for cluster in clusters:
+        if cluster.kind == "person" and cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
+            cluster.country = story_country
 
 
 def describe_others(clusters: list[Cluster]) -> None:
@@ -279,9 +307,24 @@ def _country_and_sector(cluster: Cluster, published: date | None) -> None:
             cluster.country = cluster.country or offices[0].iso3
             if not cluster.roles:
                 cluster.add_role(offices[0].role)
-    role_sectors = [role.sector for role in map(find_role, cluster.roles) if role and role.sector]
+    role_sectors = [sector for sector in map(_role_sector, cluster.roles) if sector]
     if role_sectors:
         cluster.sector = role_sectors[0]
+
+
+def _role_sector(text: str) -> str | None:
+    """A role's sector: the table's, else that of the listed title the role ends in, or of the body its
+    qualifiers name ("water resources minister": a minister, GOV; "foreign ministry spokesman": a
+    spokesperson, of no sector by itself, of a ministry, GOV)."""
+    role = find_role(text)
+    if role is not None:
+        return role.sector or None
+    words = text.split()
+    for i in range(1, len(words)):
+        head = find_role(" ".join(words[i:]))
+        if head is not None:
+            return head.sector or _affiliation_sector(" ".join(words[:i]))
+    return None
 
 
 def _country_in(name: str) -> str | None:
