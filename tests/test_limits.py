@@ -3,6 +3,7 @@ error; the rest of its chunk is analysed, and no worker is left stuck on it."""
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -73,3 +74,25 @@ def test_the_cli_reports_the_slow_article_by_name(tmp_path: Path, monkeypatch) -
     assert result.exit_code == 1
     assert f"error: {tmp_path / 'floods.txt'}: analysis took longer than 0.5 s; skipped" in result.stderr
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_the_time_limit_holds_in_a_worker_thread_too(monkeypatch) -> None:
+    """A Dask worker runs tasks in threads, where no alarm signal arrives: a watchdog stops the slow one."""
+    real = pipeline.find_events
+
+    def spinning(doc, *args):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + 30
+        while "Mozambique" in doc.text and time.monotonic() < deadline:  # a rule looping in Python
+            pass
+        return real(doc, *args)
+
+    monkeypatch.setattr(pipeline, "find_events", spinning)
+    results: list = []
+    started = time.monotonic()
+    worker = threading.Thread(target=lambda: results.extend(analyze_many(articles(), time_limit=0.5)))
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive() and time.monotonic() - started < 10
+    harbour, floods = results
+    assert isinstance(harbour, Analysis) and harbour.article.id == "harbour"
+    assert isinstance(floods, InputError) and "took longer than 0.5 s; skipped" in floods.reason

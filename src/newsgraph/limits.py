@@ -5,6 +5,7 @@ sends a rule into a slow corner) is then one named error, not a stuck worker or 
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -26,14 +27,24 @@ class AnalysisTimeout(Exception):
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise `AnalysisTimeout` in the block once `seconds` have passed.
 
-    The alarm is a signal, which only a process's main thread receives: it bounds the serial runner and
-    the process pool's workers. In other threads (a Dask worker runs tasks in a thread) the block runs
-    unbounded; the size limit still applies there.
+    In a process's main thread (the serial runner, the process pool's workers) a `SIGALRM` timer raises
+    it, which also cuts a sleep or a wait short. A signal reaches only the main thread, so in any other
+    thread (a Dask worker runs its tasks in threads) a watchdog timer asks the interpreter to raise it in
+    the block's thread instead: that takes effect at the next Python instruction, so it stops a slow
+    rule or a loop, though not one long call into compiled code until that call returns.
     """
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if not seconds:
         yield
-        return
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _alarm(seconds):
+            yield
+    else:
+        with _watchdog(seconds):
+            yield
 
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     def alarm(signum: int, frame: object) -> None:
         raise AnalysisTimeout(f"analysis took longer than {seconds:g} s")
 
@@ -44,3 +55,34 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _Timeout(AnalysisTimeout):
+    """What the watchdog raises: an exception class without arguments, as the interpreter requires."""
+
+    def __init__(self) -> None:
+        super().__init__("analysis ran past its time limit")
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    guard = threading.Lock()
+    state = {"done": False}
+
+    def expire() -> None:
+        with guard:
+            if not state["done"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Timeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except _Timeout:
+        raise AnalysisTimeout(f"analysis took longer than {seconds:g} s") from None
+    finally:
+        with guard:
+            state["done"] = True
+        timer.cancel()
