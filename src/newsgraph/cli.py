@@ -82,7 +82,7 @@ def runner_options(command):  # type: ignore[no-untyped-def]
         show_default=True,
         type=click.FloatRange(min=0.1),
         metavar="SECONDS",
-        help="Give up an article whose analysis takes longer (reported as an error; not enforced on Dask).",
+        help="Give up an article whose analysis takes longer (reported as an error; docs/reliability.md).",
     )(command)
     return click.option(
         "-w",
