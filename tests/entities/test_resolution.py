@@ -208,3 +208,13 @@ def test_a_ministry_spokesman_is_a_government_official() -> None:
     text = "In Santiago, foreign ministry spokesman Andrés Molina said Chile would attend the talks in Lima."
     [molina] = [e for e in analyze(text).entities if e.kind == "person"]
     assert (molina.roles, molina.sector, molina.country) == (["foreign ministry spokesman"], "GOV", "CHL")
+
+
+def test_a_role_and_its_body_before_the_name() -> None:
+    text = "A spokeswoman for the Ministry of Production, Lucía Benavides, said the fees remain in force."
+    [benavides] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (benavides.roles, benavides.affiliations, benavides.sector) == (
+        ["spokeswoman"],
+        ["Ministry of Production"],
+        "GOV",
+    )

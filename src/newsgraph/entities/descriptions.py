@@ -73,6 +73,8 @@ _MINISTER_OF = re.compile(
 )
 _SMALL_WORDS = {"and", "of", "for", "the"}
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
+_BODY_WORDS = 8
+"""The longest organisation name looked for between a role and the name it introduces."""
 # Sector of an affiliation the gazetteer does not know, from the kind of body its name says it is.
 _AFFILIATION_SECTORS = (
     (
@@ -204,17 +206,33 @@ def _role_spans(doc: Doc) -> dict[int, Span]:
 
 
 def _title_before(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster) -> None:
-    """ "Foreign Minister Ana Costa" and "Brazil's foreign minister, Ana Costa"."""
+    """ "Foreign Minister Ana Costa", "Brazil's foreign minister, Ana Costa" and "A spokeswoman for the
+    Ministry of Production, Lucía Benavides"."""
     end = name.start - 1
-    if end >= 0 and doc[end].text == ",":
+    comma = end >= 0 and doc[end].text == ","
+    if comma:
         end -= 1
     role = roles.get(end)
+    body = role is None and comma and (role := _role_with_body_before(doc, end, roles)) is not None
     if role is None or role.sent.start != name.sent.start:
         return
     cluster.add_role(role.text)
+    if body:
+        _add_affiliation(cluster, *_phrase_at(doc, role.end + 1))
     _organisation_before(doc, role.start, cluster)
     if cluster.country is None:
         cluster.country = _nationality_before(doc, role.start)
+
+
+def _role_with_body_before(doc: Doc, end: int, roles: dict[int, Span]) -> Span | None:
+    """A role and the body it serves, ending at token `end` just before a name's comma: "a spokeswoman
+    for the Ministry of Production" -- a title, a preposition, then capitalised words only."""
+    for role in roles.values():
+        if role.end < end and end - role.end <= _BODY_WORDS and doc[role.end].lower_ in _PREPOSITIONS:
+            body = doc[role.end + 1 : end + 1]
+            if all(t.lower_ in {"the", "of", "for", "and"} or t.text[:1].isupper() for t in body):
+                return role
+    return None
 
 
 def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster) -> None:
