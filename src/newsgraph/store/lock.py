@@ -8,13 +8,15 @@ beside it, `NAME.db-lock`. A second writer finds it taken, prints who holds it, 
 readers (the dashboard, `newsgraph quotes` and the other listing commands) never take it and are never
 held up.
 
-The lock is an advisory `flock`, which the kernel drops when its holder exits in any way (SIGKILL
-included), so a killed batch never leaves a store locked. On systems without `flock` the lock is skipped
-and SQLite's own busy timeout is the only guard.
+The lock is an advisory POSIX record lock (`lockf`), which the kernel drops when its holder exits in any
+way (SIGKILL included), so a killed batch never leaves a store locked; unlike `flock`, it is not
+inherited by the worker processes a batch forks, so they cannot keep it alive after their parent dies.
+On systems without `fcntl` the lock is skipped and SQLite's own busy timeout is the only guard.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -50,10 +52,12 @@ def writing(db: str | os.PathLike[str], command: str, on_wait: Callable[[str], N
         raise StoreError(f"{os.fspath(db)}: cannot create its lock file {path} ({exc.strerror or exc})") from None
     with handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             on_wait(f"waiting: {os.fspath(db)} is being written by {_holder(handle)}; this run starts when it ends")
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            fcntl.lockf(handle, fcntl.LOCK_EX)
         try:
             handle.seek(0)
             handle.truncate()
@@ -63,7 +67,8 @@ def writing(db: str | os.PathLike[str], command: str, on_wait: Callable[[str], N
         finally:
             handle.seek(0)
             handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.flush()
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 def _holder(handle: TextIO) -> str:
