@@ -29,7 +29,7 @@ from newsgraph.errors import StoreError
 
 try:
     import fcntl
-except ImportError:  # Windows: no flock
+except ImportError:  # Windows has no fcntl
     fcntl = None  # type: ignore[assignment]
 
 
