@@ -153,3 +153,22 @@ def test_a_sentence_opening_with_a_name_and_its_apposition_has_that_name_as_acto
     [event] = [e for e in analyze(text).events if e.trigger.text == "travelled"]
     assert event.actor is not None and event.actor.country == "CHL"
     assert event.recipient is not None and event.recipient.country == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "actor", "recipient"),
+    [
+        ("A court in Nairobi jailed two Ugandan smugglers for five years on Tuesday.", "173", "KEN", "UGA"),
+        ("Parliament in Kyiv ratified the fisheries accord with Georgia on Monday.", "057", "UKR", "GEO"),
+        ("Gunmen kidnapped three Italian engineers near the Nigerian border on Monday.", "181", None, "ITA"),
+        ("Egypt invited Sudan to a new round of talks on the dam.", "036", "EGY", "SDN"),
+    ],
+    ids=["jail", "ratify", "kidnap", "invite"],
+)
+def test_legal_violent_and_cooperative_verbs_of_the_cameo_codebook(
+    text: str, cameo: str, actor: str | None, recipient: str | None
+) -> None:
+    [event] = [e for e in events(text) if e.cameo == cameo]
+    assert event.status == "asserted"
+    assert (event.actor.country if event.actor else None) == actor
+    assert (event.recipient.country if event.recipient else None) == recipient
