@@ -172,3 +172,11 @@ def test_legal_violent_and_cooperative_verbs_of_the_cameo_codebook(
     assert event.status == "asserted"
     assert (event.actor.country if event.actor else None) == actor
     assert (event.recipient.country if event.recipient else None) == recipient
+
+
+def test_an_agreement_ratified_is_one_event_with_the_party_it_is_with() -> None:
+    text = "Ukraine's parliament ratified the grain agreement with Moldova on Tuesday."
+    assert [
+        (e.cameo, e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
+        for e in events(text)
+    ] == [("057", "UKR", "MDA")]

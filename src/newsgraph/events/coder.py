@@ -40,6 +40,7 @@ GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
 REFINED = {("REJECT", "CONSULT"): "125", ("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"}
 """(governing type, governed type) to the more specific CAMEO code the pair means."""
 _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
+_BEHIND_THINGS = ("with", "for", "against", "on", "to")
 _VISIT_CASES = ("to", "in", "at", "into")
 VISITS = {"042", "043"}
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -72,8 +73,18 @@ def find_events(
     for trigger in [*triggers, *demands]:
         if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
+        if _object_of_trigger(doc, trigger, by_token):
+            continue
         events.extend(_events(doc, trigger, coder, published))
     return sorted(events, key=lambda e: e.trigger.start)
+
+
+def _object_of_trigger(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """ "Ukraine ratified [an agreement]", "the two sides endorsed [the deal]": a noun trigger that is the
+    object of a verb trigger is what that verb's event is about, not an event of its own."""
+    noun = doc[trigger.token]
+    verb = by_token.get(noun.head.i)
+    return noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj") and verb is not None and verb.token != noun.i
 
 
 def _protest_demand(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
@@ -120,7 +131,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         return []
     actors, recipients = _parties(head, trigger)
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
-    coded_recipients = [p for p in (coder.code(r) for r in recipients) if p is not None]
+    coded_recipients = [p for p in (coder.code(r) for r in _parties_behind_things(recipients, coder)) if p is not None]
     if not coded_actors and not coded_recipients:
         return []
     pairs: list[tuple[Participant | None, Participant | None]]
@@ -162,6 +173,17 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         for actor, recipient in pairs
         if actor is None or recipient is None or actor.name != recipient.name
     ]
+
+
+def _parties_behind_things(heads: list[Token], coder: Coder) -> list[Token]:
+    """A recipient phrase that names a thing, not a party, gives way to the party it is with, for or
+    against: "ratified an agreement [with the European Union]", "issued arrest warrants [for two
+    Brazilian men]", "filed a complaint [against Chile]"."""
+    found: list[Token] = []
+    for head in heads:
+        behind = _prepositional(head, _BEHIND_THINGS) if head.pos_ == "NOUN" else None
+        found.append(behind if behind is not None and coder.code(head) is None else head)
+    return found
 
 
 def _simple_past(verb: Token) -> bool:
@@ -220,8 +242,8 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if recipient is None:
         recipient = _prepositional(head, cases)
     if recipient is None:
-        for word in trigger.words:
-            recipient = recipient or _prepositional(head.doc[word], cases)
+        for word in trigger.words:  # the object inside the trigger: "issued warrants [for] two men"
+            recipient = recipient or _prepositional(head.doc[word], cases if word == head.i else _BEHIND_THINGS)
     if recipient is None:
         governed = next((g for g in _governed_words(head) if g.pos_ == "VERB"), None)
         if governed is not None:
