@@ -90,12 +90,11 @@ def record_to_article(record: Any, path: str, where: str) -> Article | InputErro
         return InputError(path, f"text field is {type(text).__name__}, not a string", where)
     if not text.strip():
         return InputError(path, "empty text", where)
-    record_id = record.get("id")
     outlet = _first(record, _OUTLET_FIELDS)
     if isinstance(outlet, Mapping):
         outlet = outlet.get("outlet") or outlet.get("name")
     return Article(
-        id=_text_or_none(record_id) or content_hash(text),
+        id=_record_id(record.get("id")) or content_hash(text),
         text=text,
         source=Source(
             path=path,
@@ -115,6 +114,14 @@ def _first(record: Mapping[str, Any], fields: tuple[str, ...]) -> Any:
         if record.get(field) not in (None, ""):
             return record[field]
     return None
+
+
+def _record_id(value: Any) -> str | None:
+    """The input's own id exactly as given (a number as its digits), so results join back to it; None
+    when it is missing, empty or not a single value."""
+    if value is None or value == "" or isinstance(value, (bool, list, dict)):
+        return None
+    return str(value)
 
 
 def _authors(value: Any) -> list[str]:
