@@ -1,8 +1,8 @@
 """People, organisations and places of one article, with roles, affiliations, country and sector.
 
-`find_entities(doc, published, dateline_country)` is the resolver the quote and event stages use: it groups the Doc's
-name mentions into entities (`names`), describes people from the words around their names
-(`descriptions`), and attaches pronouns and role descriptions to them (`coreference`). The returned
+`find_entities(doc, published, dateline_country)` is the resolver the quote and event stages use: it
+groups the Doc's name mentions into entities (`names`), describes people from the words around their
+names (`descriptions`), and attaches pronouns and role descriptions to them (`coreference`). The returned
 `EntityIndex` answers "which entity is this span?" for any mention, pronoun or description.
 """
 

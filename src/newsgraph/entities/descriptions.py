@@ -2,15 +2,17 @@
 
 The patterns are the regular ones of news prose:
 
-* a title before the name: "Brazilian Foreign Minister Ana Costa", "Brazil's foreign minister, Ana Costa";
+* a title before the name: "Brazilian Foreign Minister Ana Costa", "Brazil's foreign minister, Ana Costa",
+  "A spokeswoman for the Ministry of Production, Lucía Benavides";
 * an apposition after it: "Lena Fischer, a senior fellow at the Institute for Strategic Studies,";
 * an "of" phrase: "Rui Tanaka of Keio University".
 
 A person's country comes from a nationality or possessive before the role, from the affiliation (an
 organisation the gazetteer places, or a country named in it), or from the office-holder table for the
 article's date, or, for a government or military official, from the place a sentence says they spoke
-in ("In Santiago, foreign ministry spokesman Andrés Molina said"); otherwise it stays unknown. Sector
-comes from the role, or else from the affiliation.
+in ("In Santiago, foreign ministry spokesman Andrés Molina said"), or else from the country the story
+is about (`officials_of_the_story_country`); otherwise it stays unknown. Sector comes from the role, or
+else from the affiliation.
 """
 
 from __future__ import annotations
