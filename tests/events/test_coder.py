@@ -180,3 +180,13 @@ def test_an_agreement_ratified_is_one_event_with_the_party_it_is_with() -> None:
         (e.cameo, e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
         for e in events(text)
     ] == [("057", "UKR", "MDA")]
+
+
+def test_the_subject_of_order_or_lodge_is_the_actor_of_the_event_noun() -> None:
+    [event] = [e for e in events("Brazil ordered an investigation into the deaths of two Bolivian miners.")]
+    assert (event.cameo, event.actor.country if event.actor else None) == ("090", "BRA")
+
+
+def test_supplying_weapons_is_military_aid() -> None:
+    [event] = [e for e in events("Norway will supply weapons to Estonia next year.") if e.cameo == "072"]
+    assert summary(event) == ("AID", "future", "NOR", "EST")

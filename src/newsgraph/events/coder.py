@@ -55,6 +55,7 @@ _FORWARD = re.compile(
 CARRYING_VERBS = {
     *("impose", "announce", "adopt", "approve", "hold", "launch", "begin", "start", "continue", "resume", "open"),
     *("conduct", "stage", "pay", "make", "host", "organise", "organize", "call", "plan", "join", "attend", "seek"),
+    *("order", "file", "lodge", "mount", "carry", "wage"),
 }
 """Verbs whose subject is the actor of the event noun they take: "ECOWAS [imposed] sanctions", "Peru will
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
