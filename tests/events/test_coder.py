@@ -190,3 +190,9 @@ def test_the_subject_of_order_or_lodge_is_the_actor_of_the_event_noun() -> None:
 def test_supplying_weapons_is_military_aid() -> None:
     [event] = [e for e in events("Norway will supply weapons to Estonia next year.") if e.cameo == "072"]
     assert summary(event) == ("AID", "future", "NOR", "EST")
+
+
+def test_postponed_talks_and_renewed_ties_are_coded_for_both_sides() -> None:
+    postponed = [summary(e)[2:] for e in events("Peru and Chile have postponed their fisheries talks until March.")]
+    renewed = [summary(e)[2:] for e in events("Old rivals Peru and Bolivia renewed diplomatic ties on Monday.")]
+    assert postponed == [("PER", "CHL"), ("CHL", "PER")] and renewed == [("PER", "BOL"), ("BOL", "PER")]
