@@ -196,3 +196,9 @@ def test_postponed_talks_and_renewed_ties_are_coded_for_both_sides() -> None:
     postponed = [summary(e)[2:] for e in events("Peru and Chile have postponed their fisheries talks until March.")]
     renewed = [summary(e)[2:] for e in events("Old rivals Peru and Bolivia renewed diplomatic ties on Monday.")]
     assert postponed == [("PER", "CHL"), ("CHL", "PER")] and renewed == [("PER", "BOL"), ("BOL", "PER")]
+
+
+def test_a_group_of_officials_is_a_party_with_its_sector() -> None:
+    [event] = events("Opposition lawmakers met the electoral commission in Accra on Friday.")
+    assert event.type == "CONSULT" and event.actor is not None
+    assert (event.actor.name, event.actor.sector) == ("Opposition lawmakers", "GOV")
