@@ -218,3 +218,9 @@ def test_a_role_and_its_body_before_the_name() -> None:
         ["Ministry of Production"],
         "GOV",
     )
+
+
+def test_where_the_affiliation_sits_gives_the_country() -> None:
+    text = "The recall is a signal, said Fatou Cissé, a researcher at the Institute for Security Studies in Dakar."
+    [cisse] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (cisse.affiliations, cisse.country) == (["Institute for Security Studies"], "SEN")

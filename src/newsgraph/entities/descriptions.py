@@ -242,6 +242,7 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     i = name.end
     if i < len(doc) and doc[i].lower_ == "of":
         _add_affiliation(cluster, *_phrase_at(doc, i + 1))
+        cluster.country = cluster.country or _seat_after(doc, i + 1)
         return
     if i >= len(doc) or doc[i].text != ",":
         return
@@ -257,6 +258,20 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
         cluster.country = _nationality_before(doc, role.start, limit=i)
     if role.end < len(doc) and doc[role.end].lower_ in _PREPOSITIONS:
         _add_affiliation(cluster, *_phrase_at(doc, role.end + 1))
+        cluster.country = cluster.country or _seat_after(doc, role.end + 1)
+
+
+def _seat_after(doc: Doc, start: int) -> str | None:
+    """Where an affiliation sits, when the text says: "a researcher at the Institute for Security Studies
+    [in Dakar]", "Rui Tanaka of Keio University [in Tokyo]"; a comma or a verb ends the search."""
+    for i in range(start, min(start + _BODY_WORDS + 2, len(doc) - 1)):
+        token = doc[i]
+        if token.text in {",", ";", "."} or token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ == "in":
+            place = next((e for e in doc.ents if e.start == i + 1 and e.label_ in ("LOC", "GPE")), None)
+            return (country_of(place.text) or country_for_place(place.text)) if place is not None else None
+    return None
 
 
 def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
