@@ -26,13 +26,12 @@ from newsgraph.articles.html import PARSER_DEPTH, extract_page, nesting_depth
 from newsgraph.articles.identity import content_hash
 from newsgraph.articles.plaintext import clean_plain_text
 from newsgraph.articles.records import read_csv, read_json, read_jsonl
-from newsgraph.articles.warc import read_warc
+from newsgraph.articles.warc import GZIP_MAGIC, read_warc
 from newsgraph.errors import InputError
 from newsgraph.model import Article, Source
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-_GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Article | InputError
     except InputError as error:
         yield error
         return
-    if data.startswith(_GZIP_MAGIC):
+    if data.startswith(GZIP_MAGIC):
         head = _gunzip_head(data)
         if head.lstrip().startswith(b"WARC/"):
             yield from _read_warc(path, data, options)

@@ -18,7 +18,7 @@ from newsgraph.articles.decoding import NotText, decode
 from newsgraph.errors import InputError
 from newsgraph.model import Article
 
-_GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b"
 HtmlReader = Callable[[str, str, str | None, str], Article | InputError]
 
 
@@ -94,4 +94,4 @@ def _starts_gzipped(stream: BinaryIO) -> bool:
     position = stream.tell()
     head = stream.read(2)
     stream.seek(position)
-    return head == _GZIP_MAGIC
+    return head == GZIP_MAGIC

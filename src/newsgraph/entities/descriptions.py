@@ -232,7 +232,7 @@ def _role_with_body_before(doc: Doc, end: int, roles: dict[int, Span]) -> Span |
     for role in roles.values():
         if role.end < end and end - role.end <= _BODY_WORDS and doc[role.end].lower_ in _PREPOSITIONS:
             body = doc[role.end + 1 : end + 1]
-            if all(t.lower_ in {"the", "of", "for", "and"} or t.text[:1].isupper() for t in body):
+            if all(t.lower_ in _SMALL_WORDS or t.text[:1].isupper() for t in body):
                 return role
     return None
 
@@ -269,8 +269,8 @@ def _seat_after(doc: Doc, start: int) -> str | None:
         if token.text in {",", ";", "."} or token.pos_ in ("VERB", "AUX"):
             return None
         if token.lower_ == "in":
-            place = next((e for e in doc.ents if e.start == i + 1 and e.label_ in ("LOC", "GPE")), None)
-            return (country_of(place.text) or country_for_place(place.text)) if place is not None else None
+            place = _place_at(doc, i + 1)
+            return _country_of_place(place) if place is not None else None
     return None
 
 
@@ -450,7 +450,17 @@ def _place_of_speech(doc: Doc, name: Span) -> str | None:
     """ "In Santiago, foreign ministry spokesman Andrés Molina said ...": where an official speaks from."""
     sentence = name.sent
     if len(sentence) > 3 and sentence[0].lower_ == "in":
-        place = next((e for e in doc.ents if e.start == sentence.start + 1 and e.label_ in ("LOC", "GPE")), None)
+        place = _place_at(doc, sentence.start + 1)
         if place is not None and place.end < len(doc) and doc[place.end].text == ",":
-            return country_of(place.text) or country_for_place(place.text)
+            return _country_of_place(place)
     return None
+
+
+def _place_at(doc: Doc, start: int) -> Span | None:
+    """The place the model found starting at token `start`, if any."""
+    return next((e for e in doc.ents if e.start == start and e.label_ in ("LOC", "GPE")), None)
+
+
+def _country_of_place(place: Span) -> str | None:
+    """A country named, or the country of a city or region named ("Dakar": SEN)."""
+    return country_of(place.text) or country_for_place(place.text)

@@ -132,7 +132,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         return []
     actors, recipients = _parties(head, trigger)
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
-    coded_recipients = [p for p in (coder.code(r) for r in _parties_behind_things(recipients, coder)) if p is not None]
+    coded_recipients = [p for p in (_recipient(r, coder) for r in recipients) if p is not None]
     if not coded_actors and not coded_recipients:
         return []
     pairs: list[tuple[Participant | None, Participant | None]]
@@ -176,15 +176,16 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     ]
 
 
-def _parties_behind_things(heads: list[Token], coder: Coder) -> list[Token]:
-    """A recipient phrase that names a thing, not a party, gives way to the party it is with, for or
-    against: "ratified an agreement [with the European Union]", "issued arrest warrants [for two
-    Brazilian men]", "filed a complaint [against Chile]"."""
-    found: list[Token] = []
-    for head in heads:
-        behind = _prepositional(head, _BEHIND_THINGS) if head.pos_ == "NOUN" else None
-        found.append(behind if behind is not None and coder.code(head) is None else head)
-    return found
+def _recipient(head: Token, coder: Coder) -> Participant | None:
+    """The recipient a phrase names; a phrase that names a thing, not a party, gives way to the party it
+    is with, for or against: "ratified an agreement [with the European Union]", "issued arrest warrants
+    [for two Brazilian men]", "filed a complaint [against Chile]"."""
+    coded = coder.code(head)
+    if coded is None and head.pos_ == "NOUN":
+        behind = _prepositional(head, _BEHIND_THINGS)
+        if behind is not None:
+            return coder.code(behind)
+    return coded
 
 
 def _simple_past(verb: Token) -> bool:
