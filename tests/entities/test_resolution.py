@@ -224,3 +224,63 @@ def test_where_the_affiliation_sits_gives_the_country() -> None:
     text = "The recall is a signal, said Fatou Cissé, a researcher at the Institute for Security Studies in Dakar."
     [cisse] = [e for e in analyze(text).entities if e.kind == "person"]
     assert (cisse.affiliations, cisse.country) == (["Institute for Security Studies"], "SEN")
+
+
+def test_a_role_before_the_name_with_what_it_is_for() -> None:
+    text = "The EU special representative for the Sahel, Marta Oliveira, arrived in Niamey on Thursday."
+    [oliveira] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert "special representative" in oliveira.roles or "representative" in oliveira.roles
+    assert oliveira.affiliations == ["European Union"]
+
+
+def test_a_verb_can_give_the_role() -> None:
+    text = (
+        "The secretary-general said on Monday that Tomás Ferreira, a Portuguese lawyer, would serve as "
+        "special envoy for Western Sahara."
+    )
+    ferreira = next(e for e in analyze(text).entities if e.name == "Tomás Ferreira")
+    assert "special envoy" in ferreira.roles
+    assert ferreira.country == "PRT"
+
+
+def test_a_relative_clause_gives_the_role_and_its_organisation() -> None:
+    text = (
+        "Ingrid Solberg, a Norwegian economist who is the IMF's mission chief for Zambia, said the "
+        "review had gone well."
+    )
+    solberg = next(e for e in analyze(text).entities if e.name == "Ingrid Solberg")
+    assert "mission chief" in solberg.roles or "chief" in " ".join(solberg.roles)
+    assert solberg.affiliations == ["International Monetary Fund"]
+
+
+def test_whose_names_the_persons_own_organisation() -> None:
+    text = "Opposition leader Samuel Banda, whose Alliance for Change won 40 seats, rejected the result."
+    [banda] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert banda.affiliations == ["Alliance for Change"]
+
+
+def test_leader_is_a_role_but_does_not_make_a_company_a_person() -> None:
+    text = (
+        "Their leader, Paulo Nhaca, said the strike would go on. Nordvik Shipping, the market leader, "
+        "said it would wait."
+    )
+    entities = analyze(text).entities
+    [nhaca] = [e for e in entities if e.name == "Paulo Nhaca"]
+    assert nhaca.roles == ["leader"]
+    assert all(e.kind != "person" for e in entities if e.name.startswith("Nordvik"))
+
+
+def test_a_sentence_split_inside_the_name_keeps_its_title_and_place() -> None:
+    # The model reads the "Do" of the name as a verb and ends a sentence before it.
+    text = "In Hanoi, government spokeswoman Do Thi Mai said the rains had come early."
+    [mai] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (mai.roles, mai.country) == (["government spokeswoman"], "VNM")
+
+
+def test_a_local_the_story_quotes_is_of_the_storys_country() -> None:
+    text = (
+        "Kenya's lake fishing fell by a third this year, Kenya's fisheries agency said. In Kenya the "
+        "rains failed twice.\n\nFisherman Otieno Ouma said his nets came back empty."
+    )
+    [ouma] = [e for e in analyze(text).entities if e.name == "Otieno Ouma"]
+    assert (ouma.sector, ouma.country) == ("CVL", "KEN")

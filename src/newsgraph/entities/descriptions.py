@@ -5,7 +5,8 @@ The patterns are the regular ones of news prose:
 * a title before the name: "Brazilian Foreign Minister Ana Costa", "Brazil's foreign minister, Ana Costa",
   "A spokeswoman for the Ministry of Production, Lucía Benavides";
 * an apposition after it: "Lena Fischer, a senior fellow at the Institute for Strategic Studies,";
-* an "of" phrase: "Rui Tanaka of Keio University".
+* an "of" phrase: "Rui Tanaka of Keio University";
+* a verb: "Lindqvist would serve as special envoy", "Brandt, who is the WFP's country director".
 
 A person's country comes from a nationality or possessive before the role, from the affiliation (an
 organisation the gazetteer places, or a country named in it), or from the office-holder table for the
@@ -35,6 +36,9 @@ from newsgraph.gazetteer.roles import find_role, role_patterns
 _DETERMINERS = {"a", "an", "the"}
 # Sectors whose people speak for a state, so that where they speak from says which.
 _OFFICIAL_SECTORS = {"GOV", "MIL"}
+_LOCAL_SECTORS = {"GOV", "MIL", "CVL"}
+"""Sectors whose people, when the text gives no country, are taken to be of the story's country:
+officials, and the farmers, fishermen and residents a story quotes where it happens."""
 _STORY_COUNTRY_MENTIONS = 3
 _STORY_COUNTRY_LEAD = 2
 """How clearly one country must lead an article's names to be taken as the story's country."""
@@ -76,6 +80,21 @@ _MINISTER_OF = re.compile(
 _SMALL_WORDS = {"and", "of", "for", "the"}
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
 _BODY_WORDS = 8
+_ROLE_VERBS = {
+    "serve": "as",
+    "act": "as",
+    "work": "as",
+    "remain": "as",
+    "return": "as",
+    "name": "named",
+    "appoint": "named",
+    "elect": "named",
+    "nominate": "named",
+    "make": "named",
+    "become": "named",
+}
+"""Verbs that give their subject (or, for "named" ones, their object) a role: "as" ones only with
+"as" ("serve as special envoy"), "named" ones with or without it ("was appointed foreign minister")."""
 """The longest organisation name looked for between a role and the name it introduces."""
 # Sector of an affiliation the gazetteer does not know, from the kind of body its name says it is.
 _AFFILIATION_SECTORS = (
@@ -126,6 +145,7 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
             if span is not None:
                 _title_before(doc, span, roles, cluster)
                 _apposition_after(doc, span, roles, cluster)
+                _role_predicated(doc, span, roles, cluster)
         _ministry_of_role(cluster)
         _country_and_sector(cluster, published)
         if cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
@@ -155,7 +175,7 @@ def officials_of_the_story_country(clusters: list[Cluster], dateline_country: st
     if dateline_country not in (None, story_country) and counts[dateline_country] >= _STORY_COUNTRY_MENTIONS:
         return
     for cluster in clusters:
-        if cluster.kind == "person" and cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
+        if cluster.kind == "person" and cluster.country is None and cluster.sector in _LOCAL_SECTORS:
             cluster.country = story_country
 
 
@@ -215,8 +235,12 @@ def _title_before(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster
     if comma:
         end -= 1
     role = roles.get(end)
-    body = role is None and comma and (role := _role_with_body_before(doc, end, roles)) is not None
-    if role is None or role.sent.start != name.sent.start:
+    body = False
+    if role is None and comma:
+        role, body = _role_with_body_before(doc, end, roles)
+        if role is not None and role.sent.start != name.sent.start:
+            return
+    if role is None:
         return
     cluster.add_role(role.text)
     if body:
@@ -226,15 +250,25 @@ def _title_before(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster
         cluster.country = _nationality_before(doc, role.start)
 
 
-def _role_with_body_before(doc: Doc, end: int, roles: dict[int, Span]) -> Span | None:
-    """A role and the body it serves, ending at token `end` just before a name's comma: "a spokeswoman
-    for the Ministry of Production" -- a title, a preposition, then capitalised words only."""
+def _role_with_body_before(doc: Doc, end: int, roles: dict[int, Span]) -> tuple[Span | None, bool]:
+    """A role and what it is for, ending at token `end` just before a name's comma; returns the role and
+    whether the words after its preposition name a body.
+
+    * "a spokeswoman for the Ministry of Production": a title, a preposition, then capitalised words
+      only (the body, which becomes the affiliation);
+    * "The UN special envoy for the Mekong drought": any words without a verb or comma, when the title
+      opens the sentence (after at most a determiner and qualifiers), so that the phrase can only be the
+      name's title.
+    """
     for role in roles.values():
         if role.end < end and end - role.end <= _BODY_WORDS and doc[role.end].lower_ in _PREPOSITIONS:
             body = doc[role.end + 1 : end + 1]
             if all(t.lower_ in _SMALL_WORDS or t.text[:1].isupper() for t in body):
-                return role
-    return None
+                return role, not _is_place(doc, body)
+            opens = all(t.pos_ in ("DET", "PROPN", "ADJ", "NOUN") for t in doc[role.sent.start : role.start])
+            if opens and not any(t.text in {",", ";", ":"} or t.pos_ in ("VERB", "AUX") for t in body):
+                return role, False
+    return None, False
 
 
 def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster) -> None:
@@ -247,6 +281,9 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     if i >= len(doc) or doc[i].text != ",":
         return
     i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "whose":
+        _organisation_at(doc, i + 1, cluster)
+        return
     if i < len(doc) and doc[i].lower_ in _DETERMINERS:
         i += 1
     role = next((span for span in roles.values() if i <= span.start <= i + 3), None) or _unlisted_role(doc, i)
@@ -259,6 +296,55 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     if role.end < len(doc) and doc[role.end].lower_ in _PREPOSITIONS:
         _add_affiliation(cluster, *_phrase_at(doc, role.end + 1))
         cluster.country = cluster.country or _seat_after(doc, role.end + 1)
+
+
+def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster) -> None:
+    """A role the sentence gives the name with a verb: "Lindqvist would serve as special envoy", "Costa
+    was named foreign minister", "the president appointed Costa foreign minister", "Brandt is the WFP's
+    country director" and "Brandt, who is the WFP's country director, said"."""
+    if not doc.has_annotation("DEP"):
+        return
+    person = name.root
+    for role in roles.values():
+        if role.sent.start != name.sent.start or (role.start < name.end and name.start < role.end):
+            continue
+        head = role.root
+        verb = head.head
+        copula = any(child.dep_ == "cop" for child in head.children)
+        if copula:
+            subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+            holds = subject is not None and (
+                subject.i == person.i
+                or (subject.lower_ == "who" and head.dep_ in ("relcl", "acl") and _is_or_apposition(verb, person))
+            )
+        elif verb.lemma_ in _ROLE_VERBS and head.dep_ in ("xcomp", "obl", "obj", "attr", "advcl"):
+            as_ = any(child.lower_ == "as" for child in head.children)
+            names = {c.i for c in verb.children if c.dep_.startswith("nsubj") or (c.dep_ == "obj" and c != head)}
+            holds = person.i in names and (as_ or _ROLE_VERBS[verb.lemma_] == "named")
+        else:
+            holds = False
+        if not holds:
+            continue
+        cluster.add_role(role.text)
+        _organisation_before(doc, role.start, cluster, limit=name.end)
+        if cluster.country is None:
+            cluster.country = _nationality_before(doc, role.start, limit=name.end)
+        if role.end < len(doc) and doc[role.end].lower_ in _PREPOSITIONS and doc[role.end].lower_ != "for":
+            _add_affiliation(cluster, *_phrase_at(doc, role.end + 1))
+        return
+
+
+def _is_or_apposition(token, person) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `token` is the person's name or an apposition to it ("Brandt, a Danish aid official")."""
+    return token.i == person.i or (token.dep_ == "appos" and token.head.i == person.i)
+
+
+def _organisation_at(doc: Doc, start: int, cluster: Cluster) -> None:
+    """ "Domingas Correia, whose Democratic Union coalition won ...": the organisation right after
+    "whose" is the person's own."""
+    organisation = next((e for e in doc.ents if e.start == start and e.label_ == "ORG"), None)
+    if organisation is not None:
+        cluster.add_affiliation(organisation.text)
 
 
 def _seat_after(doc: Doc, start: int) -> str | None:
@@ -449,11 +535,20 @@ def canonical_affiliations(clusters: list[Cluster]) -> None:
 def _place_of_speech(doc: Doc, name: Span) -> str | None:
     """ "In Santiago, foreign ministry spokesman Andrés Molina said ...": where an official speaks from."""
     sentence = name.sent
+    if sentence.start == name.start and name.start > 0:
+        # The parser may end a sentence inside "spokesman Do Minh Quan", taking "Do" for a verb.
+        sentence = doc[name.start - 1].sent
     if len(sentence) > 3 and sentence[0].lower_ == "in":
         place = _place_at(doc, sentence.start + 1)
         if place is not None and place.end < len(doc) and doc[place.end].text == ",":
             return _country_of_place(place)
     return None
+
+
+def _is_place(doc: Doc, phrase: Span) -> bool:
+    """Whether a phrase ("the Sahel", "Western Sahara") is a place rather than a body."""
+    start = phrase.start + 1 if phrase[0].lower_ == "the" else phrase.start
+    return _place_at(doc, start) is not None or _country_of_place(doc[start : phrase.end]) is not None
 
 
 def _place_at(doc: Doc, start: int) -> Span | None:

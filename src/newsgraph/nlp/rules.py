@@ -36,6 +36,9 @@ ORGANISATIONS = "newsgraph_organisations"
 TITLES = "newsgraph_titles"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
 _MAX_TITLE_TOKENS = 5
+_GENERIC_TITLES = {"leader"}
+"""Roles that also describe companies and countries ("market leader Apple", "Toyota, the industry
+leader"): they give a person a role but never make a name a person."""
 # Head words of the names of organisations.
 BODY_WORDS = {
     "ministry",
@@ -240,7 +243,10 @@ class TitledPeople:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.titles = {tuple(pattern.split()) for pattern in role_patterns() if pattern} | {(h,) for h in HONORIFICS}
+        self.titles = {
+            tuple(pattern.split()) for pattern in role_patterns() if pattern and pattern not in _GENERIC_TITLES
+        }
+        self.titles |= {(h,) for h in HONORIFICS}
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)
@@ -253,6 +259,7 @@ class TitledPeople:
             end = start
             while end < len(doc) and _is_name_word(doc[end].text):
                 end += 1
+            start += self._title_opening(doc, start, end, entities)
             span = Span(doc, start, end, label="PER")
             plain = (
                 end - start >= 2
@@ -284,6 +291,17 @@ class TitledPeople:
         """Whether a role title or an honorific ends right before token `start`."""
         words = [token.lower_ for token in doc[max(0, start - _MAX_TITLE_TOKENS) : start]]
         return any(tuple(words[-size:]) in self.titles for size in range(1, len(words) + 1))
+
+    def _title_opening(self, doc: Doc, start: int, end: int, entities: list[Span]) -> int:
+        """How many words of a capitalised title open the name run [start, end) ("Fisherman Otieno
+        Ouma", "Minister Sok Chanthy" at a sentence's start). At least two name words must remain, and
+        the model must not have taken the run for an organisation or place: "General Motors" stays."""
+        if any(e.label_ != "PER" and e.start < end and start < e.end for e in entities):
+            return 0
+        words = tuple(token.lower_ for token in doc[start : max(start, end - 2)])
+        return next(
+            (size for size in range(min(len(words), _MAX_TITLE_TOKENS), 0, -1) if words[:size] in self.titles), 0
+        )
 
     def _described(self, doc: Doc, end: int) -> bool:
         """An apposition with a role follows: ", a senior fellow", ", Cambodia's water resources minister"."""
