@@ -284,3 +284,16 @@ def test_a_local_the_story_quotes_is_of_the_storys_country() -> None:
     )
     [ouma] = [e for e in analyze(text).entities if e.name == "Otieno Ouma"]
     assert (ouma.sector, ouma.country) == ("CVL", "KEN")
+
+
+def test_a_title_and_its_body_before_a_comma_make_the_name_a_person() -> None:
+    text = "A spokesman for Ghana's Ministry of Finance, Kojo Mensah-Bonsu, said the budget was on track."
+    [mensah] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert mensah.name == "Kojo Mensah-Bonsu"
+    assert (mensah.roles, mensah.affiliations, mensah.country) == (["spokesman"], ["Ministry of Finance"], "GHA")
+
+
+def test_a_title_before_a_comma_introduces_the_name() -> None:
+    text = "She will meet Indonesia's deputy trade minister, Sri Wahyuni Hartono, in Jakarta on Friday."
+    people = [e for e in analyze(text).entities if e.kind == "person"]
+    assert [(p.name, p.country) for p in people] == [("Sri Wahyuni Hartono", "IDN")]

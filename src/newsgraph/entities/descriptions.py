@@ -78,6 +78,7 @@ _MINISTER_OF = re.compile(
     r"^(?:(?:deputy|vice|acting|junior)\s+)?minister\s+(of|for)\s+(?:the\s+)?(.+)$", re.IGNORECASE
 )
 _SMALL_WORDS = {"and", "of", "for", "the"}
+_POSSESSIVES = {"'s", "’s"}
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
 _BODY_WORDS = 8
 _ROLE_VERBS = {
@@ -263,7 +264,7 @@ def _role_with_body_before(doc: Doc, end: int, roles: dict[int, Span]) -> tuple[
     for role in roles.values():
         if role.end < end and end - role.end <= _BODY_WORDS and doc[role.end].lower_ in _PREPOSITIONS:
             body = doc[role.end + 1 : end + 1]
-            if all(t.lower_ in _SMALL_WORDS or t.text[:1].isupper() for t in body):
+            if all(t.lower_ in _SMALL_WORDS or t.text in _POSSESSIVES or t.text[:1].isupper() for t in body):
                 return role, not _is_place(doc, body)
             opens = all(t.pos_ in ("DET", "PROPN", "ADJ", "NOUN") for t in doc[role.sent.start : role.start])
             if opens and not any(t.text in {",", ";", ":"} or t.pos_ in ("VERB", "AUX") for t in body):
@@ -386,7 +387,11 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
     end = start
     while end < len(doc) and (
         doc[end].text[:1].isupper()
-        or (doc[end].lower_ in {"of", "for", "and", "the"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
+        or (
+            (doc[end].lower_ in _SMALL_WORDS or doc[end].text in _POSSESSIVES)
+            and end + 1 < len(doc)
+            and doc[end + 1].text[:1].isupper()
+        )
     ):
         end += 1
     if entity is not None and entity.end > end:
@@ -394,6 +399,9 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
     if end <= start:
         return None, None
     country = None
+    if end - start > 2 and doc[start + 1].text in _POSSESSIVES and _country_of_place(doc[start : start + 1]):
+        # "Nigeria's Ministry of Foreign Affairs"
+        country, start = _country_of_place(doc[start : start + 1]), start + 2
     while end - start > 1 and (_is_place_prefix(doc, start) or _is_nationality(doc[start].text)):
         country = country or country_of(doc[start].text) or country_for_place(doc[start].text)
         start += 3 if _is_place_prefix(doc, start) else 1
@@ -548,7 +556,8 @@ def _place_of_speech(doc: Doc, name: Span) -> str | None:
 def _is_place(doc: Doc, phrase: Span) -> bool:
     """Whether a phrase ("the Sahel", "Western Sahara") is a place rather than a body."""
     start = phrase.start + 1 if phrase[0].lower_ == "the" else phrase.start
-    return _place_at(doc, start) is not None or _country_of_place(doc[start : phrase.end]) is not None
+    place = _place_at(doc, start)
+    return (place is not None and place.end >= phrase.end) or _country_of_place(doc[start : phrase.end]) is not None
 
 
 def _place_at(doc: Doc, start: int) -> Span | None:

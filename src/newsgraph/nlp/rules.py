@@ -36,6 +36,10 @@ ORGANISATIONS = "newsgraph_organisations"
 TITLES = "newsgraph_titles"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
 _MAX_TITLE_TOKENS = 5
+_MAX_BODY_TOKENS = 10
+_ROLE_PREPOSITIONS = {"for", "of", "at", "with", "from"}
+_BODY_LINKS = {"of", "for", "and", "the", "'s", "’s"}
+"""A body's name between a title and the name it introduces: capitalised words and these."""
 _GENERIC_TITLES = {"leader"}
 """Roles that also describe companies and countries ("market leader Apple", "Toyota, the industry
 leader"): they give a person a role but never make a name a person."""
@@ -266,7 +270,7 @@ class TitledPeople:
                 and (start == 0 or not _is_name_word(doc[start - 1].text))
                 and not any(doc[i].lower_ in _NOT_IN_NAMES for i in range(start, end))
             )
-            if self._titled(doc, start):
+            if self._titled(doc, start) or (plain and not _known_name(span.text) and self._titled_apart(doc, start)):
                 # A model entity that runs from before the title's end into the name ("Brazilian Foreign
                 # Minister Ana Costa" as one ORG) gives way to the name.
                 entities = [e for e in entities if not (e.start < start < e.end <= end)]
@@ -291,6 +295,22 @@ class TitledPeople:
         """Whether a role title or an honorific ends right before token `start`."""
         words = [token.lower_ for token in doc[max(0, start - _MAX_TITLE_TOKENS) : start]]
         return any(tuple(words[-size:]) in self.titles for size in range(1, len(words) + 1))
+
+    def _titled_apart(self, doc: Doc, start: int) -> bool:
+        """Whether a title introduces the name from before a comma: "Vietnam's deputy foreign minister,
+        Nguyen Thi Lan Huong," or, with the body it serves, "A spokesperson for Nigeria's Ministry of
+        Foreign Affairs, Chinedu Okafor,"."""
+        if start < 2 or doc[start - 1].text != ",":
+            return False
+        if self._titled(doc, start - 1):
+            return True
+        for i in range(start - 2, max(0, start - 2 - _MAX_BODY_TOKENS), -1):
+            token = doc[i]
+            if token.lower_ in _ROLE_PREPOSITIONS and i < start - 2 and self._titled(doc, i):
+                return True
+            if not (token.text[:1].isupper() or token.lower_ in _BODY_LINKS):
+                return False
+        return False
 
     def _title_opening(self, doc: Doc, start: int, end: int, entities: list[Span]) -> int:
         """How many words of a capitalised title open the name run [start, end) ("Fisherman Otieno
