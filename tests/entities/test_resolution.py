@@ -297,3 +297,16 @@ def test_a_title_before_a_comma_introduces_the_name() -> None:
     text = "She will meet Indonesia's deputy trade minister, Sri Wahyuni Hartono, in Jakarta on Friday."
     people = [e for e in analyze(text).entities if e.kind == "person"]
     assert [(p.name, p.country) for p in people] == [("Sri Wahyuni Hartono", "IDN")]
+
+
+def test_a_body_that_opens_a_role_is_the_affiliation_and_stacked_titles_both_count() -> None:
+    text = "Army spokesman Colonel Yusuf Danjuma said the convoy had reached Maiduguri on Sunday."
+    [danjuma] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert danjuma.roles == ["Army spokesman", "Colonel"]
+    assert (danjuma.affiliations, danjuma.sector) == (["Army"], "MIL")
+
+
+def test_a_nationality_that_opens_an_organisations_name_stays_in_it() -> None:
+    text = "Marta Quispe, a biologist at the Bolivian Amazon Research Centre, said the survey was done."
+    [quispe] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (quispe.affiliations, quispe.country) == (["Bolivian Amazon Research Centre"], "BOL")

@@ -79,6 +79,8 @@ _MINISTER_OF = re.compile(
 )
 _SMALL_WORDS = {"and", "of", "for", "the"}
 _POSSESSIVES = {"'s", "’s"}
+_BODY_NOUNS = {"ministry", "army", "navy", "police", "military", "party", "commission", "embassy", "presidency"}
+"""Bodies a role can open with: "foreign ministry spokesman", "army spokesman", "ruling party official"."""
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
 _BODY_WORDS = 8
 _ROLE_VERBS = {
@@ -147,7 +149,7 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
                 _title_before(doc, span, roles, cluster)
                 _apposition_after(doc, span, roles, cluster)
                 _role_predicated(doc, span, roles, cluster)
-        _ministry_of_role(cluster)
+        _affiliation_in_role(cluster)
         _country_and_sector(cluster, published)
         if cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
             spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions)
@@ -201,15 +203,19 @@ def _role_spans(doc: Doc) -> dict[int, Span]:
 
     With a parsed Doc, a title is widened over the words that qualify it, which no table can list:
     "water resources minister", "Energy and Mines Minister", "professor of economics", "Undersecretary
-    for Fisheries and Aquaculture". Widening stops at names, nationalities and determiners.
+    for Fisheries and Aquaculture". Widening stops at names, nationalities, determiners and the end of
+    another title ("Army spokesman | Colonel").
     """
     spans: dict[int, Span] = {}
     tagged = doc.has_annotation("POS")
-    for _, start, end in _role_matcher(doc.vocab)(doc):
+    matches = _role_matcher(doc.vocab)(doc)
+    ends = {end - 1 for _, _, end in matches}
+    for _, start, end in matches:
         if tagged:
             while (
                 start > 0
                 and end - start < 6
+                and start - 1 not in ends
                 and (
                     _qualifier(doc[start - 1])
                     or (doc[start - 1].lower_ == "and" and start > 1 and _qualifier(doc[start - 2]))
@@ -243,6 +249,10 @@ def _title_before(doc: Doc, name: Span, roles: dict[int, Span], cluster: Cluster
             return
     if role is None:
         return
+    stacked = roles.get(role.start - 1)
+    if stacked is not None and not body:
+        # "Army spokesman Colonel Ibrahim Musa": two titles, both the person's
+        cluster.add_role(stacked.text)
     cluster.add_role(role.text)
     if body:
         _add_affiliation(cluster, *_phrase_at(doc, role.end + 1))
@@ -380,7 +390,8 @@ def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
 def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
     """The organisation named from token `start`: the longer of an entity starting there and a run of
     capitalised words (which carries on through "of", "for" and "and": "Ministry of Foreign Affairs"),
-    without a leading "the", nationality or "Lima-based"; returns (phrase, country of such a prefix)."""
+    without a leading "the", "Lima-based" or country's possessive; returns (phrase, the country such a
+    prefix or a leading nationality names)."""
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
     entity = next((e for e in doc.ents if e.start == start), None)
@@ -402,15 +413,19 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
     if end - start > 2 and doc[start + 1].text in _POSSESSIVES and _country_of_place(doc[start : start + 1]):
         # "Nigeria's Ministry of Foreign Affairs"
         country, start = _country_of_place(doc[start : start + 1]), start + 2
-    while end - start > 1 and (_is_place_prefix(doc, start) or _is_nationality(doc[start].text)):
+    while end - start > 1 and _is_place_prefix(doc, start):
         country = country or country_of(doc[start].text) or country_for_place(doc[start].text)
-        start += 3 if _is_place_prefix(doc, start) else 1
+        start += 3
+    if end - start > 1 and _is_nationality(doc[start].text):
+        # "the Peruvian Sea Institute", "the Stockholm International Water Institute": part of the name
+        country = country or country_of(doc[start].text)
     return (doc[start:end].text if end > start else None), country
 
 
-def _ministry_of_role(cluster: Cluster) -> None:
-    """A "Minister of Water Resources and Meteorology" works for the Ministry of Water Resources and
-    Meteorology: the role names the affiliation when the text names no other."""
+def _affiliation_in_role(cluster: Cluster) -> None:
+    """The body a role names, when the text names no other: a "Minister of Water Resources and
+    Meteorology" works for the Ministry of Water Resources and Meteorology, a "foreign ministry
+    spokesman" for the foreign ministry, an "army spokesman" for the army."""
     if cluster.affiliations:
         return
     for role in cluster.roles:
@@ -418,6 +433,11 @@ def _ministry_of_role(cluster: Cluster) -> None:
         if found:
             words = [w if w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:] for w in found.group(2).split()]
             cluster.add_affiliation(f"Ministry {found.group(1).lower()} {' '.join(words)}")
+            return
+        words = role.split()
+        body = next((i for i in range(1, len(words)) if words[i - 1].lower() in _BODY_NOUNS), None)
+        if body is not None and find_role(" ".join(words[body:])) is not None:
+            cluster.add_affiliation(" ".join(words[:body]))
             return
 
 
