@@ -202,3 +202,25 @@ def test_a_group_of_officials_is_a_party_with_its_sector() -> None:
     [event] = events("Opposition lawmakers met the electoral commission in Accra on Friday.")
     assert event.type == "CONSULT" and event.actor is not None
     assert (event.actor.name, event.actor.sector) == ("Opposition lawmakers", "GOV")
+
+
+def test_a_nationality_before_an_event_noun_is_its_actor_but_a_city_is_not() -> None:
+    [strike] = events("Turkish air strikes hit villages near Qamishli on Tuesday.")
+    assert (strike.cameo, summary(strike)[2]) == ("195", "TUR")
+    assert all(e.actor is None for e in events("The Doha talks opened on Tuesday with Sudan's army."))
+
+
+def test_what_a_party_receives_from_another_is_the_givers_act() -> None:
+    [aid] = events("Afghan refugees received food aid from the Pakistani government on Monday.")
+    assert summary(aid) == ("AID", "asserted", "PAK", "AFG")
+
+
+def test_engaging_someone_in_a_fight_makes_both_parties() -> None:
+    [fight] = events("Malian soldiers engaged Burkinabe militants in a firefight near the border.")
+    assert (summary(fight)[2], summary(fight)[3]) == ("MLI", "BFA")
+    assert fight.type == "ASSAULT"
+
+
+def test_a_compound_event_noun_has_its_own_code() -> None:
+    [hunger] = events("Jailed activists in Minsk began a hunger strike on Monday.")
+    assert hunger.cameo == "142"

@@ -17,6 +17,7 @@ Rules that make the difference on news text:
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -28,6 +29,8 @@ from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import Coder, conjuncts
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, trigger_at
+from newsgraph.gazetteer.countries import country_of, country_terms
+from newsgraph.gazetteer.folding import fold
 from newsgraph.model import Event, Participant
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
@@ -59,6 +62,10 @@ CARRYING_VERBS = {
 }
 """Verbs whose subject is the actor of the event noun they take: "ECOWAS [imposed] sanctions", "Peru will
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
+RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
+"""Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
+ENGAGING_VERBS = {"engage", "draw", "involve"}
+"""Verbs whose subject and object are the parties of the event noun "in" which they engage."""
 
 
 def find_events(
@@ -271,9 +278,36 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
     phrase = noun
     while phrase.dep_ in ("nmod", "compound") and phrase.head.pos_ == "NOUN" and phrase.head.i != phrase.i:
         phrase = phrase.head  # "a new round of [negotiations]"
-    if actor is None and phrase.dep_ in ("obj", "dobj") and phrase.head.lemma_.lower() in CARRYING_VERBS:
-        actor = _subject(phrase.head)
+    verb = phrase.head
+    if actor is None and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in CARRYING_VERBS:
+        actor = _subject(verb)
+    elif actor is None and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in RECEIVING_VERBS:
+        # "The rebels received weapons from the government": the giver acts, the receiver gets.
+        giver = next((c for c in (*noun.children, *verb.children) if _case(c) == "from"), None)
+        if giver is not None:
+            actor, recipient = giver, _subject(verb)
+    elif actor is None and _case(noun) == "in" and verb.lemma_.lower() in ENGAGING_VERBS:
+        # "Syrian rebels engaged Filipino peacekeepers in a firefight"
+        actor = _subject(verb)
+        recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+    if actor is None and noun.dep_ != "compound":
+        # "Israeli shelling", "Russian air strikes", "US sanctions": a nationality or country before the
+        # noun; not a city ("the Bangkok talks" happen there), nor in a noun that only describes another
+        # ("a Danish aid official")
+        actor = next(
+            (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _national(c)), None
+        )
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _national(token: Token) -> bool:
+    """ "Israeli", "Russian", "US": a capitalised word naming a country, not its capital."""
+    return token.text[:1].isupper() and country_of(token.text) is not None and fold(token.text) not in _capitals()
+
+
+@functools.cache
+def _capitals() -> frozenset[str]:
+    return frozenset(fold(term.text) for term in country_terms() if term.kind == "capital")
 
 
 def _subject(verb: Token) -> Token | None:

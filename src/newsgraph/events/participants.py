@@ -125,8 +125,10 @@ class Coder:
             return None
         words = _phrase(head)
         country = next((c for t in words if t.i != head.i and (c := self._country(t))), None)
-        if country is None and head.pos_ == "PROPN":
-            country = country_of(head.text)
+        if country is None and (
+            head.pos_ == "PROPN" or (head.dep_ in ("amod", "compound") and head.text[:1].isupper())
+        ):
+            country = country_of(head.text)  # "Obama", or "Israeli" in "Israeli shelling"
         sector = SECTORS.get(head.lower_)
         if country is None and sector is None and head.pos_ != "PROPN":
             return None

@@ -95,6 +95,11 @@ def trigger_at(token: Token) -> Trigger | None:
                 return Trigger(token.i, (token.i,), entry)
         return None
     if token.pos_ == "NOUN":
+        for child in token.children:  # "air strike", "hunger strike": the compound's own entry wins
+            if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+                entry = next((table[k] for f in _forms(token) if (k := (f"{child.lower_} {f}", "noun")) in table), None)
+                if entry:
+                    return Trigger(token.i, (child.i, token.i), entry)
         entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
         return Trigger(token.i, (token.i,), entry) if entry else None
     return None
