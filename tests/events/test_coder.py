@@ -224,3 +224,10 @@ def test_engaging_someone_in_a_fight_makes_both_parties() -> None:
 def test_a_compound_event_noun_has_its_own_code() -> None:
     [hunger] = events("Jailed activists in Minsk began a hunger strike on Monday.")
     assert hunger.cameo == "142"
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_country_where_it_is_held() -> None:
+    [protest] = events("Farmers protested in Nairobi on Monday over unpaid subsidies.")
+    assert summary(protest) == ("PROTEST", "asserted", "Farmers", "KEN")
+    [against] = events("Students protested against Serbia's government in Budapest on Friday.")
+    assert summary(against)[3] == "SRB"

@@ -140,6 +140,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     actors, recipients = _parties(head, trigger)
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
     coded_recipients = [p for p in (_recipient(r, coder) for r in recipients) if p is not None]
+    if not coded_recipients and mapping.type == "PROTEST":
+        coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
         return []
     pairs: list[tuple[Participant | None, Participant | None]]
@@ -193,6 +195,20 @@ def _recipient(head: Token, coder: Coder) -> Participant | None:
         if behind is not None:
             return coder.code(behind)
     return coded
+
+
+def _protested_in(head: Token, coder: Coder) -> Participant | None:
+    """A protest with no one named as its target is aimed at the government of the country where it is
+    held: "activists staged a protest in Beijing", "farmers marched in Paris against the tax" (CAMEO's
+    convention). Only a place the coder can give a country counts."""
+    words = [head, head.head] if head.dep_ in ("obj", "dobj") else [head]
+    for word in words:
+        place = _prepositional(word, ("in",))
+        if place is not None and place.pos_ == "PROPN":
+            coded = coder.code(place)
+            if coded is not None and coded.country is not None:
+                return coded
+    return None
 
 
 def _simple_past(verb: Token) -> bool:
