@@ -25,6 +25,9 @@ from newsgraph.gazetteer.roles import find_role
         ("RUS", "foreign minister", date(2016, 1, 1), "Sergey Lavrov"),
         ("UN", "secretary-general", date(2015, 1, 1), "Ban Ki-moon"),
         ("NATO", "Secretary General", date(2025, 1, 1), "Mark Rutte"),
+        ("LBN", "president", date(2010, 1, 1), "Michel Suleiman"),
+        ("RUS", "prime minister", date(2010, 1, 1), "Vladimir Putin"),
+        ("USA", "foreign minister", date(2007, 1, 1), "Condoleezza Rice"),
     ],
 )
 def test_holder(iso3: str, role: str, day: date, name: str) -> None:
@@ -56,6 +59,12 @@ def test_find_person_on_a_day() -> None:
     assert [(office.iso3, office.role) for office in terms] == [("BRA", "president")]
     assert find_person("Lula", on=date(2015, 1, 1)) == []
     assert len(find_person("Lula")) == 2
+
+
+def test_archive_news_finds_the_leaders_of_its_day() -> None:
+    [bush] = find_person("Bush", on=date(2003, 3, 20))
+    assert (bush.iso3, bush.role) == ("USA", "president")
+    assert [o.role for o in find_person("Putin", on=date(2009, 6, 1))] == ["prime minister"]
 
 
 def test_find_person_ignores_accents_and_case() -> None:
