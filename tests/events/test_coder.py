@@ -231,3 +231,9 @@ def test_a_protest_with_no_target_is_aimed_at_the_country_where_it_is_held() -> 
     assert summary(protest) == ("PROTEST", "asserted", "Farmers", "KEN")
     [against] = events("Students protested against Serbia's government in Budapest on Friday.")
     assert summary(against)[3] == "SRB"
+
+
+def test_they_after_coordinated_names_is_each_of_them() -> None:
+    found = events("Ghana and Togo said on Monday they would sign a border agreement next week.")
+    assert {(summary(e)[2], summary(e)[3]) for e in found} == {("GHA", "TGO"), ("TGO", "GHA")}
+    assert {e.status for e in found} == {"future"}

@@ -274,7 +274,18 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         if governed is not None:
             objects = (c for c in governed.children if c.dep_ in ("obj", "dobj"))
             recipient = next(objects, None) or _prepositional(governed, _RECIPIENT_CASES)
+    if actor is not None and actor.lower_ == "they":
+        actor = _coordinated_antecedent(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _coordinated_antecedent(pronoun: Token) -> Token | None:
+    """ "Obama and Putin said they will meet": "they" for the names coordinated as a subject before it
+    in its sentence (a pronoun for one country or organisation is the participant coder's)."""
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ in _SUBJECTS and token.pos_ == "PROPN" and any(c.dep_ == "conj" for c in token.children):
+            return token
+    return None
 
 
 def _passive(verb: Token) -> bool:
