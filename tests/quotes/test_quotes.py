@@ -7,10 +7,13 @@ import functools
 import json
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from newsgraph.evaluate.entities import SAMPLE, read_sample
 from newsgraph.model import Analysis, Quote
 from newsgraph.pipeline import analyze
+from newsgraph.quotes.cues import find_cues
 
 
 @functools.cache
@@ -569,3 +572,26 @@ def test_words_in_marks_as_the_object_of_a_verb_of_saying_are_a_direct_quote() -
     quote = quote_with(text, "Hands up, do not shoot.", kind="direct")
     assert quote.cue is not None and quote.cue.text == "chanted"
     assert quote.speaker is not None and quote.speaker.described
+
+
+def test_what_follows_a_cue_the_parser_ended_a_sentence_at_is_what_was_said() -> None:
+    # A parse as the shipped model sometimes makes it: two roots, the first sentence ending at "said".
+    words = ["The", "governor", "said", "Medicare", "is", "rising", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, True, True, True, True, False, False],
+        heads=[1, 2, 2, 5, 5, 5, 5],
+        deps=["det", "nsubj", "ROOT", "nsubj", "aux", "ROOT", "punct"],
+        pos=["DET", "NOUN", "VERB", "PROPN", "AUX", "VERB", "PUNCT"],
+        lemmas=["the", "governor", "say", "Medicare", "be", "rise", "."],
+    )
+    assert [s.text for s in doc.sents] == ["The governor said", "Medicare is rising."]
+    [cue] = find_cues(doc)
+    assert [doc[start:end].text for start, end in cue.content] == ["Medicare is rising"]
+
+
+def test_a_that_clause_after_a_place_is_what_was_said() -> None:
+    text = "Okafor says at a town hall in Enugu, Nigeria, that the plan means no new taxes for traders."
+    quote = quote_with(text, "the plan means no new taxes", "indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Okafor"

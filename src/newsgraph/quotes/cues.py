@@ -155,6 +155,11 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     if not clauses and "clause" in entry.frames:
         clauses = [c for o in verb.children if o.dep_ in _OBJECT_DEPS for c in o.children if _that_clause(c)]
     if not clauses and "clause" in entry.frames:
+        # "says at a campaign stop in Toledo, [that it means ...]" parsed as an adverbial clause
+        clauses = [c for c in verb.children if c.dep_ == "advcl" and _introduced_by(c, {"that"})]
+    if not clauses and "clause" in entry.frames:
+        clauses = _split_off(verb)
+    if not clauses and "clause" in entry.frames:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and _quoted(o)]  # chanted "What curfew?"
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
@@ -173,6 +178,19 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         if objects:
             clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
     return {t.i for head in clauses for t in head.subtree}
+
+
+def _split_off(verb: Token) -> list[Token]:
+    """ "the former president said | Obamacare is causing premiums to rise": where the parser ends a
+    sentence at the cue itself, with no punctuation after it, the next sentence is what was said."""
+    doc = verb.doc
+    sentence = verb.sent
+    if sentence.end != verb.i + 1 or sentence.end >= len(doc):
+        return []
+    following = doc[sentence.end]
+    if following.is_punct or following.is_space or not following.text[:1].isalpha():
+        return []
+    return [following.sent.root]
 
 
 def _quoted(token: Token) -> bool:
