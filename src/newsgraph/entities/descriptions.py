@@ -24,7 +24,7 @@ from collections import Counter
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities.clusters import Cluster
 from newsgraph.gazetteer.countries import country_of
@@ -83,6 +83,7 @@ _BODY_NOUNS = {"ministry", "army", "navy", "police", "military", "party", "commi
 """Bodies a role can open with: "foreign ministry spokesman", "army spokesman", "ruling party official"."""
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
 _BODY_WORDS = 8
+"""The longest organisation name looked for between a role and the name it introduces."""
 _ROLE_VERBS = {
     "serve": "as",
     "act": "as",
@@ -96,9 +97,9 @@ _ROLE_VERBS = {
     "make": "named",
     "become": "named",
 }
-"""Verbs that give their subject (or, for "named" ones, their object) a role: "as" ones only with
-"as" ("serve as special envoy"), "named" ones with or without it ("was appointed foreign minister")."""
-"""The longest organisation name looked for between a role and the name it introduces."""
+"""Verbs that give their subject a role, and "named" ones also their object: "as" ones only with "as"
+("serve as special envoy"), "named" ones with or without it ("was appointed foreign minister",
+"appointed Costa foreign minister")."""
 # Sector of an affiliation the gazetteer does not know, from the kind of body its name says it is.
 _AFFILIATION_SECTORS = (
     (
@@ -329,9 +330,11 @@ def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clus
                 or (subject.lower_ == "who" and head.dep_ in ("relcl", "acl") and _is_or_apposition(verb, person))
             )
         elif verb.lemma_ in _ROLE_VERBS and head.dep_ in ("xcomp", "obl", "obj", "attr", "advcl"):
-            as_ = any(child.lower_ == "as" for child in head.children)
-            names = {c.i for c in verb.children if c.dep_.startswith("nsubj") or (c.dep_ == "obj" and c != head)}
-            holds = person.i in names and (as_ or _ROLE_VERBS[verb.lemma_] == "named")
+            named = _ROLE_VERBS[verb.lemma_] == "named"
+            holders = {
+                c.i for c in verb.children if c.dep_.startswith("nsubj") or (named and c.dep_ == "obj" and c != head)
+            }
+            holds = person.i in holders and (named or any(child.lower_ == "as" for child in head.children))
         else:
             holds = False
         if not holds:
@@ -345,7 +348,7 @@ def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clus
         return
 
 
-def _is_or_apposition(token, person) -> bool:  # type: ignore[no-untyped-def]
+def _is_or_apposition(token: Token, person: Token) -> bool:
     """Whether `token` is the person's name or an apposition to it ("Brandt, a Danish aid official")."""
     return token.i == person.i or (token.dep_ == "appos" and token.head.i == person.i)
 

@@ -238,7 +238,11 @@ class TitledPeople:
     """PER for people news introduces by their title or their words.
 
     * the name run after a role title or an honorific: "Foreign Minister Ana Costa", "Dr. Fatou Cissé";
-      this overrides the model where its entity swallowed the title;
+      this overrides the model where its entity swallowed the title; a title that opens the run at a
+      sentence's start is left out of it ("Fisherman Otieno Ouma said");
+    * a name run of two or more words after a title and a comma, alone or with the body it serves:
+      "Vietnam's deputy foreign minister, Nguyen Thi Lan Huong", "A spokesperson for Nigeria's
+      Ministry of Foreign Affairs, Chinedu Okafor"; this overrides the model too;
     * a name run of two or more words followed by an apposition with a role ("Ignacio Ferrer, a professor
       of law"): this also corrects the model's ORG or LOC for the same words, unless a gazetteer knows them;
     * a name run of two or more words next to a speech verb ("Carolina Fuentes said", "said Emeka Nwosu"):
