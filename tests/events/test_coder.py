@@ -237,3 +237,17 @@ def test_they_after_coordinated_names_is_each_of_them() -> None:
     found = events("Ghana and Togo said on Monday they would sign a border agreement next week.")
     assert {(summary(e)[2], summary(e)[3]) for e in found} == {("GHA", "TGO"), ("TGO", "GHA")}
     assert {e.status for e in found} == {"future"}
+
+
+def test_a_measure_on_the_actors_own_city_keeps_the_event_without_a_recipient() -> None:
+    [curfew] = events("Tanzania imposed a night curfew on Dar es Salaam on Tuesday.")
+    assert (curfew.cameo, summary(curfew)[2], curfew.recipient) == ("1723", "TZA", None)
+
+
+def test_emergencies_and_strikes_are_declared_lifted_and_called_off() -> None:
+    [lifted] = events("Ethiopia's government lifted the state of emergency in Amhara on Monday.")
+    assert (lifted.cameo, lifted.type, summary(lifted)[2]) == ("0814", "RETREAT", "ETH")
+    [declared] = events("Peru declared a state of emergency in Puno on Friday.")
+    assert (declared.cameo, declared.type) == ("1724", "COERCE")
+    [off] = events("Nigeria's labour congress called off the strike against the government on Sunday.")
+    assert off.cameo == "082" and off.type == "CONCEDE"

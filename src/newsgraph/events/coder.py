@@ -149,6 +149,14 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         pairs = [(a, b) for a in coded_actors for b in coded_actors if a is not b]
     else:
         pairs = [(a, r) for a in (coded_actors or [None]) for r in (coded_recipients or [None])]
+    # "Kenya imposed a curfew on Mombasa": a recipient that codes to the actor itself (a city of its
+    # own country) leaves the event without one rather than dropping it.
+    unique: list[tuple[Participant | None, Participant | None]] = []
+    for actor, recipient in pairs:
+        if actor is not None and recipient is not None and actor.name == recipient.name:
+            recipient = None
+        if (actor, recipient) not in unique:
+            unique.append((actor, recipient))
     status, word = status_of(head)
     evidence = TextSpan(word.text, word.idx, word.idx + len(word.text)) if word is not None else None
     sentence = head.sent
@@ -180,8 +188,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
             evidence=evidence,
             clause=chain(head)[-1].i,
         )
-        for actor, recipient in pairs
-        if actor is None or recipient is None or actor.name != recipient.name
+        for actor, recipient in unique
     ]
 
 

@@ -79,7 +79,18 @@ def trigger_at(token: Token) -> Trigger | None:
         for lemma in verb_forms(token):
             for child in token.children:
                 if child.dep_ in _PARTICLE_DEPS and (entry := table.get((f"{lemma} {child.lower_}", "verb"))):
-                    return Trigger(token.i, (token.i, child.i), entry)
+                    # "called off the strike" may have an entry of its own, as "called off" does
+                    objects = [o for o in token.children if o.dep_ in _OBJECT_DEPS]
+                    with_object = next(
+                        (
+                            table[k]
+                            for o in objects
+                            for f in _forms(o)
+                            if (k := (f"{lemma} {child.lower_} {f}", "verb")) in table
+                        ),
+                        None,
+                    )
+                    return Trigger(token.i, (token.i, child.i), with_object or entry)
             for child in token.children:
                 if child.dep_ in _OBJECT_DEPS:
                     entry = next((table[k] for f in _forms(child) if (k := (f"{lemma} {f}", "verb")) in table), None)
@@ -90,6 +101,12 @@ def trigger_at(token: Token) -> Trigger | None:
                 if child.dep_ == "obl" and child.lower_ not in TIME_WORDS:
                     case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
                     if case and (entry := table.get((f"{lemma} {case}", "verb"))):
+                        # "called off the strike" parsed with "off" as the strike's preposition
+                        with_noun = next(
+                            (table[k] for f in _forms(child) if (k := (f"{lemma} {case} {f}", "verb")) in table), None
+                        )
+                        if with_noun is not None:
+                            return Trigger(token.i, (token.i, child.i), with_noun)
                         return Trigger(token.i, (token.i,), entry)
             if entry := table.get((lemma, "verb")):
                 return Trigger(token.i, (token.i,), entry)
@@ -127,9 +144,10 @@ def verb_forms(token: Token) -> list[str]:
 
 
 def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Token) -> Entry | None:
-    """ "impose travel bans": the object's own modifiers ("travel") may carry the trigger."""
+    """ "impose travel bans", "declared a state of emergency": the object's own modifiers ("travel",
+    "emergency") may carry the trigger."""
     for child in noun.children:
-        if child.dep_ in ("compound", "amod"):
+        if child.dep_ in ("compound", "amod") or (child.dep_ == "nmod" and child.i == noun.i + 2):
             entry = table.get((f"{lemma} {child.lemma_.lower()}", "verb"))
             if entry:
                 return entry
