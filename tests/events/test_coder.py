@@ -251,3 +251,10 @@ def test_emergencies_and_strikes_are_declared_lifted_and_called_off() -> None:
     assert (declared.cameo, declared.type) == ("1724", "COERCE")
     [off] = events("Nigeria's labour congress called off the strike against the government on Sunday.")
     assert off.cameo == "082" and off.type == "CONCEDE"
+
+
+def test_demonstrations_riots_and_a_state_of_siege_are_coded() -> None:
+    [demo] = events("Thousands joined demonstrations against the Egyptian government in Cairo on Friday.")
+    assert (demo.type, summary(demo)[3]) == ("PROTEST", "EGY")
+    [siege] = events("Bolivia's government declared a state of siege in La Paz on Sunday.")
+    assert (siege.cameo, summary(siege)[2]) == ("1724", "BOL")
