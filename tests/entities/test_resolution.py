@@ -310,3 +310,11 @@ def test_a_nationality_that_opens_an_organisations_name_stays_in_it() -> None:
     text = "Marta Quispe, a biologist at the Bolivian Amazon Research Centre, said the survey was done."
     [quispe] = [e for e in analyze(text).entities if e.kind == "person"]
     assert (quispe.affiliations, quispe.country) == (["Bolivian Amazon Research Centre"], "BOL")
+
+
+def test_a_surname_the_model_took_for_an_organisation_is_the_person_named_before() -> None:
+    text = "Mariana Quispe, the trade minister, arrived on Monday. “We will not sign,” Quispe told reporters."
+    index = find_entities(annotated(text, [("Mariana Quispe", "PER"), ("Quispe", "ORG")]), None)
+    [quispe] = [e for e in index.entities if e.kind == "person"]
+    assert [m for m in mentioned(quispe, text) if "Quispe" in m] == ["Mariana Quispe", "Quispe"]
+    assert not [e for e in index.entities if e.kind == "organisation"]

@@ -68,6 +68,8 @@ def name_clusters(doc: Doc) -> list[Cluster]:
         mention = _mention(ent)
         if not mention.text or (kind == "person" and not _looks_like_a_name(mention.text)):
             continue
+        if kind != "person" and _person_named_before(clusters, mention.text):
+            kind = "person"  # "Fuentes told reporters" after "Carolina Fuentes", taken by the model for an ORG
         cluster = _match(clusters, kind, mention.text) or _new(clusters, kind, mention.text)
         cluster.mentions.append(mention)
         if mention.text not in cluster.names:
@@ -108,6 +110,15 @@ def _add_repeats(doc: Doc, clusters: list[Cluster]) -> None:
                 index += size - 1
                 break
         index += 1
+
+
+def _person_named_before(clusters: list[Cluster], text: str) -> bool:
+    """Whether one word is the surname of a person the article has already named in full, and not a
+    place or organisation the gazetteers know."""
+    if " " in text or find_organisation(text) is not None or country_of(text) or find_place(text) is not None:
+        return False
+    people = [c for c in clusters if c.kind == "person" and _same_person(c, text)]
+    return len(people) == 1 and any(len(name.split()) > 1 and name.split()[-1] == text for name in people[0].names)
 
 
 def _looks_like_a_name(text: str) -> bool:
