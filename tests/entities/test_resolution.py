@@ -318,3 +318,22 @@ def test_a_surname_the_model_took_for_an_organisation_is_the_person_named_before
     [quispe] = [e for e in index.entities if e.kind == "person"]
     assert [m for m in mentioned(quispe, text) if "Quispe" in m] == ["Mariana Quispe", "Quispe"]
     assert not [e for e in index.entities if e.kind == "organisation"]
+
+
+def test_the_ministry_and_the_bloc_stand_for_the_organisation_named_before() -> None:
+    text = (
+        "The Ministry of Health said on Monday that 40 cases had been confirmed. The ministry said more "
+        "tests were under way. The African Union met in Addis Ababa, and the bloc called for calm."
+    )
+    entities = [("Ministry of Health", "ORG"), ("African Union", "ORG"), ("Addis Ababa", "LOC")]
+    index = find_entities(annotated(text, entities), None)
+    by_name = {e.name: e for e in index.entities}
+    assert mentioned(by_name["Ministry of Health"], text) == ["Ministry of Health", "The ministry"]
+    assert mentioned(by_name["African Union"], text) == ["African Union", "the bloc"]
+
+
+def test_the_government_is_never_an_organisation_named_before() -> None:
+    text = "The Electoral Commission met the opposition. The government said the date would stand."
+    index = find_entities(annotated(text, [("Electoral Commission", "ORG")]), None)
+    [commission] = [e for e in index.entities if e.kind == "organisation"]
+    assert mentioned(commission, text) == ["Electoral Commission"]

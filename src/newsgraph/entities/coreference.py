@@ -34,10 +34,33 @@ HONORIFICS: dict[str, Gender] = {
     "dame": "f",
 }
 MAX_SENTENCES_BACK = 6
+ORGANISATION_NOUNS: dict[str, tuple[str, ...]] = {
+    "ministry": (),
+    "department": (),
+    "commission": (),
+    "council": (),
+    "union": (),
+    "party": (),
+    "coalition": (),
+    "agency": ("IGO",),
+    "bloc": ("IGO",),
+    "alliance": ("IGO",),
+    "organisation": ("IGO", "NGO"),
+    "organization": ("IGO", "NGO"),
+    "charity": ("NGO",),
+    "group": ("NGO", "BUS"),
+    "company": ("BUS",),
+    "firm": ("BUS",),
+}
+"""Words that stand for an organisation named before: one whose name has the word ("the ministry": the
+Ministry of Foreign Affairs) or, for the generic ones, one of these sectors ("the bloc": ECOWAS). "The
+government" is not here: it is a country's, which is a place."""
 
 
 def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
-    """Add pronoun and description mentions to the person clusters they refer to."""
+    """Add pronoun and description mentions to the person clusters they refer to, and "the ministry" or
+    "the bloc" to the organisation they stand for."""
+    _organisation_descriptions(doc, [c for c in clusters if c.kind == "organisation"])
     people = [c for c in clusters if c.kind == "person"]
     if not people:
         return
@@ -64,6 +87,40 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
                     cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "description", end - 1))
                     index = end - 1
         index += 1
+
+
+def _organisation_descriptions(doc: Doc, organisations: list[Cluster]) -> None:
+    """ "the ministry said", "the bloc imposed", "the company denied": the most recent organisation
+    before, within reach, whose name has that word ("the ministry": the Ministry of Foreign Affairs) or,
+    for a word no name carries, whose sector fits ("the bloc": ECOWAS). "the ministry of ..." and "the
+    ministry's" are left alone: a name or a longer phrase follows."""
+    if not organisations:
+        return
+    sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= len(doc) or token.ent_type_:
+            continue
+        noun = doc[token.i + 1]
+        word = noun.lower_
+        if word not in ORGANISATION_NOUNS or noun.ent_type_:
+            continue
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if after is not None and (after.lower_ == "of" or after.text[:1].isupper()):
+            continue
+        here = sentence_of.get(token.i, 0)
+        sectors = ORGANISATION_NOUNS[word]
+        candidates = [
+            (max(before), cluster)
+            for cluster in organisations
+            if (before := [m.token for m in cluster.mentions if m.token < token.i])
+            and here - sentence_of.get(max(before), 0) <= MAX_SENTENCES_BACK
+            and (any(word in name.lower().split() for name in cluster.names) or cluster.sector in sectors)
+        ]
+        if candidates:
+            cluster = max(candidates, key=lambda c: c[0])[1]
+            cluster.mentions.append(
+                Mention(token.idx, noun.idx + len(noun), f"{token.text} {noun.text}", "description", noun.i)
+            )
 
 
 def _antecedent(doc: Doc, people: list[Cluster], index: int, sentence_of: dict[int, int], fits) -> Cluster | None:  # type: ignore[no-untyped-def]
