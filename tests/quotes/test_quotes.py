@@ -595,3 +595,33 @@ def test_a_that_clause_after_a_place_is_what_was_said() -> None:
     text = "Okafor says at a town hall in Enugu, Nigeria, that the plan means no new taxes for traders."
     quote = quote_with(text, "the plan means no new taxes", "indirect")
     assert quote.speaker is not None and quote.speaker.name == "Okafor"
+
+
+def test_a_clause_the_parser_read_as_an_object_is_what_was_said() -> None:
+    # "says [the candidate will announce plans]" with "plans" as the object and the verb hung on it.
+    words = ["The", "campaign", "says", "the", "candidate", "will", "announce", "plans", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True] * 7 + [False, False],
+        heads=[1, 2, 2, 4, 6, 6, 7, 2, 2],
+        deps=["det", "nsubj", "ROOT", "det", "nsubj", "aux", "amod", "obj", "punct"],
+        pos=["DET", "NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "NOUN", "PUNCT"],
+        lemmas=["the", "campaign", "say", "the", "candidate", "will", "announce", "plan", "."],
+    )
+    [cue] = [cue for cue in find_cues(doc) if cue.token == 2]
+    assert [doc[start:end].text for start, end in cue.content] == ["the candidate will announce plans"]
+
+
+def test_an_object_without_a_verb_inside_is_not_a_quote() -> None:
+    words = ["He", "said", "the", "word", "twice", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, True, True, True, False, False],
+        heads=[1, 1, 3, 1, 1, 1],
+        deps=["nsubj", "ROOT", "det", "obj", "advmod", "punct"],
+        pos=["PRON", "VERB", "DET", "NOUN", "ADV", "PUNCT"],
+        lemmas=["he", "say", "the", "word", "twice", "."],
+    )
+    assert all(not cue.content for cue in find_cues(doc))

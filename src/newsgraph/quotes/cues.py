@@ -160,6 +160,9 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     if not clauses and "clause" in entry.frames:
         clauses = _split_off(verb)
     if not clauses and "clause" in entry.frames:
+        # "says [the candidate will announce plans]" parsed as an object, "plans", with a verb inside
+        clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and o.i > verb.i and _holds_a_clause(o)]
+    if not clauses and "clause" in entry.frames:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and _quoted(o)]  # chanted "What curfew?"
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
@@ -178,6 +181,18 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         if objects:
             clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
     return {t.i for head in clauses for t in head.subtree}
+
+
+def _holds_a_clause(noun: Token) -> bool:
+    """Whether an object the parser built has a finite verb with its own subject inside: a clause it
+    misread as a noun phrase."""
+    return any(
+        t.i != noun.i
+        and t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+        and any(c.dep_ in ("aux", "aux:pass") or c.pos_ == "AUX" for c in t.children)
+        for t in noun.subtree
+    )
 
 
 def _split_off(verb: Token) -> list[Token]:
