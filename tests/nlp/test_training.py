@@ -1,0 +1,87 @@
+"""`newsgraph train`'s data conversion and a short training run, on a few sentences of our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from newsgraph.nlp.corpora import Sentence, held_out, iob_spans, read_conllu, to_docs
+from newsgraph.nlp.training import CONFIG, DEV, TRAIN, train
+
+# Two sentences in CoNLL-U, written for this test; the second carries a GUM-style entity layer.
+CONLLU = """\
+# sent_id = t-1
+1\tMinisters\tminister\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_
+2\tmet\tmeet\tVERB\tVBD\tTense=Past\t0\troot\t_\t_
+3\tin\tin\tADP\tIN\t_\t4\tcase\t_\t_
+4\tLisbon\tLisbon\tPROPN\tNNP\tNumber=Sing\t2\tobl\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# sent_id = t-2
+1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\tEntity=(1-organization
+2\tRoyal\tRoyal\tPROPN\tNNP\t_\t3\tcompound\t_\t_
+3\tNavy\tNavy\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=1)
+4\tsailed\tsail\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+"""
+
+
+def test_conllu_sentences_keep_the_analysis_and_the_named_entities(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    first, second = read_conllu(path, gum_entities=True)
+    assert first.sent_id == "t-1"
+    assert first.heads == [1, 1, 3, 1, 1]
+    assert first.deps[1] == "ROOT"
+    assert first.spaces[3] is False
+    assert first.ents == []
+    # The leading determiner is not part of the name.
+    assert second.ents == [(1, 3, "ORG")]
+
+
+def test_iob_spans_read_iob1_and_iob2_and_drop_unknown_labels() -> None:
+    assert iob_spans(["B-PER", "I-PER", "O", "B-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC")]
+    assert iob_spans(["I-ORG", "I-ORG", "I-LOC"]) == [(0, 2, "ORG"), (2, 3, "LOC")]
+    assert iob_spans(["B-DATE", "I-DATE", "B-PER"]) == [(2, 3, "PER")]
+
+
+def test_the_split_of_a_corpus_without_one_is_stable() -> None:
+    keys = [f"wikigold-{i}" for i in range(500)]
+    assert [held_out(k) for k in keys] == [held_out(k) for k in keys]
+    assert 50 < sum(held_out(k) for k in keys) < 150
+
+
+def test_sentences_without_entity_annotation_are_missing_not_outside() -> None:
+    vocab = spacy.blank("en").vocab
+    unlabelled = Sentence(words=["Rui", "Tanaka", "spoke"], spaces=[True, True, False])
+    labelled = Sentence(words=["Ana", "Costa", "left"], spaces=[True, True, False], ents=[(0, 2, "PER")])
+    (doc,) = to_docs(vocab, [unlabelled, labelled])
+    assert [t.ent_iob_ for t in doc] == ["", "", "", "B", "I", "O"]
+
+
+def test_training_within_its_budget_saves_a_loadable_pipeline(tmp_path: Path) -> None:
+    conllu = tmp_path / "tiny.conllu"
+    conllu.write_text(CONLLU, encoding="utf-8")
+    vocab = spacy.blank("en").vocab
+    docs = list(to_docs(vocab, read_conllu(conllu, gum_entities=True), per_doc=1))
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in (TRAIN, DEV):
+        DocBin(docs=docs, store_user_data=False).to_disk(data / f"{name}.spacy")
+    # The shipped config merges dependency labels seen fewer than 30 times; these sentences have few.
+    config = tmp_path / "training.cfg"
+    config.write_text(CONFIG.read_text().replace("min_action_freq = 30", "min_action_freq = 1"))
+    lines: list[str] = []
+
+    result = train(data, tmp_path / "model", minutes=0.05, config_path=config, log=lines.append)
+
+    assert any(line.startswith("time budget") for line in lines)
+    nlp = spacy.load(result.model)
+    assert {"tok2vec", "parser", "ner"} <= set(nlp.pipe_names)
+    saved = json.loads((result.model / "training.json").read_text())
+    assert {"dep_las", "ents_f"} <= set(saved["dev_scores"])
+    assert not (tmp_path / "model.saving").exists()
