@@ -17,7 +17,6 @@ Rules that make the difference on news text:
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 
@@ -29,8 +28,7 @@ from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import Coder, conjuncts
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, trigger_at
-from newsgraph.gazetteer.countries import country_of, country_terms
-from newsgraph.gazetteer.folding import fold
+from newsgraph.gazetteer.countries import country_of, is_capital
 from newsgraph.model import Event, Participant
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
@@ -336,12 +334,7 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
 
 def _national(token: Token) -> bool:
     """ "Israeli", "Russian", "US": a capitalised word naming a country, not its capital."""
-    return token.text[:1].isupper() and country_of(token.text) is not None and fold(token.text) not in _capitals()
-
-
-@functools.cache
-def _capitals() -> frozenset[str]:
-    return frozenset(fold(term.text) for term in country_terms() if term.kind == "capital")
+    return token.text[:1].isupper() and country_of(token.text) is not None and not is_capital(token.text)
 
 
 def _subject(verb: Token) -> Token | None:

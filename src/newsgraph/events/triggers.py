@@ -80,21 +80,14 @@ def trigger_at(token: Token) -> Trigger | None:
             for child in token.children:
                 if child.dep_ in _PARTICLE_DEPS and (entry := table.get((f"{lemma} {child.lower_}", "verb"))):
                     # "called off the strike" may have an entry of its own, as "called off" does
-                    objects = [o for o in token.children if o.dep_ in _OBJECT_DEPS]
+                    objects = (o for o in token.children if o.dep_ in _OBJECT_DEPS)
                     with_object = next(
-                        (
-                            table[k]
-                            for o in objects
-                            for f in _forms(o)
-                            if (k := (f"{lemma} {child.lower_} {f}", "verb")) in table
-                        ),
-                        None,
+                        (e for o in objects if (e := _with_noun(table, f"{lemma} {child.lower_}", o))), None
                     )
                     return Trigger(token.i, (token.i, child.i), with_object or entry)
             for child in token.children:
                 if child.dep_ in _OBJECT_DEPS:
-                    entry = next((table[k] for f in _forms(child) if (k := (f"{lemma} {f}", "verb")) in table), None)
-                    entry = entry or _compound_object(table, lemma, child)
+                    entry = _with_noun(table, lemma, child) or _compound_object(table, lemma, child)
                     if entry:
                         return Trigger(token.i, (token.i, child.i), entry)
             for child in token.children:
@@ -102,9 +95,7 @@ def trigger_at(token: Token) -> Trigger | None:
                     case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
                     if case and (entry := table.get((f"{lemma} {case}", "verb"))):
                         # "called off the strike" parsed with "off" as the strike's preposition
-                        with_noun = next(
-                            (table[k] for f in _forms(child) if (k := (f"{lemma} {case} {f}", "verb")) in table), None
-                        )
+                        with_noun = _with_noun(table, f"{lemma} {case}", child)
                         if with_noun is not None:
                             return Trigger(token.i, (token.i, child.i), with_noun)
                         return Trigger(token.i, (token.i,), entry)
@@ -114,7 +105,7 @@ def trigger_at(token: Token) -> Trigger | None:
     if token.pos_ == "NOUN":
         for child in token.children:  # "air strike", "hunger strike": the compound's own entry wins
             if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
-                entry = next((table[k] for f in _forms(token) if (k := (f"{child.lower_} {f}", "noun")) in table), None)
+                entry = _with_noun(table, child.lower_, token, "noun")
                 if entry:
                     return Trigger(token.i, (child.i, token.i), entry)
         entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
@@ -141,6 +132,12 @@ def verb_forms(token: Token) -> list[str]:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # "planned" -> "plan"
     return list(dict.fromkeys(forms))
+
+
+def _with_noun(table: dict[tuple[str, str], Entry], prefix: str, noun: Token, pos: str = "verb") -> Entry | None:
+    """The entry for `prefix` followed by one of the noun's forms: "impose sanction", "call off strike",
+    "air strike" (pos "noun")."""
+    return next((table[k] for f in _forms(noun) if (k := (f"{prefix} {f}", pos)) in table), None)
 
 
 def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Token) -> Entry | None:

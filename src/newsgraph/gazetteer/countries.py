@@ -97,6 +97,17 @@ def country_of(text: str) -> str | None:
     return None
 
 
+def is_capital(text: str) -> bool:
+    """Whether the words are a capital city's name ("Bangkok", "Moscow"), which `country_of` also
+    resolves to its country."""
+    return fold(text) in _capital_names()
+
+
+@functools.cache
+def _capital_names() -> frozenset[str]:
+    return frozenset(fold(capital) for capital, _ in _capitals())
+
+
 def country_name(iso3: str) -> str | None:
     """The short name a reader expects for an ISO alpha-3 code ("Russia", "South Korea"), else None."""
     row = _rows().get(iso3)
