@@ -258,3 +258,65 @@ def test_demonstrations_riots_and_a_state_of_siege_are_coded() -> None:
     assert (demo.type, summary(demo)[3]) == ("PROTEST", "EGY")
     [siege] = events("Bolivia's government declared a state of siege in La Paz on Sunday.")
     assert (siege.cameo, summary(siege)[2]) == ("1724", "BOL")
+
+
+def test_the_subject_of_a_progressive_acts_it_is_not_acted_on() -> None:
+    [request] = [e for e in events("Kenya is asking Uganda to reopen the border crossing.") if e.type == "REQUEST"]
+    assert summary(request)[2:] == ("KEN", "UGA")
+
+
+def test_a_passive_hung_on_another_verb_still_has_its_agent_as_actor() -> None:
+    text = "The fishermen detained in March for crossing the maritime border were freed on Friday by Chile."
+    [release] = [e for e in events(text) if e.cameo and e.cameo.startswith("084")]
+    assert release.actor is not None and release.actor.country == "CHL"
+
+
+def test_an_event_noun_described_by_a_participle_passes_its_plan_on() -> None:
+    [hosting] = [e for e in events("The talks, hosted by Norway, are scheduled to open on Monday.") if e.cameo == "043"]
+    assert (hosting.status, hosting.actor and hosting.actor.country, hosting.recipient) == ("future", "NOR", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ana Costa arrived in Lima on Tuesday, a day after a planned visit to Quito.", "future"),
+        ("Ahead of proposed talks between Peru and Chile, fishermen in Arica waited.", "hypothetical"),
+        ("Officials said the options included asking Chile to reopen the port.", "hypothetical"),
+    ],
+)
+def test_planned_proposed_and_optional_events_did_not_happen(text: str, status: str) -> None:
+    kinds = {"future": "CONSULT", "hypothetical": ("CONSULT", "REQUEST")}
+    found = [e for e in events(text) if e.type in kinds[status] and e.trigger.text not in ("arrived", "discussed")]
+    assert found and {e.status for e in found} == {status}
+
+
+def test_reaching_a_consensus_is_an_agreement() -> None:
+    found = events("Peru and Chile reached a consensus on fishing quotas on Thursday.")
+    assert {summary(e) for e in found} >= {("AGREE", "asserted", "PER", "CHL"), ("AGREE", "asserted", "CHL", "PER")}
+
+
+def test_a_demand_the_actor_reiterates_is_its_own() -> None:
+    [demand] = events("The European Union reiterated its demand that Russia withdraw its troops.")
+    assert demand.type == "REQUEST" and demand.actor is not None and demand.actor.name == "European Union"
+    assert demand.recipient is not None and demand.recipient.country == "RUS"
+
+
+def test_they_who_say_what_they_will_do_are_the_speakers() -> None:
+    [boycott] = events("Palestinian leaders said they would boycott the meeting with Israel.")
+    assert boycott.actor is not None and boycott.actor.country == "PSE"
+
+
+def test_a_party_named_before_an_event_noun_is_its_actor() -> None:
+    [crackdown] = events("Ten students were hurt in a police crackdown in Dhaka on Monday.")
+    assert crackdown.type in ("COERCE", "ASSAULT") and crackdown.actor is not None and crackdown.actor.sector == "GOV"
+
+
+def test_a_demand_a_protest_is_made_for_is_part_of_the_protest() -> None:
+    found = events("French farmers blockaded the motorway to demand lower diesel prices.")
+    assert [e.type for e in found] == ["PROTEST"]
+
+
+def test_a_group_named_in_an_apposition_is_the_party() -> None:
+    text = "The rebel group, the Justice and Equality Movement, accused Sudan of bombing its camps."
+    [accusation] = [e for e in events(text) if e.type == "ACCUSE"]
+    assert accusation.actor is not None and accusation.actor.name == "Justice and Equality Movement"

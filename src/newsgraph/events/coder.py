@@ -25,9 +25,9 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import Coder, conjuncts
+from newsgraph.events.participants import SECTORS, Coder, conjuncts
 from newsgraph.events.status import REPORTING, chain, status_of
-from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, trigger_at
+from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
 from newsgraph.model import Event, Participant
 from newsgraph.model import Span as TextSpan
@@ -95,9 +95,11 @@ def _object_of_trigger(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger])
 
 def _protest_demand(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     """ "Farmers marched on the capital demanding lower fuel prices", "staged rallies, calling for new
-    elections": a demand made while protesting is what the protest is about, not a request of its own."""
+    elections", "began a hunger strike to demand ...": a demand made while protesting is what the protest
+    is about, not a request of its own."""
     head = doc[trigger.token]
-    if _type(trigger.entry.cameo) != "REQUEST" or not head.lower_.endswith("ing"):
+    purpose = any(c.dep_ == "mark" and c.lower_ == "to" for c in head.children)  # "would blockade Paris to demand"
+    if _type(trigger.entry.cameo) != "REQUEST" or not (head.lower_.endswith("ing") or purpose):
         return False
     sentence = head.sent
     return any(
@@ -120,8 +122,12 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
 
 
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
-    """Whether a refusal, appeal, threat or agreement governs this trigger ("refused to [meet]")."""
-    for word in chain(doc[trigger.token])[1:]:
+    """Whether a refusal, appeal, threat or agreement governs this trigger ("refused to [meet]", "its
+    demand that Russia [withdraw]")."""
+    words = chain(doc[trigger.token])
+    if words[-1].dep_ in ("acl", "ccomp") and nominal(words[-1].head):
+        words.append(words[-1].head)
+    for word in words[1:]:
         governor = by_token.get(word.i)
         if governor is not None and _type(governor.entry.cameo) in GOVERNING_TYPES:
             return True
@@ -156,6 +162,12 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         if (actor, recipient) not in unique:
             unique.append((actor, recipient))
     status, word = status_of(head)
+    described = trigger_at(head.head) if head.dep_ == "acl" and head.head.pos_ == "NOUN" else None
+    if status == "asserted" and described is not None:
+        # "The talks, hosted by Thailand, are scheduled to open": hosting a planned event is planned too
+        planned, planned_by = status_of(head.head)
+        if planned in ("future", "hypothetical"):
+            status, word = planned, planned_by
     evidence = TextSpan(word.text, word.idx, word.idx + len(word.text)) if word is not None else None
     sentence = head.sent
     forward = _FORWARD.search(sentence.text) if status == "asserted" else None
@@ -182,7 +194,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
             goldstein=info.goldstein if info else None,
             quad_class=info.quad_class if info else None,
             date=when.isoformat() if when else None,
-            confidence=0.8 if head.pos_ != "NOUN" else 0.6,
+            confidence=0.8 if trigger.entry.pos == "verb" else 0.6,
             evidence=evidence,
             clause=chain(head)[-1].i,
         )
@@ -253,17 +265,26 @@ def _type(code: str) -> str | None:
 
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     """Heads of the actor and recipient phrases, each with its coordinated phrases."""
-    if head.pos_ == "NOUN":
+    if trigger.entry.pos == "noun":
         return _noun_parties(head, _cases_for(trigger))
     if trigger.entry is DEMAND:
         clause = next(c for c in head.children if c.dep_ == "ccomp")
         actor, recipient = _subject(head), _real_subject(clause)
         return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient else [])
+    agent = next((c for c in head.children if c.dep_ == "obl" and _case(c) == "by"), None)
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
     if passive is None and _passive(head):
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if passive is None and agent is not None:
+            # "The prisoners ... were released by Putin" with the passive hung on another verb: its
+            # subject is still the one acted on, and the agent acts.
+            passive = _subject(head)
+    if passive is None and agent is not None and head.dep_ == "acl" and "Past" in head.morph.get("Tense"):
+        # "the fees, imposed by Peru,"; an event noun is no party: "the talks, hosted by Thailand,"
+        if trigger_at(head.head) is not None:
+            return conjuncts(agent), []
+        passive = head.head
     if passive is not None:
-        agent = next((c for c in head.children if c.dep_ == "obl" and _case(c) == "by"), None)
         return (conjuncts(agent) if agent is not None else []), conjuncts(passive)
     actor = _subject(head)
     phrase = set(trigger.words)
@@ -281,6 +302,8 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             recipient = next(objects, None) or _prepositional(governed, _RECIPIENT_CASES)
     if actor is not None and actor.lower_ == "they":
         actor = _coordinated_antecedent(actor) or actor
+    if actor is not None and actor.lower_ in ("they", "it", "we"):
+        actor = _speaker_of(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
 
 
@@ -293,20 +316,49 @@ def _coordinated_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def _speaker_of(pronoun: Token) -> Token | None:
+    """ "Fishing unions said they would lift their protest": a pronoun subject of what someone said is
+    that someone, when it is named by a noun (a pronoun speaker is the participant coder's to resolve)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in _SUBJECTS or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING:
+        return None
+    speaker = _real_subject(clause.head)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    plural = "Plur" in speaker.morph.get("Number")
+    return speaker if plural == (pronoun.lower_ in ("they", "we")) else None
+
+
 def _passive(verb: Token) -> bool:
-    """ "was arrested": a participle with a form of "be" before it, however the parser labelled them."""
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children
+    """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them;
+    "is asking" is a present participle, and its subject acts."""
+    return (
+        "Part" in verb.morph.get("VerbForm")
+        and "Pres" not in verb.morph.get("Tense")
+        and any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children)
     )
 
 
 def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
     """ "Costa's visit to Tokyo", "talks between Peru and Chile", "sanctions on Bissau"."""
     actor = next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss") or _case(c) in ("'s", "’s", "by")), None)
+    pronoun = next((c for c in noun.children if c.lower_ in ("its", "their")), None)
+    if actor is None and pronoun is not None and noun.dep_ in ("obj", "dobj", "obl"):
+        # "The ILO reiterated its demand", "the group insisted on their demands": the subject's own, when
+        # it agrees in number with the pronoun (a pronoun that is a parser's possessive is the coder's)
+        subject = _subject(noun.head)
+        if subject is not None and subject.pos_ != "PRON":
+            plural = "Plur" in subject.morph.get("Number") or any(c.dep_ == "conj" for c in subject.children)
+            actor = subject if plural == (pronoun.lower_ == "their") else None
     between = next((c for c in noun.children if _case(c) == "between"), None)
     if between is not None:
         return conjuncts(between), []
     recipient = next((c for c in noun.children if _case(c) in cases and not _temporal(c)), None)
+    if recipient is None:
+        # "its demand that Russia withdraw": the one the clause says must act
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _real_subject(c) is not None), None)
+        marked = clause is not None and any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark")
+        recipient = _real_subject(clause) if marked else None
     phrase = noun
     while phrase.dep_ in ("nmod", "compound") and phrase.head.pos_ == "NOUN" and phrase.head.i != phrase.i:
         phrase = phrase.head  # "a new round of [negotiations]"
@@ -322,6 +374,9 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
         # "Syrian rebels engaged Filipino peacekeepers in a firefight"
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+    if actor is None:
+        # "police crackdown", "Syrian forces clash with ...": a party named as a compound before the noun
+        actor = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and _party_noun(c)), None)
     if actor is None and noun.dep_ != "compound":
         # "Israeli shelling", "Russian air strikes", "US sanctions": a nationality or country before the
         # noun; not a city ("the Bangkok talks" happen there), nor in a noun that only describes another
@@ -330,6 +385,11 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
             (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _national(c)), None
         )
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _party_noun(token: Token) -> bool:
+    """ "police", "government", "Syrian forces": a common noun that names a party by its sector."""
+    return token.pos_ == "NOUN" and token.lower_ in SECTORS
 
 
 def _national(token: Token) -> bool:

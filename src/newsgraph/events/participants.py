@@ -67,6 +67,8 @@ SECTORS = {
         (
             "protesters",
             "demonstrators",
+            "protestors",
+            "rioters",
             "supporters",
             "residents",
             "farmers",
@@ -82,12 +84,26 @@ SECTORS = {
             "civilians",
             "voters",
             "refugees",
+            "prisoners",
+            "inmates",
+            "detainees",
+            "youths",
+            "landowners",
+            "teachers",
+            "doctors",
+            "nurses",
         ),
         "CVL",
     ),
     **dict.fromkeys(("journalists", "reporters", "newspaper", "broadcaster"), "JRN"),
     **dict.fromkeys(("company", "companies", "firm", "firms", "exporters", "producers", "bank", "banks"), "BUS"),
-    **dict.fromkeys(("rebels", "insurgents", "militants", "militia", "fighters", "gunmen", "jihadists"), "REB"),
+    **dict.fromkeys(
+        (
+            *("rebels", "insurgents", "militants", "militia", "militias", "fighters", "gunmen", "jihadists"),
+            *("guerrillas", "guerillas", "separatists", "extremists", "fundamentalists"),
+        ),
+        "REB",
+    ),
 }
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 _LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
@@ -112,7 +128,7 @@ class Coder:
                 name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
                 country = code[:3] if code[:3].isalpha() else None
                 return Participant(name, entity.id if entity else None, country, code[3:6] or None)
-        entity = self._entity(head) or self._named_person(head) or self._antecedent(head)
+        entity = self._entity(head) or self._named_person(head) or self._apposition(head) or self._antecedent(head)
         if entity is not None:
             participant = _from_entity(entity)
             if participant.country is None:
@@ -159,6 +175,15 @@ class Coder:
                 entity = self._entity(token)
                 if entity is not None and entity.kind == "person" and token.pos_ == "PROPN":
                     return entity
+        return None
+
+    def _apposition(self, head: Token) -> Entity | None:
+        """ "The main rebel group, Forces for Defence of Democracy (FDD),": the organisation an apposition
+        names."""
+        for child in head.children:
+            entity = self._entity(child) if child.dep_ == "appos" else None
+            if entity is not None and entity.kind == "organisation":
+                return entity
         return None
 
     def _entity(self, token: Token) -> Entity | None:

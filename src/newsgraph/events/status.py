@@ -4,12 +4,16 @@ The status is read from the trigger's clause and the clauses that govern it thro
 ("is expected to travel", "hoped to meet", "failed to agree"): a negation or "fail" makes it negated; "will"
 or a verb of planning ("plans to", "is expected to", "decided to") makes it future; "if", "could",
 "would" or a verb of wishing ("hopes to", "wants to") makes it hypothetical. A noun trigger also takes
-the status of the verb it is the subject of ("the talks collapsed": negated; "talks will open": future).
+the status of the verb it is the subject of ("the talks collapsed": negated; "talks will open": future),
+and with no such verb, of the word before it ("a planned visit": future; "proposed talks": hypothetical).
+What "the options included" is hypothetical.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from newsgraph.events.triggers import nominal
 
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
@@ -18,6 +22,11 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "'d"}
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow"}
 HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
 CONDITIONS = {"if", "unless", "whether"}
+PLANNED = {"planned": "future", "scheduled": "future", "expected": "future", "upcoming": "future"}
+PLANNED |= dict.fromkeys(("proposed", "possible", "potential", "mooted", "hoped-for"), "hypothetical")
+"""Words before an event noun that make it a plan or a possibility: "a planned visit", "proposed talks"."""
+OPTIONS = {"option", "possibility", "idea", "scenario", "alternative", "proposal", "choice"}
+"""Subjects that make what they "include" or "are" a possibility: "the options included asking ..."."""
 REPORTING = {
     *("say", "tell", "announce", "add", "state", "confirm", "report", "insist", "warn", "promise", "expect"),
     *("declare", "reiterate", "stress", "repeat", "argue", "maintain", "demand", "write"),
@@ -30,7 +39,7 @@ def chain(trigger: Token) -> list[Token]:
     for a noun, the verb it is the subject or object of."""
     words = [trigger]
     token = trigger
-    if token.pos_ == "NOUN":
+    if nominal(token):
         while token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" and token.head.i != token.i:
             token = token.head  # "a new round of [talks]"
         if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj"):
@@ -83,7 +92,28 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
                 return "hypothetical", word
             if lemma in FUTURE_GOVERNORS:
                 return "future", word
+    for word in words:
+        option = _option(word)
+        if option is not None:
+            return "hypothetical", option
+    if nominal(trigger) and len(words) == 1:
+        # "after a planned visit", "at the proposed talks": with no verb of its own to say what came of
+        # it, the word before the noun does ("the planned talks opened" is the verb's to decide)
+        planned = next((c for c in trigger.children if c.dep_ == "amod" and c.lower_ in PLANNED), None)
+        if planned is not None:
+            return PLANNED[planned.lower_], planned
     return "asserted", None
+
+
+def _option(word: Token) -> Token | None:
+    """ "those options included [asking] the organisation to convene": a clause that is one of the options
+    or possibilities someone weighs is hypothetical; the word naming them is returned."""
+    if word.dep_ not in ("advcl", "xcomp", "ccomp", "obj", "dobj", "attr") or word.head.i == word.i:
+        return None
+    verb = word.head
+    if verb.lemma_.lower() not in ("include", "be"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in OPTIONS), None)
 
 
 def _reported_by(word: Token, verbs: set[str]) -> Token | None:

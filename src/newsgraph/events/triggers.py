@@ -78,9 +78,9 @@ def trigger_at(token: Token) -> Trigger | None:
     if _verbal(token):
         for lemma in verb_forms(token):
             for child in token.children:
-                if child.dep_ in _PARTICLE_DEPS and (entry := table.get((f"{lemma} {child.lower_}", "verb"))):
+                if _particle(child) and (entry := table.get((f"{lemma} {child.lower_}", "verb"))):
                     # "called off the strike" may have an entry of its own, as "called off" does
-                    objects = (o for o in token.children if o.dep_ in _OBJECT_DEPS)
+                    objects = (o for o in token.children if _object_after_particle(o))
                     with_object = next(
                         (e for o in objects if (e := _with_noun(table, f"{lemma} {child.lower_}", o))), None
                     )
@@ -101,8 +101,9 @@ def trigger_at(token: Token) -> Trigger | None:
                         return Trigger(token.i, (token.i,), entry)
             if entry := table.get((lemma, "verb")):
                 return Trigger(token.i, (token.i,), entry)
-        return None
-    if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or not nominal(token):
+            return None
+    if nominal(token):
         for child in token.children:  # "air strike", "hunger strike": the compound's own entry wins
             if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
                 entry = _with_noun(table, child.lower_, token, "noun")
@@ -111,6 +112,25 @@ def trigger_at(token: Token) -> Trigger | None:
         entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
         return Trigger(token.i, (token.i,), entry) if entry else None
     return None
+
+
+def _particle(child: Token) -> bool:
+    """ "off" in "called off": a particle, also when the parser made it a compound."""
+    return child.dep_ in _PARTICLE_DEPS or (child.dep_ == "compound" and child.pos_ in ("ADP", "ADV", "PART"))
+
+
+def _object_after_particle(word: Token) -> bool:
+    """The object of a verb with a particle, also when the parser made it an oblique with no preposition
+    ("has called off [a four-day strike]")."""
+    return word.dep_ in _OBJECT_DEPS or (word.dep_ == "obl" and not any(c.dep_ == "case" for c in word.children))
+
+
+def nominal(token: Token) -> bool:
+    """A noun, or a word the tagger called a verb that a determiner or preposition shows is one ("in a
+    police [crackdown]")."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "VERB" and any(c.dep_ in ("det", "case") and c.i < token.i for c in token.children)
 
 
 def verb_forms(token: Token) -> list[str]:
@@ -161,6 +181,9 @@ def _verbal(token: Token) -> bool:
 
 
 def _forms(noun: Token) -> tuple[str, ...]:
-    """A noun's lemma and, as the lemmatizer sometimes keeps a plural, its singular: "talks" -> "talk"."""
-    lemma = noun.lemma_.lower()
-    return (lemma, lemma[:-1]) if lemma.endswith("s") and not lemma.endswith("ss") else (lemma,)
+    """A noun's lemma and, as the lemmatizer sometimes keeps a plural, its singular: "talks" -> "talk";
+    then the word itself, which a small lemmatizer may have cut wrong ("crackdown" -> "crackdow")."""
+    forms = []
+    for word in (noun.lemma_.lower(), noun.lower_):
+        forms += [word, word[:-1]] if word.endswith("s") and not word.endswith("ss") else [word]
+    return tuple(dict.fromkeys(forms))
