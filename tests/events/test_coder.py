@@ -320,3 +320,17 @@ def test_a_group_named_in_an_apposition_is_the_party() -> None:
     text = "The rebel group, the Justice and Equality Movement, accused Sudan of bombing its camps."
     [accusation] = [e for e in events(text) if e.type == "ACCUSE"]
     assert accusation.actor is not None and accusation.actor.name == "Justice and Equality Movement"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan peacekeepers arrived in Mogadishu on Monday.", ("AID", "074")),
+        ("Russian troops arrived in Belarus on Friday for joint exercises.", ("MOBILIZE", "154")),
+        ("Kenya will deploy peacekeepers to Somalia next month.", ("AID", "074")),
+        ("The Israeli army chief arrived in Washington on Monday.", ("CONSULT", "042")),
+    ],
+)
+def test_troops_that_arrive_are_deployed_an_officer_visits(text: str, expected: tuple[str, str]) -> None:
+    [event] = events(text)
+    assert (event.type, event.cameo) == expected

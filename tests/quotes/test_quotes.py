@@ -210,8 +210,18 @@ def test_titles_names_and_scare_quotes_nobody_said_are_not_quotes(text: str) -> 
             '"the end of a long and costly misunderstanding"',
             "Kenji Sato",
         ),
+        (
+            'Marta Ruiz called the minister "a danger to the fishing towns" on Tuesday.',
+            'the minister "a danger to the fishing towns"',
+            "Marta Ruiz",
+        ),
+        (
+            'The union leader blasted Lindqvist as a "tourist envoy" after the talks.',
+            'Lindqvist as a "tourist envoy"',
+            "The union leader",
+        ),
     ],
-    ids=["scare-quote-attributed", "said", "described-as"],
+    ids=["scare-quote-attributed", "said", "described-as", "called-object-complement", "blasted-name-as"],
 )
 def test_attributed_quoted_words_make_a_mixed_quote(text: str, words: str, speaker: str) -> None:
     [quote] = analysed(text).quotes

@@ -44,6 +44,8 @@ _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to")
 _VISIT_CASES = ("to", "in", "at", "into")
 VISITS = {"042", "043"}
+TROOPS = {"troops", "soldiers", "forces", "peacekeepers", "contingent", "battalion", "battalions", "units"}
+"""Heads of a party that is armed forces on the move: their arrival is a deployment, not a visit."""
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 _PASSIVE_SUBJECTS = ("nsubj:pass", "nsubjpass")
 _FORWARD = re.compile(
@@ -148,6 +150,10 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
         return []
+    if code in VISITS and coded_actors and all(_deployed(a) for a in coded_actors):
+        # "NATO peacekeeping troops have arrived in Bosnia": troops that arrive are deployed, not visiting
+        code = "074" if any("peacekeep" in a.name.lower() for a in coded_actors) else "154"
+        mapping = plover_for(code) or mapping
     pairs: list[tuple[Participant | None, Participant | None]]
     if not coded_recipients and trigger.entry.reciprocal and len(coded_actors) > 1:
         pairs = [(a, b) for a in coded_actors for b in coded_actors if a is not b]
@@ -385,6 +391,11 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
             (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _national(c)), None
         )
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _deployed(participant: Participant) -> bool:
+    """ "troops", "peacekeepers", "naval forces": a body of armed forces, not an officer, as the party."""
+    return participant.name.split()[-1].lower() in TROOPS
 
 
 def _party_noun(token: Token) -> bool:

@@ -60,7 +60,10 @@ SECTORS = {
         "GOV",
     ),
     **dict.fromkeys(
-        ("army", "military", "troops", "soldiers", "forces", "navy", "junta", "commander", "commanders", "generals"),
+        (
+            *("army", "military", "troops", "soldiers", "forces", "navy", "junta", "commander", "commanders"),
+            *("generals", "peacekeepers", "contingent", "battalion", "battalions"),
+        ),
         "MIL",
     ),
     **dict.fromkeys(

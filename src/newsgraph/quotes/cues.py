@@ -177,9 +177,11 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
             prepositions = {k.i for c in phrases for k in c.children if k.dep_ in ("case", "mark")}
             return tokens - {i for i in prepositions if verb.doc[i].lower_ in cases}
     if not clauses and "object" in entry.frames:
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and not _addressee(c)]
+        # the one spoken to is no content ("told [reporters]"); the one spoken of is ("blasted [Clinton]")
+        stance = entry.cls == "stance"
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and (stance or not _addressee(c))]
         if objects:
-            clauses = objects + [c for c in verb.children if c.dep_ == "obl" and _is_as_phrase(c)]
+            clauses = objects + [c for c in verb.children if c.i > objects[0].i and _complement(c)]
     return {t.i for head in clauses for t in head.subtree}
 
 
@@ -234,6 +236,14 @@ def _infinitive(token: Token) -> bool:
 def _addressee(token: Token) -> bool:
     """ "told [reporters]", "asked [him]": the person spoken to, not what was said."""
     return token.pos_ in ("PRON", "PROPN") or token.lower_ in _AUDIENCES
+
+
+def _complement(token: Token) -> bool:
+    """What is said of the object: "[as a disgrace]", "called the senator [a nasty guy]", "rated the
+    claim [as false]"; not when ("on Monday", "Monday")."""
+    if token.dep_ == "obl":
+        return _is_as_phrase(token) or (not _cases(token) and token.pos_ in ("NOUN", "ADJ"))
+    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and _introduced_by(token, {"as"}))
 
 
 def _is_as_phrase(token: Token) -> bool:
