@@ -334,3 +334,18 @@ def test_a_group_named_in_an_apposition_is_the_party() -> None:
 def test_troops_that_arrive_are_deployed_an_officer_visits(text: str, expected: tuple[str, str]) -> None:
     [event] = events(text)
     assert (event.type, event.cameo) == expected
+
+
+def test_an_unqualified_government_is_the_story_countrys() -> None:
+    text = (
+        "Guinea-Bissau postponed its election again on Monday. Officials in Bissau said the vote needed "
+        "more time, and Guinea-Bissau's electoral commission agreed.\n\n"
+        "The government has accused the opposition of inviting sanctions. Guinea-Bissau denies it."
+    )
+    [accusation] = [e for e in events(text) if e.type == "ACCUSE"]
+    assert accusation.actor is not None and accusation.actor.country == "GNB"
+
+
+def test_a_name_and_its_apposition_are_one_party_not_two() -> None:
+    found = events("Portugal, Guinea-Bissau's former colonial power, urged both sides to keep talking.")
+    assert [e.actor.country for e in found if e.actor] == ["PRT"]

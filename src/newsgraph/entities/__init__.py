@@ -21,6 +21,7 @@ from newsgraph.entities.descriptions import (
     describe_others,
     describe_people,
     officials_of_the_story_country,
+    story_country,
 )
 from newsgraph.entities.names import name_clusters
 from newsgraph.model import Entity
@@ -33,6 +34,9 @@ class EntityIndex:
     """The article's entities and a lookup from text spans to them."""
 
     entities: list[Entity]
+    country: str | None = None
+    """The country the article is about (`descriptions.story_country`), when one stands out: the home of
+    the officials and institutions it leaves unqualified ("the government", "Prime Minister Cabi")."""
 
     def at(self, start: int, end: int, kinds: Collection[str] | None = None) -> Entity | None:
         """The entity (of one of `kinds`, when given) with a mention overlapping [start, end), if any."""
@@ -48,10 +52,11 @@ def find_entities(doc: Doc, published: date | None = None, dateline_country: str
     clusters = name_clusters(doc)
     describe_people(doc, clusters, published)
     describe_others(clusters)
-    officials_of_the_story_country(clusters, dateline_country)
+    country = story_country(clusters, dateline_country)
+    officials_of_the_story_country(clusters, country)
     canonical_affiliations(clusters)
     resolve_references(doc, clusters)
-    return EntityIndex([_entity(n, cluster) for n, cluster in enumerate(clusters, start=1)])
+    return EntityIndex([_entity(n, cluster) for n, cluster in enumerate(clusters, start=1)], country)
 
 
 def _entity(number: int, cluster: Cluster) -> Entity:

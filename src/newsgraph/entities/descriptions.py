@@ -159,24 +159,30 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
             )
 
 
-def officials_of_the_story_country(clusters: list[Cluster], dateline_country: str | None = None) -> None:
-    """An official whose country the article never names ("Prime Minister Adriano Cabi said") serves the
-    country the article is about: news qualifies a foreign official ("Ghana's foreign minister") and
-    leaves the home one unqualified. The story's country is the one its named places and organisations
-    name at least 3 times and twice as often as any other; when the dateline is in another country the
-    article also names 3 times, the official may be that country's, and none is assumed. Run after
-    `describe_others`, which gives places and organisations their countries."""
+def story_country(clusters: list[Cluster], dateline_country: str | None = None) -> str | None:
+    """The country the article is about: the one its named places and organisations name at least 3 times
+    and twice as often as any other; none when the dateline is in another country the article also names
+    3 times. Run after `describe_others`, which gives places and organisations their countries."""
     counts: Counter[str] = Counter()
     for cluster in clusters:
         if cluster.kind in ("place", "organisation") and cluster.country:
             counts[cluster.country] += sum(1 for mention in cluster.mentions if mention.kind == "name")
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _STORY_COUNTRY_MENTIONS:
-        return
-    story_country, mentions = ranked[0]
+        return None
+    country, mentions = ranked[0]
     if len(ranked) > 1 and mentions < _STORY_COUNTRY_LEAD * ranked[1][1]:
-        return
-    if dateline_country not in (None, story_country) and counts[dateline_country] >= _STORY_COUNTRY_MENTIONS:
+        return None
+    if dateline_country not in (None, country) and counts[dateline_country] >= _STORY_COUNTRY_MENTIONS:
+        return None
+    return country
+
+
+def officials_of_the_story_country(clusters: list[Cluster], story_country: str | None) -> None:
+    """An official whose country the article never names ("Prime Minister Adriano Cabi said") serves the
+    country the article is about: news qualifies a foreign official ("Ghana's foreign minister") and
+    leaves the home one unqualified."""
+    if story_country is None:
         return
     for cluster in clusters:
         if cluster.kind == "person" and cluster.country is None and cluster.sector in _LOCAL_SECTORS:

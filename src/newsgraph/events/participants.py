@@ -108,6 +108,8 @@ SECTORS = {
         "REB",
     ),
 }
+HOME_INSTITUTIONS = {"government", "authorities", "army", "military", "police", "junta", "cabinet", "parliament"}
+"""Institutions news leaves unqualified when they are the story country's own ("the government said")."""
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 _LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
 _LEFT_OUT = {"appos", "acl", "acl:relcl", "relcl", "punct", "advcl", "parataxis", "conj", "cc", "case"}
@@ -149,6 +151,8 @@ class Coder:
         ):
             country = country_of(head.text)  # "Obama", or "Israeli" in "Israeli shelling"
         sector = SECTORS.get(head.lower_)
+        if country is None and len(words) == 1 and head.lower_ in HOME_INSTITUTIONS:
+            country = self.entities.country  # "the government" of a story about Guinea-Bissau
         if country is None and sector is None and head.pos_ != "PROPN":
             return None
         name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
@@ -226,5 +230,9 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def conjuncts(head: Token) -> list[Token]:
-    """ "Peru and Chile": the head and the words coordinated with it."""
-    return [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))]
+    """ "Peru and Chile", "Peru, Chile and Bolivia": the head and the words coordinated with it. Without an
+    "and", "or" or "nor" anywhere it is no coordination but an apposition the parser took for one
+    ("Portugal, Guinea-Bissau's former colonial power,")."""
+    others = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    joined = any(c.dep_ == "cc" for word in (head, *others) for c in word.children)
+    return [head, *others] if joined else [head]
