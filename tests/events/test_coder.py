@@ -349,3 +349,18 @@ def test_an_unqualified_government_is_the_story_countrys() -> None:
 def test_a_name_and_its_apposition_are_one_party_not_two() -> None:
     found = events("Portugal, Guinea-Bissau's former colonial power, urged both sides to keep talking.")
     assert [e.actor.country for e in found if e.actor] == ["PRT"]
+
+
+def test_a_reaction_to_an_act_reported_before_is_aimed_at_whoever_did_it() -> None:
+    text = (
+        "Laos began releasing extra water from the Nong Kham dam on Monday. "
+        "Vietnam welcomed the release on Tuesday, and Cambodia rejected the decision as too little."
+    )
+    reactions = {e.actor.country: e for e in events(text) if e.type in ("SUPPORT", "REJECT") and e.actor}
+    assert reactions["VNM"].recipient is not None and reactions["VNM"].recipient.country == "LAO"
+    assert reactions["KHM"].recipient is not None and reactions["KHM"].recipient.country == "LAO"
+
+
+def test_a_reaction_names_no_one_when_nothing_was_reported_before() -> None:
+    [rejection] = events("Cambodia rejected the decision as too little.")
+    assert rejection.type == "REJECT" and rejection.recipient is None

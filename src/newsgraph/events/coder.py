@@ -18,6 +18,7 @@ Rules that make the difference on news text:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +35,10 @@ from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
 from newsgraph.nlp.syntax import subject as subject_of
 
+REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
+"""Types of the reactions to another's act: welcoming, rejecting, condemning it."""
+ACTS = {"decision", "move", "step", "measure", "action", "announcement", "plan"}
+"""Words that may stand for any act reported before ("rejected the decision")."""
 DEMAND = Entry("say must", "verb", "100", False)
 """The trigger a demand reported with "must" or "should" is coded with."""
 GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
@@ -77,14 +82,53 @@ def find_events(
     by_token = {t.token: t for t in triggers}
     demands = _demands(doc, by_token)
     demanded = {c.i for d in demands for c in doc[d.token].children if c.dep_ == "ccomp"}
-    events: list[Event] = []
+    coded: list[tuple[Trigger, list[Event]]] = []
     for trigger in [*triggers, *demands]:
         if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
         if _object_of_trigger(doc, trigger, by_token):
             continue
-        events.extend(_events(doc, trigger, coder, published))
+        coded.append((trigger, _events(doc, trigger, coder, published)))
+    events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
     return sorted(events, key=lambda e: e.trigger.start)
+
+
+def _reacting_to(
+    doc: Doc, trigger: Trigger, found: list[Event], coded: list[tuple[Trigger, list[Event]]], coder: Coder
+) -> list[Event]:
+    """ "ECOWAS imposed sanctions ... Guinea-Bissau rejected the decision", "Laos started releasing water
+    ... Vietnam welcomed the release": a reaction to an act reported just before, named by a word for it,
+    is aimed at whoever did that act. The act is the latest one before, within three sentences, by
+    another party (not the reacting one, nor a body it belongs to: an ECOWAS commissioner does not react
+    to ECOWAS); "the decision", "the move" or "the measures" may be any act, "the sanctions" or "the
+    release" only one whose trigger has that word."""
+    verb = doc[trigger.token]
+    if trigger.entry.pos != "verb" or not found or any(e.recipient for e in found) or found[0].type not in REACTIONS:
+        return found
+    thing = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN"), None)
+    if thing is None or any(c.dep_ in ("nmod:poss", "poss") or _case(c) == "by" for c in thing.children):
+        return found
+    word = thing.lemma_.lower()
+    generic = word in ACTS
+    sentences = [s.start for s in doc.sents if s.start <= verb.i]
+    earliest = sentences[-4] if len(sentences) >= 4 else 0
+    actors = {(e.actor.name, e.actor.country) for e in found if e.actor}
+    actors |= {(name, None) for e in found if e.actor for name in coder.affiliations(e.actor)}
+    for earlier, events in sorted(coded, key=lambda pair: pair[0].token, reverse=True):
+        if not earliest <= earlier.token < verb.i:
+            continue
+        if not generic and word[:5] not in " ".join(doc[i].lower_ for i in earlier.words):
+            continue
+        for event in events:
+            if generic and event.type in REACTIONS:
+                continue  # "the decision" is an act, not someone's welcome of one
+            if event.actor is not None and not _same_party(event.actor, actors):
+                return [replace(e, recipient=event.actor) for e in found]
+    return found
+
+
+def _same_party(participant: Participant, parties: set[tuple[str, str | None]]) -> bool:
+    return any(participant.name == name or (participant.country and participant.country == c) for name, c in parties)
 
 
 def _object_of_trigger(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
@@ -369,7 +413,9 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
     while phrase.dep_ in ("nmod", "compound") and phrase.head.pos_ == "NOUN" and phrase.head.i != phrase.i:
         phrase = phrase.head  # "a new round of [negotiations]"
     verb = phrase.head
-    if actor is None and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in CARRYING_VERBS:
+    # "called the sanctions [illegal]", "made the talks [impossible]": words about the thing, not doing it
+    described = verb.lemma_.lower() in ("call", "make") and any(c.dep_ == "xcomp" for c in verb.children)
+    if actor is None and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in CARRYING_VERBS and not described:
         actor = _subject(verb)
     elif actor is None and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in RECEIVING_VERBS:
         # "The rebels received weapons from the government": the giver acts, the receiver gets.

@@ -158,6 +158,11 @@ class Coder:
         name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
         return Participant(name=name, country=country, sector=sector)
 
+    def affiliations(self, participant: Participant) -> list[str]:
+        """The names of the bodies a participant that is a known person belongs to."""
+        entity = next((e for e in self.entities.entities if e.id == participant.entity), None)
+        return list(entity.affiliations) if entity is not None else []
+
     def _antecedent(self, head: Token) -> Entity | None:
         """ "Hungary said it will support the resolution", "the ILO reiterated its demand": "it", "its",
         "they" and "their" for the country or organisation named last before them, in their sentence or the
