@@ -364,3 +364,8 @@ def test_a_reaction_to_an_act_reported_before_is_aimed_at_whoever_did_it() -> No
 def test_a_reaction_names_no_one_when_nothing_was_reported_before() -> None:
     [rejection] = events("Cambodia rejected the decision as too little.")
     assert rejection.type == "REJECT" and rejection.recipient is None
+
+
+def test_a_number_of_people_is_those_people() -> None:
+    [march] = events("Thousands of Kenyan farmers marched on Nairobi on Tuesday.")
+    assert march.actor is not None and (march.actor.name, march.actor.sector) == ("Kenyan farmers", "CVL")

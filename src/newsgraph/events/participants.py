@@ -110,6 +110,7 @@ SECTORS = {
 }
 HOME_INSTITUTIONS = {"government", "authorities", "army", "military", "police", "junta", "cabinet", "parliament"}
 """Institutions news leaves unqualified when they are the story country's own ("the government said")."""
+QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "millions", "scores", "hundred", "thousand"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 _LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
 _LEFT_OUT = {"appos", "acl", "acl:relcl", "relcl", "punct", "advcl", "parataxis", "conj", "cc", "case"}
@@ -125,6 +126,9 @@ class Coder:
     def code(self, head: Token) -> Participant | None:
         """The participant a noun phrase headed by `head` names; None for an unresolved pronoun, a day,
         and a phrase that names no one ("agreed to [a water release]", "[the real test] is whether")."""
+        counted = _counted(head)
+        if counted is not None:
+            return self.code(counted)  # "Thousands of [farmers]", "dozens of [soldiers]"
         if self.actors:
             words = _phrase(head)
             code = self.actors.code([t.text for t in words])
@@ -229,9 +233,16 @@ def _phrase(head: Token) -> list[Token]:
             kept.extend(child.subtree)
     when = {t.i for w in kept if w is not head and w.lower_ in TIME_WORDS for t in w.subtree}
     kept = sorted((t for t in kept if t.i not in when), key=lambda t: t.i)
-    while kept and (kept[0].is_punct or kept[0].lower_ in _LEADING) and kept[0] is not head:
+    while kept and (kept[0].is_punct or kept[0].lower_ in _LEADING or kept[0].pos_ == "ADP") and kept[0] is not head:
         kept.pop(0)
     return kept
+
+
+def _counted(head: Token) -> Token | None:
+    """ "Thousands of farmers": the people a word of number counts."""
+    if head.lower_ not in QUANTITIES:
+        return None
+    return next((c for c in head.children if c.dep_ == "nmod" and any(k.lower_ == "of" for k in c.children)), None)
 
 
 def conjuncts(head: Token) -> list[Token]:
