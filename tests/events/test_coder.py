@@ -369,3 +369,14 @@ def test_a_reaction_names_no_one_when_nothing_was_reported_before() -> None:
 def test_a_number_of_people_is_those_people() -> None:
     [march] = events("Thousands of Kenyan farmers marched on Nairobi on Tuesday.")
     assert march.actor is not None and (march.actor.name, march.actor.sector) == ("Kenyan farmers", "CVL")
+
+
+def test_about_to_is_a_plan() -> None:
+    [ties] = events("Peru is about to restore full diplomatic ties with Chile.")
+    assert summary(ties) == ("SUPPORT", "future", "PER", "CHL")
+
+
+def test_every_noun_in_a_list_a_government_announced_is_its_act() -> None:
+    text = "The Canadian government announced asset freezes, travel bans and sanctions against Russian officers."
+    sanctions = [e for e in events(text) if e.trigger.text == "sanctions"]
+    assert sanctions and all(e.actor is not None and e.actor.country == "CAN" for e in sanctions)

@@ -412,6 +412,8 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
     phrase = noun
     while phrase.dep_ in ("nmod", "compound") and phrase.head.pos_ == "NOUN" and phrase.head.i != phrase.i:
         phrase = phrase.head  # "a new round of [negotiations]"
+    while phrase.dep_ == "conj" and phrase.head.pos_ == "NOUN" and phrase.head.i != phrase.i:
+        phrase = phrase.head  # "announced asset freezes and [sanctions]": what the first noun is to the verb
     verb = phrase.head
     # "called the sanctions [illegal]", "made the talks [impossible]": words about the thing, not doing it
     described = verb.lemma_.lower() in ("call", "make") and any(c.dep_ == "xcomp" for c in verb.children)

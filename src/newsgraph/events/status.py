@@ -19,7 +19,8 @@ NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "'d"}
-FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow"}
+FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow", "about"}
+"""Words a plan is governed by: "plans to", "is expected to", "is about to"."""
 HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
 CONDITIONS = {"if", "unless", "whether"}
 PLANNED = {"planned": "future", "scheduled": "future", "expected": "future", "upcoming": "future"}
@@ -45,10 +46,15 @@ def chain(trigger: Token) -> list[Token]:
         if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj"):
             token = token.head
             words.append(token)
-    while _open_clause(token) and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+    while _open_clause(token) and token.head.i != token.i and _governs(token.head):
         token = token.head
         words.append(token)
     return words
+
+
+def _governs(word: Token) -> bool:
+    """A word an open clause may hang on: a verb, an adjective ("ready to"), or "about" ("is about to")."""
+    return word.pos_ in ("VERB", "AUX", "ADJ") or word.lower_ == "about"
 
 
 def status_of(trigger: Token) -> tuple[str, Token | None]:
