@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 
 from newsgraph.errors import InputError
+from newsgraph.evaluate.quote_predictions import prediction_record
 from newsgraph.evaluate.quotes import (
     SPEECH_ROW,
     format_quote_scores,
     read_quote_records,
     score_quotes,
 )
+from newsgraph.pipeline import analyze
 
 BRIDGE = (
     "The city will reopen the Elm Street bridge in March, officials said on Monday. "
@@ -309,3 +311,10 @@ def test_reading_records_names_the_bad_line(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="cannot read"):
         read_quote_records(tmp_path / "missing.jsonl")
+
+
+def test_a_speaker_resolved_from_who_counts_the_pronoun_as_a_mention() -> None:
+    text = "The plan was opposed by a local architect who said the bridge would never be safe."
+    [quote] = prediction_record(analyze(text))["quotes"]
+    assert quote["speaker"]["text"].endswith("architect")
+    assert [text.index(" who ") + 1, text.index(" who ") + 4] in quote["speaker_entity_mentions"]
