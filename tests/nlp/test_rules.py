@@ -54,3 +54,18 @@ def test_names_headed_by_a_body_word_are_organisations() -> None:
         ("Keio University", "ORG"),
         ("Democratic Union", "ORG"),
     ]
+
+
+def test_a_model_entity_run_through_a_title_keeps_the_body_that_opens_it() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("UN Secretary-General Kofi Annan visited Kenya President Ruto Kamau's farm.")
+    model = [Span(doc, 0, 6, label="ORG"), Span(doc, 7, 11, label="ORG")]
+    assert [t.text for t in doc[0:6]][-2:] == ["Kofi", "Annan"] and doc[7:11].text == "Kenya President Ruto Kamau"
+    doc.ents = model
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("UN", "ORG"),
+        ("Kofi Annan", "PER"),
+        ("Kenya", "LOC"),
+        ("Ruto Kamau", "PER"),
+    ]

@@ -276,8 +276,14 @@ class TitledPeople:
             )
             if self._titled(doc, start) or (plain and not _known_name(span.text) and self._titled_apart(doc, start)):
                 # A model entity that runs from before the title's end into the name ("Brazilian Foreign
-                # Minister Ana Costa" as one ORG) gives way to the name.
-                entities = [e for e in entities if not (e.start < start < e.end <= end)]
+                # Minister Ana Costa" as one ORG) gives way to the name, keeping a body that opens it ("UN
+                # Secretary-General Kofi Annan": UN).
+                entities = [
+                    kept
+                    for e in entities
+                    for kept in ([_body_before_title(doc, e, start)] if e.start < start < e.end <= end else [e])
+                    if kept is not None
+                ]
                 titled.append(span)
             elif plain and self._described(doc, end):
                 if not _known_name(span.text):
@@ -339,6 +345,20 @@ class TitledPeople:
             for offset in range(len(words))
             for size in range(1, _MAX_TITLE_TOKENS + 1)
         )
+
+
+def _body_before_title(doc: Doc, entity: Span, name_start: int) -> Span | None:
+    """The organisation or country that opens an entity running on through a title into a name ("UN" of
+    "UN Secretary-General Kofi Annan", "Kenya" of "Kenya President ..."), when a gazetteer knows it."""
+    for cut in range(entity.start + 1, name_start):
+        if find_role(doc[cut:name_start].text) is not None:
+            text = doc[entity.start : cut].text
+            if find_organisation(text) is not None:
+                return Span(doc, entity.start, cut, label="ORG")
+            if country_for_place(text) is not None:
+                return Span(doc, entity.start, cut, label="LOC")
+            return None
+    return None
 
 
 def _without_title(doc: Doc, entity: Span) -> Span:
