@@ -380,3 +380,8 @@ def test_every_noun_in_a_list_a_government_announced_is_its_act() -> None:
     text = "The Canadian government announced asset freezes, travel bans and sanctions against Russian officers."
     sanctions = [e for e in events(text) if e.trigger.text == "sanctions"]
     assert sanctions and all(e.actor is not None and e.actor.country == "CAN" for e in sanctions)
+
+
+def test_a_weapon_fired_is_no_party_where_it_came_from_is() -> None:
+    [attack] = events("Rockets were fired from Lebanon into northern Israel overnight.")
+    assert summary(attack) == ("ASSAULT", "asserted", "LBN", "ISR")

@@ -49,6 +49,8 @@ _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to")
 _VISIT_CASES = ("to", "in", "at", "into")
 VISITS = {"042", "043"}
+PROJECTILES = {"rocket", "missile", "shell", "bomb", "mortar", "grenade", "drone", "projectile", "shot", "bullet"}
+"""Subjects of a passive that are weapons, not the ones attacked: "rockets were fired from Lebanon"."""
 TROOPS = {"troops", "soldiers", "forces", "peacekeepers", "contingent", "battalion", "battalions", "units"}
 """Heads of a party that is armed forces on the move: their arrival is a deployment, not a visit."""
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -334,6 +336,13 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         if trigger_at(head.head) is not None:
             return conjuncts(agent), []
         passive = head.head
+    if passive is not None and passive.lemma_.lower() in PROJECTILES:
+        # "A mortar bomb was fired at Israel from the Gaza Strip": the weapon is neither party
+        target = _prepositional(head, ("at", "into", "on", "against"))
+        origin = agent or _prepositional(head, ("from",))
+        if origin is None and target is not None:
+            origin = _prepositional(target, ("from",))  # "fired at it from Gaza" parsed inside the target
+        return (conjuncts(origin) if origin is not None else []), (conjuncts(target) if target is not None else [])
     if passive is not None:
         return (conjuncts(agent) if agent is not None else []), conjuncts(passive)
     actor = _subject(head)
