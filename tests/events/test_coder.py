@@ -385,3 +385,8 @@ def test_every_noun_in_a_list_a_government_announced_is_its_act() -> None:
 def test_a_weapon_fired_is_no_party_where_it_came_from_is() -> None:
     [attack] = events("Rockets were fired from Lebanon into northern Israel overnight.")
     assert summary(attack) == ("ASSAULT", "asserted", "LBN", "ISR")
+
+
+def test_a_demand_reported_by_any_form_of_a_verb_of_saying_is_a_request() -> None:
+    found = events("The British foreign minister reiterated that Libya must hand over the two suspects.")
+    assert [summary(e) for e in found] == [("REQUEST", "asserted", "GBR", "LBY")]

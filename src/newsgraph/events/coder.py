@@ -28,7 +28,7 @@ from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import SECTORS, Coder, conjuncts
 from newsgraph.events.status import REPORTING, chain, status_of
-from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, nominal, trigger_at
+from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
 from newsgraph.model import Event, Participant
 from newsgraph.model import Span as TextSpan
@@ -163,7 +163,7 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
         if token.dep_ != "aux" or token.lower_ not in ("must", "should") or token.head.dep_ != "ccomp":
             continue
         clause, speech = token.head, token.head.head
-        if speech.lemma_.lower() not in REPORTING or speech.i in by_token or _real_subject(clause) is None:
+        if not lemma_in(speech, REPORTING) or speech.i in by_token or _real_subject(clause) is None:
             continue
         found.append(Trigger(speech.i, (speech.i,), DEMAND))
     return found
@@ -379,7 +379,7 @@ def _speaker_of(pronoun: Token) -> Token | None:
     """ "Fishing unions said they would lift their protest": a pronoun subject of what someone said is
     that someone, when it is named by a noun (a pronoun speaker is the participant coder's to resolve)."""
     clause = pronoun.head
-    if pronoun.dep_ not in _SUBJECTS or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING:
+    if pronoun.dep_ not in _SUBJECTS or clause.dep_ != "ccomp" or not lemma_in(clause.head, REPORTING):
         return None
     speaker = _real_subject(clause.head)
     if speaker is None or speaker.pos_ == "PRON":
@@ -425,15 +425,15 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
         phrase = phrase.head  # "announced asset freezes and [sanctions]": what the first noun is to the verb
     verb = phrase.head
     # "called the sanctions [illegal]", "made the talks [impossible]": words about the thing, not doing it
-    described = verb.lemma_.lower() in ("call", "make") and any(c.dep_ == "xcomp" for c in verb.children)
-    if actor is None and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in CARRYING_VERBS and not described:
+    described = lemma_in(verb, {"call", "make"}) and any(c.dep_ == "xcomp" for c in verb.children)
+    if actor is None and phrase.dep_ in ("obj", "dobj") and lemma_in(verb, CARRYING_VERBS) and not described:
         actor = _subject(verb)
-    elif actor is None and phrase.dep_ in ("obj", "dobj") and verb.lemma_.lower() in RECEIVING_VERBS:
+    elif actor is None and phrase.dep_ in ("obj", "dobj") and lemma_in(verb, RECEIVING_VERBS):
         # "The rebels received weapons from the government": the giver acts, the receiver gets.
         giver = next((c for c in (*noun.children, *verb.children) if _case(c) == "from"), None)
         if giver is not None:
             actor, recipient = giver, _subject(verb)
-    elif actor is None and _case(noun) == "in" and verb.lemma_.lower() in ENGAGING_VERBS:
+    elif actor is None and _case(noun) == "in" and lemma_in(verb, ENGAGING_VERBS):
         # "Syrian rebels engaged Filipino peacekeepers in a firefight"
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)

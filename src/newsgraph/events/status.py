@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.events.triggers import nominal
+from newsgraph.events.triggers import lemma_in, nominal
 
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
@@ -66,7 +66,7 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
                 return "negated", child
             if word is trigger and child.dep_ == "case" and child.lower_ == "without":
                 return "negated", child  # "ended without a meeting"
-        if word is not trigger and word.lemma_.lower() in NEGATING:
+        if word is not trigger and lemma_in(word, NEGATING):
             return "negated", word
     denial = _reported_by(words[-1], DENIALS)
     if denial is not None:
@@ -93,10 +93,9 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
             if child.dep_ in ("mark", "cop", "aux") and child.lower_ == "due":
                 return "future", child  # "are due to meet"
         if word is not trigger:
-            lemma = word.lemma_.lower()
-            if lemma in HYPOTHETICAL_GOVERNORS:
+            if lemma_in(word, HYPOTHETICAL_GOVERNORS):
                 return "hypothetical", word
-            if lemma in FUTURE_GOVERNORS:
+            if lemma_in(word, FUTURE_GOVERNORS):
                 return "future", word
     for word in words:
         option = _option(word)
@@ -117,7 +116,7 @@ def _option(word: Token) -> Token | None:
     if word.dep_ not in ("advcl", "xcomp", "ccomp", "obj", "dobj", "attr") or word.head.i == word.i:
         return None
     verb = word.head
-    if verb.lemma_.lower() not in ("include", "be"):
+    if not lemma_in(verb, {"include", "be"}):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in OPTIONS), None)
 
@@ -127,7 +126,7 @@ def _reported_by(word: Token, verbs: set[str]) -> Token | None:
     token = word
     while token.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acl", "obj", "dobj") and token.head.i != token.i:
         token = token.head
-        if token.lemma_.lower() in verbs:
+        if lemma_in(token, verbs):
             return token
     return None
 
@@ -142,9 +141,8 @@ def _open_clause(token: Token) -> bool:
 
 def _occurrence(verb: Token) -> bool:
     """ "took place", "happened", "materialised", "went ahead": a verb that says an event occurred."""
-    lemma = verb.lemma_.lower()
-    if lemma in ("happen", "occur", "materialise", "materialize"):
+    if lemma_in(verb, {"happen", "occur", "materialise", "materialize"}):
         return True
-    if lemma == "take":
+    if lemma_in(verb, {"take"}):
         return any(c.lower_ == "place" for c in verb.children)
-    return lemma == "go" and any(c.lower_ == "ahead" for c in verb.children)
+    return lemma_in(verb, {"go"}) and any(c.lower_ == "ahead" for c in verb.children)

@@ -125,6 +125,12 @@ def _object_after_particle(word: Token) -> bool:
     return word.dep_ in _OBJECT_DEPS or (word.dep_ == "obl" and not any(c.dep_ == "case" for c in word.children))
 
 
+def lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
+    """Whether any candidate lemma of the word (`verb_forms`) is one of `words`: the small statistical
+    lemmatizer cuts some words wrong ("reiterated" -> "reiterat"), the rules undo the regular endings."""
+    return any(form in words for form in verb_forms(token))
+
+
 def nominal(token: Token) -> bool:
     """A noun, or a word the tagger called a verb that a determiner or preposition shows is one ("in a
     police [crackdown]")."""
