@@ -390,3 +390,9 @@ def test_a_weapon_fired_is_no_party_where_it_came_from_is() -> None:
 def test_a_demand_reported_by_any_form_of_a_verb_of_saying_is_a_request() -> None:
     found = events("The British foreign minister reiterated that Libya must hand over the two suspects.")
     assert [summary(e) for e in found] == [("REQUEST", "asserted", "GBR", "LBY")]
+
+
+def test_a_postponed_visit_did_not_happen_even_when_the_parser_loses_its_subject() -> None:
+    found = events("Ana Costa met Kenji Sato in Tokyo, after a planned visit to Hanoi last week was postponed.")
+    [visit] = [e for e in found if e.trigger.text == "visit"]
+    assert visit.status == "negated" and visit.evidence is not None and visit.evidence.text == "postponed"

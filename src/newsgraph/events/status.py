@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.events.triggers import lemma_in, nominal
+from newsgraph.events.triggers import TIME_WORDS, lemma_in, nominal
 
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
@@ -46,10 +46,33 @@ def chain(trigger: Token) -> list[Token]:
         if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj"):
             token = token.head
             words.append(token)
+        elif (verb := _verb_of_misread_subject(token)) is not None:
+            token = verb
+            words.append(token)
     while _open_clause(token) and token.head.i != token.i and _governs(token.head):
         token = token.head
         words.append(token)
     return words
+
+
+def _verb_of_misread_subject(noun: Token) -> Token | None:
+    """ "after a planned visit to Hanoi [last week] was postponed": the parser took the time phrase after
+    the noun for the verb's subject, or left the verb with none; a day, week or month is never what is
+    postponed, the noun is."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return None
+    time = noun.doc[after]
+    while time.head.i != time.i and time.head.i > time.i and time.dep_ in ("amod", "det", "compound", "nummod"):
+        time = time.head  # "last" -> "week"
+    verb = time.head
+    if time.lower_ not in TIME_WORDS or verb.pos_ not in ("VERB", "AUX") or verb.i < time.i:
+        return None
+    if time.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+        return verb
+    subjects = ("nsubj", "nsubj:pass", "nsubjpass", "expl")
+    alone = time.dep_ in ("obl", "obl:tmod", "npadvmod") and not any(c.dep_ in subjects for c in verb.children)
+    return verb if alone else None  # "... last week was postponed" with no subject at all
 
 
 def _governs(word: Token) -> bool:
