@@ -103,7 +103,8 @@ def _up(base: str) -> bool:
 def test_a_second_ingest_into_the_same_store_waits_its_turn_and_says_why(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     first_folder, second_folder = tmp_path / "north", tmp_path / "south"
-    first_total = write_corpus(first_folder, 300, region="the north")
+    # Long enough that the first run is still writing when the second has started, even on a busy machine
+    first_total = write_corpus(first_folder, 600, region="the north")
     second_total = write_corpus(second_folder, 40, region="the south")
     first = ingest(first_folder, db, "--workers", "1")  # slow enough for the second to start meanwhile
     wait_for(lambda: stored(db) > 0)
