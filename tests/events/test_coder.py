@@ -396,3 +396,15 @@ def test_a_postponed_visit_did_not_happen_even_when_the_parser_loses_its_subject
     found = events("Ana Costa met Kenji Sato in Tokyo, after a planned visit to Hanoi last week was postponed.")
     [visit] = [e for e in found if e.trigger.text == "visit"]
     assert visit.status == "negated" and visit.evidence is not None and visit.evidence.text == "postponed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("West African heads of state will hold a summit in Abuja on Saturday.", ("CONSULT", "future")),
+        ("Cambodia pressed for a binding commitment on the dam's releases.", ("REQUEST", "asserted")),
+    ],
+)
+def test_meetings_held_and_demands_pressed_for(text: str, expected: tuple[str, str]) -> None:
+    [event] = events(text)
+    assert (event.type, event.status) == expected and event.actor is not None

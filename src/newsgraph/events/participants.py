@@ -34,6 +34,7 @@ SECTORS = {
             "president",
             "leader",
             "leaders",
+            "heads",
             "delegation",
             "negotiators",
             "diplomats",
