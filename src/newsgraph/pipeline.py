@@ -145,7 +145,7 @@ def _analysis(
     clock.append(time.perf_counter())
     quotes = find_quotes(doc, entities)
     clock.append(time.perf_counter())
-    events = find_events(doc, entities, published, actors)
+    events = find_events(doc, entities, published, actors, quotes)
     clock.append(time.perf_counter())
     if times is not None:
         for stage, start, end in zip(("entities", "quotes", "events"), clock, clock[1:], strict=False):

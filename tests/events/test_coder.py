@@ -408,3 +408,36 @@ def test_a_postponed_visit_did_not_happen_even_when_the_parser_loses_its_subject
 def test_meetings_held_and_demands_pressed_for(text: str, expected: tuple[str, str]) -> None:
     [event] = events(text)
     assert (event.type, event.status) == expected and event.actor is not None
+
+
+def test_we_and_i_in_a_quote_are_its_speaker_and_the_body_they_speak_for() -> None:
+    text = (
+        "Peru's foreign ministry spokesman, Luis Aranda, spoke to reporters in Lima on Monday. "
+        '"We will not sign a deal that hurts our fishermen," Aranda said. '
+        '"I met the Chilean ambassador twice this week," he added.'
+    )
+    found = {e.type: e for e in events(text)}
+    assert found["SUPPORT"].actor is not None and found["SUPPORT"].actor.country == "PER"
+    assert found["SUPPORT"].status == "negated"
+    assert found["CONSULT"].actor is not None and found["CONSULT"].actor.name == "Luis Aranda"
+
+
+def test_us_the_country_is_not_we() -> None:
+    [rejection] = events("The US on Thursday rejected calls by Chile to reform the fisheries body.")
+    assert rejection.actor is not None and rejection.actor.country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The moment Peru lifts the fees, Chile will resume talks.",
+        "Once Lima publishes a credible quota, Chile will meet Peru again.",
+    ],
+)
+def test_a_plan_that_waits_on_a_condition_is_hypothetical(text: str) -> None:
+    [meeting, *_] = [e for e in events(text) if e.type == "CONSULT"]
+    assert meeting.status == "hypothetical"
+
+
+def test_being_back_is_no_backing() -> None:
+    assert events("Chile will be back at the table next year, its minister said.") == []

@@ -18,6 +18,7 @@ Rules that make the difference on news text:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -30,7 +31,7 @@ from newsgraph.events.participants import SECTORS, Coder, conjuncts
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
-from newsgraph.model import Event, Participant
+from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
 from newsgraph.nlp.syntax import subject as subject_of
@@ -76,10 +77,16 @@ ENGAGING_VERBS = {"engage", "draw", "involve"}
 
 
 def find_events(
-    doc: Doc, entities: EntityIndex, published: date | None = None, actors: ActorDictionary | None = None
+    doc: Doc,
+    entities: EntityIndex,
+    published: date | None = None,
+    actors: ActorDictionary | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
-    """Every event the article reports, in text order; `actors` is the user's actor dictionary."""
-    coder = Coder(entities, actors)
+    """Every event the article reports, in text order; `actors` is the user's actor dictionary, `quotes`
+    the article's quotes, whose speakers are the "I" and "we" of their words."""
+    voices = tuple((start, end, q.speaker) for q in quotes if q.speaker for start, end in q.parts)
+    coder = Coder(entities, actors, voices)
     triggers = find_triggers(doc)
     by_token = {t.token: t for t in triggers}
     demands = _demands(doc, by_token)

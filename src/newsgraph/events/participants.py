@@ -18,7 +18,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.triggers import TIME_WORDS
 from newsgraph.gazetteer.countries import country_name, country_of
-from newsgraph.model import Entity, Participant
+from newsgraph.model import Entity, Participant, Speaker
 
 SECTORS = {
     **dict.fromkeys(
@@ -112,6 +112,7 @@ SECTORS = {
 HOME_INSTITUTIONS = {"government", "authorities", "army", "military", "police", "junta", "cabinet", "parliament"}
 """Institutions news leaves unqualified when they are the story country's own ("the government said")."""
 QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "millions", "scores", "hundred", "thousand"}
+FIRST_PERSON = {"i": "singular", "me": "singular", "we": "plural", "us": "plural"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 _LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
 _LEFT_OUT = {"appos", "acl", "acl:relcl", "relcl", "punct", "advcl", "parataxis", "conj", "cc", "case"}
@@ -123,6 +124,8 @@ class Coder:
 
     entities: EntityIndex
     actors: ActorDictionary | None = None
+    voices: tuple[tuple[int, int, Speaker], ...] = ()
+    """The character spans of the article's quotes with their speakers: who "I" and "we" are inside them."""
 
     def code(self, head: Token) -> Participant | None:
         """The participant a noun phrase headed by `head` names; None for an unresolved pronoun, a day,
@@ -138,6 +141,8 @@ class Coder:
                 name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
                 country = code[:3] if code[:3].isalpha() else None
                 return Participant(name, entity.id if entity else None, country, code[3:6] or None)
+        if _first_person(head):
+            return self._speaker(head)
         entity = self._entity(head) or self._named_person(head) or self._apposition(head) or self._antecedent(head)
         if entity is not None:
             participant = _from_entity(entity)
@@ -162,6 +167,23 @@ class Coder:
             return None
         name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
         return Participant(name=name, country=country, sector=sector)
+
+    def _speaker(self, pronoun: Token) -> Participant | None:
+        """ "I" inside a quote is its speaker; "we" the body the speaker speaks for (their affiliation), or
+        for an official with none, their country: "We will impose sanctions," the ECOWAS commissioner said."""
+        speaker = next((who for start, end, who in self.voices if start <= pronoun.idx < end), None)
+        if speaker is None:
+            return None
+        if FIRST_PERSON[pronoun.lower_] == "singular":
+            return Participant(speaker.name, speaker.entity, speaker.country)
+        if speaker.affiliation:
+            body = next((e for e in self.entities.entities if e.name == speaker.affiliation), None)
+            if body is not None:
+                return _from_entity(body)
+            return Participant(speaker.affiliation, country=speaker.country)
+        if speaker.country and not speaker.described:
+            return Participant(_country_label(speaker.country) or speaker.country, country=speaker.country)
+        return None
 
     def affiliations(self, participant: Participant) -> list[str]:
         """The names of the bodies a participant that is a known person belongs to."""
@@ -237,6 +259,11 @@ def _phrase(head: Token) -> list[Token]:
     while kept and (kept[0].is_punct or kept[0].lower_ in _LEADING or kept[0].pos_ == "ADP") and kept[0] is not head:
         kept.pop(0)
     return kept
+
+
+def _first_person(word: Token) -> bool:
+    """ "I", "we", "us", but not "US" (the country)."""
+    return word.lower_ in FIRST_PERSON and (word.text == "I" or not word.text.isupper()) and word.pos_ == "PRON"
 
 
 def _counted(head: Token) -> Token | None:

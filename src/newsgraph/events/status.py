@@ -22,7 +22,9 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "'d"}
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow", "about"}
 """Words a plan is governed by: "plans to", "is expected to", "is about to"."""
 HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
-CONDITIONS = {"if", "unless", "whether"}
+CONDITIONS = {"if", "unless", "whether", "once"}
+CONDITION_NOUNS = {"day", "moment", "minute"}
+"""Nouns that open a clause of condition: "[the day] Bissau publishes a date, we will meet"."""
 PLANNED = {"planned": "future", "scheduled": "future", "expected": "future", "upcoming": "future"}
 PLANNED |= dict.fromkeys(("proposed", "possible", "potential", "mooted", "hoped-for"), "hypothetical")
 """Words before an event noun that make it a plan or a possibility: "a planned visit", "proposed talks"."""
@@ -106,6 +108,8 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
                 return "hypothetical", child
             if child.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in child.children if m.dep_ == "mark"):
                 return "hypothetical", next(m for m in child.children if m.lower_ in CONDITIONS)
+            if child.dep_ == "advcl" and child.i < word.i and (noun := _condition_noun(child)) is not None:
+                return "hypothetical", noun
         for child in word.children:
             if child.dep_ == "aux" and child.lower_ == "would" and _reported_by(word, REPORTING) is not None:
                 return "future", child  # "said the negotiators would meet again": future in the past
@@ -131,6 +135,15 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
         if planned is not None:
             return PLANNED[planned.lower_], planned
     return "asserted", None
+
+
+def _condition_noun(clause: Token) -> Token | None:
+    """ "The day Bissau publishes a date, ...": the clause opens with "the day" or "the moment"."""
+    first = clause.left_edge
+    while first.is_punct and first.i < clause.i:
+        first = clause.doc[first.i + 1]
+    noun = clause.doc[first.i + 1] if first.lower_ == "the" and first.i + 1 < len(clause.doc) else first
+    return noun if noun.lower_ in CONDITION_NOUNS and noun.head.i == clause.i else None
 
 
 def _option(word: Token) -> Token | None:

@@ -181,6 +181,8 @@ def _verbal(token: Token) -> bool:
     """A verb, or a word the tagger called a noun that the parser uses as one ("urged them to [resume]")."""
     if token.pos_ in ("VERB", "AUX"):
         return True
+    if any(c.dep_ == "cop" for c in token.children):
+        return False  # "we will be [back] here": a predicate after "be", not a verb
     return token.dep_ in ("xcomp", "advcl", "ccomp", "ROOT", "conj", "acl:relcl", "acl") and any(
         c.dep_ in ("mark", "nsubj", "aux") and c.i < token.i for c in token.children
     )
