@@ -337,3 +337,21 @@ def test_the_government_is_never_an_organisation_named_before() -> None:
     index = find_entities(annotated(text, [("Electoral Commission", "ORG")]), None)
     [commission] = [e for e in index.entities if e.kind == "organisation"]
     assert mentioned(commission, text) == ["Electoral Commission"]
+
+
+def test_the_blocs_envoy_works_for_the_bloc_the_article_names() -> None:
+    text = (
+        "The African Union met in Addis Ababa on Monday. The bloc's envoy, Amina Diallo, will travel to "
+        "Khartoum on Friday."
+    )
+    entities = [("African Union", "ORG"), ("Addis Ababa", "LOC"), ("Amina Diallo", "PER"), ("Khartoum", "LOC")]
+    index = find_entities(annotated(text, entities), None)
+    [diallo] = [e for e in index.entities if e.name == "Amina Diallo"]
+    assert diallo.affiliations == ["African Union"]
+
+
+def test_the_blocs_envoy_has_no_affiliation_when_no_bloc_is_named() -> None:
+    text = "The bloc's envoy, Amina Diallo, will travel to Khartoum on Friday."
+    index = find_entities(annotated(text, [("Amina Diallo", "PER"), ("Khartoum", "LOC")]), None)
+    [diallo] = [e for e in index.entities if e.name == "Amina Diallo"]
+    assert diallo.affiliations == []

@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities.clusters import Cluster
+from newsgraph.entities.coreference import ORGANISATION_NOUNS
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
@@ -533,11 +534,16 @@ def _unlisted_role(doc: Doc, start: int) -> Span | None:
 
 
 def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0) -> None:
-    """ "ECOWAS Commissioner ..." or "the UN's special envoy": the organisation is the affiliation."""
+    """ "ECOWAS Commissioner ...", "the UN's special envoy": the organisation is the affiliation; "the
+    bloc's mediator" names it by a word for it, which `canonical_affiliations` resolves."""
     end = start - 1 if start > limit and doc[start - 1].text in ("'s", "’s") else start
     organisation = next((e for e in doc.ents if e.end == end and e.start >= limit and e.label_ == "ORG"), None)
     if organisation is not None:
         cluster.add_affiliation(organisation.text)
+    elif (
+        end < start and end - 2 >= limit and doc[end - 2].lower_ == "the" and doc[end - 1].lower_ in ORGANISATION_NOUNS
+    ):
+        cluster.add_affiliation(f"the {doc[end - 1].lower_}")
 
 
 def _add_affiliation(cluster: Cluster, affiliation: str | None, country: str | None) -> None:
@@ -559,14 +565,25 @@ def canonical_affiliations(clusters: list[Cluster]) -> None:
     """Name each affiliation the way the article (or the gazetteer) names the organisation in full:
     "ECOWAS" becomes "Economic Community of West African States", "UN" "United Nations"."""
     full = {name: cluster.name for cluster in clusters if cluster.kind == "organisation" for name in cluster.names}
+    bodies = [cluster for cluster in clusters if cluster.kind == "organisation"]
     for cluster in clusters:
         renamed = []
         for affiliation in cluster.affiliations:
             organisation = find_organisation(affiliation)
             name = organisation.name if organisation else full.get(affiliation, affiliation)
-            if name not in renamed:
+            if name.startswith("the "):
+                name = _body_named_by(name.removeprefix("the "), bodies)
+            if name and name not in renamed:
                 renamed.append(name)
         cluster.affiliations = renamed
+
+
+def _body_named_by(word: str, bodies: list[Cluster]) -> str | None:
+    """The organisation "the bloc" or "the ministry" stands for: the article's most mentioned one whose
+    name has the word or whose sector fits; None when the article names none."""
+    sectors = ORGANISATION_NOUNS.get(word, ())
+    fitting = [b for b in bodies if any(word in n.lower().split() for n in b.names) or b.sector in sectors]
+    return max(fitting, key=lambda b: len(b.mentions)).name if fitting else None
 
 
 def _place_of_speech(doc: Doc, name: Span) -> str | None:
