@@ -355,3 +355,20 @@ def test_the_blocs_envoy_has_no_affiliation_when_no_bloc_is_named() -> None:
     index = find_entities(annotated(text, [("Amina Diallo", "PER"), ("Khartoum", "LOC")]), None)
     [diallo] = [e for e in index.entities if e.name == "Amina Diallo"]
     assert diallo.affiliations == []
+
+
+def test_her_party_is_her_affiliation() -> None:
+    text = (
+        "Opposition leader Marta Quispe spoke in Cusco on Monday. Her Popular Renewal party has called a "
+        "march for Saturday."
+    )
+    entities = [("Marta Quispe", "PER"), ("Cusco", "LOC"), ("Popular Renewal", "ORG")]
+    index = find_entities(annotated(text, entities), None)
+    [quispe] = [e for e in index.entities if e.name == "Marta Quispe"]
+    assert quispe.affiliations == ["Popular Renewal"]
+
+
+def test_a_nationality_before_a_ministry_is_its_state_not_part_of_its_name() -> None:
+    text = "Sengdao Vongsa, a spokesman for the Lao Ministry of Foreign Affairs, said the dam was safe."
+    [vongsa] = [e for e in analyze(text).entities if e.name == "Sengdao Vongsa"]
+    assert (vongsa.affiliations, vongsa.country) == (["Ministry of Foreign Affairs"], "LAO")

@@ -34,6 +34,8 @@ HONORIFICS: dict[str, Gender] = {
     "dame": "f",
 }
 MAX_SENTENCES_BACK = 6
+MEMBERSHIP_WORDS = {"party", "coalition", "movement", "alliance", "union", "front", "bloc", "group"}
+"""Heads of the organisations a person belongs to: "her [Democratic Union coalition]"."""
 ORGANISATION_NOUNS: dict[str, tuple[str, ...]] = {
     "ministry": (),
     "department": (),
@@ -75,6 +77,9 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
             if cluster:
                 cluster.gender = cluster.gender or gender
                 cluster.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "pronoun", index))
+                own = _organisation_owned(doc, index) if token.lower_ in ("his", "her") else None
+                if own is not None and not cluster.affiliations:
+                    cluster.add_affiliation(own)  # "Her Democratic Union coalition has called a march"
         elif token.lower_ == "the":
             end = _description_end(doc, index)
             if end:
@@ -87,6 +92,18 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
                     cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "description", end - 1))
                     index = end - 1
         index += 1
+
+
+def _organisation_owned(doc: Doc, index: int) -> str | None:
+    """The organisation named right after a possessive pronoun when it is a party, coalition or movement
+    of the person's ("her Democratic Union coalition", "his Freedom Party"): not "her ministry's report"."""
+    entity = next((e for e in doc.ents if e.start == index + 1 and e.label_ == "ORG"), None)
+    if entity is None:
+        return None
+    words = {entity[-1].lower_}
+    if entity.end < len(doc):
+        words.add(doc[entity.end].lower_)
+    return entity.text if words & MEMBERSHIP_WORDS else None
 
 
 def _organisation_descriptions(doc: Doc, organisations: list[Cluster]) -> None:

@@ -79,6 +79,8 @@ _MINISTER_OF = re.compile(
     r"^(?:(?:deputy|vice|acting|junior)\s+)?minister\s+(of|for)\s+(?:the\s+)?(.+)$", re.IGNORECASE
 )
 _SMALL_WORDS = {"and", "of", "for", "the"}
+GOVERNMENT_BODIES = {"ministry", "embassy", "department", "cabinet", "parliament", "government"}
+"""Bodies every state has, so that a nationality before them names the state, not part of a name."""
 _POSSESSIVES = {"'s", "’s"}
 _BODY_NOUNS = {"ministry", "army", "navy", "police", "military", "party", "commission", "embassy", "presidency"}
 """Bodies a role can open with: "foreign ministry spokesman", "army spokesman", "ruling party official"."""
@@ -427,8 +429,11 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
         country = country or country_of(doc[start].text) or country_for_place(doc[start].text)
         start += 3
     if end - start > 1 and _is_nationality(doc[start].text):
-        # "the Peruvian Sea Institute", "the Stockholm International Water Institute": part of the name
+        # "the Peruvian Sea Institute", "the Stockholm International Water Institute": part of the name;
+        # but "the Lao Ministry of Foreign Affairs" is Laos's ministry, the name is its office's
         country = country or country_of(doc[start].text)
+        if doc[start + 1].lower_ in GOVERNMENT_BODIES:
+            start += 1
     return (doc[start:end].text if end > start else None), country
 
 
