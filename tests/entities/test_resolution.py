@@ -339,22 +339,33 @@ def test_the_government_is_never_an_organisation_named_before() -> None:
     assert mentioned(commission, text) == ["Electoral Commission"]
 
 
-def test_the_blocs_envoy_works_for_the_bloc_the_article_names() -> None:
-    text = (
-        "The African Union met in Addis Ababa on Monday. The bloc's envoy, Amina Diallo, will travel to "
-        "Khartoum on Friday."
-    )
-    entities = [("African Union", "ORG"), ("Addis Ababa", "LOC"), ("Amina Diallo", "PER"), ("Khartoum", "LOC")]
-    index = find_entities(annotated(text, entities), None)
-    [diallo] = [e for e in index.entities if e.name == "Amina Diallo"]
-    assert diallo.affiliations == ["African Union"]
+def affiliations_of(name: str, text: str, entities: list[tuple[str, str]]) -> list[str]:
+    """The affiliations the resolver gives `name` in `text`, annotated with `entities`."""
+    [person] = [e for e in find_entities(annotated(text, entities), None).entities if e.name == name]
+    return person.affiliations
 
 
-def test_the_blocs_envoy_has_no_affiliation_when_no_bloc_is_named() -> None:
-    text = "The bloc's envoy, Amina Diallo, will travel to Khartoum on Friday."
-    index = find_entities(annotated(text, [("Amina Diallo", "PER"), ("Khartoum", "LOC")]), None)
-    [diallo] = [e for e in index.entities if e.name == "Amina Diallo"]
-    assert diallo.affiliations == []
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "The African Union met in Addis Ababa on Monday. The bloc's envoy, Amina Diallo, will travel to "
+            "Khartoum on Friday.",
+            [("African Union", "ORG"), ("Addis Ababa", "LOC"), ("Amina Diallo", "PER"), ("Khartoum", "LOC")],
+            ["African Union"],
+        ),
+        (
+            "The bloc's envoy, Amina Diallo, will travel to Khartoum on Friday.",
+            [("Amina Diallo", "PER"), ("Khartoum", "LOC")],
+            [],
+        ),
+    ],
+    ids=["bloc-named-before", "no-bloc-named"],
+)
+def test_the_blocs_envoy_works_for_the_bloc_the_article_names(
+    text: str, entities: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert affiliations_of("Amina Diallo", text, entities) == expected
 
 
 def test_her_party_is_her_affiliation() -> None:
@@ -363,9 +374,7 @@ def test_her_party_is_her_affiliation() -> None:
         "march for Saturday."
     )
     entities = [("Marta Quispe", "PER"), ("Cusco", "LOC"), ("Popular Renewal", "ORG")]
-    index = find_entities(annotated(text, entities), None)
-    [quispe] = [e for e in index.entities if e.name == "Marta Quispe"]
-    assert quispe.affiliations == ["Popular Renewal"]
+    assert affiliations_of("Marta Quispe", text, entities) == ["Popular Renewal"]
 
 
 def test_a_nationality_before_a_ministry_is_its_state_not_part_of_its_name() -> None:
