@@ -9,7 +9,11 @@ Rules that make the difference on news text:
 - "X and Y met" with no other party, and "talks between X and Y", are one event in each direction;
 - "X said Y must ..." is a REQUEST from X to Y, not Y's act; a demand made while protesting is part of
   the protest;
-- a passive names the recipient as subject and the actor after "by";
+- a passive names the recipient as subject and the actor after "by" (a progressive, "is asking", is
+  no passive; a weapon as subject, "rockets were fired from Lebanon", is no party);
+- "they said they would ...", "we" and "I" inside a quote, "its demand": the pronoun is the speaker, the
+  quote's speaker or the subject's own;
+- a reaction to an act reported just before ("welcomed the release") is aimed at whoever did it;
 - each event carries the word that decides its status (`evidence`) and a `clause` number shared by the
   events of one clause; its date comes from its sentence's temporal expression, read against the
   publication date.
