@@ -106,6 +106,14 @@ def _organisation_owned(doc: Doc, index: int) -> str | None:
     return entity.text if words & MEMBERSHIP_WORDS else None
 
 
+def stands_for(word: str, organisation: Cluster) -> bool:
+    """Whether "the ministry", "the bloc" (`word`, one of ORGANISATION_NOUNS) can stand for the
+    organisation: its name has the word, or its sector is one the word is used for."""
+    return any(word in name.lower().split() for name in organisation.names) or (
+        organisation.sector in ORGANISATION_NOUNS.get(word, ())
+    )
+
+
 def _organisation_descriptions(doc: Doc, organisations: list[Cluster]) -> None:
     """ "the ministry said", "the bloc imposed", "the company denied": the most recent organisation
     before, within reach, whose name has that word ("the ministry": the Ministry of Foreign Affairs) or,
@@ -125,13 +133,12 @@ def _organisation_descriptions(doc: Doc, organisations: list[Cluster]) -> None:
         if after is not None and (after.lower_ == "of" or after.text[:1].isupper()):
             continue
         here = sentence_of.get(token.i, 0)
-        sectors = ORGANISATION_NOUNS[word]
         candidates = [
             (max(before), cluster)
             for cluster in organisations
             if (before := [m.token for m in cluster.mentions if m.token < token.i])
             and here - sentence_of.get(max(before), 0) <= MAX_SENTENCES_BACK
-            and (any(word in name.lower().split() for name in cluster.names) or cluster.sector in sectors)
+            and stands_for(word, cluster)
         ]
         if candidates:
             cluster = max(candidates, key=lambda c: c[0])[1]

@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities.clusters import Cluster
-from newsgraph.entities.coreference import ORGANISATION_NOUNS
+from newsgraph.entities.coreference import ORGANISATION_NOUNS, stands_for
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
@@ -586,8 +586,7 @@ def canonical_affiliations(clusters: list[Cluster]) -> None:
 def _body_named_by(word: str, bodies: list[Cluster]) -> str | None:
     """The organisation "the bloc" or "the ministry" stands for: the article's most mentioned one whose
     name has the word or whose sector fits; None when the article names none."""
-    sectors = ORGANISATION_NOUNS.get(word, ())
-    fitting = [b for b in bodies if any(word in n.lower().split() for n in b.names) or b.sector in sectors]
+    fitting = [body for body in bodies if stands_for(word, body)]
     return max(fitting, key=lambda b: len(b.mentions)).name if fitting else None
 
 
