@@ -1057,7 +1057,7 @@ def bench(
     for rate in rates:
         click.echo("  " + rate.line())
     nlp = _pipeline(model)
-    click.echo(f"  (language: nlp.pipe in chunks of {CHUNK_SIZE}; {', '.join(nlp.pipe_names)})")
+    click.echo(f"  (language: paragraphs through nlp.pipe in chunks of {CHUNK_SIZE}; {', '.join(nlp.pipe_names)})")
     if page_events:
         first, median, stored, story_articles = timing.story_page_times(page_events)
         click.echo(

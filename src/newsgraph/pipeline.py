@@ -24,6 +24,7 @@ from newsgraph.events import find_events
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.limits import MAX_TEXT_CHARS, TIME_LIMIT
 from newsgraph.model import Analysis, Article
+from newsgraph.nlp.paragraphs import parse, parse_many
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.quotes import find_quotes
 
@@ -63,7 +64,7 @@ def analyze(
         article = Article(id=content_hash(text_or_article), text=text_or_article)
     else:
         article = text_or_article
-    return _analysis(article, load_pipeline(model)(_blank_dateline(article.text)), actors)
+    return _analysis(article, parse(load_pipeline(model), _blank_dateline(article.text)), actors)
 
 
 def analyze_many(
@@ -101,7 +102,7 @@ def _batch(
     nlp = load_pipeline(model)
     started = time.perf_counter()
     try:
-        docs = list(nlp.pipe(_blank_dateline(article.text) for article in articles))
+        docs = list(parse_many(nlp, (_blank_dateline(article.text) for article in articles)))
     except limits.AnalysisTimeout:
         raise
     except Exception:  # one text the language layer cannot take: find it, keep the others

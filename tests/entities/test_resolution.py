@@ -381,3 +381,25 @@ def test_a_nationality_before_a_ministry_is_its_state_not_part_of_its_name() -> 
     text = "Sengdao Vongsa, a spokesman for the Lao Ministry of Foreign Affairs, said the dam was safe."
     [vongsa] = [e for e in analyze(text).entities if e.name == "Sengdao Vongsa"]
     assert (vongsa.affiliations, vongsa.country) == (["Ministry of Foreign Affairs"], "LAO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya's trade minister, Daniel Mwangi, has been named the bloc's mediator and will fly to Juba on Monday.",
+        "Kenya's trade minister, Daniel Mwangi, who has been acting as the bloc's mediator, will fly to Juba.",
+        "Daniel Mwangi flew to Juba on Monday as mediator for the East African Community.",
+    ],
+    ids=["named-the-blocs-role", "acting-as-in-a-relative-clause", "as-role-for-a-body"],
+)
+def test_a_role_given_by_a_verb_carries_the_body_it_is_held_for(sentence: str) -> None:
+    text = f"Leaders of the East African Community met in Arusha on Saturday. {sentence}"
+    mwangi = next(e for e in analyze(text).entities if e.name.endswith("Mwangi"))
+    assert "mediator" in mwangi.roles
+    assert mwangi.affiliations == ["East African Community"]
+
+
+def test_such_as_does_not_give_a_role() -> None:
+    text = "Daniel Mwangi met officials such as the minister of trade in Juba on Monday."
+    mwangi = next(e for e in analyze(text).entities if e.name == "Daniel Mwangi")
+    assert not any("minister" in role for role in mwangi.roles)

@@ -635,3 +635,34 @@ def test_an_object_without_a_verb_inside_is_not_a_quote() -> None:
         lemmas=["he", "say", "the", "word", "twice", "."],
     )
     assert all(not cue.content for cue in find_cues(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The port reopened on Monday.\n\nIn Valparaíso, dock workers who struck last week said they would "
+            "return to work on Tuesday.",
+            "they would return to work on Tuesday",
+            "dock workers",
+        ),
+        (
+            "The drought deepened in May.\n\nDr. Keiko Mori, a hydrologist at Osaka University who has studied "
+            "the river for decades, said the dam held back \u201cmost, but not all\u201d of the water.",
+            "most, but not all",
+            "Keiko Mori",
+        ),
+        (
+            "The talks resumed.\n\nJulia Novak, the Czech envoy leading her country's team, said the offer was "
+            "\u201ca step sideways\u201d.",
+            "a step sideways",
+            "Julia Novak",
+        ),
+    ],
+    ids=["subject-after-a-fronted-place", "name-after-a-title-at-paragraph-start", "name-before-a-participle"],
+)
+def test_the_speaker_opening_a_paragraph_is_found_however_the_parser_hangs_it(
+    text: str, words: str, speaker: str
+) -> None:
+    quote = quote_with(text, words)
+    assert quote.speaker is not None and speaker in quote.speaker.name

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.entities.clusters import Cluster, Gender, Mention
 from newsgraph.gazetteer.roles import find_role
+from newsgraph.nlp.syntax import sentences
 
 PRONOUNS: dict[str, Gender] = {
     "he": "m",
@@ -67,7 +68,7 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
     if not people:
         return
     _genders_from_honorifics(doc, people)
-    sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+    sentence_of = {token.i: n for n, sent in enumerate(sentences(doc)) for token in sent}
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -121,7 +122,7 @@ def _organisation_descriptions(doc: Doc, organisations: list[Cluster]) -> None:
     ministry's" are left alone: a name or a longer phrase follows."""
     if not organisations:
         return
-    sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+    sentence_of = {token.i: n for n, sent in enumerate(sentences(doc)) for token in sent}
     for token in doc:
         if token.lower_ != "the" or token.i + 1 >= len(doc) or token.ent_type_:
             continue

@@ -33,6 +33,7 @@ from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
+from newsgraph.nlp.syntax import subject as subject_of
 
 _DETERMINERS = {"a", "an", "the"}
 # Sectors whose people speak for a state, so that where they speak from says which.
@@ -338,12 +339,14 @@ def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clus
                 subject.i == person.i
                 or (subject.lower_ == "who" and head.dep_ in ("relcl", "acl") and _is_or_apposition(verb, person))
             )
-        elif verb.lemma_ in _ROLE_VERBS and head.dep_ in ("xcomp", "obl", "obj", "attr", "advcl"):
-            named = _ROLE_VERBS[verb.lemma_] == "named"
-            holders = {
-                c.i for c in verb.children if c.dep_.startswith("nsubj") or (named and c.dep_ == "obj" and c != head)
-            }
-            holds = person.i in holders and (named or any(child.lower_ == "as" for child in head.children))
+        elif head.dep_ in ("xcomp", "obl", "obj", "attr", "advcl") and verb.pos_ in ("VERB", "AUX"):
+            named = _ROLE_VERBS.get(verb.lemma_) == "named"
+            holders = [
+                c for c in verb.children if c.dep_.startswith("nsubj") or (named and c.dep_ == "obj" and c != head)
+            ]
+            if not holders and (found := subject_of(verb)) is not None:
+                holders = [found]  # a subject the parser misread (`nlp.syntax.subject`)
+            holds = any(_holder_is(holder, verb, person) for holder in holders) and (named or _as_role(head))
         else:
             holds = False
         if not holds:
@@ -352,9 +355,42 @@ def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clus
         _organisation_before(doc, role.start, cluster, limit=name.end)
         if cluster.country is None:
             cluster.country = _nationality_before(doc, role.start, limit=name.end)
-        if role.end < len(doc) and doc[role.end].lower_ in _PREPOSITIONS and doc[role.end].lower_ != "for":
+        # "mediator for the Economic Community of West African States", not "envoy for the drought"
+        if (
+            role.end < len(doc)
+            and doc[role.end].lower_ in _PREPOSITIONS
+            and (doc[role.end].lower_ != "for" or _organisation_starts(doc, role.end + 1))
+        ):
             _add_affiliation(cluster, *_phrase_at(doc, role.end + 1))
         return
+
+
+def _as_role(head: Token) -> bool:
+    """ "serve as special envoy", "travelled to Bissau as mediator": a role introduced by "as", but not
+    "such as" or "as well as"."""
+    marker = next((child for child in head.children if child.lower_ == "as"), None)
+    return marker is not None and (marker.i == 0 or marker.nbor(-1).lower_ not in ("such", "well"))
+
+
+def _holder_is(holder: Token, verb: Token, person: Token) -> bool:
+    """Whether the verb's subject (or a "named" verb's object) is the person: the name itself, its
+    apposition or the title it is in apposition to ("Senegal's foreign minister, Ousmane Badji, has been
+    named the bloc's mediator"), or a relative pronoun of a clause on the name ("Badji, who has been acting
+    as the bloc's mediator", "Badji, whom the leaders appointed as mediator")."""
+    if _is_or_apposition(holder, person) or (person.dep_ == "appos" and person.head.i == holder.i):
+        return True
+    return (
+        holder.lower_ in ("who", "whom", "that")
+        and verb.dep_ in ("relcl", "acl")
+        and (_is_or_apposition(verb.head, person) or (person.dep_ == "appos" and person.head.i == verb.head.i))
+    )
+
+
+def _organisation_starts(doc: Doc, start: int) -> bool:
+    """Whether an organisation the model found starts at token `start`, after a "the"."""
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    return any(e.start == start and e.label_ == "ORG" for e in doc.ents)
 
 
 def _is_or_apposition(token: Token, person: Token) -> bool:
@@ -578,6 +614,8 @@ def canonical_affiliations(clusters: list[Cluster]) -> None:
             name = organisation.name if organisation else full.get(affiliation, affiliation)
             if name.startswith("the "):
                 name = _body_named_by(name.removeprefix("the "), bodies)
+                organisation = find_organisation(name) if name else None
+                name = organisation.name if organisation else name
             if name and name not in renamed:
                 renamed.append(name)
         cluster.affiliations = renamed

@@ -38,6 +38,7 @@ from newsgraph.gazetteer.countries import country_of, is_capital
 from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
+from newsgraph.nlp.syntax import sentences
 from newsgraph.nlp.syntax import subject as subject_of
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -123,8 +124,8 @@ def _reacting_to(
         return found
     word = thing.lemma_.lower()
     generic = word in ACTS
-    sentences = [s.start for s in doc.sents if s.start <= verb.i]
-    earliest = sentences[-4] if len(sentences) >= 4 else 0
+    starts = [s.start for s in sentences(doc) if s.start <= verb.i]
+    earliest = starts[-4] if len(starts) >= 4 else 0
     actors = {(e.actor.name, e.actor.country) for e in found if e.actor}
     actors |= {(name, None) for e in found if e.actor for name in coder.affiliations(e.actor)}
     for earlier, events in sorted(coded, key=lambda pair: pair[0].token, reverse=True):

@@ -19,6 +19,7 @@ from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.triggers import TIME_WORDS
 from newsgraph.gazetteer.countries import country_name, country_of
 from newsgraph.model import Entity, Participant, Speaker
+from newsgraph.nlp.syntax import previous_sentence_start
 
 SECTORS = {
     **dict.fromkeys(
@@ -197,7 +198,7 @@ class Coder:
         if head.lower_ not in ("it", "its", "they", "their"):
             return None
         sentence = head.sent
-        earliest = head.doc[max(sentence.start - 1, 0)].sent.start_char
+        earliest = head.doc[previous_sentence_start(sentence)].idx
         best: tuple[int, Entity] | None = None
         for entity in self.entities.entities:
             if entity.kind == "person" or (entity.kind == "place" and not entity.country):

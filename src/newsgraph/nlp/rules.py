@@ -34,6 +34,8 @@ from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 GAZETTEER = "newsgraph_gazetteer"
 ORGANISATIONS = "newsgraph_organisations"
 TITLES = "newsgraph_titles"
+RULE_COMPONENTS = (GAZETTEER, ORGANISATIONS, TITLES)
+"""The rule layer's components, in pipeline order."""
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
 _MAX_TITLE_TOKENS = 5
 _MAX_BODY_TOKENS = 10

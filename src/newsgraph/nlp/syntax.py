@@ -1,16 +1,19 @@
 """Reading the parse where the shipped model is known to stumble, for the stages that walk it, and the
 Doc's text without rebuilding it.
 
-The model was trained on treebanks without line breaks, so in news text it sometimes makes a paragraph
-break the subject of the first verb after it, with the real subject hanging off the break. The quote and
-event stages ask for subjects through here, so that the workaround lives in one place.
+The model was trained on treebanks without line breaks. Articles are parsed a paragraph at a time
+(`nlp.paragraphs`), so a break is never a word of a sentence; a run of blanks inside a line (a blanked
+dateline) still can be, and is then taken for the subject of the first verb after it, with the real
+subject hanging off it. The model also leaves some verbs with no subject at all where news prose is
+regular ("In Arica, fishing unions ... said"); `subject` finds it. The quote and event stages ask for
+subjects through here, so that the workarounds live in one place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.dates import RELATIVE_DAYS, WEEKDAYS
 
@@ -24,6 +27,20 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences without the paragraph breaks, which `nlp.paragraphs` parses as sentences of
+    their own: counting sentences back ("within three sentences") counts prose only."""
+    return [sentence for sentence in doc.sents if not all(token.is_space for token in sentence)]
+
+
+def previous_sentence_start(sentence: Span) -> int:
+    """The first token of the prose sentence before `sentence` (its own first token when none is)."""
+    i = sentence.start - 1
+    while i > 0 and sentence.doc[i].is_space:
+        i -= 1
+    return sentence.doc[i].sent.start if i >= 0 else sentence.start
+
+
 def subject(
     verb: Token, deps: Collection[str] = ("nsubj",), skip: Callable[[Token], bool] | None = None
 ) -> Token | None:
@@ -33,10 +50,46 @@ def subject(
     refused" parsed as one), the one nearest before the verb."""
     subjects = [c for c in verb.children if c.dep_ in deps and not (skip and skip(c))]
     real = _nearest([c for c in subjects if not c.is_space], verb)
+    if real is None and not subjects:
+        found = _misread_subject(verb)
+        return found if found is not None and not (skip and skip(found)) else None
     if real is not None or not subjects:
         return real
     hanging = [c for c in subjects[0].children if c.pos_ in ("NOUN", "PROPN", "PRON")]
     return next((c for c in hanging if c.pos_ == "PROPN"), hanging[0] if hanging else None)
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The subject of a verb the parser left without one, in two shapes it gets wrong:
+
+    * "Badji, Senegal's foreign minister, travelled to Bissau": the verb coordinated with the name;
+    * "Dr. Hiroshi Takeda, a hydrologist ..., said": a name before the verb, with no preposition, taken
+      for an oblique, or set in apposition to one (a quotation before the name read as the oblique);
+    * "In Arica, fishing unions ... said": the subject coordinated with, or set in apposition to, the
+      place fronted before it;
+    * "Carolina Fuentes, the undersecretary leading her country's delegation, said": the name taken for
+      the subject of the participle ("leading") that describes it, the participle for the verb's subject.
+    """
+    if verb.dep_ == "conj" and verb.head.pos_ == "PROPN" and verb.head.i < verb.i:
+        return verb.head
+    for child in verb.lefts:
+        if child.dep_ in ("obl", "nmod") and not any(c.dep_ == "case" for c in child.children):
+            if child.pos_ == "PROPN":
+                return child
+            found = next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if found is not None:
+                return found
+        if child.dep_ in ("obl", "advmod", "nmod") and any(c.lower_ == "in" for c in child.children):
+            found = next(
+                (c for c in child.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")), None
+            )
+            if found is not None and found.i < verb.i:
+                return found
+        if child.dep_ == "csubj" and {"Ger", "Part"} & set(child.morph.get("VerbForm")):
+            found = next((c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if found is not None:
+                return found
+    return None
 
 
 _WHEN = frozenset({*RELATIVE_DAYS, "tonight", *WEEKDAYS})

@@ -1,0 +1,84 @@
+"""Reading subjects where the shipped parser is known to misplace them, on parses built as it made them."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.nlp.syntax import sentences, subject
+
+
+def parsed(rows: list[tuple[str, str, str, int]], morphs: dict[int, str] | None = None) -> Doc:
+    """A Doc from (word, POS, dependency, head index) rows."""
+    nlp = spacy.blank("en")
+    words, pos, deps, heads = zip(*rows, strict=True)
+    doc = Doc(nlp.vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads))
+    for i, morph in (morphs or {}).items():
+        doc[i].set_morph(morph)
+    return doc
+
+
+def test_a_subject_coordinated_with_a_fronted_place() -> None:
+    doc = parsed(
+        [
+            ("In", "ADP", "case", 1),
+            ("Arica", "PROPN", "obl", 5),
+            (",", "PUNCT", "punct", 1),
+            ("fishing", "NOUN", "compound", 4),
+            ("unions", "NOUN", "conj", 1),
+            ("said", "VERB", "ROOT", 5),
+            ("no", "INTJ", "obj", 5),
+        ]
+    )
+    assert subject(doc[5]).text == "unions"
+
+
+def test_a_name_read_as_an_oblique_or_hung_off_a_quotation() -> None:
+    oblique = parsed(
+        [
+            ("Dr.", "PROPN", "nmod", 2),
+            ("Keiko", "PROPN", "compound", 2),
+            ("Mori", "PROPN", "obl", 3),
+            ("said", "VERB", "ROOT", 3),
+        ]
+    )
+    assert subject(oblique[3]).text == "Mori"
+    quotation = parsed(
+        [
+            ("Doors", "NOUN", "obl", 4),
+            ("open", "ADJ", "amod", 0),
+            (",", "PUNCT", "punct", 0),
+            ("Ines", "PROPN", "appos", 0),
+            ("said", "VERB", "ROOT", 4),
+        ]
+    )
+    assert subject(quotation[4]).text == "Ines"
+
+
+def test_a_name_taken_for_the_subject_of_the_participle_describing_it() -> None:
+    doc = parsed(
+        [
+            ("Julia", "PROPN", "nsubj", 1),
+            ("leading", "VERB", "csubj", 3),
+            ("talks", "NOUN", "obj", 1),
+            ("said", "VERB", "ROOT", 3),
+        ],
+        {1: "VerbForm=Ger"},
+    )
+    assert subject(doc[3]).text == "Julia"
+
+
+def test_a_verb_coordinated_with_the_name_it_should_have_as_subject() -> None:
+    doc = parsed([("Badji", "PROPN", "ROOT", 0), (",", "PUNCT", "punct", 2), ("travelled", "VERB", "conj", 0)])
+    assert subject(doc[2]).text == "Badji"
+
+
+def test_a_verb_with_no_subject_anywhere_has_none() -> None:
+    doc = parsed([("Stop", "VERB", "ROOT", 0), ("now", "ADV", "advmod", 0)])
+    assert subject(doc[0]) is None
+
+
+def test_paragraph_breaks_are_not_counted_as_sentences() -> None:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["One", ".", "\n\n", "Two", "."], sent_starts=[True, False, True, True, False])
+    assert [s.text for s in sentences(doc)] == ["One .", "Two ."]
