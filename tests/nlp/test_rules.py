@@ -69,3 +69,49 @@ def test_a_model_entity_run_through_a_title_keeps_the_body_that_opens_it() -> No
         ("Kenya", "LOC"),
         ("Ruto Kamau", "PER"),
     ]
+
+
+def _with_model_entities(text: str, entities: list[tuple[str, str]]):
+    """A Doc as a model would leave it: the first occurrence of each text labelled, the rest not."""
+    doc = spacy.blank("en")(text)
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_a_name_labelled_once_is_the_same_thing_where_it_recurs() -> None:
+    text = "Talks between Mercosur and Kenya opened. Kenya wants access, and Mercosur wants time."
+    doc = _with_model_entities(text, [("Mercosur", "ORG"), ("Kenya", "LOC")])
+    doc = rules_only().get_pipe("newsgraph_repeats")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Mercosur", "ORG"),
+        ("Kenya", "LOC"),
+        ("Kenya", "LOC"),
+        ("Mercosur", "ORG"),
+    ]
+
+
+def test_a_persons_surname_alone_is_that_person_even_where_the_model_said_organisation() -> None:
+    text = "Minister Ana Okonjo met bankers. Okonjo said rates would fall. Later Okonjo left."
+    doc = _with_model_entities(text, [("Ana Okonjo", "PER")])
+    second = text.index("Okonjo said")
+    doc.ents = [*doc.ents, doc.char_span(second, second + len("Okonjo"), label="ORG")]
+    doc = rules_only().get_pipe("newsgraph_repeats")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ana Okonjo", "PER"), ("Okonjo", "PER"), ("Okonjo", "PER")]
+
+
+def test_a_surname_a_gazetteer_knows_as_a_place_is_left_alone() -> None:
+    text = "Senator Ruth Washington spoke. Washington is cold in winter."
+    doc = _with_model_entities(text, [("Ruth Washington", "PER")])
+    doc = rules_only().get_pipe("newsgraph_repeats")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ruth Washington", "PER")]
+
+
+def test_a_word_inside_a_longer_capitalised_name_is_not_relabelled() -> None:
+    text = "Officials from Kenya arrived. The Kenya Wildlife Service said nothing."
+    doc = _with_model_entities(text, [("Kenya", "LOC")])
+    doc = rules_only().get_pipe("newsgraph_repeats")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kenya", "LOC")]

@@ -43,6 +43,26 @@ def test_conllu_sentences_keep_the_analysis_and_the_named_entities(tmp_path: Pat
     assert second.ents == [(1, 3, "ORG")]
 
 
+def test_one_word_mentions_and_nested_mentions_of_gums_entity_layer(tmp_path: Path) -> None:
+    # Written for this test in GUM's notation: a one-word mention opens and closes in one bracket,
+    # inside a longer mention that closes later with its number alone.
+    rows = [
+        ("Critics", "critic", "NOUN", "3", "nsubj", "Entity=(7-person-new-cf1-1-coref"),
+        ("of", "of", "ADP", "3", "case", "_"),
+        ("Lindgren", "Lindgren", "PROPN", "1", "nmod", "Entity=(8-person-giv:act-cf2-1-coref-Rosa_Lindgren)7)"),
+        ("praised", "praise", "VERB", "0", "root", "_"),
+        ("NASA", "NASA", "PROPN", "4", "obj", "Entity=(9-organization-new-cf3-1)"),
+    ]
+    lines = ["# sent_id = g-1"] + [
+        f"{i}\t{w}\t{lemma}\t{pos}\t_\t_\t{head}\t{dep}\t_\t{misc}"
+        for i, (w, lemma, pos, head, dep, misc) in enumerate(rows, start=1)
+    ]
+    path = tmp_path / "gum.conllu"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    [sentence] = read_conllu(path, gum_entities=True)
+    assert sentence.ents == [(2, 3, "PER"), (4, 5, "ORG")]
+
+
 def test_iob_spans_read_iob1_and_iob2_and_drop_unknown_labels() -> None:
     assert iob_spans(["B-PER", "I-PER", "O", "B-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC")]
     assert iob_spans(["I-ORG", "I-ORG", "I-LOC"]) == [(0, 2, "ORG"), (2, 3, "LOC")]

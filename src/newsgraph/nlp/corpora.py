@@ -29,8 +29,11 @@ _GUM_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 # GUM's group mentions ("the X and the Y") give way to the names inside them.
 _NAME_EDGE = {"PROPN", "NUM"}
 _NAME_INSIDE = {"PROPN", "NUM", "ADP", "DET", "ADJ", "NOUN"}
+_ENTITY_ONE_WORD = re.compile(r"\((\d+)-([a-z]+)[^()]*\)")
+"""A mention of one word opens and closes in one bracket: "(49-person-giv:act-...-Johannes_Brahms)"."""
 _ENTITY_OPEN = re.compile(r"\((\d+)-([a-z]+)")
-_ENTITY_CLOSE = re.compile(r"(\d+)\)")
+_ENTITY_CLOSE = re.compile(r"(?:^|(?<=\)))(\d+)\)")
+"""A longer mention closes with its number alone: "49)", "49)54)"."""
 
 
 @dataclass
@@ -103,6 +106,10 @@ def _gum_entities(rows: list[list[str]], heads: list[int]) -> list[tuple[int, in
     spans: list[tuple[int, int, str]] = []
     for index, row in enumerate(rows):
         entity = next((part[7:] for part in row[9].split("|") if part.startswith("Entity=")), "")
+        for match in _ENTITY_ONE_WORD.finditer(entity):
+            if match.group(2) in _GUM_TYPES:
+                spans.append((index, index + 1, _GUM_TYPES[match.group(2)]))
+        entity = _ENTITY_ONE_WORD.sub("", entity)
         for match in _ENTITY_OPEN.finditer(entity):
             open_spans[match.group(1)] = (index, match.group(2))
         for match in _ENTITY_CLOSE.finditer(entity):

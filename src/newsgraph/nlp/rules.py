@@ -9,6 +9,9 @@ Ana Costa", "Dr. Rui Tanaka"). Two components apply that knowledge to a Doc afte
   "Bank of Brazil" stays one ORG rather than losing its "Brazil" to a LOC.
 * `newsgraph_titles`: a run of capitalised names right after a role title or an honorific is a person,
   and so is one introduced by an apposition with a role or a speech verb, where the model found nothing.
+* `newsgraph_repeats`: a name the article has already labelled is the same thing where it comes again
+  unlabelled, and a person's surname alone is that person ("Ana Costa ... Costa said"), even where the
+  model took it for an organisation or place.
 
 All components are registered in `register_components`, called when a pipeline is built, rather than by
 import side effects.
@@ -17,6 +20,7 @@ import side effects.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -34,7 +38,8 @@ from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 GAZETTEER = "newsgraph_gazetteer"
 ORGANISATIONS = "newsgraph_organisations"
 TITLES = "newsgraph_titles"
-RULE_COMPONENTS = (GAZETTEER, ORGANISATIONS, TITLES)
+REPEATS = "newsgraph_repeats"
+RULE_COMPONENTS = (GAZETTEER, ORGANISATIONS, TITLES, REPEATS)
 """The rule layer's components, in pipeline order."""
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
 _MAX_TITLE_TOKENS = 5
@@ -161,6 +166,8 @@ def register_components() -> None:
         Language.factory(ORGANISATIONS, assigns=["doc.ents"])(NamedBodies)
     if not Language.has_factory(TITLES):
         Language.factory(TITLES, assigns=["doc.ents"])(TitledPeople)
+    if not Language.has_factory(REPEATS):
+        Language.factory(REPEATS, assigns=["doc.ents"])(RepeatedNames)
 
 
 def add_rule_components(nlp: Language) -> None:
@@ -173,6 +180,8 @@ def add_rule_components(nlp: Language) -> None:
         nlp.add_pipe(ORGANISATIONS, after=GAZETTEER)
     if TITLES not in nlp.pipe_names:
         nlp.add_pipe(TITLES, after=ORGANISATIONS)
+    if REPEATS not in nlp.pipe_names:
+        nlp.add_pipe(REPEATS, after=TITLES)
 
 
 @functools.cache
@@ -349,6 +358,86 @@ class TitledPeople:
         )
 
 
+class RepeatedNames:
+    """One label for one name across the Doc: the model decides each mention from a few words around it,
+    so it finds "Ana Costa" in one sentence and misses, or calls an organisation, the "Costa" of the
+    next. Runs last, over the entities of the model and the other rules.
+
+    * a name labelled somewhere (by most of its labelled mentions) gets that label where it recurs with
+      no entity, when it starts with a capital and, alone at a sentence's start, is a proper noun;
+    * the last word of a person's name of two or more words, alone and capitalised, is that person,
+      also where the model labelled the word alone an organisation or place, unless a gazetteer knows it
+      as one ("Washington").
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = [e for e in doc.ents if e.label_ in _REPEATED_LABELS]
+        if not entities:
+            return doc
+        votes: dict[tuple[str, ...], Counter[str]] = {}
+        for entity in entities:
+            if entity[0].is_alpha and entity[-1].is_alpha:  # not "Wei 's" or a span with punctuation at its edge
+                votes.setdefault(tuple(t.text for t in entity), Counter())[entity.label_] += 1
+        if not votes:
+            return doc
+        labels = {words: counts.most_common(1)[0][0] for words, counts in votes.items()}
+        surnames = {
+            (e[-1].text,)
+            for e in entities
+            if e.label_ == "PER" and len(e) >= 2 and _is_name_word(e[-1].text) and e[-1].text[:1].isupper()
+        }
+        surnames = {s for s in surnames if not _known_name(s[0])}
+        for surname in surnames:
+            labels[surname] = "PER"
+        longest = max(len(words) for words in labels)
+        surname_texts = {words[0] for words in surnames}
+        kept = [e for e in doc.ents if not (len(e) == 1 and (e.text,) in surnames and e.label_ != "PER")]
+        taken = {i for e in kept for i in range(e.start, e.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            size = next(
+                (
+                    n
+                    for n in range(min(longest, len(doc) - i), 0, -1)
+                    if tuple(t.text for t in doc[i : i + n]) in labels
+                    and not taken.intersection(range(i, i + n))
+                    and self._may_be_name(doc, i, n, surname=doc[i : i + n].text in surname_texts)
+                ),
+                0,
+            )
+            if size:
+                found.append(Span(doc, i, i + size, label=labels[tuple(t.text for t in doc[i : i + size])]))
+                i += size
+            else:
+                i += 1
+        if found or len(kept) != len(doc.ents):
+            doc.ents = sorted([*kept, *found], key=lambda e: e.start)
+        return doc
+
+    @staticmethod
+    def _may_be_name(doc: Doc, start: int, size: int, surname: bool) -> bool:
+        """Whether the words at `start` can be the name: capitalised, not part of a longer capitalised run,
+        and, one word alone at a sentence's start, a proper noun or a person's surname."""
+        first = doc[start]
+        if not first.text[:1].isupper() or (
+            start > 0 and _is_name_word(doc[start - 1].text) and not _opens(doc, start - 1)
+        ):
+            return False  # a word inside a longer capitalised run is part of another name
+        end = start + size
+        if end < len(doc) and _is_name_word(doc[end].text):
+            return False
+        return size > 1 or surname or not first.is_sent_start or first.pos_ == "PROPN"
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """Whether token `i` opens a sentence, so that its capital says nothing ("Later Okonjo left")."""
+    return i == 0 or bool(doc[i].is_sent_start) or doc[i - 1].text in _SENTENCE_ENDS
+
+
 def _body_before_title(doc: Doc, entity: Span, name_start: int) -> Span | None:
     """The organisation or country that opens an entity running on through a title into a name ("UN" of
     "UN Secretary-General Kofi Annan", "Kenya" of "Kenya President ..."), when a gazetteer knows it."""
@@ -374,6 +463,8 @@ def _without_title(doc: Doc, entity: Span) -> Span:
     return entity
 
 
+_REPEATED_LABELS = frozenset({"PER", "ORG", "LOC"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "\n\n"})
 _WHEN = frozenset({*WEEKDAYS, *(m for m in MONTH_NAMES if m != "may"), *RELATIVE_DAYS})
 _WHEN_LINKS = frozenset({"on", "in", "last", "this", "next", "early", "late"})
 
