@@ -337,6 +337,8 @@ def test_a_lone_line_is_text_not_a_title() -> None:
         ("SPRINGFIELD, Ill. (AP) —", "Springfield", "USA"),
         ("WASHINGTON, D.C. —", "Washington, D.C.", "USA"),
         ("KRAMATORSK, Ukraine —", "Kramatorsk", "UKR"),
+        ("ARICA, Chile —", "Arica", "CHL"),
+        ("IQUIQUE —", "Iquique", "CHL"),
     ],
 )
 def test_dateline_forms(prefix: str, place: str, country: str | None) -> None:

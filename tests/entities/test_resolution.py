@@ -403,3 +403,14 @@ def test_such_as_does_not_give_a_role() -> None:
     text = "Daniel Mwangi met officials such as the minister of trade in Juba on Monday."
     mwangi = next(e for e in analyze(text).entities if e.name == "Daniel Mwangi")
     assert not any("minister" in role for role in mwangi.roles)
+
+
+def test_the_body_a_relative_clause_says_someone_leads_is_their_affiliation_and_its_town_their_country() -> None:
+    text = (
+        'Port workers rallied on Monday. "We want a fair deal," said Rosa Quintero, who leads the dockers\' '
+        "union in Iquique and organised the rally."
+    )
+    quintero = next(e for e in analyze(text).entities if e.name == "Rosa Quintero")
+    assert quintero.affiliations == ["dockers' union in Iquique"]
+    assert quintero.country == "CHL"
+    assert quintero.roles == ["leader"]

@@ -666,3 +666,13 @@ def test_the_speaker_opening_a_paragraph_is_found_however_the_parser_hangs_it(
 ) -> None:
     quote = quote_with(text, words)
     assert quote.speaker is not None and speaker in quote.speaker.name
+
+
+def test_unnamed_locals_take_the_country_of_the_town_their_sentence_opens_with() -> None:
+    text = (
+        "The fishing season opened late.\n\nIn Arica, fishing unions said they would blockade the port "
+        "\u201cuntil someone listens\u201d."
+    )
+    quote = quote_with(text, "until someone listens")
+    assert quote.speaker is not None and quote.speaker.described
+    assert quote.speaker.country == "CHL"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.places import Place, country_code, find_place
 from newsgraph.model import Dateline
 
@@ -71,7 +72,7 @@ def find_dateline(text: str) -> tuple[Dateline | None, str]:
         # "WASHINGTON, D.C." is one gazetteer name, not a place and a region.
         name = combined.name if capitals else f"{raw_place}, {region}"
         return Dateline(place=name, country=combined.country), text[match.end() :]
-    country = _country(place, region)
+    country = _country(place, region) or city_country(raw_place)
     if not capitals:
         name = raw_place
     elif place and place.country == country:

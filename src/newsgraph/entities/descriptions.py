@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities.clusters import Cluster
 from newsgraph.entities.coreference import ORGANISATION_NOUNS, stands_for
+from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
@@ -104,6 +105,8 @@ _ROLE_VERBS = {
 """Verbs that give their subject a role, and "named" ones also their object: "as" ones only with "as"
 ("serve as special envoy"), "named" ones with or without it ("was appointed foreign minister",
 "appointed Costa foreign minister")."""
+_LEADING_VERBS = {"lead": "leader", "head": "head", "run": "head", "chair": "chair", "direct": "director"}
+"""Verbs by which a relative clause says whose head someone is, with the role each implies."""
 # Sector of an affiliation the gazetteer does not know, from the kind of body its name says it is.
 _AFFILIATION_SECTORS = (
     (
@@ -154,6 +157,7 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
                 _title_before(doc, span, roles, cluster)
                 _apposition_after(doc, span, roles, cluster)
                 _role_predicated(doc, span, roles, cluster)
+                _body_led(doc, span, cluster)
         _affiliation_in_role(cluster)
         _country_and_sector(cluster, published)
         if cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
@@ -206,7 +210,12 @@ def describe_others(clusters: list[Cluster]) -> None:
                 cluster.country = _country_in(cluster.name)
                 cluster.sector = _affiliation_sector(cluster.name)
         elif cluster.kind == "place":
-            cluster.country = country_of(cluster.name) or country_for_place(cluster.name) or _country_in(cluster.name)
+            cluster.country = (
+                country_of(cluster.name)
+                or country_for_place(cluster.name)
+                or _country_in(cluster.name)
+                or city_country(cluster.name)
+            )
 
 
 def _role_spans(doc: Doc) -> dict[int, Span]:
@@ -365,6 +374,32 @@ def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clus
         return
 
 
+def _body_led(doc: Doc, name: Span, cluster: Cluster) -> None:
+    """ "Héctor Carrasco, who leads the artisanal fishermen's federation in Ilo": the body a relative
+    clause says the person leads, heads, runs or chairs is their affiliation, and where it sits their
+    country; the verb gives the role when the text gives none."""
+    if not doc.has_annotation("DEP"):
+        return
+    person = name.root
+    for verb in person.children:
+        if verb.dep_ not in ("relcl", "acl") or verb.lemma_ not in _LEADING_VERBS:
+            continue
+        if not any(c.dep_.startswith("nsubj") and c.lower_ in ("who", "that") for c in verb.children):
+            continue
+        body = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if body is None:
+            continue
+        words = [t for t in body.subtree if t.dep_ not in ("relcl", "acl", "conj", "cc", "punct")]
+        start = words[0].i + 1 if words[0].dep_ == "det" or words[0].lower_ in ("his", "her", "their") else words[0].i
+        if start > words[-1].i:
+            continue
+        cluster.add_affiliation(doc[start : words[-1].i + 1].text)
+        if not cluster.roles:
+            cluster.add_role(_LEADING_VERBS[verb.lemma_])
+        cluster.country = cluster.country or _seat_after(doc, body.i + 1)
+        return
+
+
 def _as_role(head: Token) -> bool:
     """ "serve as special envoy", "travelled to Bissau as mediator": a role introduced by "as", but not
     "such as" or "as well as"."""
@@ -415,6 +450,11 @@ def _seat_after(doc: Doc, start: int) -> str | None:
             return None
         if token.lower_ == "in":
             place = _place_at(doc, i + 1)
+            if place is None:  # a town the model did not label: the capitalised words after "in"
+                end = i + 1
+                while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+                    end += 1
+                place = doc[i + 1 : end] if end > i + 1 else None
             return _country_of_place(place) if place is not None else None
     return None
 
@@ -535,6 +575,8 @@ def _country_in(name: str) -> str | None:
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
             code = country_of(phrase) or (country_for_place(phrase) if phrase[:1].isupper() else None)
+            if code is None and size > 1 and phrase[:1].isupper():
+                code = city_country(phrase)  # "Can Tho University"; one word alone is too often a town too
             if code:
                 return code
     return None
@@ -655,4 +697,4 @@ def _place_at(doc: Doc, start: int) -> Span | None:
 
 def _country_of_place(place: Span) -> str | None:
     """A country named, or the country of a city or region named ("Dakar": SEN)."""
-    return country_of(place.text) or country_for_place(place.text)
+    return country_of(place.text) or country_for_place(place.text) or city_country(place.text)

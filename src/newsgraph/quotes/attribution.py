@@ -12,9 +12,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from newsgraph.entities import EntityIndex
+from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role
 from newsgraph.model import Entity, Speaker
+from newsgraph.nlp.dates import MONTH_NAMES, WEEKDAYS
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
 _OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "from", "'s", "’s"}
@@ -85,7 +88,7 @@ def _described(span: Span, entities: EntityIndex) -> Speaker:
         if entity is not None:
             affiliation = entity.name
             break
-    country = _country_in(span, entities)
+    country = _country_in(span, entities) or (None if affiliation else _place_opening_sentence(span, entities))
     return Speaker(
         name=span.text,
         start=span.start_char,
@@ -95,6 +98,24 @@ def _described(span: Span, entities: EntityIndex) -> Speaker:
         country=country,
         described=True,
     )
+
+
+def _place_opening_sentence(span: Span, entities: EntityIndex) -> str | None:
+    """ "In Arica, fishing unions ... said": the country of the place a sentence opens with is that of
+    the unnamed locals it quotes (not of a body's officials: those speak for their body)."""
+    sentence = span.sent
+    if len(sentence) < 4 or sentence[0].lower_ != "in":
+        return None
+    comma = next((t.i for t in sentence[1:6] if t.text == ","), None)
+    if comma is None or comma >= span.start:
+        return None
+    place = sentence.doc[sentence.start + 1 : comma]
+    entity = entities.at(place.start_char, place.end_char, kinds=("place",))
+    if entity is not None:
+        return entity.country
+    if all(t.is_title for t in place) and not any(t.lower_ in MONTH_NAMES or t.lower_ in WEEKDAYS for t in place):
+        return country_for_place(place.text) or city_country(place.text)  # a town the model did not label
+    return None
 
 
 def _country_in(span: Span, entities: EntityIndex) -> str | None:
