@@ -414,3 +414,10 @@ def test_the_body_a_relative_clause_says_someone_leads_is_their_affiliation_and_
     assert quintero.affiliations == ["dockers' union in Iquique"]
     assert quintero.country == "CHL"
     assert quintero.roles == ["leader"]
+
+
+def test_a_former_office_gives_the_nationality_but_not_the_role() -> None:
+    text = "Yaw Boateng, a former Ghanaian ambassador to Senegal, said the bloc had written three times."
+    boateng = next(e for e in analyze(text).entities if e.name == "Yaw Boateng")
+    assert boateng.country == "GHA"
+    assert "ambassador" not in boateng.roles

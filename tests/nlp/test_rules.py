@@ -115,3 +115,19 @@ def test_a_word_inside_a_longer_capitalised_name_is_not_relabelled() -> None:
     doc = _with_model_entities(text, [("Kenya", "LOC")])
     doc = rules_only().get_pipe("newsgraph_repeats")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Kenya", "LOC")]
+
+
+def test_a_hyphenated_surname_cut_at_its_hyphen_is_made_whole() -> None:
+    text = "Kwabena Asante-Mensah spoke first. Asante-Mensah said the bloc would wait."
+    doc = _with_model_entities(text, [("Kwabena Asante-Mensah", "PER")])
+    later = text.index("Mensah said")
+    doc.ents = [*doc.ents, doc.char_span(later, later + len("Mensah"), label="PER")]
+    doc = rules_only().get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents] == ["Kwabena Asante-Mensah", "Asante-Mensah"]
+
+
+def test_the_surname_of_a_hyphenated_name_is_the_whole_last_word() -> None:
+    text = "Kwabena Asante-Mensah spoke first. Later Asante-Mensah left."
+    doc = _with_model_entities(text, [("Kwabena Asante-Mensah", "PER")])
+    doc = rules_only().get_pipe("newsgraph_repeats")(doc)
+    assert [e.text for e in doc.ents] == ["Kwabena Asante-Mensah", "Asante-Mensah"]

@@ -87,6 +87,8 @@ _POSSESSIVES = {"'s", "’s"}
 _BODY_NOUNS = {"ministry", "army", "navy", "police", "military", "party", "commission", "embassy", "presidency"}
 """Bodies a role can open with: "foreign ministry spokesman", "army spokesman", "ruling party official"."""
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
+_PAST = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
+"""Words that make a role one the person no longer holds."""
 _BODY_WORDS = 8
 """The longest organisation name looked for between a role and the name it introduces."""
 _ROLE_VERBS = {
@@ -320,6 +322,10 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     role = next((span for span in roles.values() if i <= span.start <= i + 3), None) or _unlisted_role(doc, i)
     if role is None or any(t.text in {",", "."} or t.pos_ in ("VERB", "AUX") for t in doc[i : role.start]):
         return  # "Katarina Lindqvist, met Laos's energy minister": a verb ends the apposition
+    if any(t.lower_ in _PAST for t in doc[i : role.start]):
+        # "Asante-Mensah, a former Ghanaian ambassador": the nationality still holds, the office not
+        cluster.country = cluster.country or _nationality_before(doc, role.start, limit=i)
+        return
     cluster.add_role(role.text)
     _organisation_before(doc, role.start, cluster, limit=i)
     if cluster.country is None:

@@ -384,17 +384,13 @@ class RepeatedNames:
         if not votes:
             return doc
         labels = {words: counts.most_common(1)[0][0] for words, counts in votes.items()}
-        surnames = {
-            (e[-1].text,)
-            for e in entities
-            if e.label_ == "PER" and len(e) >= 2 and _is_name_word(e[-1].text) and e[-1].text[:1].isupper()
-        }
-        surnames = {s for s in surnames if not _known_name(s[0])}
+        surnames = {surname for e in entities if e.label_ == "PER" and (surname := _surname(e)) is not None}
+        surnames = {s for s in surnames if not _known_name("".join(s))}
         for surname in surnames:
             labels[surname] = "PER"
         longest = max(len(words) for words in labels)
-        surname_texts = {words[0] for words in surnames}
-        kept = [e for e in doc.ents if not (len(e) == 1 and (e.text,) in surnames and e.label_ != "PER")]
+        surname_texts = {" ".join(words) for words in surnames}
+        kept = [e for e in doc.ents if not (tuple(t.text for t in e) in surnames and e.label_ != "PER")]
         taken = {i for e in kept for i in range(e.start, e.end)}
         found = []
         i = 0
@@ -431,6 +427,17 @@ class RepeatedNames:
         if end < len(doc) and _is_name_word(doc[end].text):
             return False
         return size > 1 or surname or not first.is_sent_start or first.pos_ == "PROPN"
+
+
+def _surname(person: Span) -> tuple[str, ...] | None:
+    """The tokens of the last word of a name of two words or more ("Costa"; "Asante", "-", "Mensah")."""
+    start = person.end - 1
+    while start > person.start and person.doc[start - 1].whitespace_ == "":
+        start -= 1
+    words = person.doc[start : person.end]
+    if start == person.start or not _is_name_word(words[0].text) or not _is_name_word(words[-1].text):
+        return None
+    return tuple(t.text for t in words)
 
 
 def _opens(doc: Doc, i: int) -> bool:
@@ -484,11 +491,24 @@ def _without_when(doc: Doc, entity: Span) -> Span | None:
 
 def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     """A person's name the model cut short or ran on: the rest of a hyphenated surname ("Kwabena Asante"
-    + "-Mensah"), a third name word right after a two-word name that no other entity holds ("Ana Lucía" +
-    "Rojas", not in Title Case text), but not a weekday or title it swallowed ("Ana Costa Monday")."""
+    + "-Mensah", "Asante-" + "Mensah"), a third name word right after a two-word name that no other
+    entity holds ("Ana Lucía" + "Rojas", not in Title Case text), but not a weekday or title it swallowed
+    ("Ana Costa Monday")."""
     if entity.label_ != "PER":
         return entity
     taken = {i for other in others if other != entity for i in range(other.start, other.end)}
+    start = entity.start
+    while (
+        start >= 2
+        and doc[start - 1].text in ("-", "‐")
+        and doc[start - 1].whitespace_ == ""
+        and doc[start - 2].whitespace_ == ""
+        and _is_name_word(doc[start - 2].text)
+        and not taken.intersection((start - 2, start - 1))
+    ):
+        start -= 2  # "Asante-Mensah" of which the model labelled only "Mensah"
+    if start != entity.start:
+        entity = Span(doc, start, entity.end, label="PER")
     end = entity.end
     while end + 1 < len(doc) and end not in taken and doc[end - 1].whitespace_ == "":
         if doc[end].text in ("-", "‐") and doc[end].whitespace_ == "" and end + 1 not in taken:
