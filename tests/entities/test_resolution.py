@@ -421,3 +421,22 @@ def test_a_former_office_gives_the_nationality_but_not_the_role() -> None:
     boateng = next(e for e in analyze(text).entities if e.name == "Yaw Boateng")
     assert boateng.country == "GHA"
     assert "ambassador" not in boateng.roles
+
+
+def test_people_of_one_ministry_share_the_country_the_text_gives_one_of_them() -> None:
+    text = (
+        "Peru's minister of production, Rosa Villanueva, opened the talks. A spokeswoman for the Ministry "
+        "of Production, Lucía Benavides, said the fees would stay."
+    )
+    benavides = next(e for e in analyze(text).entities if e.name == "Lucía Benavides")
+    assert benavides.affiliations == ["Ministry of Production"]
+    assert benavides.country == "PER"
+
+
+def test_people_of_a_body_whose_members_are_of_several_countries_get_none_from_it() -> None:
+    text = (
+        "Chile's foreign ministry spokesman, Andrés Molina, and Peru's foreign ministry spokesman, Jorge Paz, "
+        "spoke. A foreign ministry spokesman, Ana Ruiz, said nothing."
+    )
+    ruiz = next(e for e in analyze(text).entities if e.name == "Ana Ruiz")
+    assert ruiz.country is None

@@ -18,6 +18,7 @@ from newsgraph.entities.clusters import Cluster
 from newsgraph.entities.coreference import resolve_references
 from newsgraph.entities.descriptions import (
     canonical_affiliations,
+    colleagues_share_a_country,
     describe_others,
     describe_people,
     officials_of_the_story_country,
@@ -55,6 +56,7 @@ def find_entities(doc: Doc, published: date | None = None, dateline_country: str
     country = story_country(clusters, dateline_country)
     officials_of_the_story_country(clusters, country)
     canonical_affiliations(clusters)
+    colleagues_share_a_country(clusters)
     resolve_references(doc, clusters)
     return EntityIndex([_entity(n, cluster) for n, cluster in enumerate(clusters, start=1)], country)
 

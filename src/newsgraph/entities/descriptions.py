@@ -87,6 +87,8 @@ _POSSESSIVES = {"'s", "’s"}
 _BODY_NOUNS = {"ministry", "army", "navy", "police", "military", "party", "commission", "embassy", "presidency"}
 """Bodies a role can open with: "foreign ministry spokesman", "army spokesman", "ruling party official"."""
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
+_STATE_BODY_WORDS = {*GOVERNMENT_BODIES, "army", "navy", "police", "senate", "congress", "presidency"}
+"""Words that name a body of one state, whose people are that state's."""
 _PAST = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
 """Words that make a role one the person no longer holds."""
 _BODY_WORDS = 8
@@ -197,6 +199,35 @@ def officials_of_the_story_country(clusters: list[Cluster], story_country: str |
     for cluster in clusters:
         if cluster.kind == "person" and cluster.country is None and cluster.sector in _LOCAL_SECTORS:
             cluster.country = story_country
+
+
+def colleagues_share_a_country(clusters: list[Cluster]) -> None:
+    """People of one state body share its country: where the article gives the country of some who work
+    for a ministry, department, army, police or parliament, and they agree ("Peru's minister of
+    production, Rosa Villanueva"), the others of that body whose country it never gives ("A spokeswoman
+    for the Ministry of Production, Lucía Benavides") are of that country too, and so is the body. Run
+    after `canonical_affiliations`, so that one body has one name."""
+    people = [c for c in clusters if c.kind == "person"]
+    countries: dict[str, set[str]] = {}
+    for person in people:
+        for affiliation in person.affiliations:
+            if person.country and _state_body(affiliation):
+                countries.setdefault(affiliation, set()).add(person.country)
+    agreed = {body: next(iter(codes)) for body, codes in countries.items() if len(codes) == 1}
+    for person in people:
+        if person.country is None:
+            person.country = next((agreed[a] for a in person.affiliations if a in agreed), None)
+    for cluster in clusters:
+        if cluster.kind == "organisation" and cluster.country is None and cluster.name in agreed:
+            cluster.country = agreed[cluster.name]
+
+
+def _state_body(name: str) -> bool:
+    """A body of one state, not an international one: "Ministry of Production", "foreign ministry"."""
+    organisation = find_organisation(name)
+    if organisation is not None and organisation.sector in ("IGO", "NGO"):
+        return False
+    return any(word in _STATE_BODY_WORDS for word in name.lower().split())
 
 
 def describe_others(clusters: list[Cluster]) -> None:
