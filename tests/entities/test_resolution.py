@@ -440,3 +440,21 @@ def test_people_of_a_body_whose_members_are_of_several_countries_get_none_from_i
     )
     ruiz = next(e for e in analyze(text).entities if e.name == "Ana Ruiz")
     assert ruiz.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Vietnam's delegation, led by Deputy Foreign Minister Nguyen Thi Lan Huong, pressed for a deal.",
+            "Nguyen Thi Lan Huong",
+            "VNM",
+        ),
+        ("The Chilean team, headed by Carolina Fuentes, arrived on Sunday.", "Carolina Fuentes", "CHL"),
+        ("The talks were led by Carolina Fuentes.", "Carolina Fuentes", None),
+    ],
+    ids=["possessive", "nationality", "no-delegation"],
+)
+def test_whoever_leads_a_countrys_delegation_is_of_that_country(text: str, name: str, country: str | None) -> None:
+    person = next(e for e in analyze(text).entities if e.name == name)
+    assert person.country == country

@@ -89,6 +89,10 @@ _BODY_NOUNS = {"ministry", "army", "navy", "police", "military", "party", "commi
 _PREPOSITIONS = {"at", "of", "for", "with", "from"}
 _STATE_BODY_WORDS = {*GOVERNMENT_BODIES, "army", "navy", "police", "senate", "congress", "presidency"}
 """Words that name a body of one state, whose people are that state's."""
+_DELEGATIONS = {"delegation", "team", "mission", "side", "negotiators", "contingent"}
+"""Groups a country sends, whose leader is of that country."""
+_MAX_TITLE_WORDS = 5
+"""The most words of title between "led by" and the name."""
 _PAST = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
 """Words that make a role one the person no longer holds."""
 _BODY_WORDS = 8
@@ -164,11 +168,11 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
                 _body_led(doc, span, cluster)
         _affiliation_in_role(cluster)
         _country_and_sector(cluster, published)
-        if cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
-            spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in cluster.mentions)
-            cluster.country = next(
-                (c for span in spans if span is not None and (c := _place_of_speech(doc, span))), None
-            )
+        if cluster.country is None:
+            spans = [s for m in cluster.mentions if (s := doc.char_span(m.start, m.end, alignment_mode="expand"))]
+            cluster.country = next((c for span in spans if (c := _delegation_led(doc, span))), None)
+            if cluster.country is None and cluster.sector in _OFFICIAL_SECTORS:
+                cluster.country = next((c for span in spans if (c := _place_of_speech(doc, span))), None)
 
 
 def story_country(clusters: list[Cluster], dateline_country: str | None = None) -> str | None:
@@ -494,6 +498,20 @@ def _seat_after(doc: Doc, start: int) -> str | None:
                 place = doc[i + 1 : end] if end > i + 1 else None
             return _country_of_place(place) if place is not None else None
     return None
+
+
+def _delegation_led(doc: Doc, name: Span) -> str | None:
+    """ "Vietnam's delegation, led by Deputy Foreign Minister Nguyen Thi Lan Huong", "the Chilean team,
+    headed by Carolina Fuentes": whoever leads a country's delegation is of that country."""
+    i = name.start - 1
+    while i > 0 and name.start - i <= _MAX_TITLE_WORDS and doc[i].lower_ != "by" and doc[i].is_alpha:
+        i -= 1
+    if i < 2 or doc[i].lower_ != "by" or doc[i - 1].lower_ not in ("led", "headed"):
+        return None
+    noun = i - 3 if doc[i - 2].text == "," else i - 2
+    if noun < 1 or doc[noun].lower_ not in _DELEGATIONS:
+        return None
+    return _nationality_before(doc, noun)
 
 
 def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
