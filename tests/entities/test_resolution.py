@@ -458,3 +458,34 @@ def test_people_of_a_body_whose_members_are_of_several_countries_get_none_from_i
 def test_whoever_leads_a_countrys_delegation_is_of_that_country(text: str, name: str, country: str | None) -> None:
     person = next(e for e in analyze(text).entities if e.name == name)
     assert person.country == country
+
+
+def test_between_two_countries_named_as_often_the_dateline_says_which_the_story_is_told_from() -> None:
+    text = (
+        "Prime Minister Tiago Semedo met envoys from Malawi in Maputo. Malawi and Mozambique share the lake, "
+        "and Malawi wants Mozambique to share its data."
+    )
+    entities = [
+        ("Tiago Semedo", "PER"),
+        ("Malawi", "LOC"),
+        ("Maputo", "LOC"),
+        ("Malawi", "LOC"),
+        ("Mozambique", "LOC"),
+        ("Malawi", "LOC"),
+        ("Mozambique", "LOC"),
+    ]
+    doc = annotated(text, entities)
+    [semedo] = [e for e in find_entities(doc, None, dateline_country="MOZ").entities if e.name == "Tiago Semedo"]
+    assert semedo.country == "MOZ"
+    [semedo] = [e for e in find_entities(doc, None, dateline_country=None).entities if e.name == "Tiago Semedo"]
+    assert semedo.country is None
+
+
+def test_a_name_whose_apposition_is_a_place_gets_no_job() -> None:
+    text = (
+        "Ana Reyes, the trade minister, hosted the Chilean delegation at Torre Tagle, the seat of the Ministry "
+        "of Foreign Affairs."
+    )
+    tagle = next(e for e in analyze(text).entities if e.name == "Torre Tagle")
+    assert "seat" not in tagle.roles
+    assert tagle.sector is None or tagle.kind != "person"

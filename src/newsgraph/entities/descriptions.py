@@ -93,6 +93,28 @@ _DELEGATIONS = {"delegation", "team", "mission", "side", "negotiators", "conting
 """Groups a country sends, whose leader is of that country."""
 _MAX_TITLE_WORDS = 5
 """The most words of title between "led by" and the name."""
+_PLACE_NOUNS = {
+    "seat",
+    "home",
+    "headquarters",
+    "site",
+    "capital",
+    "city",
+    "town",
+    "village",
+    "port",
+    "province",
+    "region",
+    "district",
+    "venue",
+    "palace",
+    "building",
+    "residence",
+    "compound",
+    "camp",
+    "border",
+}
+"""Nouns of an apposition that make the name before it a place ("Torre Tagle, the seat of ...")."""
 _PAST = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
 """Words that make a role one the person no longer holds."""
 _BODY_WORDS = 8
@@ -177,8 +199,9 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
 
 def story_country(clusters: list[Cluster], dateline_country: str | None = None) -> str | None:
     """The country the article is about: the one its named places and organisations name at least 3 times
-    and twice as often as any other; none when the dateline is in another country the article also names
-    3 times. Run after `describe_others`, which gives places and organisations their countries."""
+    and twice as often as any other, or, of two named about as often, the one the dateline is in; none
+    when the dateline is in another country the article also names 3 times. Run after `describe_others`,
+    which gives places and organisations their countries."""
     counts: Counter[str] = Counter()
     for cluster in clusters:
         if cluster.kind in ("place", "organisation") and cluster.country:
@@ -188,7 +211,10 @@ def story_country(clusters: list[Cluster], dateline_country: str | None = None) 
         return None
     country, mentions = ranked[0]
     if len(ranked) > 1 and mentions < _STORY_COUNTRY_LEAD * ranked[1][1]:
-        return None
+        # Two countries named about as often: the dateline says which one the story is told from.
+        runner_up = ranked[1][0]
+        leads = dateline_country in (country, runner_up) and counts[dateline_country] >= _STORY_COUNTRY_MENTIONS
+        return dateline_country if leads else None
     if dateline_country not in (None, country) and counts[dateline_country] >= _STORY_COUNTRY_MENTIONS:
         return None
     return country
@@ -664,6 +690,8 @@ def _unlisted_role(doc: Doc, start: int) -> Span | None:
     end = i
     while end < len(doc) and end - i < 4 and doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ"):
         end += 1
+    if end > i and doc[end - 1].lower_ in _PLACE_NOUNS:
+        return None  # "Torre Tagle, the seat of the Ministry of Foreign Affairs": a place, not a job
     if end > i and doc[end - 1].pos_ == "NOUN" and end + 1 < len(doc) and doc[end].lower_ in ("at", "with", "of"):
         following = doc[end + 1 : end + 3]
         if any(t.text[:1].isupper() for t in following):
