@@ -489,3 +489,16 @@ def test_a_name_whose_apposition_is_a_place_gets_no_job() -> None:
     tagle = next(e for e in analyze(text).entities if e.name == "Torre Tagle")
     assert "seat" not in tagle.roles
     assert tagle.sector is None or tagle.kind != "person"
+
+
+def test_nationality_adjectives_count_towards_the_storys_country() -> None:
+    from newsgraph.model import Article, Dateline
+
+    text = (
+        "Cambodian officials said the river rose on Sunday after Laos began releasing water from a dam in "
+        "Laos. Minister Chea Sokha called the release encouraging. Laos said it was meeting its commitments, "
+        "and the Cambodian press reported that Laos had promised more. Cambodian farmers were still waiting."
+    )
+    article = Article(id="mekong", text=text, dateline=Dateline(place="Phnom Penh", country="KHM"))
+    sokha = next(e for e in analyze(article).entities if e.name == "Chea Sokha")
+    assert sokha.country == "KHM"

@@ -53,7 +53,7 @@ def find_entities(doc: Doc, published: date | None = None, dateline_country: str
     clusters = name_clusters(doc)
     describe_people(doc, clusters, published)
     describe_others(clusters)
-    country = story_country(clusters, dateline_country)
+    country = story_country(clusters, dateline_country, doc)
     officials_of_the_story_country(clusters, country)
     canonical_affiliations(clusters)
     colleagues_share_a_country(clusters)

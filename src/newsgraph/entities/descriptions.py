@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.entities.clusters import Cluster
 from newsgraph.entities.coreference import ORGANISATION_NOUNS, stands_for
 from newsgraph.gazetteer.cities import city_country
-from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.countries import country_of, country_terms
 from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
@@ -197,7 +197,7 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
                 cluster.country = next((c for span in spans if (c := _place_of_speech(doc, span))), None)
 
 
-def story_country(clusters: list[Cluster], dateline_country: str | None = None) -> str | None:
+def story_country(clusters: list[Cluster], dateline_country: str | None = None, doc: Doc | None = None) -> str | None:
     """The country the article is about: the one its named places and organisations name at least 3 times
     and twice as often as any other, or, of two named about as often, the one the dateline is in; none
     when the dateline is in another country the article also names 3 times. Run after `describe_others`,
@@ -206,6 +206,9 @@ def story_country(clusters: list[Cluster], dateline_country: str | None = None) 
     for cluster in clusters:
         if cluster.kind in ("place", "organisation") and cluster.country:
             counts[cluster.country] += sum(1 for mention in cluster.mentions if mention.kind == "name")
+    if doc is not None:
+        # "Cambodian officials said", "the Cambodian press": a nationality names the country too
+        counts.update(code for token in doc if not token.ent_type_ and (code := _adjective_country(token)))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _STORY_COUNTRY_MENTIONS:
         return None
@@ -218,6 +221,18 @@ def story_country(clusters: list[Cluster], dateline_country: str | None = None) 
     if dateline_country not in (None, country) and counts[dateline_country] >= _STORY_COUNTRY_MENTIONS:
         return None
     return country
+
+
+def _adjective_country(token: Token) -> str | None:
+    """The country a nationality adjective outside any entity names ("Cambodian" in "Cambodian officials")."""
+    if token.pos_ != "ADJ" or not token.is_title:
+        return None
+    return _adjectives().get(token.text)
+
+
+@functools.cache
+def _adjectives() -> dict[str, str]:
+    return {term.text: term.iso3 for term in country_terms() if term.kind == "adjective"}
 
 
 def officials_of_the_story_country(clusters: list[Cluster], story_country: str | None) -> None:
