@@ -502,3 +502,15 @@ def test_nationality_adjectives_count_towards_the_storys_country() -> None:
     article = Article(id="mekong", text=text, dateline=Dateline(place="Phnom Penh", country="KHM"))
     sokha = next(e for e in analyze(article).entities if e.name == "Chea Sokha")
     assert sokha.country == "KHM"
+
+
+def test_a_minister_named_by_portfolio_works_for_that_ministry() -> None:
+    text = (
+        "Rosa Villanueva, the Peruvian production minister, played down the setback. Chile's foreign minister, "
+        "Ana Paz, and Prime Minister Jo Kim spoke later."
+    )
+    people = {e.name: e for e in analyze(text).entities if e.kind == "person"}
+    assert people["Rosa Villanueva"].affiliations == ["Ministry of Production"]
+    assert people["Ana Paz"].affiliations == ["Ministry of Foreign Affairs"]
+    assert people["Ana Paz"].roles == ["foreign minister"]  # not the next person's title
+    assert people["Jo Kim"].affiliations == []

@@ -81,6 +81,18 @@ _MINISTER_OF = re.compile(
     r"^(?:(?:deputy|vice|acting|junior)\s+)?minister\s+(of|for)\s+(?:the\s+)?(.+)$", re.IGNORECASE
 )
 _SMALL_WORDS = {"and", "of", "for", "the"}
+_PORTFOLIO_MINISTER = re.compile(r"^(?:(?:deputy|vice|acting|junior)\s+)?(\w[\w\s-]*?)\s+minister$", re.IGNORECASE)
+"""A minister named by the portfolio before the title: "production minister", "water resources minister"."""
+_NOT_PORTFOLIOS = {"prime", "chief", "first", "senior", "cabinet", "former", "state", "premier", "government"}
+_PORTFOLIO_NAMES = {
+    "foreign": "Foreign Affairs",
+    "interior": "the Interior",
+    "home": "Home Affairs",
+    "economy": "Economy",
+    "economic": "Economy",
+    "energy and mines": "Energy and Mines",
+}
+"""Portfolios whose ministry is not named by the same words ("foreign minister": Ministry of Foreign Affairs)."""
 GOVERNMENT_BODIES = {"ministry", "embassy", "department", "cabinet", "parliament", "government"}
 """Bodies every state has, so that a nationality before them names the state, not part of a name."""
 _POSSESSIVES = {"'s", "’s"}
@@ -393,6 +405,8 @@ def _apposition_after(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clu
     if i + 1 < len(doc) and doc[i].lower_ == "whose":
         _organisation_at(doc, i + 1, cluster)
         return
+    if i < len(doc) and doc[i].lower_ in ("and", "or", "but"):
+        return  # "Ana Paz, and Prime Minister Jo Kim": the next person, not an apposition
     if i < len(doc) and doc[i].lower_ in _DETERMINERS:
         i += 1
     role = next((span for span in roles.values() if i <= span.start <= i + 3), None) or _unlisted_role(doc, i)
@@ -620,6 +634,14 @@ def _affiliation_in_role(cluster: Cluster) -> None:
         if found:
             words = [w if w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:] for w in found.group(2).split()]
             cluster.add_affiliation(f"Ministry {found.group(1).lower()} {' '.join(words)}")
+            return
+        portfolio = _PORTFOLIO_MINISTER.match(role)
+        if portfolio and portfolio.group(1).split()[0].lower() not in _NOT_PORTFOLIOS:
+            words = portfolio.group(1).lower().split()
+            named = _PORTFOLIO_NAMES.get(" ".join(words)) or " ".join(
+                w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words
+            )
+            cluster.add_affiliation(f"Ministry of {named}")
             return
         words = role.split()
         body = next((i for i in range(1, len(words)) if words[i - 1].lower() in _BODY_NOUNS), None)
