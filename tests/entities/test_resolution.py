@@ -514,3 +514,16 @@ def test_a_minister_named_by_portfolio_works_for_that_ministry() -> None:
     assert people["Ana Paz"].affiliations == ["Ministry of Foreign Affairs"]
     assert people["Ana Paz"].roles == ["foreign minister"]  # not the next person's title
     assert people["Jo Kim"].affiliations == []
+
+
+def test_he_after_a_sentence_whose_subject_the_parser_misread_is_still_that_subject() -> None:
+    text = (
+        "Katarina Lindqvist, the UN envoy, flew to Vientiane on Friday.\n\nAccording to a readout published by "
+        "the Lao Ministry of Foreign Affairs, minister Khamphet Sisavath told the envoy that Laos would consider a "
+        "release. He did not commit to a volume. Lindqvist said she was hopeful."
+    )
+    people = {e.name: e for e in analyze(text).entities if e.kind == "person"}
+    he = text.index("He did")
+    assert (he, he + 2) in people["Khamphet Sisavath"].mentions
+    she = text.index("she was")
+    assert (she, she + 3) in people["Katarina Lindqvist"].mentions

@@ -131,3 +131,28 @@ def test_the_surname_of_a_hyphenated_name_is_the_whole_last_word() -> None:
     doc = _with_model_entities(text, [("Kwabena Asante-Mensah", "PER")])
     doc = rules_only().get_pipe("newsgraph_repeats")(doc)
     assert [e.text for e in doc.ents] == ["Kwabena Asante-Mensah", "Asante-Mensah"]
+
+
+def test_a_name_the_model_took_for_a_person_is_a_place_where_a_word_for_a_place_goes_with_it() -> None:
+    text = (
+        "Farmers in Ben Tre and Tra Vinh provinces bought water. Laos kept filling the Nong Kham reservoir. "
+        "The river at the town of Stung Treng rose. Thailand buys the power generated at Nong Kham. Ana Costa met "
+        "farmers."
+    )
+    people = ["Ben Tre", "Tra Vinh", "Nong Kham", "Stung Treng", "Nong Kham", "Ana Costa"]
+    doc = spacy.blank("en")(text)
+    spans, cursor = [], 0
+    for name in people:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label="PER"))
+        cursor = start + len(name)
+    doc.ents = spans
+    doc = rules_only().get_pipe("newsgraph_places")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Ben Tre", "LOC"),
+        ("Tra Vinh", "LOC"),
+        ("Nong Kham", "LOC"),
+        ("Stung Treng", "LOC"),
+        ("Nong Kham", "LOC"),
+        ("Ana Costa", "PER"),
+    ]

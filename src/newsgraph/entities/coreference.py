@@ -170,7 +170,16 @@ def _antecedent(doc: Doc, people: list[Cluster], index: int, sentence_of: dict[i
 
 
 def _is_subject(token: Token) -> bool:
-    """Whether the name this token ends is a subject: "Costa" in "Ana Costa met" hangs off "Ana" (flat)."""
+    """Whether the name this token ends is a subject: "Costa" in "Ana Costa met" hangs off "Ana" (flat);
+    also a name right before a verb the parser left without a subject ("..., minister Khamphet Sisavath
+    told the envoy" parsed with the name as an oblique of an earlier verb)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (
+        following is not None
+        and following.pos_ == "VERB"
+        and not any(c.dep_.startswith("nsubj") for c in following.children)
+    ):
+        return True
     while token.dep_ in ("flat", "flat:name", "compound") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")

@@ -9,6 +9,8 @@ Ana Costa", "Dr. Rui Tanaka"). Two components apply that knowledge to a Doc afte
   "Bank of Brazil" stays one ORG rather than losing its "Brazil" to a LOC.
 * `newsgraph_titles`: a run of capitalised names right after a role title or an honorific is a person,
   and so is one introduced by an apposition with a role or a speech verb, where the model found nothing.
+* `newsgraph_places`: a name the model took for a person is a place where a word for a place says so
+  ("the Nong Kham dam", "the town of Stung Treng", "Ben Tre and Tra Vinh provinces").
 * `newsgraph_repeats`: a name the article has already labelled is the same thing where it comes again
   unlabelled, and a person's surname alone is that person ("Ana Costa ... Costa said"), even where the
   model took it for an organisation or place.
@@ -38,8 +40,9 @@ from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 GAZETTEER = "newsgraph_gazetteer"
 ORGANISATIONS = "newsgraph_organisations"
 TITLES = "newsgraph_titles"
+PLACES = "newsgraph_places"
 REPEATS = "newsgraph_repeats"
-RULE_COMPONENTS = (GAZETTEER, ORGANISATIONS, TITLES, REPEATS)
+RULE_COMPONENTS = (GAZETTEER, ORGANISATIONS, TITLES, PLACES, REPEATS)
 """The rule layer's components, in pipeline order."""
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam"}
 _MAX_TITLE_TOKENS = 5
@@ -166,6 +169,8 @@ def register_components() -> None:
         Language.factory(ORGANISATIONS, assigns=["doc.ents"])(NamedBodies)
     if not Language.has_factory(TITLES):
         Language.factory(TITLES, assigns=["doc.ents"])(TitledPeople)
+    if not Language.has_factory(PLACES):
+        Language.factory(PLACES, assigns=["doc.ents"])(PlacesByTheirNouns)
     if not Language.has_factory(REPEATS):
         Language.factory(REPEATS, assigns=["doc.ents"])(RepeatedNames)
 
@@ -180,8 +185,10 @@ def add_rule_components(nlp: Language) -> None:
         nlp.add_pipe(ORGANISATIONS, after=GAZETTEER)
     if TITLES not in nlp.pipe_names:
         nlp.add_pipe(TITLES, after=ORGANISATIONS)
+    if PLACES not in nlp.pipe_names:
+        nlp.add_pipe(PLACES, after=TITLES)
     if REPEATS not in nlp.pipe_names:
-        nlp.add_pipe(REPEATS, after=TITLES)
+        nlp.add_pipe(REPEATS, after=PLACES)
 
 
 @functools.cache
@@ -358,6 +365,39 @@ class TitledPeople:
         )
 
 
+class PlacesByTheirNouns:
+    """LOC for a name the model called a person where a word for a place goes with it, and wherever else
+    the Doc has that name as a person: the noun right after it ("the Nong Kham dam", "Tra Vinh
+    provinces", and over a coordination, "Ben Tre and Tra Vinh provinces") or the "X of" right before it
+    ("the Cambodian town of Stung Treng", "the port of Ilo")."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = list(doc.ents)
+        places = {e.text for e in entities if e.label_ == "PER" and self._placed(doc, e, entities)}
+        if places:
+            doc.ents = [
+                Span(doc, e.start, e.end, label="LOC") if e.label_ == "PER" and e.text in places else e
+                for e in entities
+            ]
+        return doc
+
+    @staticmethod
+    def _placed(doc: Doc, entity: Span, entities: list[Span]) -> bool:
+        before = doc[entity.start - 2 : entity.start] if entity.start >= 2 else None
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS:
+            return True
+        end = entity.end
+        while end + 1 < len(doc) and doc[end].lower_ == "and":
+            following = next((e for e in entities if e.start == end + 1), None)
+            if following is None:
+                break
+            end = following.end
+        return end < len(doc) and doc[end].lower_ in PLACE_NOUNS
+
+
 class RepeatedNames:
     """One label for one name across the Doc: the model decides each mention from a few words around it,
     so it finds "Ana Costa" in one sentence and misses, or calls an organisation, the "Costa" of the
@@ -471,6 +511,14 @@ def _without_title(doc: Doc, entity: Span) -> Span:
 
 
 _REPEATED_LABELS = frozenset({"PER", "ORG", "LOC"})
+PLACE_NOUNS = frozenset(
+    {
+        *("dam", "dams", "reservoir", "river", "lake", "province", "provinces", "district", "districts"),
+        *("region", "county", "town", "village", "valley", "bridge", "airport", "port", "border", "crossing"),
+        *("basin", "delta", "island", "islands", "city", "state", "municipality", "governorate", "canal"),
+    }
+)
+"""Words that say the name they go with is a place."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "\n\n"})
 _WHEN = frozenset({*WEEKDAYS, *(m for m in MONTH_NAMES if m != "may"), *RELATIVE_DAYS})
 _WHEN_LINKS = frozenset({"on", "in", "last", "this", "next", "early", "late"})
