@@ -82,3 +82,17 @@ def test_paragraph_breaks_are_not_counted_as_sentences() -> None:
     nlp = spacy.blank("en")
     doc = Doc(nlp.vocab, words=["One", ".", "\n\n", "Two", "."], sent_starts=[True, False, True, True, False])
     assert [s.text for s in sentences(doc)] == ["One .", "Two ."]
+
+
+def test_a_title_before_the_verb_read_as_a_clause_of_it() -> None:
+    doc = parsed(
+        [
+            ("Sok", "PROPN", "nmod", 3),
+            (",", "PUNCT", "punct", 0),
+            ("water", "NOUN", "compound", 3),
+            ("minister", "NOUN", "ccomp", 5),
+            (",", "PUNCT", "punct", 3),
+            ("said", "VERB", "ROOT", 5),
+        ]
+    )
+    assert subject(doc[5]).text == "minister"

@@ -67,6 +67,8 @@ def _misread_subject(verb: Token) -> Token | None:
       for an oblique, or set in apposition to one (a quotation before the name read as the oblique);
     * "In Arica, fishing unions ... said": the subject coordinated with, or set in apposition to, the
       place fronted before it;
+    * "Sok Chanthy, Cambodia's water resources minister, said": the title before the verb read as a
+      clause of it;
     * "Carolina Fuentes, the undersecretary leading her country's delegation, said": the name taken for
       the subject of the participle ("leading") that describes it, the participle for the verb's subject.
     """
@@ -85,6 +87,8 @@ def _misread_subject(verb: Token) -> Token | None:
             )
             if found is not None and found.i < verb.i:
                 return found
+        if child.dep_ in ("ccomp", "dep") and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:
+            return child  # "Sok Chanthy, Cambodia's water resources minister, said": the title as a clause
         if child.dep_ == "csubj" and {"Ger", "Part"} & set(child.morph.get("VerbForm")):
             found = next((c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if found is not None:
