@@ -34,6 +34,7 @@ from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
+from newsgraph.nlp.rules import PLACE_NOUNS
 from newsgraph.nlp.syntax import subject as subject_of
 
 _DETERMINERS = {"a", "an", "the"}
@@ -83,7 +84,7 @@ _MINISTER_OF = re.compile(
 _SMALL_WORDS = {"and", "of", "for", "the"}
 _PORTFOLIO_MINISTER = re.compile(r"^(?:(?:deputy|vice|acting|junior)\s+)?(\w[\w\s-]*?)\s+minister$", re.IGNORECASE)
 """A minister named by the portfolio before the title: "production minister", "water resources minister"."""
-_NOT_PORTFOLIOS = {"prime", "chief", "first", "senior", "cabinet", "former", "state", "premier", "government"}
+_NOT_PORTFOLIOS = {"prime", "chief", "first", "senior", "cabinet", "former", "state", "premier", "government", "shadow"}
 _PORTFOLIO_NAMES = {
     "foreign": "Foreign Affairs",
     "interior": "the Interior",
@@ -105,27 +106,7 @@ _DELEGATIONS = {"delegation", "team", "mission", "side", "negotiators", "conting
 """Groups a country sends, whose leader is of that country."""
 _MAX_TITLE_WORDS = 5
 """The most words of title between "led by" and the name."""
-_PLACE_NOUNS = {
-    "seat",
-    "home",
-    "headquarters",
-    "site",
-    "capital",
-    "city",
-    "town",
-    "village",
-    "port",
-    "province",
-    "region",
-    "district",
-    "venue",
-    "palace",
-    "building",
-    "residence",
-    "compound",
-    "camp",
-    "border",
-}
+_PLACE_NOUNS = PLACE_NOUNS | {"seat", "home", "headquarters", "site", "capital", "venue", "palace", "building"}
 """Nouns of an apposition that make the name before it a place ("Torre Tagle, the seat of ...")."""
 _PAST = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
 """Words that make a role one the person no longer holds."""

@@ -15,25 +15,37 @@ labelled as a place, the place after "in", or a name of two words or more inside
 
 from __future__ import annotations
 
+import calendar
 import functools
 import json
 import re
 from importlib import resources
 
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.gazetteer.folding import fold
+from newsgraph.gazetteer.places import find_place
 
 _CLEAR_LEAD = 3
 """How many times larger the largest town of a shared name must be than the largest one elsewhere."""
 _OUTSIDE_ISO = {"XK": "XKX"}
+_CONTINENTS = {"africa", "america", "americas", "antarctica", "asia", "australasia", "europe", "oceania"}
+_NOT_TOWNS = frozenset(
+    {*_CONTINENTS, *(m.lower() for m in calendar.month_name if m), *(d.lower() for d in calendar.day_name), *STOP_WORDS}
+)
 """GeoNames country codes pycountry does not know: Kosovo's user-assigned code, as in places.tsv."""
 
 
 def city_country(name: str) -> str | None:
     """ISO alpha-3 code of the country of the town called `name` (accents and case ignored), or None
-    when no town of 15,000 people has that name or the towns that do are in several countries."""
-    return _cities().get(fold(name))
+    when no town of 15,000 people has that name, the towns that do are in several countries, or the
+    name is one places.tsv already decides ("Mekong": a river of several countries), a continent, a
+    month, a weekday or an English function word ("Asia", "March" and "Of" are towns too)."""
+    key = fold(name)
+    if key in _NOT_TOWNS or find_place(name) is not None:
+        return None
+    return _cities().get(key)
 
 
 @functools.cache

@@ -429,7 +429,7 @@ class RepeatedNames:
         for surname in surnames:
             labels[surname] = "PER"
         longest = max(len(words) for words in labels)
-        surname_texts = {" ".join(words) for words in surnames}
+        surname_texts = {"".join(words) for words in surnames}
         kept = [e for e in doc.ents if not (tuple(t.text for t in e) in surnames and e.label_ != "PER")]
         taken = {i for e in kept for i in range(e.start, e.end)}
         found = []
