@@ -20,7 +20,16 @@ def test_a_name_shared_by_towns_of_similar_size_in_several_countries_has_no_answ
 
 
 def test_the_largest_town_of_a_shared_name_wins_when_it_clearly_leads() -> None:
-    assert city_country("Santiago") == "CHL"
+    assert city_country("Córdoba") == "ARG"  # 1.4 million, against Spain's 330,000
+
+
+def test_names_the_capitals_table_decides_are_left_to_it() -> None:
+    assert city_country("Santiago") is None  # places.tsv: Chile's capital
+    assert city_country("Mekong") is None  # places.tsv: a river of several countries
+
+
+def test_continents_months_and_function_words_are_no_towns() -> None:
+    assert [city_country(w) for w in ("Asia", "March", "Of")] == [None, None, None]
 
 
 def test_words_that_are_no_town_have_no_answer() -> None:
