@@ -7,8 +7,8 @@ package: every town of 15,000 people or more, about 34,000, read once per proces
 
 Only the names themselves are used, not GeoNames' alternate names, and a name several towns share
 answers for the largest only when it is at least three times the size of the largest one elsewhere
-("Santiago": Chile; "Tripoli" with Libya's 1.3 million against Lebanon's 230,000: Libya; "Victoria"
-in Hong Kong, Canada and the United States: too close to call, no answer). This table never finds names
+("Córdoba" with Argentina's 1.4 million against Spain's 330,000: Argentina; "Hamilton" in Canada
+and New Zealand: too close to call, no answer). This table never finds names
 in running text: "Young", "Reading", "Split" and "Of" are towns too. Callers ask it about an entity
 labelled as a place, the place after "in", or a name of two words or more inside an organisation's name.
 """
