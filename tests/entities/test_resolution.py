@@ -527,3 +527,21 @@ def test_he_after_a_sentence_whose_subject_the_parser_misread_is_still_that_subj
     assert (he, he + 2) in people["Khamphet Sisavath"].mentions
     she = text.index("she was")
     assert (she, she + 3) in people["Katarina Lindqvist"].mentions
+
+
+def test_a_bare_minister_is_the_minister_of_the_ministry_named_just_before() -> None:
+    text = (
+        "The Ministry of Water Resources and Meteorology said the river rose by 31 centimetres. Minister Chea "
+        "Sokha called the release encouraging."
+    )
+    sokha = next(e for e in analyze(text).entities if e.name == "Chea Sokha")
+    assert sokha.affiliations == ["Ministry of Water Resources and Meteorology"]
+
+
+def test_a_minister_far_from_any_ministry_gets_none_of_it() -> None:
+    text = (
+        "The Ministry of Health said clinics would open. Rain fell all week. Roads closed in the north. "
+        "Minister Chea Sokha visited the dam."
+    )
+    sokha = next(e for e in analyze(text).entities if e.name == "Chea Sokha")
+    assert sokha.affiliations == []

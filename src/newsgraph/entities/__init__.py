@@ -21,6 +21,7 @@ from newsgraph.entities.descriptions import (
     colleagues_share_a_country,
     describe_others,
     describe_people,
+    ministers_of_the_ministry_before,
     officials_of_the_story_country,
     story_country,
 )
@@ -53,6 +54,7 @@ def find_entities(doc: Doc, published: date | None = None, dateline_country: str
     clusters = name_clusters(doc)
     describe_people(doc, clusters, published)
     describe_others(clusters)
+    ministers_of_the_ministry_before(doc, clusters)
     country = story_country(clusters, dateline_country, doc)
     officials_of_the_story_country(clusters, country)
     canonical_affiliations(clusters)

@@ -35,6 +35,7 @@ from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
 from newsgraph.nlp.rules import PLACE_NOUNS
+from newsgraph.nlp.syntax import sentences
 from newsgraph.nlp.syntax import subject as subject_of
 
 _DETERMINERS = {"a", "an", "the"}
@@ -258,6 +259,34 @@ def colleagues_share_a_country(clusters: list[Cluster]) -> None:
     for cluster in clusters:
         if cluster.kind == "organisation" and cluster.country is None and cluster.name in agreed:
             cluster.country = agreed[cluster.name]
+
+
+def ministers_of_the_ministry_before(doc: Doc, clusters: list[Cluster]) -> None:
+    """ "The Ministry of Water Resources and Meteorology said the river rose. Minister Sok Chanthy called
+    the release encouraging": a minister the text names by the bare title, with no body of their own, is
+    the minister of the ministry named in their sentence or the one before."""
+    ministries = [
+        (mention.start, cluster)
+        for cluster in clusters
+        if cluster.kind == "organisation" and "ministry" in cluster.name.lower().split()
+        for mention in cluster.mentions
+    ]
+    if not ministries:
+        return
+    starts = [sentence.start_char for sentence in sentences(doc)]
+    for person in clusters:
+        if person.kind != "person" or person.affiliations or not person.mentions:
+            continue
+        if not any(role.lower() == "minister" for role in person.roles):
+            continue
+        first = min(mention.start for mention in person.mentions)
+        here = max((n for n, start in enumerate(starts) if start <= first), default=0)
+        earliest = starts[max(here - 1, 0)] if starts else 0
+        before = [(start, body) for start, body in ministries if earliest <= start < first]
+        if before:
+            body = max(before, key=lambda pair: pair[0])[1]
+            person.add_affiliation(body.name)
+            person.country = person.country or body.country
 
 
 def _state_body(name: str) -> bool:
