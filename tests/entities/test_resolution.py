@@ -545,3 +545,13 @@ def test_a_minister_far_from_any_ministry_gets_none_of_it() -> None:
     )
     sokha = next(e for e in analyze(text).entities if e.name == "Chea Sokha")
     assert sokha.affiliations == []
+
+
+def test_the_office_its_official_runs_belongs_to_the_organisation_named_before() -> None:
+    text = (
+        "The World Food Programme began distributing rice on Friday, the agency said. Helena Brandt, the Danish "
+        "official who runs its Cambodia office, said the appeal was only 22 percent funded."
+    )
+    brandt = next(e for e in analyze(text).entities if e.name == "Helena Brandt")
+    assert brandt.affiliations == ["World Food Programme"]
+    assert brandt.country == "DNK"

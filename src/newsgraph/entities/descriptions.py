@@ -35,7 +35,7 @@ from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
 from newsgraph.nlp.rules import PLACE_NOUNS
-from newsgraph.nlp.syntax import sentences
+from newsgraph.nlp.syntax import previous_sentence_start, sentences
 from newsgraph.nlp.syntax import subject as subject_of
 
 _DETERMINERS = {"a", "an", "the"}
@@ -482,12 +482,14 @@ def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clus
 
 def _body_led(doc: Doc, name: Span, cluster: Cluster) -> None:
     """ "Héctor Carrasco, who leads the artisanal fishermen's federation in Ilo": the body a relative
-    clause says the person leads, heads, runs or chairs is their affiliation, and where it sits their
-    country; the verb gives the role when the text gives none."""
+    clause on the name or its apposition says the person leads, heads, runs or chairs is their
+    affiliation, and where it sits their country; the verb gives the role when the text gives none. "Its
+    Cambodia office" is the office of the organisation named last, in that sentence or the one before."""
     if not doc.has_annotation("DEP"):
         return
     person = name.root
-    for verb in person.children:
+    appositions = [c for c in person.children if c.dep_ == "appos"]
+    for verb in [*person.children, *(c for a in appositions for c in a.children)]:
         if verb.dep_ not in ("relcl", "acl") or verb.lemma_ not in _LEADING_VERBS:
             continue
         if not any(c.dep_.startswith("nsubj") and c.lower_ in ("who", "that") for c in verb.children):
@@ -496,10 +498,17 @@ def _body_led(doc: Doc, name: Span, cluster: Cluster) -> None:
         if body is None:
             continue
         words = [t for t in body.subtree if t.dep_ not in ("relcl", "acl", "conj", "cc", "punct")]
-        start = words[0].i + 1 if words[0].dep_ == "det" or words[0].lower_ in ("his", "her", "their") else words[0].i
-        if start > words[-1].i:
-            continue
-        cluster.add_affiliation(doc[start : words[-1].i + 1].text)
+        if words[0].lower_ in ("its", "their"):
+            # "the Danish official who runs its Cambodia office": the office of the body named before
+            owner = next((e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= name.start), None)
+            if owner is None or owner.sent.start < previous_sentence_start(name.sent):
+                continue
+            cluster.add_affiliation(owner.text)
+        else:
+            start = words[0].i + 1 if words[0].dep_ == "det" or words[0].lower_ in ("his", "her") else words[0].i
+            if start > words[-1].i:
+                continue
+            cluster.add_affiliation(doc[start : words[-1].i + 1].text)
         if not cluster.roles:
             cluster.add_role(_LEADING_VERBS[verb.lemma_])
         cluster.country = cluster.country or _seat_after(doc, body.i + 1)
