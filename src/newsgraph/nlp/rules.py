@@ -428,26 +428,29 @@ class RepeatedNames:
         surnames = {s for s in surnames if not _known_name("".join(s))}
         for surname in surnames:
             labels[surname] = "PER"
-        longest = max(len(words) for words in labels)
         surname_texts = {"".join(words) for words in surnames}
         kept = [e for e in doc.ents if not (tuple(t.text for t in e) in surnames and e.label_ != "PER")]
         taken = {i for e in kept for i in range(e.start, e.end)}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(labels, key=len, reverse=True):
+            by_first.setdefault(words[0], []).append(words)
+        texts = [token.text for token in doc]
         found = []
         i = 0
-        while i < len(doc):
-            size = next(
-                (
-                    n
-                    for n in range(min(longest, len(doc) - i), 0, -1)
-                    if tuple(t.text for t in doc[i : i + n]) in labels
-                    and not taken.intersection(range(i, i + n))
-                    and self._may_be_name(doc, i, n, surname=doc[i : i + n].text in surname_texts)
-                ),
-                0,
-            )
-            if size:
-                found.append(Span(doc, i, i + size, label=labels[tuple(t.text for t in doc[i : i + size])]))
-                i += size
+        while i < len(texts):
+            match = None
+            for words in by_first.get(texts[i], ()):
+                end = i + len(words)
+                if (
+                    tuple(texts[i:end]) == words
+                    and not taken.intersection(range(i, end))
+                    and self._may_be_name(doc, i, len(words), surname="".join(words) in surname_texts)
+                ):
+                    match = words
+                    break
+            if match is not None:
+                found.append(Span(doc, i, i + len(match), label=labels[match]))
+                i += len(match)
             else:
                 i += 1
         if found or len(kept) != len(doc.ents):
