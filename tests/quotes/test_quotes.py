@@ -676,3 +676,10 @@ def test_unnamed_locals_take_the_country_of_the_town_their_sentence_opens_with()
     quote = quote_with(text, "until someone listens")
     assert quote.speaker is not None and quote.speaker.described
     assert quote.speaker.country == "CHL"
+
+
+def test_what_a_stance_verb_says_of_its_object_after_as_is_the_content() -> None:
+    text = "Ana Costa met the minister on Friday.\n\nCosta described the meeting as \u201cfrank and useful\u201d."
+    quote = quote_with(text, "frank and useful")
+    assert quote.kind == "mixed"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Costa"

@@ -247,7 +247,8 @@ def _complement(token: Token) -> bool:
 
 
 def _is_as_phrase(token: Token) -> bool:
-    return any(c.lower_ == "as" for c in _cases(token))
+    """ "[as false]", also where the parser marked the "as" as a subordinator ("as "frank and useful"")."""
+    return any(c.lower_ == "as" and c.dep_ in ("case", "mark") for c in token.children)
 
 
 def _cases(token: Token) -> list[Token]:
