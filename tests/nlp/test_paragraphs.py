@@ -22,9 +22,18 @@ def nlp():
 
 @pytest.mark.parametrize("text", [ARTICLE, "", "\n\nStarts with a break", "Ends with one\n", "One line only."])
 def test_the_pieces_join_back_into_the_text(text: str) -> None:
-    pieces = paragraphs(text)
-    assert "".join(pieces) == text
-    assert all(piece.strip() == "" or "\n" not in piece for piece in pieces)
+    assert "".join(paragraphs(text)) == text
+
+
+def test_a_blank_line_or_a_line_ending_a_sentence_ends_a_paragraph_but_a_wrap_does_not() -> None:
+    text = "Talks opened in\nLima on Monday. Both sides met.\nChile left early.\n\nPeru stayed"
+    assert paragraphs(text) == [
+        "Talks opened in\nLima on Monday. Both sides met.",
+        "\n",
+        "Chile left early.",
+        "\n\n",
+        "Peru stayed",
+    ]
 
 
 def test_the_doc_keeps_the_text_and_every_offset(nlp) -> None:

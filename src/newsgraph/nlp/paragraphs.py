@@ -24,14 +24,23 @@ from spacy.tokens import Doc
 from newsgraph.nlp.rules import RULE_COMPONENTS
 
 _BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n\s*")
-"""A paragraph (or line) break with the blanks around it."""
+"""A line break with the blanks around it."""
+_ENDS_A_SENTENCE = frozenset(".!?:;\"'”’»)]")
+"""The last character of a line that ends a paragraph when a single line break follows it."""
 
 
 def paragraphs(text: str) -> list[str]:
-    """The text cut into paragraphs and the breaks between them; joined, the pieces are the text."""
+    """The text cut into paragraphs and the breaks between them; joined, the pieces are the text.
+
+    A break is a paragraph's end when it holds a blank line, or when the line before it ends a sentence:
+    hard-wrapped prose ("talks in\nLima") keeps its lines together, since a sentence cut at a wrap would
+    be parsed as two fragments."""
     pieces: list[str] = []
     start = 0
     for found in _BREAK.finditer(text):
+        blank_line = found.group().count("\n") > 1
+        if not blank_line and (found.start() == 0 or text[found.start() - 1] not in _ENDS_A_SENTENCE):
+            continue
         if found.start() > start:
             pieces.append(text[start : found.start()])
         pieces.append(found.group())
