@@ -683,3 +683,17 @@ def test_what_a_stance_verb_says_of_its_object_after_as_is_the_content() -> None
     quote = quote_with(text, "frank and useful")
     assert quote.kind == "mixed"
     assert quote.speaker is not None and quote.speaker.name == "Ana Costa"
+
+
+def test_a_hard_wrapped_record_keeps_its_quotes_and_reported_clauses_whole() -> None:
+    text = (
+        "Minister Ana Costa said the talks had stalled because neither side would\n"
+        "move on the quota. \u201cWe have solved the problem we could solve. The quota is\n"
+        "a harder problem,\u201d she told reporters.\n\n"
+        "Talks resume next week."
+    )
+    reported = quote_with(text, "neither side")
+    assert text[reported.parts[0][0] : reported.parts[-1][1]].endswith("move on the quota")
+    direct = quote_with(text, "harder problem")
+    assert direct.kind == "direct"
+    assert "We have solved" in direct.text and direct.speaker is not None and direct.speaker.name == "Ana Costa"

@@ -50,6 +50,26 @@ def paragraphs(text: str) -> list[str]:
     return pieces
 
 
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of `paragraphs(text)` that has a visible character: where the
+    quote stage looks for a quotation's or a reported clause's end."""
+    spans = []
+    at = 0
+    for piece in paragraphs(text):
+        if piece.strip():
+            spans.append((at, at + len(piece)))
+        at += len(piece)
+    return spans
+
+
+def paragraph_around(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the paragraph holding character `at` (of the break after it, if `at` is in one)."""
+    for start, end in paragraph_spans(text):
+        if at < end:
+            return (start, end) if at >= start else (at, at)
+    return at, at
+
+
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """One Doc per text, in order, as `nlp.pipe` would give, with the model run a paragraph at a time
     (`batch_size` texts together)."""

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from newsgraph.entities import EntityIndex
 from newsgraph.model import Quote, Span, Speaker
+from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import text_of
 from newsgraph.quotes.attribution import speaker_for
 from newsgraph.quotes.cues import CLAUSE_DEPS, Cue, find_cues
@@ -175,8 +176,7 @@ def _sentence_around(text: str, at: int, marks: list[QuotedSpan]) -> tuple[int, 
     """The sentence around `at`, by its punctuation rather than the parse: a full stop followed by a
     capital ends a sentence unless it is inside quotation marks. Where the parser ran two sentences into
     one tree, reported content still stops at the full stop."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    end = len(text) if end < 0 else end
+    start, end = paragraph_around(text, at)
     for found in _SENTENCE_END.finditer(text, start, end):
         stop = found.start() + 1
         word = text[text.rfind(" ", start, found.start()) + 1 : found.start()].lower()

@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import subject as subject_of
 from newsgraph.nlp.syntax import text_of
 
@@ -277,11 +278,8 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
 
 
 def _same_paragraph(doc: Doc, cue: Token, tokens: set[int]) -> set[int]:
-    """Content never crosses a line break: where it seems to, the parser has joined two paragraphs."""
-    text = text_of(doc)
-    start = text.rfind("\n", 0, cue.idx) + 1
-    end = text.find("\n", cue.idx)
-    end = len(text) if end < 0 else end
+    """Content never crosses a paragraph break: where it seems to, the parser has joined two paragraphs."""
+    start, end = paragraph_around(text_of(doc), cue.idx)
     return {i for i in tokens if start <= doc[i].idx < end}
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsgraph.nlp.paragraphs import paragraph_spans
+
 DOUBLE_OPENING = "“„«‟"
 DOUBLE_CLOSING = "”»"
 SINGLE_OPENING = "‘‚‹"
@@ -116,8 +118,9 @@ def _role(text: str, at: int, opening: str, closing: str, straight: str, is_open
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines: a quote never runs over a line break without a new opening mark."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    """Paragraphs, as the parse cuts them (a blank line, or a line break after a sentence's end, not a
+    hard wrap): a quote never runs over a paragraph break without a new opening mark."""
+    return paragraph_spans(text)
 
 
 def _opens_with_mark(text: str, start: int, marks: str) -> bool:
