@@ -113,22 +113,10 @@ _PAST = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
 """Words that make a role one the person no longer holds."""
 _BODY_WORDS = 8
 """The longest organisation name looked for between a role and the name it introduces."""
-_ROLE_VERBS = {
-    "serve": "as",
-    "act": "as",
-    "work": "as",
-    "remain": "as",
-    "return": "as",
-    "name": "named",
-    "appoint": "named",
-    "elect": "named",
-    "nominate": "named",
-    "make": "named",
-    "become": "named",
-}
-"""Verbs that give their subject a role, and "named" ones also their object: "as" ones only with "as"
-("serve as special envoy"), "named" ones with or without it ("was appointed foreign minister",
-"appointed Costa foreign minister")."""
+_NAMING_VERBS = {"name", "appoint", "elect", "nominate", "make", "become"}
+"""Verbs that give a role with or without "as", to their object as to their subject ("was appointed foreign
+minister", "appointed Costa foreign minister"); any other verb gives its subject a role only with "as"
+("serve as special envoy", "travelled to Bissau as mediator")."""
 _LEADING_VERBS = {"lead": "leader", "head": "head", "run": "head", "chair": "chair", "direct": "director"}
 """Verbs by which a relative clause says whose head someone is, with the role each implies."""
 # Sector of an affiliation the gazetteer does not know, from the kind of body its name says it is.
@@ -455,7 +443,7 @@ def _role_predicated(doc: Doc, name: Span, roles: dict[int, Span], cluster: Clus
                 or (subject.lower_ == "who" and head.dep_ in ("relcl", "acl") and _is_or_apposition(verb, person))
             )
         elif head.dep_ in ("xcomp", "obl", "obj", "attr", "advcl") and verb.pos_ in ("VERB", "AUX"):
-            named = _ROLE_VERBS.get(verb.lemma_) == "named"
+            named = verb.lemma_ in _NAMING_VERBS
             holders = [
                 c for c in verb.children if c.dep_.startswith("nsubj") or (named and c.dep_ == "obj" and c != head)
             ]
@@ -527,13 +515,14 @@ def _holder_is(holder: Token, verb: Token, person: Token) -> bool:
     apposition or the title it is in apposition to ("Senegal's foreign minister, Ousmane Badji, has been
     named the bloc's mediator"), or a relative pronoun of a clause on the name ("Badji, who has been acting
     as the bloc's mediator", "Badji, whom the leaders appointed as mediator")."""
-    if _is_or_apposition(holder, person) or (person.dep_ == "appos" and person.head.i == holder.i):
-        return True
-    return (
-        holder.lower_ in ("who", "whom", "that")
-        and verb.dep_ in ("relcl", "acl")
-        and (_is_or_apposition(verb.head, person) or (person.dep_ == "appos" and person.head.i == verb.head.i))
-    )
+    relative = holder.lower_ in ("who", "whom", "that") and verb.dep_ in ("relcl", "acl")
+    return _names_person(holder, person) or (relative and _names_person(verb.head, person))
+
+
+def _names_person(token: Token, person: Token) -> bool:
+    """Whether `token` is the person's name, an apposition to it, or the word the name is in apposition
+    to ("Senegal's foreign [minister], Ousmane Badji")."""
+    return _is_or_apposition(token, person) or (person.dep_ == "appos" and person.head.i == token.i)
 
 
 def _organisation_starts(doc: Doc, start: int) -> bool:

@@ -60,7 +60,7 @@ def subject(
 
 
 def _misread_subject(verb: Token) -> Token | None:
-    """The subject of a verb the parser left without one, in two shapes it gets wrong:
+    """The subject of a verb the parser left without one, in the shapes it gets wrong:
 
     * "Badji, Senegal's foreign minister, travelled to Bissau": the verb coordinated with the name;
     * "Dr. Hiroshi Takeda, a hydrologist ..., said": a name before the verb, with no preposition, taken

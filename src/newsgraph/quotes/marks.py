@@ -60,7 +60,9 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at: int | None = None
     running: QuotedSpan | None = None
-    for paragraph_start, paragraph_end in _paragraphs(text):
+    # A quote never runs over a paragraph break (a blank line, or a line break after a sentence's end,
+    # not a hard wrap) without a new opening mark.
+    for paragraph_start, paragraph_end in paragraph_spans(text):
         if running is not None and not _opens_with_mark(text, paragraph_start, opening + straight):
             spans.append(_finish(text, running, closed=False))
             running = None
@@ -115,12 +117,6 @@ def _role(text: str, at: int, opening: str, closing: str, straight: str, is_open
     if ends_word:
         return "close"
     return "close" if is_open else None
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraphs, as the parse cuts them (a blank line, or a line break after a sentence's end, not a
-    hard wrap): a quote never runs over a paragraph break without a new opening mark."""
-    return paragraph_spans(text)
 
 
 def _opens_with_mark(text: str, start: int, marks: str) -> bool:
