@@ -13,9 +13,9 @@ import json
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -417,6 +417,9 @@ def articles(db: str, search: str | None, outlet: str | None, limit: int, fmt: s
 def entities(db: str, kind: str | None, country: str | None, search: str | None, limit: int, fmt: str) -> None:
     """List the people, organisations and places in the database, most widely mentioned first.
 
+    A person named in full is one row across articles: an article that gives no country counts for the
+    country the other articles give, and roles and affiliations are those of every article.
+
     \b
     Example:
       newsgraph entities --kind person --country PER
@@ -453,7 +456,8 @@ def quotes(
 
     The table gives each quote two lines: date, outlet, kind and speaker (with role, affiliation and
     country when known), then the quote shortened to the terminal's width; csv and jsonl give every
-    field in full.
+    field in full. A named speaker's role, affiliation or country that the quote's own article does not
+    give comes from what the other stored articles say of the same full name.
 
     \b
     Example:
@@ -1151,11 +1155,28 @@ def eval_entities(model: str | None, misses: bool) -> None:
     Example:
       newsgraph eval entities --misses
     """
-    from newsgraph.evaluate.entities import SAMPLE, evaluate_entities, read_sample
+    from newsgraph.evaluate.entities import EntityReport, evaluate_entities
+
+    _sample_both_ways(evaluate_entities, tuple(vars(EntityReport())), model, misses)
+
+
+def _sample_both_ways(
+    evaluate: Callable[..., Any], labels: tuple[str, ...], model: str | None, misses: bool, footer: bool = False
+) -> None:
+    """Score the sample gold twice: each article alone (what `analyze` outputs), then with what the other
+    sample articles say of each person (what the store's listings show, `entities.corpus`)."""
+    from newsgraph.evaluate.entities import SAMPLE, read_sample, sample_analyses
     from newsgraph.pipeline import analyze as analyze_article
 
-    report = evaluate_entities(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
-    _tallies(report, tuple(vars(report)), misses)
+    articles = read_sample()
+    alone = sample_analyses(articles, lambda a: analyze_article(a, model=model), corpus=False)
+    for corpus, heading in ((False, "each article alone"), (True, "with what the other articles say")):
+        click.echo(f"-- {heading}")
+        analyses = sample_analyses(articles, alone, corpus=True) if corpus else alone
+        report = evaluate(SAMPLE / "gold.json", articles, analyses)
+        _tallies(report, labels, misses)
+        if footer:
+            click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold quote)")
 
 
 @eval_group.command(name="quotes")
@@ -1208,13 +1229,10 @@ def eval_quotes(
 
 
 def _eval_sample_quotes(model: str | None, misses: bool) -> None:
-    from newsgraph.evaluate.entities import SAMPLE, read_sample
     from newsgraph.evaluate.quote_sample import evaluate_sample_quotes
-    from newsgraph.pipeline import analyze as analyze_article
 
-    report = evaluate_sample_quotes(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
-    _tallies(report, ("found", "kind", "speaker", "role", "affiliation", "country"), misses)
-    click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold quote)")
+    labels = ("found", "kind", "speaker", "role", "affiliation", "country")
+    _sample_both_ways(evaluate_sample_quotes, labels, model, misses, footer=True)
 
 
 @eval_group.command(name="events")

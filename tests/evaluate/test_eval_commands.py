@@ -20,18 +20,25 @@ def run(*args: str) -> str:
 
 def test_eval_quotes_on_the_sample_scores_speakers_and_their_details() -> None:
     lines = run("quotes").splitlines()
-    assert [line.split()[0] for line in lines] == [
-        "found",
-        "kind",
-        "speaker",
-        "role",
-        "affiliation",
-        "country",
-        "predicted",
-    ]
-    found = lines[0].split()
+    labels = ["found", "kind", "speaker", "role", "affiliation", "country", "predicted"]
+    assert lines[0] == "-- each article alone" and lines[8] == "-- with what the other articles say"
+    assert [line.split()[0] for line in lines[1:8]] == labels == [line.split()[0] for line in lines[9:]]
+    found = lines[1].split()
     gold = json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))
     assert int(found[1]) > 0 and int(found[3]) == sum(len(a["quotes"]) for a in gold["articles"])
+    assert lines[9] == lines[1], "what other articles say of a speaker does not change which quotes are found"
+
+
+def test_eval_entities_scores_each_article_alone_then_with_the_other_articles() -> None:
+    lines = run("entities").splitlines()
+    labels = ["found", "country", "role", "affiliation", "roles_right", "affiliations_right", "pronouns"]
+    assert lines[0] == "-- each article alone" and lines[8] == "-- with what the other articles say"
+    assert [line.split()[0] for line in lines[1:8]] == labels == [line.split()[0] for line in lines[9:]]
+    alone, corpus = lines[1:8], lines[9:]
+    assert alone[0] == corpus[0], "the same people are found either way"
+    for line in (*alone, *corpus):
+        hits, _, total = line.split()[1:4]
+        assert 0 <= int(hits) <= int(total)
 
 
 def test_eval_quotes_on_a_gold_file_prints_the_table(tmp_path: Path) -> None:

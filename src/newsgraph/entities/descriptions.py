@@ -34,7 +34,7 @@ from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
-from newsgraph.nlp.rules import PLACE_NOUNS
+from newsgraph.nlp.rules import BODY_WORDS, PLACE_NOUNS
 from newsgraph.nlp.syntax import previous_sentence_start, sentences
 from newsgraph.nlp.syntax import subject as subject_of
 
@@ -111,7 +111,7 @@ _PLACE_NOUNS = PLACE_NOUNS | {"seat", "home", "headquarters", "site", "capital",
 """Nouns of an apposition that make the name before it a place ("Torre Tagle, the seat of ...")."""
 _PAST = {"former", "ex", "onetime", "one-time", "erstwhile", "retired"}
 """Words that make a role one the person no longer holds."""
-_BODY_WORDS = 8
+_MAX_BODY_WORDS = 8
 """The longest organisation name looked for between a role and the name it introduces."""
 _NAMING_VERBS = {"name", "appoint", "elect", "nominate", "make", "become"}
 """Verbs that give a role with or without "as", to their object as to their subject ("was appointed foreign
@@ -380,7 +380,7 @@ def _role_with_body_before(doc: Doc, end: int, roles: dict[int, Span]) -> tuple[
       name's title.
     """
     for role in roles.values():
-        if role.end < end and end - role.end <= _BODY_WORDS and doc[role.end].lower_ in _PREPOSITIONS:
+        if role.end < end and end - role.end <= _MAX_BODY_WORDS and doc[role.end].lower_ in _PREPOSITIONS:
             body = doc[role.end + 1 : end + 1]
             if all(t.lower_ in _SMALL_WORDS or t.text in _POSSESSIVES or t.text[:1].isupper() for t in body):
                 return role, not _is_place(doc, body)
@@ -483,7 +483,8 @@ def _body_led(doc: Doc, name: Span, cluster: Cluster) -> None:
         if not any(c.dep_.startswith("nsubj") and c.lower_ in ("who", "that") for c in verb.children):
             continue
         body = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if body is None:
+        if body is None or not (body.ent_type_ == "ORG" or body.lemma_.lower() in BODY_WORDS):
+            # "who previously led UN water negotiations": an activity, not a body the person belongs to
             continue
         words = [t for t in body.subtree if t.dep_ not in ("relcl", "acl", "conj", "cc", "punct")]
         if words[0].lower_ in ("its", "their"):
@@ -548,7 +549,7 @@ def _organisation_at(doc: Doc, start: int, cluster: Cluster) -> None:
 def _seat_after(doc: Doc, start: int) -> str | None:
     """Where an affiliation sits, when the text says: "a researcher at the Institute for Security Studies
     [in Dakar]", "Rui Tanaka of Keio University [in Tokyo]"; a comma or a verb ends the search."""
-    for i in range(start, min(start + _BODY_WORDS + 2, len(doc) - 1)):
+    for i in range(start, min(start + _MAX_BODY_WORDS + 2, len(doc) - 1)):
         token = doc[i]
         if token.text in {",", ";", "."} or token.pos_ in ("VERB", "AUX"):
             return None

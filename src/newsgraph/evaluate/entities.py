@@ -3,7 +3,8 @@
 For each named person in the gold: was it found (a predicted person with that name or alias), with the
 right country, and, where the text gives them, the right role and affiliation? A role counts when one
 form contains the other ("spokesman" and "foreign ministry spokesman"); names and affiliations must match
-exactly, case and a leading "the" aside. For each quote whose
+exactly, case and a leading "the" aside. Since any one right role among several counts, the report also
+gives the share of all roles and affiliations listed that are right. For each quote whose
 speaker is a pronoun: does the pronoun next to the quote resolve to the right person?
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from newsgraph.entities.corpus import People
 from newsgraph.model import Analysis, Article
 
 _PRONOUNS = {"he", "she", "they", "him", "her"}
@@ -32,6 +34,23 @@ def read_sample(folder: Path = SAMPLE) -> dict[tuple[str, str | None], Article]:
         source = Path(article.source.path or "").relative_to(folder).as_posix()
         articles[(source, article.id if article.source.record else None)] = article
     return articles
+
+
+def sample_analyses(
+    articles: dict[tuple[str, str | None], Article], analyze: Callable[[Article], Analysis], *, corpus: bool
+) -> Callable[[Article], Analysis]:
+    """`analyze` run once over every sample article, as a lookup for the scorers.
+
+    With `corpus`, each analysis is completed with what the other sample articles say of its people
+    (`entities.corpus.People`), as the store's listings show them; without, each article stands alone.
+    """
+    analyses = {article.id: analyze(article) for article in articles.values()}
+    if corpus:
+        people = People()
+        for analysis in analyses.values():
+            people.add(analysis.entities)
+        analyses = {key: people.complete_analysis(analysis) for key, analysis in analyses.items()}
+    return lambda article: analyses[article.id]
 
 
 @dataclass
@@ -57,6 +76,10 @@ class EntityReport:
     country: Tally = field(default_factory=Tally)
     role: Tally = field(default_factory=Tally)
     affiliation: Tally = field(default_factory=Tally)
+    roles_right: Tally = field(default_factory=Tally)
+    """Of the roles given for people whose gold has a role, those that are one of the gold's: the cost in
+    wrong titles of every extra role listed (most of all those another article gives)."""
+    affiliations_right: Tally = field(default_factory=Tally)
     pronouns: Tally = field(default_factory=Tally)
 
 
@@ -86,11 +109,16 @@ def evaluate_entities(
                     match is not None and any(_same_role(r, match.roles) for r in expected["roles"]),
                     f"{where}: {match.roles if match else None} != {expected['roles']}",
                 )
+                for role in match.roles if match else []:
+                    report.roles_right.add(_same_role(role, expected["roles"]), f"{where}: {role!r}")
             if expected["affiliations"]:
                 report.affiliation.add(
                     match is not None and any(_same(a, match.affiliations) for a in expected["affiliations"]),
                     f"{where}: {match.affiliations if match else None} != {expected['affiliations']}",
                 )
+                for affiliation in match.affiliations if match else []:
+                    right = _same(affiliation, expected["affiliations"])
+                    report.affiliations_right.add(right, f"{where}: {affiliation!r}")
         for quote in item["quotes"]:
             if quote["speaker_mention"].lower() in _PRONOUNS and not quote["described"]:
                 resolved = _pronoun_speaker(analysis, quote)
@@ -108,9 +136,18 @@ def _same(name: str, candidates: list[str]) -> bool:
 
 def _same_role(role: str, candidates: list[str]) -> bool:
     """The same title, or one a fuller form of the other ("spokesman" in "foreign ministry spokesman",
-    "undersecretary for fisheries" in "Undersecretary for Fisheries and Aquaculture")."""
-    wanted = comparable(role)
-    return any(wanted in comparable(c) or comparable(c) in wanted for c in candidates)
+    "undersecretary for fisheries" in "Undersecretary for Fisheries and Aquaculture", "production
+    minister" in "Minister of Production")."""
+    wanted = _portfolio_first(comparable(role))
+    return any(wanted in (got := _portfolio_first(comparable(c))) or got in wanted for c in candidates)
+
+
+def _portfolio_first(role: str) -> str:
+    """ "production minister" as "minister of production", the form a ministry's own title takes, so that
+    the two forms of one office compare equal ("water resources minister" is in "Minister of Water
+    Resources and Meteorology")."""
+    before, _, minister = role.rpartition(" ")
+    return f"minister of {before}" if minister == "minister" and before else role
 
 
 def comparable(text: str) -> str:

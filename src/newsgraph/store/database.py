@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -21,6 +22,7 @@ from typing import Any, Literal
 
 from newsgraph import __version__
 from newsgraph.articles.identity import content_hash
+from newsgraph.entities.corpus import People, clear_lead, person_key
 from newsgraph.errors import InputError, StoreError
 from newsgraph.events.ontology import PLOVER_TYPES
 from newsgraph.model import Analysis, Article
@@ -355,12 +357,16 @@ class Store:
     def entities(
         self, kind: str | None = None, country: str | None = None, search: str | None = None, limit: int = 50
     ) -> list[StoredEntity]:
-        """Entities grouped by name, kind and country across articles, most widely mentioned first."""
+        """Entities grouped by name, kind and country across articles, most widely mentioned first.
+
+        A person named in full is one row even where some articles give no country: those articles count
+        for the country the others give, unless they disagree (`entities.corpus`), so `country` finds
+        them too.
+        """
         where, params = [], []
-        for column, value in (("kind", kind), ("country", country and country.upper())):
-            if value:
-                where.append(f"{column} = ?")
-                params.append(value)
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
         if search:
             where.append("(name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
             pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -369,21 +375,27 @@ class Store:
             "SELECT name, kind, country, MAX(sector) AS sector, COUNT(DISTINCT article_id) AS articles,"
             " json_group_array(json(roles)) AS roles, json_group_array(json(affiliations)) AS affiliations"
             f" FROM entities {'WHERE ' + ' AND '.join(where) if where else ''}"
-            " GROUP BY name, kind, country ORDER BY articles DESC, name LIMIT ?",
-            [*params, limit],
+            " GROUP BY name, kind, country",
+            params,
         )
-        return [
-            StoredEntity(
-                name=row["name"],
-                kind=row["kind"],
-                country=row["country"],
-                sector=row["sector"],
-                articles=row["articles"],
-                roles=_union(row["roles"]),
-                affiliations=_union(row["affiliations"]),
-            )
-            for row in rows
-        ]
+        found = _people_as_one(
+            [
+                StoredEntity(
+                    name=row["name"],
+                    kind=row["kind"],
+                    country=row["country"],
+                    sector=row["sector"],
+                    articles=row["articles"],
+                    roles=_union(row["roles"]),
+                    affiliations=_union(row["affiliations"]),
+                )
+                for row in rows
+            ]
+        )
+        if country:
+            found = [entity for entity in found if entity.country == country.upper()]
+        found.sort(key=lambda entity: (-entity.articles, entity.name))
+        return found[:limit]
 
     def quotes(
         self,
@@ -437,7 +449,42 @@ class Store:
             " ORDER BY a.published IS NULL, a.published, q.article_id, q.start, q.n LIMIT ?"
         )
         rows = self.conn.execute(sql, [*outlet_params, *params, limit])
-        return [StoredQuote(**{**dict(row), "speaker_described": bool(row["speaker_described"])}) for row in rows]
+        found = [StoredQuote(**{**dict(row), "speaker_described": bool(row["speaker_described"])}) for row in rows]
+        return self._with_known_speakers(found)
+
+    def known_people(self, names: Iterable[str]) -> People:
+        """What all stored articles say of the people with these names (`entities.corpus.People`)."""
+        wanted = sorted(set(names))
+        people = People()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for row in self.conn.execute(
+                "SELECT name, country, sector, roles, affiliations FROM entities"
+                f" WHERE kind = 'person' AND name IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                roles, affiliations = json.loads(row["roles"]), json.loads(row["affiliations"])
+                people.add_person(row["name"], row["country"], row["sector"], roles, affiliations)
+        return people
+
+    def _with_known_speakers(self, quotes: list[StoredQuote]) -> list[StoredQuote]:
+        """The quotes with a named speaker's missing role, affiliation and country filled from what the other
+        stored articles say of the same full name (`entities.corpus`)."""
+        people = self.known_people(
+            q.speaker
+            for q in quotes
+            if q.speaker
+            and not q.speaker_described
+            and None in (q.speaker_role, q.speaker_affiliation, q.speaker_country)
+        )
+        for quote in quotes:
+            known = people.get(quote.speaker) if quote.speaker and not quote.speaker_described else None
+            if known is None:
+                continue
+            quote.speaker_role = quote.speaker_role or known.role
+            quote.speaker_affiliation = quote.speaker_affiliation or known.affiliation
+            quote.speaker_country = quote.speaker_country or known.country
+        return quotes
 
     def events(
         self,
@@ -675,6 +722,31 @@ def parse_iso_date(value: str | None, name: str = "date") -> str | None:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise ValueError(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _people_as_one(rows: list[StoredEntity]) -> list[StoredEntity]:
+    """Fold the rows of a person named in full whose articles give no country (or spell the name with
+    other accents) into the row of the country the other articles give."""
+    by_person: dict[str, list[StoredEntity]] = defaultdict(list)
+    for row in rows:
+        key = person_key(row.name) if row.kind == "person" else None
+        if key is not None:
+            by_person[key].append(row)
+    folded: set[int] = set()
+    for group in by_person.values():
+        lead = clear_lead(Counter({r.country: r.articles for r in group if r.country}))
+        if lead is None:
+            continue
+        into = max((r for r in group if r.country == lead), key=lambda r: r.articles)
+        for row in group:
+            if row is into or row.country not in (None, lead):
+                continue
+            into.articles += row.articles
+            into.sector = into.sector or row.sector
+            into.roles = list(dict.fromkeys([*into.roles, *row.roles]))
+            into.affiliations = list(dict.fromkeys([*into.affiliations, *row.affiliations]))
+            folded.add(id(row))
+    return [row for row in rows if id(row) not in folded]
 
 
 def _union(nested_json: str) -> list[str]:

@@ -210,7 +210,9 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
         " WHERE i.story_id = ? ORDER BY i.n",
         (story_id,),
     ).fetchall()
+    people = store.known_people(row["speaker"] for row in quote_rows if row["speaker"] and not row["speaker_described"])
     for row in quote_rows:
+        known = None if row["speaker_described"] or not row["speaker"] else people.get(row["speaker"])
         merged_quote = MergedQuote(
             n=row["n"],
             speaker=row["speaker"],
@@ -220,9 +222,10 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
             num_sources=row["num_sources"],
             first_article=row["first_article"],
             first_outlet=outlet_of.get(row["first_article"]),
-            role=row["speaker_role"],
-            affiliation=row["speaker_affiliation"],
-            country=row["speaker_country"],
+            # what the first report leaves out, other stored articles may say of the same person
+            role=row["speaker_role"] or (known and known.role),
+            affiliation=row["speaker_affiliation"] or (known and known.affiliation),
+            country=row["speaker_country"] or (known and known.country),
             described=bool(row["speaker_described"]),
         )
         merged_quote.mentions = _mentions(
