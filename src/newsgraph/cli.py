@@ -52,7 +52,8 @@ actors_option = click.option(
     "actor_files",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
-    help="An actor dictionary (our CSV name,code, or PETRARCH .actors/.agents) for coding event parties; repeatable.",
+    help="An actor dictionary (our CSV name,code, or PETRARCH .actors/.agents) for coding event parties, or a"
+    " PETRARCH .verbs or discards file for coding events; repeatable.",
 )
 model_option = click.option(
     "--model",

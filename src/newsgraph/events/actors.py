@@ -1,5 +1,6 @@
 """User actor dictionaries: names coded to CAMEO actor codes, read from our CSV or from PETRARCH/TABARI
 `.actors` and `.agents` files, consulted before the entity resolver when an event's parties are coded.
+PETRARCH `.verbs` and discards files given the same way are read by `events.verbs`.
 
 Our CSV has a header `name,code` ("Ministry of Finance,ARGGOV"). A PETRARCH actors file lists an actor
 per entry: a name (words joined by `_`), its synonyms on `+` lines, and a code in brackets on the same
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.errors import InputError
+from newsgraph.events.verbs import VerbDictionary, is_verbs_file, load_discards, load_verbs
 
 _CODE = re.compile(r"\[\s*~?([A-Za-z0-9+\-]{2,})[^\]]*\]")
 _COMMENT = re.compile(r"<!--.*?-->|#.*$")
@@ -37,6 +39,8 @@ class ActorDictionary:
 
     actors: list[Pattern] = field(default_factory=list)
     agents: list[Pattern] = field(default_factory=list)
+    verbs: VerbDictionary = field(default_factory=VerbDictionary)
+    """Verb patterns and discard phrases (`events.verbs`), asked before our own trigger lexicon."""
 
     def code(self, words: Sequence[str]) -> str | None:
         """The CAMEO actor code for a phrase's words: the longest actor pattern in them, with the code of
@@ -48,7 +52,7 @@ class ActorDictionary:
         return actor or agent
 
     def __bool__(self) -> bool:
-        return bool(self.actors or self.agents)
+        return bool(self.actors or self.agents or self.verbs)
 
 
 def load_actors(paths: Iterable[str | Path]) -> ActorDictionary:
@@ -59,9 +63,15 @@ def load_actors(paths: Iterable[str | Path]) -> ActorDictionary:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             raise InputError(str(path), f"cannot read the actor dictionary ({exc.strerror})") from None
-        if str(path).lower().endswith(".csv"):
+        name = Path(path).name.lower()
+        if name.endswith(".csv"):
             dictionary.actors.extend(_csv(str(path), text))
-        elif "agents" in Path(path).name.lower():
+        elif "discard" in name:
+            dictionary.verbs.discards.extend(load_discards(str(path), text))
+        elif "verbs" in name or is_verbs_file(text):
+            for form, entry in load_verbs(str(path), text).entries.items():
+                dictionary.verbs.entries.setdefault(form, entry)
+        elif "agents" in name:
             dictionary.agents.extend(_petrarch(str(path), text))
         else:
             dictionary.actors.extend(_petrarch(str(path), text))

@@ -92,7 +92,12 @@ def find_events(
     the article's quotes, whose speakers are the "I" and "we" of their words."""
     voices = tuple((start, end, q.speaker) for q in quotes if q.speaker for start, end in q.parts)
     coder = Coder(entities, actors, voices)
-    triggers = find_triggers(doc)
+    verbs = actors.verbs if actors else None
+    if verbs and verbs.discards_story(doc):
+        return []  # a story-level discard phrase ("+TYPHOON"): the user codes no events from such stories
+    triggers = find_triggers(doc, verbs)
+    if verbs and verbs.discards:
+        triggers = [t for t in triggers if not verbs.discards_sentence(doc[t.token].sent)]
     by_token = {t.token: t for t in triggers}
     demands = _demands(doc, by_token)
     demanded = {c.i for d in demands for c in doc[d.token].children if c.dep_ == "ccomp"}

@@ -13,6 +13,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.events.verbs import VerbDictionary
+
 _OBJECT_DEPS = ("obj", "dobj")
 IRREGULAR = {
     **{"met": "meet", "held": "hold", "froze": "freeze", "frozen": "freeze", "sought": "seek", "struck": "strike"},
@@ -64,12 +66,26 @@ def lexicon() -> dict[tuple[str, str], Entry]:
     return entries
 
 
-def find_triggers(doc: Doc) -> list[Trigger]:
+def find_triggers(doc: Doc, verbs: VerbDictionary | None = None) -> list[Trigger]:
     """Every trigger in the Doc, in text order; a noun inside a verb's phrase ("imposed [sanctions]") is
-    part of that trigger, not one of its own."""
-    found = [t for token in doc if (t := trigger_at(token)) is not None]
+    part of that trigger, not one of its own. A user's verb dictionary (`events.verbs`), when given, is
+    asked first for every verb."""
+    found = [t for token in doc if (t := _user_trigger(token, verbs) or trigger_at(token)) is not None]
     in_phrases = {i for t in found for i in t.words if i != t.token}
     return [t for t in found if t.token not in in_phrases]
+
+
+def _user_trigger(token: Token, verbs: VerbDictionary | None) -> Trigger | None:
+    """The trigger a user's verb dictionary makes of a verb; whether the event goes both ways ("Peru and
+    Chile met") is our lexicon's call for the same verb."""
+    if not verbs or token.pos_ not in ("VERB", "AUX"):
+        return None
+    coded = verbs.code(token)
+    if coded is None:
+        return None
+    code, words = coded
+    ours = next((e for lemma in verb_forms(token) if (e := lexicon().get((lemma, "verb")))), None)
+    return Trigger(token.i, words, Entry(token.lemma_.lower(), "verb", code, ours.reciprocal if ours else False))
 
 
 def trigger_at(token: Token) -> Trigger | None:
