@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsgraph.model import Analysis, Article, Source
+from newsgraph.model import Analysis, Article, Entity, Source
 from newsgraph.store import Store
-from newsgraph.stories import update_stories
+from newsgraph.stories import storage, update_stories
 from newsgraph.stories.queries import list_stories, story_detail
+
+from conftest import coded_event
 
 WIRE = (
     "Fishing crews in the southern port of Ilo returned to sea on Thursday after a two-week strike over fuel "
@@ -50,3 +52,29 @@ def test_an_update_with_nothing_new_changes_nothing_and_a_rebuild_is_stable(tmp_
         assert [(s.label, s.articles) for s in list_stories(store)] == before
         detail = story_detail(store, list_stories(store)[0].id)
         assert detail is not None and detail.summary.num_articles == 1 and detail.summary.copies == 1
+
+
+def test_a_person_some_reports_give_no_country_is_one_party_in_merged_events(tmp_path: Path) -> None:
+    """ "Halvorsen met Norway's foreign minister" twice, once with her nationality and once without: the
+    report that omits it takes the country the other gives, so both name the same parties."""
+    texts = {
+        "with": "Sweden's envoy Ingrid Halvorsen met Norway's foreign minister in Oslo on Monday about fish quotas.",
+        "without": "Ingrid Halvorsen met the Norwegian foreign minister on Monday, officials in Oslo said of quotas.",
+    }
+    with Store(tmp_path / "people.db") as store:
+        for article_id, text in texts.items():
+            country = "SWE" if article_id == "with" else None
+            article = Article(id=article_id, text=text, published="2025-06-02", source=Source(outlet=article_id))
+            halvorsen = ("Ingrid Halvorsen", country, "GOV")
+            analysis = Analysis(
+                article=article,
+                entities=[Entity(id="e1", name="Ingrid Halvorsen", kind="person", country=country)],
+                events=[coded_event(text, text, "met", "CONSULT", "asserted", halvorsen, ("Norway", "NOR", "GOV"))],
+            )
+            store.add_analysis(analysis)
+        update_stories(store)
+        story = store.conn.execute("SELECT story_id FROM story_articles WHERE article_id = 'without'").fetchone()[0]
+        mentions = storage.event_mentions(store, story, storage.reports(store, story))
+        assert [m.actor_country for m in mentions if m.report.article == "without"] == ["SWE"]
+        stored = store.conn.execute("SELECT actor_country FROM events WHERE article_id = 'without'").fetchone()
+        assert stored[0] is None, "the article's own event keeps what the article says"

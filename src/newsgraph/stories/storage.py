@@ -193,6 +193,19 @@ def event_mentions(store: Store, story_id: int, by_article: dict[str, Report]) -
     pairs = defaultdict(set)
     for r in rows:
         pairs[(r["article_id"], r["clause"], r["type"])].add((r["actor_name"], r["recipient_name"]))
+    # a person whose article gives no country is coded with the one the other stored articles give, so
+    # that "Lindqvist met ..." and "Sweden's Lindqvist met ..." can be one happening
+    people = store.known_people(
+        r[f"{side}_name"]
+        for r in rows
+        for side in ("actor", "recipient")
+        if r[f"{side}_name"] and not r[f"{side}_country"]
+    )
+
+    def country(name: str | None, coded: str | None) -> str | None:
+        known = people.get(name) if name and not coded else None
+        return coded or (known.country if known else None)
+
     mentions = []
     for r in rows:
         directions = pairs[(r["article_id"], r["clause"], r["type"])]
@@ -206,9 +219,9 @@ def event_mentions(store: Store, story_id: int, by_article: dict[str, Report]) -
                 cameo=r["cameo"],
                 date=r["date"],
                 actor=r["actor_name"],
-                actor_country=r["actor_country"],
+                actor_country=country(r["actor_name"], r["actor_country"]),
                 recipient=r["recipient_name"],
-                recipient_country=r["recipient_country"],
+                recipient_country=country(r["recipient_name"], r["recipient_country"]),
                 trigger=r["trigger_text"],
                 clause=r["clause"],
                 reciprocal=reciprocal,
