@@ -360,6 +360,42 @@ def test_colon_introduces_a_direct_quote_of_the_subject() -> None:
     assert "Ana Costa" in text[speaker.start : speaker.end]
 
 
+def test_a_headline_name_and_colon_attribute_the_headline() -> None:
+    text = (
+        "Okafor: Port strike will end only with a written wage offer\n\n"
+        "Union leader Grace Okafor told dock workers in Lagos on Monday that the stoppage would go on."
+    )
+    quote = quote_with(text, "Port strike will end")
+    assert quote.kind == "indirect" and quote.text == "Port strike will end only with a written wage offer"
+    assert quote.cue is not None and quote.cue.text == ":"
+    assert quote.speaker is not None and quote.speaker.name == "Grace Okafor"
+
+
+def test_a_transcript_turn_is_the_direct_speech_of_the_name_in_capitals() -> None:
+    text = (
+        "The minister was interviewed on the evening programme.\n\n"
+        "HOST: Will the ferry fares rise again this winter?\n\n"
+        "HALVORSEN: No. We froze them until March, and the budget holds."
+    )
+    turn = quote_with(text, "We froze them")
+    assert turn.kind == "direct" and turn.text == "No. We froze them until March, and the budget holds"
+    assert turn.speaker is not None and turn.speaker.name == "HALVORSEN"
+    assert quote_with(text, "ferry fares").speaker.name == "HOST"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIMA: Peru and Chile reopened their fisheries talks on Monday.",
+        "Update: This story has been corrected to give the minister's full title.",
+        "Photo: Harbour workers unload a container in Valparaíso.",
+        "Two questions remain: who pays, and when?",
+    ],
+)
+def test_a_dateline_a_page_label_or_a_colon_mid_sentence_is_no_speaker(text: str) -> None:
+    assert not [q for q in analysed(text).quotes if q.cue is not None and q.cue.text == ":"]
+
+
 def test_name_in_apposition_to_the_subject_is_the_speaker() -> None:
     text = "The port director, Daniel Okafor, said the cranes would be back in service by the weekend."
     quote = quote_with(text, "the cranes would be back in service", kind="indirect")

@@ -26,7 +26,7 @@ from newsgraph.model import Quote, Span, Speaker
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import text_of
 from newsgraph.quotes.attribution import speaker_for
-from newsgraph.quotes.cues import CLAUSE_DEPS, Cue, find_cues
+from newsgraph.quotes.cues import CLAUSE_DEPS, LABEL, Cue, find_cues
 from newsgraph.quotes.marks import QuotedSpan, quoted_spans
 
 __all__ = ["find_quotes"]
@@ -35,7 +35,7 @@ MIN_QUOTE_WORDS = 4
 """Quoted words shorter than this, with no cue, are names, titles or scare quotes, not quotes."""
 CUE_REACH = 25
 """How many tokens may separate quotation marks from the cue that attributes them."""
-CONFIDENCE = {"speech": 0.9, "evidence": 0.7, "thought": 0.6, "intent": 0.6}
+CONFIDENCE = {"speech": 0.9, "label": 0.8, "evidence": 0.7, "thought": 0.6, "intent": 0.6}
 _WORD = re.compile(r"\w")
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _SIGNATURE = re.compile(
@@ -128,13 +128,15 @@ def _resolve_they(text: str, drafts: list[_Draft], groups: set[int]) -> None:
 
 def _outermost(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """Drop attributions reported inside another one's content ("Costa said officials told her that
-    ..."): the outer speaker is the one the article quotes."""
-    kept = []
-    for draft in drafts:
+    ..."): the outer speaker is the one the article quotes. Only an attribution that is not itself inside
+    another one's words can hold others, so two that overlap do not both fall."""
+
+    def inside(draft: _Draft, others: list[_Draft]) -> bool:
         at = doc[draft.cue.token].idx if draft.cue else -1
-        if not any(other is not draft and any(s <= at < e for s, e in other.parts) for other in drafts):
-            kept.append(draft)
-    return kept
+        return any(other is not draft and any(s <= at < e for s, e in other.parts) for other in others)
+
+    outer = [draft for draft in drafts if not inside(draft, drafts)]
+    return [draft for draft in drafts if not inside(draft, outer)]
 
 
 def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | None) -> _Draft | None:
@@ -146,7 +148,13 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     if not cue.content:
         return None
     runs = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cue.content]
-    region = _sentence_around(text_of(doc), cue.char_span[0], marks)
+    text = text_of(doc)
+    # a transcript's "PENCE: ..." speaks for the whole paragraph, a verb's content ends with its sentence
+    region = (
+        paragraph_around(text, cue.char_span[0])
+        if cue.cls == LABEL
+        else _sentence_around(text, cue.char_span[0], marks)
+    )
     runs = [(max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e]
     runs = [(s, e) for s, e in runs if not (s <= cue.char_span[0] < e)]  # never the cue itself
     if not runs:
@@ -160,7 +168,9 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
         ]
     confidence = CONFIDENCE.get(cue.cls, 0.5)
     if not touched:
-        return _Draft(runs, "indirect", cue, speaker, confidence)
+        # a transcript's turn ("PENCE: ...", a name in capitals) is the words spoken
+        transcript = cue.cls == LABEL and cue.source is not None and doc[cue.source[0] : cue.source[1]].text.isupper()
+        return _Draft(runs, "direct" if transcript else "indirect", cue, speaker, confidence)
     outside = "".join(_outside(text_of(doc), run, touched) for run in runs)
     words = [w for w in _QUOTE_OR_PUNCT.split(outside) if w and w.lower() != "that"]
     if not words:

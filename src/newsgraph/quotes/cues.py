@@ -14,6 +14,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.gazetteer.cities import city_country
+from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import subject as subject_of
 from newsgraph.nlp.syntax import text_of
@@ -24,6 +26,18 @@ _AUDIENCES = {"reporters", "journalists", "supporters", "crowd", "audience", "la
 _SUBJECT_DEPS = {"nsubj"}
 _PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
 _NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "case"}
+LABEL = "label"
+"""The class of a cue that is a name and a colon opening a paragraph (`_label`)."""
+MAX_LABEL_TOKENS = 4
+_PAGE_LABELS = {
+    *("update", "updated", "analysis", "watch", "exclusive", "breaking", "opinion", "editorial", "note", "photo"),
+    *("photos", "video", "correction", "live", "listen", "read more", "related", "advertisement", "q", "a"),
+    *("source", "sources", "credit", "caption", "editor's note", "warning", "graphic", "map", "chart", "summary"),
+    *("background", "context", "timeline", "factbox", "explainer", "fact check", "transcript", "full text"),
+    *("clarification", "corrections", "disclaimer", "programming note", "disclosure", "pictured", "file"),
+}
+"""Words a page puts before a colon that are no one's words ("Update: ...", "Photo: Reuters")."""
+_EVIDENCE_SOURCES = {"poll", "survey", "study", "report", "audit", "review", "investigation"}
 MAX_SOURCE_TOKENS = 12
 """A longer subject is a parse gone wrong or a clause; then only the words up to its head are kept."""
 INVERTING = {"say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"}
@@ -88,6 +102,8 @@ def find_cues(doc: Doc) -> list[Cue]:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             cue = _according_to(doc, token)
+        elif token.text == ":":
+            cue = _label(doc, token)
         else:
             entry = words.get(token.lower_) or words.get(token.lemma_.lower())
             cue = _verb_cue(doc, token, entry) if entry and token.pos_ in ("VERB", "AUX") else None
@@ -117,6 +133,45 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         cls=entry.cls,
         source=source,
         content=_runs(doc, _same_paragraph(doc, verb, content)),
+    )
+
+
+def _label(doc: Doc, colon: Token) -> Cue | None:
+    """ "Pence: Flowers won't be at the debate", "SANDERS: Well, let me say this": a name and a colon that
+    open a paragraph (a headline's or a transcript's speaker); what follows, to the paragraph's end, is
+    what the name said. The name must be a person or organisation the entity layer found, or a name in
+    capitals that is no place (a transcript's "PENCE:", not a dateline's "LIMA:"); a poll, survey or
+    study is a source too ("Poll: voters ..."); labels of the page ("Update:", "Photo:") are not."""
+    text = text_of(doc)
+    start, end = paragraph_around(text, colon.idx)
+    first = colon.i
+    while first > 0 and doc[first - 1].idx >= start:
+        first -= 1
+    while first < colon.i and (doc[first].is_space or doc[first].is_quote or doc[first].is_punct):
+        first += 1
+    words = doc[first : colon.i]
+    if not 1 <= len(words) <= MAX_LABEL_TOKENS or colon.i + 1 >= len(doc) or doc[colon.i + 1].idx >= end:
+        return None
+    if not words[0].text[:1].isupper() or any(not (t.is_alpha or t.text in ("'", ".", "-")) for t in words):
+        return None
+    if words.text.lower() in _PAGE_LABELS or country_of(words.text) or city_country(words.text):
+        return None
+    named = {t.ent_type_ for t in words} <= {"PERSON", "PER", "ORG"} and words[0].ent_type_ != ""
+    capitals = words.text.isupper() and len(words.text) > 2
+    evidence = len(words) == 1 and words[0].lower_ in _EVIDENCE_SOURCES
+    if not (named or capitals or evidence):
+        return None
+    last = colon.i + 1
+    while last < len(doc) and doc[last].idx < end:
+        last += 1
+    content = {i for i in range(colon.i + 1, last) if not doc[i].is_space}
+    return Cue(
+        token=colon.i,
+        words=(colon.i, colon.i + 1),
+        char_span=_chars(doc, (colon.i, colon.i + 1)),
+        cls=LABEL,
+        source=(first, colon.i),
+        content=_runs(doc, content),
     )
 
 
