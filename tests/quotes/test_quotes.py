@@ -659,6 +659,27 @@ def test_a_clause_the_parser_read_as_an_object_is_what_was_said() -> None:
     assert [doc[start:end].text for start, end in cue.content] == ["the candidate will announce plans"]
 
 
+def test_a_clause_whose_verb_the_tagger_took_for_a_noun_is_what_was_said() -> None:
+    # "She said [Okafor favors a tougher approach]" with "favors" tagged a noun and made the object.
+    words = ["She", "said", "Okafor", "favors", "a", "tougher", "approach", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True] * 6 + [False, False],
+        heads=[1, 1, 3, 1, 6, 6, 3, 1],
+        deps=["nsubj", "ROOT", "compound", "obj", "det", "amod", "nmod", "punct"],
+        pos=["PRON", "VERB", "PROPN", "NOUN", "DET", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["she", "say", "Okafor", "favor", "a", "tough", "approach", "."],
+    )
+    [cue] = find_cues(doc)
+    assert [doc[start:end].text for start, end in cue.content] == ["Okafor favors a tougher approach"]
+
+
+def test_the_object_of_a_verb_that_also_means_something_else_is_not_what_was_said() -> None:
+    text = "Guinea-Bissau recalled its ambassador to Nigeria on Thursday, escalating the dispute."
+    assert analysed(text).quotes == []
+
+
 def test_an_object_without_a_verb_inside_is_not_a_quote() -> None:
     words = ["He", "said", "the", "word", "twice", "."]
     doc = Doc(

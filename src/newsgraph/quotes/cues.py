@@ -38,6 +38,15 @@ _PAGE_LABELS = {
 }
 """Words a page puts before a colon that are no one's words ("Update: ...", "Photo: Reuters")."""
 _EVIDENCE_SOURCES = {"poll", "survey", "study", "report", "audit", "review", "investigation"}
+_OTHER_OBJECTS = {
+    *("recall", "continue", "ask", "inform", "assure", "answer", "agree", "signal", "indicate", "chant"),
+    *("shout", "yell", "scream"),
+}
+"""Verbs of saying whose object is something else than what was said ("recalled its ambassador",
+"answered questions", "chanted slogans")."""
+_CONTENT_OBJECT = 3
+"""Words such an object needs to be taken for what was said ("said [the words 'lump' the good Muslims
+...]"), not a word or two ("said goodbye")."""
 MAX_SOURCE_TOKENS = 12
 """A longer subject is a parse gone wrong or a clause; then only the words up to its head are kept."""
 INVERTING = {"say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"}
@@ -220,6 +229,14 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and o.i > verb.i and _holds_a_clause(o)]
     if not clauses and "clause" in entry.frames:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and _quoted(o)]  # chanted "What curfew?"
+    if not clauses and entry.cls == "speech" and "clause" in entry.frames and entry.lemma not in _OTHER_OBJECTS:
+        # "She said [Republican Donald Trump favors ...]" with "favors" tagged a noun: the object a verb of
+        # saying takes after it is what was said, unless it is the one spoken to ("told reporters")
+        clauses = [
+            o
+            for o in verb.children
+            if o.dep_ in _OBJECT_DEPS and o.i > verb.i and not _addressee(o) and len(list(o.subtree)) >= _CONTENT_OBJECT
+        ]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
         if infinitives:
