@@ -96,3 +96,25 @@ def test_a_title_before_the_verb_read_as_a_clause_of_it() -> None:
         ]
     )
     assert subject(doc[5]).text == "minister"
+
+
+def test_a_name_hung_off_a_title_read_as_a_clause_even_tagged_an_adjective() -> None:
+    # "Rendell, a party veteran, said he was tired": the title a clause of "said", the name its vocative.
+    rows = [
+        ("Rendell", "PROPN", "vocative", 4),
+        (",", "PUNCT", "punct", 0),
+        ("a", "DET", "det", 4),
+        ("party", "NOUN", "compound", 4),
+        ("veteran", "ADJ", "ccomp", 6),
+        (",", "PUNCT", "punct", 4),
+        ("said", "VERB", "ROOT", 6),
+        ("he", "PRON", "nsubj", 9),
+        ("was", "AUX", "cop", 9),
+        ("tired", "ADJ", "ccomp", 6),
+        (".", "PUNCT", "punct", 6),
+    ]
+    doc = parsed(rows)
+    assert subject(doc[6]).text == "Rendell"
+    as_compound = {"Rendell": "compound"}
+    doc = parsed([(w, "NOUN" if w == "veteran" else p, as_compound.get(w, d), h) for w, p, d, h in rows])
+    assert subject(doc[6]).text == "veteran", "a name inside the title ('a Clinton surrogate') is no subject"

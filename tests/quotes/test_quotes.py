@@ -680,6 +680,23 @@ def test_the_object_of_a_verb_that_also_means_something_else_is_not_what_was_sai
     assert analysed(text).quotes == []
 
 
+def test_a_title_read_as_a_clause_of_the_cue_is_not_what_was_said() -> None:
+    # "Rendell, a party veteran, said he was tired": the title parsed as a clause of "said".
+    words = ["Rendell", ",", "a", "party", "veteran", ",", "said", "he", "was", "tired", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[False, True, True, True, False, True, True, True, True, False, False],
+        heads=[4, 0, 4, 4, 6, 4, 6, 9, 9, 6, 6],
+        deps=["vocative", "punct", "det", "compound", "ccomp", "punct", "ROOT", "nsubj", "cop", "ccomp", "punct"],
+        pos=["PROPN", "PUNCT", "DET", "NOUN", "ADJ", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+        lemmas=["Rendell", ",", "a", "party", "veteran", ",", "say", "he", "be", "tired", "."],
+    )
+    [cue] = find_cues(doc)
+    assert cue.source is not None and doc[cue.source[0] : cue.source[1]].text == "Rendell"
+    assert [doc[start:end].text for start, end in cue.content] == ["he was tired"]
+
+
 def test_an_object_without_a_verb_inside_is_not_a_quote() -> None:
     words = ["He", "said", "the", "word", "twice", "."]
     doc = Doc(

@@ -138,8 +138,13 @@ def _same_role(role: str, candidates: list[str]) -> bool:
     """The same title, or one a fuller form of the other ("spokesman" in "foreign ministry spokesman",
     "undersecretary for fisheries" in "Undersecretary for Fisheries and Aquaculture", "production
     minister" in "Minister of Production")."""
-    wanted = _portfolio_first(comparable(role))
-    return any(wanted in (got := _portfolio_first(comparable(c))) or got in wanted for c in candidates)
+    wanted = comparable(role)
+    for candidate in candidates:
+        got = comparable(candidate)
+        for a, b in ((wanted, got), (_portfolio_first(wanted), _portfolio_first(got))):
+            if a in b or b in a:
+                return True
+    return False
 
 
 def _portfolio_first(role: str) -> str:

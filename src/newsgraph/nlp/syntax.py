@@ -67,8 +67,8 @@ def _misread_subject(verb: Token) -> Token | None:
       for an oblique, or set in apposition to one (a quotation before the name read as the oblique);
     * "In Arica, fishing unions ... said": the subject coordinated with, or set in apposition to, the
       place fronted before it;
-    * "Sok Chanthy, Cambodia's water resources minister, said": the title before the verb read as a
-      clause of it;
+    * "Sok Chanthy, Cambodia's water resources minister, said", "Rendell, a Clinton surrogate, said": the
+      title before the verb read as a clause of it, the name (if the parser hung it there) off the title;
     * "Carolina Fuentes, the undersecretary leading her country's delegation, said": the name taken for
       the subject of the participle ("leading") that describes it, the participle for the verb's subject.
     """
@@ -87,8 +87,17 @@ def _misread_subject(verb: Token) -> Token | None:
             )
             if found is not None and found.i < verb.i:
                 return found
-        if child.dep_ in ("ccomp", "dep") and child.pos_ in ("NOUN", "PROPN") and child.i < verb.i:
-            return child  # "Sok Chanthy, Cambodia's water resources minister, said": the title as a clause
+        if child.dep_ in ("ccomp", "dep") and child.i < verb.i:
+            # "Rendell, a Clinton surrogate, said": the title read as a clause (even tagged an adjective),
+            # the name before it hanging off it
+            name = next(
+                (c for c in child.lefts if c.pos_ == "PROPN" and c.dep_ in _NAME_OFF_TITLE and _comma_after(c)),
+                None,
+            )
+            if name is not None and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                return name
+            if child.pos_ in ("NOUN", "PROPN"):
+                return child  # "Sok Chanthy, Cambodia's water resources minister, said": the title itself
         if child.dep_ == "csubj" and {"Ger", "Part"} & set(child.morph.get("VerbForm")):
             found = next((c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if found is not None:
@@ -96,7 +105,15 @@ def _misread_subject(verb: Token) -> Token | None:
     return None
 
 
+_NAME_OFF_TITLE = {"vocative", "nsubj", "dep", "appos"}
+"""How the parser hangs a name off the title that follows it when it reads the title as a clause."""
 _WHEN = frozenset({*RELATIVE_DAYS, "tonight", *WEEKDAYS})
+
+
+def _comma_after(name: Token) -> bool:
+    """Whether a comma follows the words of a name ("Rendell[,] a Clinton surrogate")."""
+    last = max(t.i for t in name.subtree if not t.is_punct)
+    return last + 1 < len(name.doc) and name.doc[last + 1].text == ","
 
 
 def _nearest(candidates: list[Token], verb: Token) -> Token | None:

@@ -133,6 +133,9 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         content -= _apposition_after(doc, source)
     if source is None:
         return None
+    for title in (c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.left_edge.i <= source[0] <= c.right_edge.i):
+        # "Rendell, [a Clinton surrogate], said": a title the parser read as a clause, holding the source
+        content -= {t.i for t in title.subtree}
     particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
     words = (verb.i, (particle[0] if particle else verb.i) + 1)
     return Cue(
