@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
+from newsgraph.events.coder import _subject
 from newsgraph.model import Analysis, Article, Event
 from newsgraph.pipeline import analyze
 
@@ -441,3 +444,21 @@ def test_a_plan_that_waits_on_a_condition_is_hypothetical(text: str) -> None:
 
 def test_being_back_is_no_backing() -> None:
     assert events("Chile will be back at the table next year, its minister said.") == []
+
+
+def test_which_hung_on_a_person_stands_for_the_body_named_before_it() -> None:
+    # "the mediator for the Alliance of Coastal States (ACS), which froze the assets": parsed with the
+    # relative clause on "mediator", as the shipped parser sometimes does; "which" is never a person.
+    words = ["the", "mediator", "for", "the", "Alliance", "of", "Coastal", "States", "(", "ACS", ")", ",", "which"]
+    words += ["froze", "the", "assets", "."]
+    heads = [1, 1, 4, 4, 1, 7, 7, 4, 9, 4, 9, 13, 13, 1, 15, 13, 1]
+    deps = ["det", "ROOT", "case", "det", "nmod", "case", "compound", "nmod", "punct", "appos", "punct", "punct"]
+    deps += ["nsubj", "acl:relcl", "det", "obj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "DET", "PROPN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT"]
+    pos += ["PRON", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc.ents = [Span(doc, 4, 8, label="ORG"), Span(doc, 9, 10, label="ORG")]
+    assert _subject(doc[13]).text == "Alliance"
+    who = Doc(doc.vocab, words=[*words[:12], "who", *words[13:]], heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert _subject(who[13]).text == "mediator", "'who' stays with the person the parser hung it on"

@@ -35,6 +35,7 @@ from newsgraph.events.participants import SECTORS, Coder, conjuncts
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
+from newsgraph.gazetteer.roles import find_role
 from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
@@ -493,6 +494,8 @@ def _subject(verb: Token) -> Token | None:
             if relative and (
                 subject.lower_ in ("which", "who", "that") or any(t.lower_ == "whose" for t in subject.subtree)
             ):
+                if subject.lower_ == "which" and _person_word(token.head):
+                    return _body_before(subject) or token.head
                 return token.head
             return subject
         if token.dep_ in ("acl", "amod") and token.i == verb.i:
@@ -503,6 +506,27 @@ def _subject(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _person_word(token: Token) -> bool:
+    return token.ent_type_ in ("PERSON", "PER") or find_role(token.lemma_) is not None
+
+
+def _body_before(which: Token) -> Token | None:
+    """ "mediator for the Economic Community of West African States (ECOWAS), which froze ...": "which"
+    is never a person, so where the parser hung it on one, it stands for the organisation or place
+    named right before the comma (past a bracketed acronym)."""
+    doc = which.doc
+    i = which.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].ent_type_ not in ("ORG", "GPE", "LOC", "NORP"):
+        return None
+    return next((e.root for e in doc.ents if e.start <= i < e.end), None)
 
 
 def _described_subject(verb: Token) -> Token | None:
