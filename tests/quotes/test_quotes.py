@@ -235,6 +235,12 @@ def test_attributed_quoted_words_make_a_mixed_quote(text: str, words: str, speak
 # --- Indirect quotes -------------------------------------------------------------------------------------
 
 INDIRECT = {
+    "questioned-how": (
+        "Delegates questioned how the senator could turn back on his pledge.",
+        "questioned",
+        "Delegates",
+        "how the senator could turn back on his pledge",
+    ),
     "said-that": (
         "The ministry said on Wednesday that exports of copper had fallen for a third month.",
         "said",
