@@ -366,6 +366,28 @@ def test_colon_introduces_a_direct_quote_of_the_subject() -> None:
     assert "Ana Costa" in text[speaker.start : speaker.end]
 
 
+def test_a_noun_of_saying_with_its_owner_attributes_its_that_clause() -> None:
+    text = "Fact-checkers looked at the governor's claim that there had been thousands of break-ins this year."
+    quote = quote_with(text, "thousands of break-ins", "indirect")
+    assert quote.cue is not None and quote.cue.text == "claim"
+    assert quote.speaker is not None and quote.speaker.name == "the governor"
+    assert "looked" not in quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The claim that the governor made was false.", "Fact-checkers doubted the claim that prices had fallen."],
+)
+def test_a_relative_clause_or_a_noun_without_an_owner_is_no_cue(text: str) -> None:
+    assert not [q for q in analysed(text).quotes if q.cue is not None and q.cue.text == "claim"]
+
+
+def test_a_noun_cue_inside_a_verb_cue_is_one_quote() -> None:
+    text = "Okafor repeated her warning that the strike would spread to the northern ports."
+    [quote] = analysed(text).quotes
+    assert quote.cue is not None and quote.cue.text == "repeated"
+
+
 def test_a_headline_name_and_colon_attribute_the_headline() -> None:
     text = (
         "Okafor: Port strike will end only with a written wage offer\n\n"

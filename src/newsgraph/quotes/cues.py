@@ -93,6 +93,14 @@ def lexicon() -> dict[str, CueWord]:
     return forms
 
 
+@functools.cache
+def noun_lexicon() -> dict[str, str]:
+    """Nouns that attribute a that-clause to their owner (`cue_nouns.tsv`), with their class."""
+    text = resources.files("newsgraph.quotes").joinpath("cue_nouns.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {noun: cls for noun, cls in rows}
+
+
 def _regular_forms(lemma: str) -> list[str]:
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s"
@@ -113,6 +121,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             cue = _according_to(doc, token)
         elif token.text == ":":
             cue = _label(doc, token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in noun_lexicon():
+            cue = _noun_cue(doc, token)
         else:
             entry = words.get(token.lower_) or words.get(token.lemma_.lower())
             cue = _verb_cue(doc, token, entry) if entry and token.pos_ in ("VERB", "AUX") else None
@@ -146,6 +156,49 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         source=source,
         content=_runs(doc, _same_paragraph(doc, verb, content)),
     )
+
+
+def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
+    """ "Trump's claim [that there have been thousands of shootings]", "the ministry's warning [that the
+    dam could fail]": a noun of saying or thinking whose owner is the source and whose that-clause (not a
+    relative clause: "the claim that he made") is the content."""
+    owner = next((c for c in noun.children if c.i < noun.i and _possessive(c)), None)
+    after = noun.nbor() if noun.i + 1 < len(doc) else None
+    if after is not None and _that_mark(after) and after.head.i > after.i:
+        clause = after.head  # also where the parser hung the clause elsewhere ("... could fail was ignored")
+        # "view that the talks had failed was shared": the reported verb parsed as the next verb's subject
+        clause = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "VERB" and c.i > after.i), clause)
+    else:
+        clause = next((c for c in noun.children if c.i > noun.i and any(_that_mark(m) for m in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    if noun.dep_ in _OBJECT_DEPS and (noun.head.lower_ in lexicon() or noun.head.lemma_.lower() in lexicon()):
+        return None  # "repeated her warning that ...": the verb's attribution already says it
+    content = {t.i for t in clause.subtree}
+    verb = noun.head
+    if noun.dep_.startswith("nsubj") and verb.i in content:
+        # "His view [that the talks had failed] was shared": the sentence's own verb is not reported
+        own = [verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop") and c.i > noun.i)]
+        content = {i for i in content if i < min(own)}
+    return Cue(
+        token=noun.i,
+        words=(noun.i, noun.i + 1),
+        char_span=_chars(doc, (noun.i, noun.i + 1)),
+        cls=noun_lexicon()[noun.lemma_.lower()],
+        source=_noun_phrase(owner),
+        content=_runs(doc, _same_paragraph(doc, noun, content)),
+    )
+
+
+def _that_mark(token: Token) -> bool:
+    return token.dep_ == "mark" and token.lower_ == "that"
+
+
+def _possessive(token: Token) -> bool:
+    """ "[the ministry]'s", "[his]": the owner of a noun."""
+    if token.dep_ in ("nmod:poss", "poss") or "Yes" in token.morph.get("Poss"):
+        return True
+    return token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in token.children)
 
 
 def _label(doc: Doc, colon: Token) -> Cue | None:
