@@ -119,3 +119,15 @@ def test_the_store_lists_one_person_across_articles_and_fills_speaker_details(tm
         assert [e.name for e in store.entities(country="NOR", kind="person")] == ["Ingrid Halvorsen"]
         quote = next(q for q in store.quotes(speaker="halvorsen") if "boats home" in q.text)
         assert quote.speaker_country == "NOR"
+
+
+def test_the_store_folds_spellings_and_missing_countries_of_one_person(tmp_path: Path) -> None:
+    rows = [("a1", "Héctor Carrasco", "PER"), ("a2", "Hector Carrasco", "PER"), ("a3", "Héctor Carrasco", None)]
+    rows += [("a4", "Héctor Carrasco", "CHL")]
+    with Store(tmp_path / "spellings.db") as store:
+        for article_id, name, country in rows:
+            article = Article(id=article_id, text=f"{name} spoke to fishermen in the port of {article_id}.")
+            store.add_analysis(Analysis(article=article, entities=[_entity(name, country)]))
+        people = [(e.name, e.country, e.articles) for e in store.entities(kind="person")]
+    assert ("Héctor Carrasco", "PER", 3) in people, "two spellings and an article without a country, one row"
+    assert ("Héctor Carrasco", "CHL", 1) in people, "an article that disagrees keeps its own row"

@@ -86,8 +86,8 @@ def test_files_are_told_apart_by_name_or_by_their_verb_blocks(tmp_path: Path) ->
     unnamed.write_text(VERBS, encoding="utf-8")
     assert load_actors([unnamed]).verbs.entries[("BOYCOTT",)].code == "191"
     stray = tmp_path / "broken.verbs.txt"
-    stray.write_text("- SAID *  [172]\n--- BOYCOTT [191] ---\nBOYCOTT\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"broken\.verbs\.txt.*line 1.*outside any verb block"):
+    stray.write_text("<!-- a comment\nover two lines -->\n- SAID *  [172]\n--- BOYCOTT [191] ---\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"broken\.verbs\.txt.*line 3.*outside any verb block"):
         load_actors([stray])
     empty = tmp_path / "empty.verbs.txt"
     empty.write_text("# nothing here\n", encoding="utf-8")

@@ -125,12 +125,13 @@ class VerbDictionary:
 def load_verbs(path: str, text: str) -> VerbDictionary:
     """A PETRARCH/TABARI verbs file; a pattern line outside any verb block raises an InputError."""
     synsets: dict[str, list[tuple[str, ...]]] = {}
-    raw_patterns: list[tuple[list[tuple[str, ...]], str, str, int]] = []
+    raw_patterns: list[tuple[list[tuple[str, ...]], str, str]] = []
     dictionary = VerbDictionary()
     verbs: list[tuple[str, ...]] = []
     block_code: str | None = None
     synset: str | None = None
-    lines = re.sub(r"<!--.*?-->", "", text, flags=re.S).splitlines()
+    # comments may span lines: keep their line breaks so that errors name the right line
+    lines = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S).splitlines()
     for number, raw in enumerate(lines, start=1):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -156,7 +157,7 @@ def load_verbs(path: str, text: str) -> VerbDictionary:
             found = _CODE.search(stripped)
             code = _cameo_code(found.group(1)) if found else None
             if code is not None:
-                raw_patterns.append((list(verbs), _CODE.sub("", stripped[1:]).strip(), code, number))
+                raw_patterns.append((list(verbs), _CODE.sub("", stripped[1:]).strip(), code))
             continue
         form_line = _CODE.sub("", stripped)
         own = _CODE.search(stripped)
@@ -165,7 +166,7 @@ def load_verbs(path: str, text: str) -> VerbDictionary:
             entry = dictionary.entries.setdefault(form, VerbEntry(code))
             entry.code = entry.code or code
             verbs.append(form)
-    for forms, pattern_text, code, _ in raw_patterns:
+    for forms, pattern_text, code in raw_patterns:
         pattern = _pattern(pattern_text, code, synsets)
         if pattern is None:
             continue

@@ -734,10 +734,18 @@ def _people_as_one(rows: list[StoredEntity]) -> list[StoredEntity]:
             by_person[key].append(row)
     folded: set[int] = set()
     for group in by_person.values():
-        lead = clear_lead(Counter({r.country: r.articles for r in group if r.country}))
+        countries: Counter[str] = Counter()
+        for row in group:
+            if row.country:
+                countries[row.country] += row.articles
+        lead = clear_lead(countries)
         if lead is None:
             continue
         into = max((r for r in group if r.country == lead), key=lambda r: r.articles)
+        spellings: Counter[str] = Counter()
+        for row in group:
+            if row.country in (None, lead):
+                spellings[row.name] += row.articles
         for row in group:
             if row is into or row.country not in (None, lead):
                 continue
@@ -746,6 +754,7 @@ def _people_as_one(rows: list[StoredEntity]) -> list[StoredEntity]:
             into.roles = list(dict.fromkeys([*into.roles, *row.roles]))
             into.affiliations = list(dict.fromkeys([*into.affiliations, *row.affiliations]))
             folded.add(id(row))
+        into.name = spellings.most_common(1)[0][0]  # the spelling most of its articles use
     return [row for row in rows if id(row) not in folded]
 
 
