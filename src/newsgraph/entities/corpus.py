@@ -95,6 +95,16 @@ class People:
         key = person_key(name)
         return self._known.get(key) if key else None
 
+    def fill(
+        self, name: str | None, role: str | None, affiliation: str | None, country: str | None
+    ) -> tuple[str | None, str | None, str | None]:
+        """A named person's role, affiliation and country, each as given or, where empty, what most
+        articles give: how the store's listings show a speaker."""
+        known = self.get(name) if name else None
+        if known is None:
+            return role, affiliation, country
+        return role or known.role, affiliation or known.affiliation, country or known.country
+
     def complete(self, entity: Entity) -> Entity:
         """The entity with what the other articles say added where this article is silent."""
         known = self.get(entity.name) if entity.kind == "person" else None

@@ -101,6 +101,12 @@ def noun_lexicon() -> dict[str, str]:
     return {noun: cls for noun, cls in rows}
 
 
+def _cue_word(token: Token) -> CueWord | None:
+    """The lexicon's entry for a word, by its form or its lemma."""
+    words = lexicon()
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
 def _regular_forms(lemma: str) -> list[str]:
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s"
@@ -114,7 +120,6 @@ def find_cues(doc: Doc) -> list[Cue]:
     A cue may lack content ("..., the minister said." parsed without a link to the quote): the quote
     stage attaches it to the quotation marks next to it.
     """
-    words = lexicon()
     cues = []
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -124,7 +129,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         elif token.pos_ == "NOUN" and token.lemma_.lower() in noun_lexicon():
             cue = _noun_cue(doc, token)
         else:
-            entry = words.get(token.lower_) or words.get(token.lemma_.lower())
+            entry = _cue_word(token)
             cue = _verb_cue(doc, token, entry) if entry and token.pos_ in ("VERB", "AUX") else None
         if cue is not None:
             cues.append(cue)
@@ -172,7 +177,7 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
         clause = next((c for c in noun.children if c.i > noun.i and any(_that_mark(m) for m in c.children)), None)
     if owner is None or clause is None:
         return None
-    if noun.dep_ in _OBJECT_DEPS and (noun.head.lower_ in lexicon() or noun.head.lemma_.lower() in lexicon()):
+    if noun.dep_ in _OBJECT_DEPS and _cue_word(noun.head) is not None:
         return None  # "repeated her warning that ...": the verb's attribution already says it
     content = {t.i for t in clause.subtree}
     verb = noun.head

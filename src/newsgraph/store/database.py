@@ -478,12 +478,10 @@ class Store:
             and None in (q.speaker_role, q.speaker_affiliation, q.speaker_country)
         )
         for quote in quotes:
-            known = people.get(quote.speaker) if quote.speaker and not quote.speaker_described else None
-            if known is None:
-                continue
-            quote.speaker_role = quote.speaker_role or known.role
-            quote.speaker_affiliation = quote.speaker_affiliation or known.affiliation
-            quote.speaker_country = quote.speaker_country or known.country
+            if quote.speaker and not quote.speaker_described:
+                quote.speaker_role, quote.speaker_affiliation, quote.speaker_country = people.fill(
+                    quote.speaker, quote.speaker_role, quote.speaker_affiliation, quote.speaker_country
+                )
         return quotes
 
     def events(

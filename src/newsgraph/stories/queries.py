@@ -212,7 +212,10 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
     ).fetchall()
     people = store.known_people(row["speaker"] for row in quote_rows if row["speaker"] and not row["speaker_described"])
     for row in quote_rows:
-        known = None if row["speaker_described"] or not row["speaker"] else people.get(row["speaker"])
+        # what the first report leaves out, other stored articles may say of the same person
+        role, affiliation, country = (row["speaker_role"], row["speaker_affiliation"], row["speaker_country"])
+        if not row["speaker_described"]:
+            role, affiliation, country = people.fill(row["speaker"], role, affiliation, country)
         merged_quote = MergedQuote(
             n=row["n"],
             speaker=row["speaker"],
@@ -222,10 +225,9 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
             num_sources=row["num_sources"],
             first_article=row["first_article"],
             first_outlet=outlet_of.get(row["first_article"]),
-            # what the first report leaves out, other stored articles may say of the same person
-            role=row["speaker_role"] or (known and known.role),
-            affiliation=row["speaker_affiliation"] or (known and known.affiliation),
-            country=row["speaker_country"] or (known and known.country),
+            role=role,
+            affiliation=affiliation,
+            country=country,
             described=bool(row["speaker_described"]),
         )
         merged_quote.mentions = _mentions(
