@@ -321,6 +321,69 @@ def test_reported_speech_is_an_indirect_quote_of_its_content(text: str, cue: str
             assert not overlaps(part, (quote.speaker.start, quote.speaker.end))
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The fishermen's union blasted the minister for ignoring the northern ports.",
+            "the minister for ignoring the northern ports",
+        ),
+        (
+            "Okafor criticised the port authority over the cost of the new cranes.",
+            "the port authority over the cost of the new cranes",
+        ),
+    ],
+    ids=["blasted-for", "criticised-over"],
+)
+def test_what_a_party_is_blamed_for_is_part_of_the_criticism(text: str, content: str) -> None:
+    [quote] = analysed(text).quotes
+    assert quote.text == content
+
+
+def test_a_second_clause_with_its_own_subject_after_the_content_is_more_of_the_report() -> None:
+    text = (
+        "The report found that most ports lacked modern cranes, and the cost of the delays that this caused had "
+        "risen sharply."
+    )
+    quote = quote_with(text, "most ports lacked modern cranes")
+    assert quote.text.endswith("had risen sharply")
+    assert quote.speaker is not None and quote.speaker.name == "The report"
+
+
+def test_a_cue_verb_coordinated_inside_the_content_is_the_speakers_next_statement() -> None:
+    text = "Ana Costa said her government would review the quota and warned against any new tariffs on copper."
+    review = quote_with(text, "her government would review the quota")
+    assert review.text == "her government would review the quota"
+    warning = quote_with(text, "any new tariffs on copper")
+    assert warning.cue is not None and warning.cue.text == "warned"
+    assert review.speaker is not None and warning.speaker is not None
+    assert review.speaker.name == warning.speaker.name == "Ana Costa"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The new terminal, Mr. Okafor said, would make the port compete with Lomé again.", "Okafor"),
+        ("Back in Lagos, Ms. Okafor said, she decided to take aim at the port's fees.", "Okafor"),
+        ("Though the first strike was short, he said, a second one would be much harder to end.", None),
+    ],
+    ids=["subject-before", "setting-before", "clause-before"],
+)
+def test_a_cue_set_off_by_commas_reports_the_whole_sentence_around_it(text: str, speaker: str | None) -> None:
+    [quote] = analysed(text).quotes
+    before, after = text.split(", ", 1)[0], text.rsplit(", ", 1)[1].rstrip(".")
+    assert [text[s:e] for s, e in quote.parts] == [before, after]
+    assert quote.cue is not None and quote.cue.text == "said"
+    if speaker is not None:
+        assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_relative_clause_cue_between_commas_reports_only_its_own_clause() -> None:
+    text = "The minister, who said the talks had failed, left Geneva on Friday."
+    [quote] = analysed(text).quotes
+    assert quote.text == "the talks had failed"
+
+
 # --- Attribution -----------------------------------------------------------------------------------------
 
 FISCHER = (

@@ -140,19 +140,22 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if any(child.dep_ in _PASSIVE_DEPS for child in verb.children):
         return None
     content = _content(verb, entry)
+    content |= _more_content(verb, content)
     source = _source(verb, entry)
     if not content and "clause" in entry.frames and _interrupts(verb):
         own = {t.i for t in verb.subtree}
         content = {t.i for t in verb.head.subtree} - own
     if source is not None and source[0] > verb.i:
         content -= _apposition_after(doc, source)
+    content -= _next_act(verb, content)
     if source is None:
         return None
+    particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
+    words = (verb.i, (particle[0] if particle else verb.i) + 1)
+    content = _parenthetical(doc, source, words) or content
     for title in (c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.left_edge.i <= source[0] <= c.right_edge.i):
         # "Rendell, [a Clinton surrogate], said": a title the parser read as a clause, holding the source
         content -= {t.i for t in title.subtree}
-    particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
-    words = (verb.i, (particle[0] if particle else verb.i) + 1)
     return Cue(
         token=verb.i,
         words=words,
@@ -161,6 +164,75 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         source=source,
         content=_runs(doc, _same_paragraph(doc, verb, content)),
     )
+
+
+def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) -> set[int]:
+    """ "Back in Lagos, [Okafor said], she took aim at the fees": a source and cue set off by commas in
+    the middle of a sentence report the whole sentence around them, whatever the parser hung where. Not
+    next to a quotation mark (a direct quote's own cue) nor after a relative pronoun ("who said")."""
+    before, after = source[0] - 1, words[1]
+    if source[1] != words[0] or before < 1 or after + 1 >= len(doc):
+        return set()
+    sentence = doc[words[0]].sent
+    if not (sentence.start < before and after + 1 < sentence.end):
+        return set()
+    if doc[before].text != "," or doc[after].text != ",":
+        return set()
+    if doc[before - 1].is_quote or doc[after + 1].is_quote or doc[source[0]].lower_ in _RELATIVE_PRONOUNS:
+        return set()
+    framing = set(range(before, after + 1))
+    return {t.i for t in sentence if t.i not in framing and not (t.is_punct and t.i == sentence.end - 1)}
+
+
+def _more_content(verb: Token, content: set[int]) -> set[int]:
+    """ "Polls showed that few thought it a priority, [and the share who did had tumbled]": a clause with
+    its own subject coordinated with the cue verb after its content, and no cue of its own, is more of
+    what was reported: the parser hangs the second conjunct of the content on the cue."""
+    if not content or not any(verb.doc[i].dep_ in CLAUSE_DEPS and verb.doc[i].head.i == verb.i for i in content):
+        return set()
+    end = max(content)
+    more: set[int] = set()
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > end):
+        if _cue_word(conj) is None and any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+            more |= {t.i for t in conj.subtree}
+    return more
+
+
+def _next_act(verb: Token, content: set[int]) -> set[int]:
+    """ "said he would order a review [and warned against hackers]": what `_acting_cue` gives back to
+    the cue verb is the speaker's next act (its own cue), not part of what was said."""
+    cut: set[int] = set()
+    for token in (verb.doc[i] for i in sorted(content)):
+        if token.head.i in content and (acting := _acting_cue(token)) is not None and acting.i == verb.i:
+            cut |= {t.i for t in token.subtree}
+    return cut
+
+
+def _acting_cue(token: Token) -> Token | None:
+    """The cue verb a coordinated cue verb belongs with, where the parser hung it inside that verb's content.
+
+    "said he would order a review and warned ...": "warned" is in the tense of "said", not of "order", and
+    has no subject of its own, so it is the speaker's second act; "said they met and agreed" is one
+    content (both verbs in one tense)."""
+    if (
+        token.dep_ != "conj"
+        or _form(token.head) == _form(token)
+        or _cue_word(token) is None
+        or any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    ):
+        return None
+    node = token.head
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS:
+            outer = node.head
+            return outer if _form(outer) == _form(token) and outer.i < token.i and _cue_word(outer) else None
+        node = node.head
+    return None
+
+
+def _form(verb: Token) -> tuple[str, ...]:
+    """Finiteness and tense ("said" and "warned": finite past; "order" after "would": infinitive)."""
+    return (*verb.morph.get("VerbForm"), *verb.morph.get("Tense"))
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
@@ -272,6 +344,9 @@ def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
     return {t.i for t in head.subtree if t.i > start}
 
 
+_CHARGE_WORDS = {"for", "of", "over"}
+
+
 def _content(verb: Token, entry: CueWord) -> set[int]:
     """The tokens of what the cue reports: the clause it governs ("said [the talks stalled]"); failing
     that a to-infinitive with whom it is asked of ("urged [Chile to wait]", "called on [Obama to act]");
@@ -315,7 +390,9 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         stance = entry.cls == "stance"
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and (stance or not _addressee(c))]
         if objects:
-            clauses = objects + [c for c in verb.children if c.i > objects[0].i and _complement(c)]
+            clauses = objects + [
+                c for c in verb.children if c.i > objects[0].i and (_complement(c) or (stance and _charge(c)))
+            ]
     return {t.i for head in clauses for t in head.subtree}
 
 
@@ -380,6 +457,12 @@ def _complement(token: Token) -> bool:
     return token.dep_ == "xcomp" or (token.dep_ == "advcl" and _introduced_by(token, {"as"}))
 
 
+def _charge(token: Token) -> bool:
+    """What a party is blamed, praised or accused of: "blasted him [for not paying taxes]", "accused the
+    GOP [of stoking the issue]", "criticised Chile [over the quota]"; the reason is part of what was said."""
+    return token.dep_ in ("obl", "advcl") and _introduced_by(token, _CHARGE_WORDS)
+
+
 def _is_as_phrase(token: Token) -> bool:
     """ "[as false]", also where the parser marked the "as" as a subordinator ("as "frank and useful"")."""
     return any(c.lower_ == "as" and c.dep_ in ("case", "mark") for c in token.children)
@@ -435,6 +518,9 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
         named = _name_before(verb)
         if named is not None:
             return named
+    acting = _acting_cue(verb)
+    if acting is not None:
+        return _source(acting, _cue_word(acting))
     for candidate in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if candidate is None:
             continue
