@@ -86,6 +86,24 @@ def test_two_actors_that_hold_talks_are_reciprocal_and_the_venue_is_not_a_party(
     assert len({e.clause for e in found}) == 1 and found[0].clause is not None
 
 
+def test_two_subjects_the_parser_did_not_coordinate_are_still_both_parties() -> None:
+    # parsed as two subjects of "signed", the "and" hung on the second
+    found = events("Chile and Peru signed the protocol.")
+    assert sorted(summary(e)[2:] for e in found) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("About 300 fishermen blocked the entrance to the harbour in Arica on Tuesday.", "fishermen"),
+        ("Several hundred government supporters gathered outside the parliament.", "government supporters"),
+    ],
+)
+def test_a_head_count_is_not_part_of_a_groups_name(text: str, actor: str) -> None:
+    [event] = events(text)
+    assert event.actor is not None and event.actor.name == actor
+
+
 def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:
     [event] = events("The opposition leader was arrested by police in Bissau on Tuesday.")
     assert event.type == "COERCE" and event.cameo == "173"

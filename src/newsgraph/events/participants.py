@@ -116,6 +116,8 @@ QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "millions", "scores", "
 FIRST_PERSON = {"i": "singular", "me": "singular", "we": "plural", "us": "plural"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 _LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
+_COUNTING = {"about", "around", "some", "several", "nearly", "almost", "roughly", "over", "more", "than", "least"}
+"""Words of a head count before a group ("[about 300] fishermen"): how many came is not who they are."""
 _LEFT_OUT = {"appos", "acl", "acl:relcl", "relcl", "punct", "advcl", "parataxis", "conj", "cc", "case"}
 
 
@@ -250,14 +252,24 @@ def _country_label(code: str) -> str | None:
 
 def _phrase(head: Token) -> list[Token]:
     """The noun phrase without appositions, relative clauses, coordinated phrases, when ("the Ministry of
-    the Interior [on Thursday]") and a leading article or possessive ("[whose] Democratic Union coalition")."""
+    the Interior [on Thursday]") and a leading article, possessive or head count ("[whose] Democratic
+    Union coalition", "[about 300] fishermen")."""
     kept = [head]
     for child in head.children:
         if child.dep_ not in _LEFT_OUT and child.lower_ not in TIME_WORDS:
             kept.extend(child.subtree)
     when = {t.i for w in kept if w is not head and w.lower_ in TIME_WORDS for t in w.subtree}
     kept = sorted((t for t in kept if t.i not in when), key=lambda t: t.i)
-    while kept and (kept[0].is_punct or kept[0].lower_ in _LEADING or kept[0].pos_ == "ADP") and kept[0] is not head:
+    while (
+        kept
+        and kept[0] is not head
+        and (
+            kept[0].is_punct
+            or kept[0].lower_ in _LEADING
+            or kept[0].pos_ in ("ADP", "NUM")
+            or kept[0].lower_ in _COUNTING
+        )
+    ):
         kept.pop(0)
     return kept
 
@@ -280,4 +292,23 @@ def conjuncts(head: Token) -> list[Token]:
     ("Portugal, Guinea-Bissau's former colonial power,")."""
     others = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
     joined = any(c.dep_ == "cc" for word in (head, *others) for c in word.children)
-    return [head, *others] if joined else [head]
+    twins = _twins(head)
+    return sorted([head, *others, *twins], key=lambda t: t.i) if joined or twins else [head]
+
+
+def _twins(head: Token) -> list[Token]:
+    """ "Chile and Peru signed" parsed as two subjects of one verb, the "and" hung on the second: the
+    words with the same relation to the same head, joined by an "and" between them, are one
+    coordination."""
+    if head.dep_ not in ("nsubj", "obj", "dobj") or head.head.i == head.i:
+        return []
+    siblings = [s for s in head.head.children if s.dep_ == head.dep_ and s.i != head.i]
+    return [
+        s
+        for s in siblings
+        if any(
+            c.dep_ == "cc" and c.lower_ in ("and", "or") and min(head.i, s.i) < c.i < max(head.i, s.i)
+            for word in (head, s)
+            for c in word.children
+        )
+    ]
