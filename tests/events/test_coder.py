@@ -104,6 +104,29 @@ def test_a_head_count_is_not_part_of_a_groups_name(text: str, actor: str) -> Non
     assert event.actor is not None and event.actor.name == actor
 
 
+def test_a_second_verb_of_the_speaker_hung_inside_what_was_said_has_the_speaker_as_actor() -> None:
+    [event] = events(
+        "Ana Costa, Brazil's trade minister, said exports had fallen to their lowest level since records began, "
+        "and blamed the tariffs imposed by Argentina."
+    )
+    assert event.type == "ACCUSE" and event.actor is not None and event.actor.name == "Ana Costa"
+
+
+def test_who_stands_for_the_person_named_before_it_when_the_parser_misses_the_relative_clause() -> None:
+    [event] = events(
+        "The delegation will be led by Kenji Sato, Japan's deputy foreign minister, who is expected to arrive in "
+        "Seoul on Sunday."
+    )
+    assert event.status == "future"
+    assert summary(event)[2:] == ("JPN", "KOR")
+
+
+def test_a_body_owned_by_a_country_takes_that_countrys_code() -> None:
+    # "Congress" alone is the United States' in the gazetteer
+    [event] = events("The federation will ask Peru's Congress to hold a hearing on the quota.")
+    assert event.recipient is not None and (event.recipient.name, event.recipient.country) == ("Congress", "PER")
+
+
 def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:
     [event] = events("The opposition leader was arrested by police in Bissau on Tuesday.")
     assert event.type == "COERCE" and event.cameo == "173"

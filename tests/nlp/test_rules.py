@@ -156,3 +156,13 @@ def test_a_name_the_model_took_for_a_person_is_a_place_where_a_word_for_a_place_
         ("Nong Kham", "LOC"),
         ("Ana Costa", "PER"),
     ]
+
+
+def test_a_model_entity_run_on_into_the_full_stop_or_a_quotation_mark_ends_at_the_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc('Kenya signed a deal with Uganda. "Kampala" agreed.')
+    assert [t.text for t in doc[5:7]] == ["Uganda", "."]
+    doc.ents = [Span(doc, 5, 7, label="LOC"), Span(doc, 7, 10, label="LOC")]
+    doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
+    assert ("Uganda", "LOC") in [(e.text, e.label_) for e in doc.ents]
+    assert all(not e.text.endswith((".", '"')) and not e.text.startswith('"') for e in doc.ents)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.nlp.syntax import sentences, subject
+from newsgraph.nlp.syntax import coordinated_outer, sentences, subject
 
 
 def parsed(rows: list[tuple[str, str, str, int]], morphs: dict[int, str] | None = None) -> Doc:
@@ -71,6 +71,40 @@ def test_a_name_taken_for_the_subject_of_the_participle_describing_it() -> None:
 def test_a_verb_coordinated_with_the_name_it_should_have_as_subject() -> None:
     doc = parsed([("Badji", "PROPN", "ROOT", 0), (",", "PUNCT", "punct", 2), ("travelled", "VERB", "conj", 0)])
     assert subject(doc[2]).text == "Badji"
+
+
+def test_a_group_opening_the_sentence_read_as_an_oblique_is_the_subject_but_a_time_is_not() -> None:
+    group = parsed(
+        [
+            ("Fishing", "NOUN", "compound", 1),
+            ("unions", "NOUN", "obl", 5),
+            ("in", "ADP", "case", 3),
+            ("Arica", "PROPN", "nmod", 1),
+            ("have", "AUX", "aux", 5),
+            ("accused", "VERB", "ROOT", 5),
+            ("Santiago", "PROPN", "obj", 5),
+        ]
+    )
+    assert subject(group[5]).text == "unions"
+    time = parsed([("Last", "ADJ", "amod", 1), ("week", "NOUN", "obl", 2), ("ended", "VERB", "ROOT", 2)])
+    assert subject(time[2]) is None
+
+
+def test_a_conjunct_in_the_tense_of_the_reporting_verb_belongs_with_it() -> None:
+    rows = [
+        ("Costa", "PROPN", "nsubj", 1),
+        ("said", "VERB", "ROOT", 1),
+        ("exports", "NOUN", "nsubj", 4),
+        ("had", "AUX", "aux", 4),
+        ("fallen", "VERB", "ccomp", 1),
+        ("and", "CCONJ", "cc", 6),
+        ("blamed", "VERB", "conj", 4),
+        ("tariffs", "NOUN", "obj", 6),
+    ]
+    doc = parsed(rows, {1: "VerbForm=Fin|Tense=Past", 4: "VerbForm=Part|Tense=Past", 6: "VerbForm=Fin|Tense=Past"})
+    assert coordinated_outer(doc[6]).text == "said"
+    same = parsed(rows, {1: "VerbForm=Fin|Tense=Past", 4: "VerbForm=Fin|Tense=Past", 6: "VerbForm=Fin|Tense=Past"})
+    assert coordinated_outer(same[6]) is None  # "said exports fell and recovered": one reported clause
 
 
 def test_a_verb_with_no_subject_anywhere_has_none() -> None:

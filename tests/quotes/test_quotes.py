@@ -384,6 +384,12 @@ def test_a_relative_clause_cue_between_commas_reports_only_its_own_clause() -> N
     assert quote.text == "the talks had failed"
 
 
+def test_an_aside_after_a_comma_is_not_part_of_an_unnamed_speakers_description() -> None:
+    text = "Rice farmers in Kratie, where the river fell to a record low last week, said the dam had taken their water."
+    quote = quote_with(text, "the dam had taken their water")
+    assert quote.speaker is not None and quote.speaker.name == "Rice farmers in Kratie"
+
+
 # --- Attribution -----------------------------------------------------------------------------------------
 
 FISCHER = (

@@ -39,7 +39,7 @@ from newsgraph.gazetteer.roles import find_role
 from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
-from newsgraph.nlp.syntax import sentences
+from newsgraph.nlp.syntax import coordinated_outer, sentences
 from newsgraph.nlp.syntax import subject as subject_of
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -497,6 +497,10 @@ def _subject(verb: Token) -> Token | None:
                 if subject.lower_ == "which" and _person_word(token.head):
                     return _body_before(subject) or token.head
                 return token.head
+            if subject.lower_ == "who":
+                # "led by Carolina Fuentes, Chile's undersecretary ..., who is expected to arrive": a relative
+                # clause the parser hung elsewhere still stands for the person named before it
+                return _person_before(subject)
             return subject
         if token.dep_ in ("acl", "amod") and token.i == verb.i:
             described = _described_subject(token)
@@ -504,12 +508,20 @@ def _subject(verb: Token) -> Token | None:
                 return described
         if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
             return None
-        token = token.head
+        # "said the river had fallen and blamed the dam": the parser hung "blamed" on "fallen"
+        token = (coordinated_outer(token) if token.dep_ == "conj" else None) or token.head
     return None
 
 
 def _person_word(token: Token) -> bool:
     return token.ent_type_ in ("PERSON", "PER") or find_role(token.lemma_) is not None
+
+
+def _person_before(who: Token) -> Token | None:
+    """The person "who" stands for, where the parser did not make its clause a relative clause: the last
+    person named before it in the sentence."""
+    named = [e for e in who.doc.ents if e.label_ in ("PERSON", "PER") and who.sent.start <= e.start and e.end <= who.i]
+    return named[-1].root if named else None
 
 
 def _body_before(which: Token) -> Token | None:

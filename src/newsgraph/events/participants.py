@@ -149,6 +149,10 @@ class Coder:
         entity = self._entity(head) or self._named_person(head) or self._apposition(head) or self._antecedent(head)
         if entity is not None:
             participant = _from_entity(entity)
+            owner = self._owner(head) if entity.kind == "organisation" else None
+            if owner is not None and owner != participant.country:
+                # "Peru's Congress": the country that owns the body, not the one its name is best known in
+                participant = Participant(participant.name, participant.entity, owner, participant.sector)
             if participant.country is None:
                 # "The US commander in Iraq, General David Petraeus": the country is in the description.
                 words = [t for t in head.subtree if not (entity.kind == "person" and self._entity(t) is entity)]
@@ -230,6 +234,18 @@ class Coder:
 
     def _entity(self, token: Token) -> Entity | None:
         return self.entities.at(token.idx, token.idx + len(token.text))
+
+    def _owner(self, head: Token) -> str | None:
+        """The country of a possessive before the head: "[Peru's] Congress"."""
+        owner = next(
+            (
+                c
+                for c in head.children
+                if c.i < head.i and any(k.dep_ == "case" and k.lower_ in ("'s", "’s") for k in c.children)
+            ),
+            None,
+        )
+        return self._country(owner) if owner is not None else None
 
     def _country(self, token: Token) -> str | None:
         """The country a word inside a phrase names: a place or organisation, or a nationality."""

@@ -224,7 +224,7 @@ class GazetteerEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
-        model = [e for e in (_without_when(doc, e) for e in doc.ents) if e is not None]
+        model = [e for e in (_without_when(doc, e) for e in (_trimmed(doc, e) for e in doc.ents) if e) if e is not None]
         doc.ents = merge_entities(model, filter_spans(found))
         return doc
 
@@ -525,6 +525,23 @@ PLACE_NOUNS = frozenset(
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "\n\n"})
 _WHEN = frozenset({*WEEKDAYS, *(m for m in MONTH_NAMES if m != "may"), *RELATIVE_DAYS})
 _WHEN_LINKS = frozenset({"on", "in", "last", "this", "next", "early", "late"})
+
+
+_EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", '"', "“", "”", "'", "‘", "’"})
+
+
+def _trimmed(doc: Doc, entity: Span) -> Span | None:
+    """A name the model ran on into the full stop, comma or quotation mark beside it ("with [Uganda.]"
+    at the end of a sentence) without it; None for a span of punctuation alone. Hyphens stay: "Asante-"
+    is the start of a hyphenated surname for `_whole_name`."""
+    start, end = entity.start, entity.end
+    while end > start and (doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space):
+        start += 1
+    if (start, end) == (entity.start, entity.end):
+        return entity
+    return Span(doc, start, end, label=entity.label_) if end > start else None
 
 
 def _without_when(doc: Doc, entity: Span) -> Span | None:

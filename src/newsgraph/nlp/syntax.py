@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.dates import RELATIVE_DAYS, WEEKDAYS
+from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 
 
 def text_of(doc: Doc) -> str:
@@ -59,12 +59,39 @@ def subject(
     return next((c for c in hanging if c.pos_ == "PROPN"), hanging[0] if hanging else None)
 
 
+def coordinated_outer(verb: Token) -> Token | None:
+    """The verb a conjunct really coordinates with, where the parser hung it inside that verb's reported
+    clause: "Costa said the river had fallen and blamed the dam" ("blamed" finite past like "said", not a
+    participle like "fallen", and with no subject of its own) is Costa blaming. None where the conjunct
+    shares the form of the verb it hangs on ("said they met and agreed": one reported clause).
+    """
+    if (
+        verb.dep_ != "conj"
+        or verb_form(verb.head) == verb_form(verb)
+        or any(c.dep_.startswith(("nsubj", "csubj")) for c in verb.children)
+    ):
+        return None
+    node = verb.head
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis"):
+            outer = node.head
+            return outer if verb_form(outer) == verb_form(verb) and outer.i < verb.i else None
+        node = node.head
+    return None
+
+
+def verb_form(verb: Token) -> tuple[str, ...]:
+    """Finiteness and tense ("said" and "warned": finite past; "order" after "would": infinitive)."""
+    return (*verb.morph.get("VerbForm"), *verb.morph.get("Tense"))
+
+
 def _misread_subject(verb: Token) -> Token | None:
     """The subject of a verb the parser left without one, in the shapes it gets wrong:
 
     * "Badji, Senegal's foreign minister, travelled to Bissau": the verb coordinated with the name;
     * "Dr. Hiroshi Takeda, a hydrologist ..., said": a name before the verb, with no preposition, taken
-      for an oblique, or set in apposition to one (a quotation before the name read as the oblique);
+      for an oblique, or set in apposition to one (a quotation before the name read as the oblique); also
+      a noun that opens the sentence ("Fishing unions in Arica, where ..., have accused"), not a time;
     * "In Arica, fishing unions ... said": the subject coordinated with, or set in apposition to, the
       place fronted before it;
     * "Sok Chanthy, Cambodia's water resources minister, said", "Rendell, a Clinton surrogate, said": the
@@ -81,6 +108,8 @@ def _misread_subject(verb: Token) -> Token | None:
             found = next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if found is not None:
                 return found
+            if child.pos_ == "NOUN" and child.left_edge.i == child.sent.start and child.lower_ not in _TIME_NOUNS:
+                return child  # "Fishing unions in Arica, where ..., have accused": the group opening the sentence
         if child.dep_ in ("obl", "advmod", "nmod") and any(c.lower_ == "in" for c in child.children):
             found = next(
                 (c for c in child.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")), None
@@ -108,6 +137,11 @@ def _misread_subject(verb: Token) -> Token | None:
 _NAME_OFF_TITLE = {"vocative", "nsubj", "dep", "appos"}
 """How the parser hangs a name off the title that follows it when it reads the title as a clause."""
 _WHEN = frozenset({*RELATIVE_DAYS, "tonight", *WEEKDAYS})
+_TIME_NOUNS = frozenset(
+    {*_WHEN, *MONTH_NAMES, "week", "weeks", "month", "months", "year", "years", "day", "days", "morning"}
+    | {"afternoon", "evening", "night", "weekend", "time", "hour", "hours", "season"}
+)
+"""Nouns that open a sentence to say when ("Last week, ..."), which is never who."""
 
 
 def _comma_after(name: Token) -> bool:

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
+from newsgraph.nlp.syntax import coordinated_outer, text_of
 from newsgraph.nlp.syntax import subject as subject_of
-from newsgraph.nlp.syntax import text_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"obj", "dobj", "iobj"}
@@ -209,30 +209,10 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
 
 
 def _acting_cue(token: Token) -> Token | None:
-    """The cue verb a coordinated cue verb belongs with, where the parser hung it inside that verb's content.
-
-    "said he would order a review and warned ...": "warned" is in the tense of "said", not of "order", and
-    has no subject of its own, so it is the speaker's second act; "said they met and agreed" is one
-    content (both verbs in one tense)."""
-    if (
-        token.dep_ != "conj"
-        or _form(token.head) == _form(token)
-        or _cue_word(token) is None
-        or any(c.dep_ in _SUBJECT_DEPS for c in token.children)
-    ):
-        return None
-    node = token.head
-    while node.dep_ != "ROOT" and node.head.i != node.i:
-        if node.dep_ in CLAUSE_DEPS:
-            outer = node.head
-            return outer if _form(outer) == _form(token) and outer.i < token.i and _cue_word(outer) else None
-        node = node.head
-    return None
-
-
-def _form(verb: Token) -> tuple[str, ...]:
-    """Finiteness and tense ("said" and "warned": finite past; "order" after "would": infinitive)."""
-    return (*verb.morph.get("VerbForm"), *verb.morph.get("Tense"))
+    """The cue verb a coordinated cue verb belongs with, where the parser hung it inside that verb's
+    content ("said he would order a review and warned ...": the speaker's second act)."""
+    outer = coordinated_outer(token) if _cue_word(token) is not None else None
+    return outer if outer is not None and _cue_word(outer) is not None else None
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
@@ -549,13 +529,15 @@ def _name_before(verb: Token) -> tuple[int, int] | None:
 def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
     """The words of a noun phrase without its appositions: "Lena Fischer" of "Lena Fischer, a senior
     fellow at the institute, who ...". A description keeps what it is described by ("a diplomat who asked
-    not to be named", "figures published by the ministry"); a name does not need it. Never the cue's own
-    clause ("officials who said ...")."""
+    not to be named", "figures published by the ministry"), but not an aside after a comma; a name does
+    not need it. Never the cue's own clause ("officials who said ...")."""
     left_out = _NOT_IN_SOURCE if head.pos_ == "PROPN" else _NOT_IN_SOURCE - _MODIFIER_CLAUSES
     kept = [head.i]
     for child in head.children:
         if child.dep_ in left_out or (cue is not None and any(t.i == cue.i for t in child.subtree)):
             continue
+        if child.dep_ in _MODIFIER_CLAUSES and _set_off(child):
+            continue  # "fishing unions in Arica[, where boats blockaded the harbour]": an aside, not who
         kept.extend(t.i for t in child.subtree)
     start, end = min(kept), max(kept) + 1
     if end - start > MAX_SOURCE_TOKENS:
@@ -566,6 +548,12 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
     while start < head.i and _loose(doc[start]):
         start += 1
     return start, end
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a clause opens with a comma (its own or the one before it): a non-restrictive aside."""
+    first = clause.left_edge.i
+    return clause.doc[first].text == "," or (first > 0 and clause.doc[first - 1].text == ",")
 
 
 def _runs(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
