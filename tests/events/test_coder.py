@@ -127,6 +127,22 @@ def test_a_body_owned_by_a_country_takes_that_countrys_code() -> None:
     assert event.recipient is not None and (event.recipient.name, event.recipient.country) == ("Congress", "PER")
 
 
+def test_a_proposal_rejected_is_the_proposal_of_the_party_an_earlier_sentence_gave_it_to() -> None:
+    text = (
+        "The talks stumbled on Cambodia's proposal for an independent team to verify releases. "
+        "Laos rejected the proposal on Tuesday night."
+    )
+    [event] = [e for e in events(text) if e.type == "REJECT"]
+    assert summary(event)[2:] == ("LAO", "KHM")
+
+
+def test_assets_frozen_are_their_owners_and_a_relative_clause_gives_its_antecedent_no_country() -> None:
+    [event] = events("ECOWAS, which froze the assets of 14 Bissau-Guinean officials, met on Monday.")
+    assert event.cameo == "163"
+    assert event.actor is not None and (event.actor.name, event.actor.country) == ("ECOWAS", None)
+    assert event.recipient is not None and event.recipient.country == "GNB"
+
+
 def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:
     [event] = events("The opposition leader was arrested by police in Bissau on Tuesday.")
     assert event.type == "COERCE" and event.cameo == "173"

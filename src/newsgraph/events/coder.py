@@ -53,7 +53,7 @@ GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
 REFINED = {("REJECT", "CONSULT"): "125", ("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"}
 """(governing type, governed type) to the more specific CAMEO code the pair means."""
 _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
-_BEHIND_THINGS = ("with", "for", "against", "on", "to")
+_BEHIND_THINGS = ("with", "for", "against", "on", "to", "of")
 _VISIT_CASES = ("to", "in", "at", "into")
 VISITS = {"042", "043"}
 PROJECTILES = {"rocket", "missile", "shell", "bomb", "mortar", "grenade", "drone", "projectile", "shot", "bullet"}
@@ -144,7 +144,28 @@ def _reacting_to(
                 continue  # "the decision" is an act, not someone's welcome of one
             if event.actor is not None and not _same_party(event.actor, actors):
                 return [replace(e, recipient=event.actor) for e in found]
-    return found
+    owner = _owner_before(thing, earliest, coder, actors)
+    return [replace(e, recipient=owner) for e in found] if owner is not None else found
+
+
+def _owner_before(thing: Token, earliest: int, coder: Coder, actors: set[tuple[str, str | None]]) -> Participant | None:
+    """ "The talks stumbled on Cambodia's proposal ... Laos rejected the proposal": a thing reacted to
+    that an earlier sentence gave an owner, by the same word ("Cambodia's [proposal]"), is the owner's."""
+    doc = thing.doc
+    for token in reversed(doc[earliest : thing.i]):
+        if token.lemma_.lower() != thing.lemma_.lower() or token.pos_ != "NOUN":
+            continue
+        owner = next((c for c in token.children if c.i < token.i and _possessive_owner(c)), None)
+        party = coder.code(owner) if owner is not None else None
+        if party is not None and not _same_party(party, actors):
+            return party
+    return None
+
+
+def _possessive_owner(token: Token) -> bool:
+    return token.dep_ in ("nmod:poss", "poss") or any(
+        c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children
+    )
 
 
 def _same_party(participant: Participant, parties: set[tuple[str, str | None]]) -> bool:
@@ -274,8 +295,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
 
 def _recipient(head: Token, coder: Coder) -> Participant | None:
     """The recipient a phrase names; a phrase that names a thing, not a party, gives way to the party it
-    is with, for or against: "ratified an agreement [with the European Union]", "issued arrest warrants
-    [for two Brazilian men]", "filed a complaint [against Chile]"."""
+    is with, for, against or of: "ratified an agreement [with the European Union]", "issued arrest warrants
+    [for two Brazilian men]", "filed a complaint [against Chile]", "froze the assets [of three banks]"."""
     coded = coder.code(head)
     if coded is None and head.pos_ == "NOUN":
         behind = _prepositional(head, _BEHIND_THINGS)

@@ -118,6 +118,9 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"
 _LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
 _COUNTING = {"about", "around", "some", "several", "nearly", "almost", "roughly", "over", "more", "than", "least"}
 """Words of a head count before a group ("[about 300] fishermen"): how many came is not who they are."""
+_CLAUSES = {"acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "conj"}
+"""Clauses inside a phrase that say what its party did, not who it is ("ECOWAS[, which froze the assets
+of Bissau-Guinean officials]" is no Bissau-Guinean body)."""
 _LEFT_OUT = {"appos", "acl", "acl:relcl", "relcl", "punct", "advcl", "parataxis", "conj", "cc", "case"}
 
 
@@ -155,7 +158,12 @@ class Coder:
                 participant = Participant(participant.name, participant.entity, owner, participant.sector)
             if participant.country is None:
                 # "The US commander in Iraq, General David Petraeus": the country is in the description.
-                words = [t for t in head.subtree if not (entity.kind == "person" and self._entity(t) is entity)]
+                clauses = {t.i for c in head.children if c.dep_ in _CLAUSES for t in c.subtree}
+                words = [
+                    t
+                    for t in head.subtree
+                    if t.i not in clauses and not (entity.kind == "person" and self._entity(t) is entity)
+                ]
                 country = next((c for t in words if (c := self._country(t))), None)
                 participant = Participant(participant.name, participant.entity, country, participant.sector)
             return participant
