@@ -143,6 +143,15 @@ def test_assets_frozen_are_their_owners_and_a_relative_clause_gives_its_antecede
     assert event.recipient is not None and event.recipient.country == "GNB"
 
 
+def test_the_one_urged_is_the_recipient_even_where_the_parser_reads_it_as_a_complement() -> None:
+    text = (
+        "Domingas Correia, whose Democratic Union coalition won the most seats, welcomed the sanctions but urged "
+        "ECOWAS to “keep the pressure on”."
+    )
+    [request] = [e for e in events(text) if e.type == "REQUEST"]
+    assert request.recipient is not None and request.recipient.name == "ECOWAS"
+
+
 def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:
     [event] = events("The opposition leader was arrested by police in Bissau on Tuesday.")
     assert event.type == "COERCE" and event.cameo == "173"

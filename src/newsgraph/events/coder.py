@@ -389,6 +389,12 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     cases = _cases_for(trigger)
     recipient = next((c for c in head.children if c.dep_ in ("obj", "dobj", "iobj") and c.i not in phrase), None)
     if recipient is None:
+        # "urged [ECOWAS] to keep the pressure on", the name read as the verb's complement
+        recipient = next(
+            (c for c in head.children if c.dep_ == "xcomp" and c.i == head.i + 1 and c.pos_ in ("PROPN", "NOUN")),
+            None,
+        )
+    if recipient is None:
         recipient = _prepositional(head, cases)
     if recipient is None:
         for word in trigger.words:  # the object inside the trigger: "issued warrants [for] two men"
