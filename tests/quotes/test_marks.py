@@ -166,3 +166,20 @@ def test_parts_lie_inside_the_marks_and_the_text() -> None:
         for start, end in span.parts:
             assert span.outer[0] < start < end <= span.outer[1]
             assert text[start:end] == text[start:end].strip()
+
+
+def test_a_closing_mark_typed_at_the_start_of_a_quote_opens_it() -> None:
+    text = "Readers wrote in.\n\n”The quota is unfair. Our boats stay in port.” ― Marta Ruiz"
+    assert quoted(text) == [["The quota is unfair. Our boats stay in port."]]
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_own_quote_without_the_speakers_name() -> None:
+    text = (
+        'The interview was broadcast on Sunday.\n\n"HOST: Will the minister resign?\n\n'
+        '"HALVORSEN: No. He has our full support.\n\n"HOST: Then who pays for the ferries?'
+    )
+    assert quoted(text) == [
+        ["Will the minister resign?"],
+        ["No. He has our full support."],
+        ["Then who pays for the ferries?"],
+    ]

@@ -480,6 +480,18 @@ def test_a_transcript_turn_is_the_direct_speech_of_the_name_in_capitals() -> Non
     assert quote_with(text, "ferry fares").speaker.name == "HOST"
 
 
+def test_a_transcript_quoted_turn_by_turn_gives_each_turn_its_speaker() -> None:
+    text = (
+        "The minister was interviewed on the evening programme.\n\n"
+        '"HOST: Will the ferry fares rise again this winter?\n\n'
+        '"HALVORSEN: No. We froze them until March, and the budget holds.'
+    )
+    turn = quote_with(text, "We froze them")
+    assert turn.kind == "direct" and turn.text == "No. We froze them until March, and the budget holds."
+    assert turn.speaker is not None and turn.speaker.name == "HALVORSEN"
+    assert quote_with(text, "ferry fares").speaker.name == "HOST"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -10,7 +10,9 @@ than a regular expression:
 - an opening mark repeated inside an open quote ends the first quote there and starts a new one, so an
   unclosed quote never swallows the next quote's attribution;
 - a quote still open at the end of a paragraph runs on into the next paragraph when that paragraph opens
-  with a quotation mark (the newspaper convention for long quotes), and otherwise ends with its paragraph.
+  with a quotation mark (the newspaper convention for long quotes), and otherwise ends with its paragraph;
+  a paragraph opening with a mark and a name in capitals and a colon is a transcript's next turn instead;
+- a closing mark that starts a word with no quote open opens one (”Fear. ...”, a common typing slip).
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ _DOUBLED = _PAD + '"'
 so that every offset stays where it was."""
 _BEFORE_OPENING = set(" \t\n([{—–-/:" + _PAD) | set(DOUBLE_OPENING) | set(SINGLE_OPENING)
 _TRAILING = " \t\n," + _PAD
+_TURN = re.compile(r"\s*[\"“„«]\s*[A-Z][A-Z.'\- ]{1,30}:")
+"""A paragraph opening with a mark and a speaker's name in capitals ('"PENCE: ...'): a transcript quoted
+turn by turn, where each turn is its own quote, not the running on of the one before."""
 
 
 @dataclass
@@ -63,12 +68,16 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     # A quote never runs over a paragraph break (a blank line, or a line break after a sentence's end,
     # not a hard wrap) without a new opening mark.
     for paragraph_start, paragraph_end in paragraph_spans(text):
-        if running is not None and not _opens_with_mark(text, paragraph_start, opening + straight):
+        turn = _TURN.match(text, paragraph_start, paragraph_end)
+        if running is not None and (not _opens_with_mark(text, paragraph_start, opening + straight) or turn):
             spans.append(_finish(text, running, closed=False))
             running = None
         for match in re.finditer(f"[{re.escape(opening + closing + straight)}]", text[paragraph_start:paragraph_end]):
             at = paragraph_start + match.start()
             role = _role(text, at, opening, closing, straight, is_open=open_at is not None)
+            if role == "open" and turn is not None and at < turn.end():
+                # the turn's words start after its speaker's name, which is no part of what was said
+                at = turn.end() - 1
             if role == "open":
                 if open_at is not None and running is None:
                     spans.append(_finish(text, QuotedSpan(parts=[(open_at + 1, at)], outer=(open_at, at)), False))
@@ -103,6 +112,8 @@ def _role(text: str, at: int, opening: str, closing: str, straight: str, is_open
     if char in closing:
         if char == "’" and before.isalnum() and after.isalnum():
             return None
+        if char in DOUBLE_CLOSING and not is_open and before in _BEFORE_OPENING and after.isalpha():
+            return "open"  # ”Mr. Trump embodies ...”: a closing mark typed where an opening one belongs
         return "close"
     starts_word = before in _BEFORE_OPENING and not after.isspace()
     ends_word = not before.isspace() and (after.isspace() or not after.isalnum())
