@@ -880,3 +880,15 @@ def test_a_hard_wrapped_record_keeps_its_quotes_and_reported_clauses_whole() -> 
     direct = quote_with(text, "harder problem")
     assert direct.kind == "direct"
     assert "We have solved" in direct.text and direct.speaker is not None and direct.speaker.name == "Ana Costa"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The council called a snap election for June.", None),
+        ("The union called the strike a success.", "the strike a success"),
+    ],
+    ids=["convened", "said-of-it"],
+)
+def test_calling_an_election_or_a_meeting_is_holding_it_not_saying_something(text: str, quoted: str | None) -> None:
+    assert [q.text for q in analysed(text).quotes] == ([quoted] if quoted else [])

@@ -137,7 +137,7 @@ def find_cues(doc: Doc) -> list[Cue]:
 
 
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
-    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children):
+    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or _convening(verb):
         return None
     content = _content(verb, entry)
     content |= _more_content(verb, content)
@@ -206,6 +206,19 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
         if token.head.i in content and (acting := _acting_cue(token)) is not None and acting.i == verb.i:
             cut |= {t.i for t in token.subtree}
     return cut
+
+
+def _convening(verb: Token) -> bool:
+    """ "The council called an emergency meeting", "called a general strike": calling an event is holding
+    it, unless something is said of it ("called the election a sham")."""
+    if verb.lemma_.lower() != "call":
+        return False
+    thing = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i), None)
+    return (
+        thing is not None
+        and thing.lemma_.lower() in _CONVENED
+        and not any(c.i > thing.i and (_complement(c) or c.dep_ == "xcomp") for c in verb.children)
+    )
 
 
 def _acting_cue(token: Token) -> Token | None:
@@ -325,6 +338,11 @@ def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
 
 
 _CHARGE_WORDS = {"for", "of", "over"}
+_CONVENED = {
+    *("meeting", "session", "summit", "election", "vote", "referendum", "strike", "hearing", "conference"),
+    *("ceasefire", "truce", "halt", "recess", "march", "rally", "protest", "boycott", "inquiry", "review"),
+}
+"""Things one calls by holding them ("called a snap election"), not by speaking of them."""
 
 
 def _content(verb: Token, entry: CueWord) -> set[int]:
