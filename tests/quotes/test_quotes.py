@@ -892,3 +892,31 @@ def test_a_hard_wrapped_record_keeps_its_quotes_and_reported_clauses_whole() -> 
 )
 def test_calling_an_election_or_a_meeting_is_holding_it_not_saying_something(text: str, quoted: str | None) -> None:
     assert [q.text for q in analysed(text).quotes] == ([quoted] if quoted else [])
+
+
+def test_an_unnamed_source_given_again_as_the_and_its_noun_is_the_one_introduced_before() -> None:
+    text = (
+        "A West African diplomat who asked not to be named said the summit had gone badly. "
+        '"We keep a channel open," the diplomat said.'
+    )
+    channel = quote_with(text, "We keep a channel open")
+    assert channel.speaker is not None and channel.speaker.described
+    assert channel.speaker.name == "A West African diplomat who asked not to be named"
+    assert text[channel.speaker.start : channel.speaker.end] == "the diplomat"
+    assert not [q for q in analysed(text).quotes if q.text == "not to be named"]
+
+
+def test_a_possessive_pronoun_before_an_unnamed_source_is_the_person_it_stands_for() -> None:
+    text = (
+        "Katarina Lindqvist, the UN special envoy, arrived in Geneva on Monday. "
+        "Her office said the visit to Hanoi had been postponed."
+    )
+    quote = quote_with(text, "the visit to Hanoi had been postponed")
+    assert quote.speaker is not None and quote.speaker.name == "Katarina Lindqvist's office"
+    assert quote.speaker.described
+
+
+def test_a_plural_source_opening_the_sentence_is_a_description_not_a_name() -> None:
+    text = "The summit ended late on Saturday.\n\nDiplomats said the leaders were divided over the sanctions."
+    quote = quote_with(text, "the leaders were divided")
+    assert quote.speaker is not None and quote.speaker.name == "Diplomats" and quote.speaker.described

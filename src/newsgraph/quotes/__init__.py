@@ -102,7 +102,38 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     drafts.sort(key=lambda d: d.start)
     drafts = _continue_speakers(text, drafts)
     _resolve_they(text, drafts, groups)
+    _resolve_definite(drafts)
     return [_quote(text, d) for d in _merge_adjacent(text, drafts)]
+
+
+def _resolve_definite(drafts: list[_Draft]) -> None:
+    """ "A West African diplomat who asked not to be named said ... The diplomat added ...": an unnamed
+    source given again as "the" and its noun is the one introduced before with that noun; its mention
+    stays its own."""
+    for n, draft in enumerate(drafts):
+        speaker = draft.speaker
+        if speaker is None or not speaker.described or speaker.start is None:
+            continue
+        words = speaker.name.lower().split()
+        if not 2 <= len(words) <= 3 or words[0] != "the":
+            continue
+        for earlier in reversed(drafts[:n]):
+            introduced = earlier.speaker
+            if introduced is None or not introduced.described or introduced.name.lower().split()[0] not in ("a", "an"):
+                continue
+            if words[-1] in _description_words(introduced.name):
+                draft.speaker = dataclasses.replace(introduced, start=speaker.start, end=speaker.end)
+                break
+
+
+def _description_words(name: str) -> list[str]:
+    """The words of a description before any clause of its own ("a diplomat [who asked ...]")."""
+    words = []
+    for word in name.lower().replace(",", " , ").split():
+        if word in ("who", "that", "which", ","):
+            break
+        words.append(word)
+    return words
 
 
 def _plural(doc: Doc, words: tuple[int, int]) -> bool:

@@ -21,6 +21,13 @@ from newsgraph.nlp.dates import MONTH_NAMES, WEEKDAYS
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
 _OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "from", "'s", "’s"}
+_POSSESSIVES = {"his", "her", "its", "their"}
+_GROUP_SOURCES = {
+    *("officials", "analysts", "experts", "residents", "witnesses", "sources", "critics", "observers"),
+    *("economists", "investors", "lawmakers", "activists", "protesters", "delegates", "villagers", "farmers"),
+    *("traders", "doctors", "organisers", "organizers", "negotiators", "diplomats", "scientists", "officers"),
+}
+"""Plural nouns for the people news quotes without names ("Diplomats said ...")."""
 
 
 def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Speaker:
@@ -35,10 +42,20 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
         return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in PRONOUNS:
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
-    if all(t.pos_ == "PROPN" or t.is_punct for t in span):
+    if all(t.pos_ == "PROPN" or t.is_punct for t in span) and not _capitalised_group(span):
         # A name the entity layer missed is still a name, not a description.
         return Speaker(name=span.text, start=span.start_char, end=span.end_char, country=_country_in(span, entities))
     return _described(span, entities)
+
+
+def _capitalised_group(span: Span) -> bool:
+    """ "Diplomats said ...": a plural noun for people, capitalised because it opens the sentence, which
+    the tagger took for a name."""
+    word = span[0]
+    if len(span) != 1 or not (word.is_sent_start or word.i == 0 or span.doc[word.i - 1].is_space):
+        return False
+    lower = word.lower_
+    return lower in _GROUP_SOURCES or (lower.endswith("s") and find_role(lower[:-1]) is not None)
 
 
 def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:
@@ -72,8 +89,19 @@ def _named(entity: Entity, span: Span, entities: EntityIndex) -> Speaker:
 
 
 def _described(span: Span, entities: EntityIndex) -> Speaker:
-    """An unnamed source, described by `span`: role, affiliation and country from its own words."""
+    """An unnamed source, described by `span`: role, affiliation and country from its own words. A
+    possessive pronoun in front is the person or body it stands for ("Her office": "Katarina Lindqvist's
+    office")."""
     head = span.root
+    owner = _pronoun_owner(span, entities)
+    if owner is not None:
+        return Speaker(
+            name=f"{owner.name}'s {span[1:].text}",
+            start=span.start_char,
+            end=span.end_char,
+            country=owner.country,
+            described=True,
+        )
     role = None
     for start in range(span.start, head.i + 1):
         found = find_role(span.doc[start : head.i + 1].text)
@@ -98,6 +126,13 @@ def _described(span: Span, entities: EntityIndex) -> Speaker:
         country=country,
         described=True,
     )
+
+
+def _pronoun_owner(span: Span, entities: EntityIndex) -> Entity | None:
+    first = span[0]
+    if len(span) < 2 or first.lower_ not in _POSSESSIVES:
+        return None
+    return entities.at(first.idx, first.idx + len(first.text), kinds=("person", "organisation"))
 
 
 def _place_opening_sentence(span: Span, entities: EntityIndex) -> str | None:

@@ -140,6 +140,8 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or _convening(verb):
         return None
     content = _content(verb, entry)
+    if _anonymity(doc, content):
+        return None
     content |= _more_content(verb, content)
     source = _source(verb, entry)
     if not content and "clause" in entry.frames and _interrupts(verb):
@@ -206,6 +208,12 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
         if token.head.i in content and (acting := _acting_cue(token)) is not None and acting.i == verb.i:
             cut |= {t.i for t in token.subtree}
     return cut
+
+
+def _anonymity(doc: Doc, content: set[int]) -> bool:
+    """ "an official who asked not to be named": the source's condition, not something they said."""
+    words = [doc[i].lower_ for i in sorted(content)]
+    return words[:3] == ["not", "to", "be"] and len(words) == 4 and words[3] in _UNNAMED
 
 
 def _convening(verb: Token) -> bool:
@@ -338,6 +346,7 @@ def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
 
 
 _CHARGE_WORDS = {"for", "of", "over"}
+_UNNAMED = {"named", "identified", "quoted"}
 _CONVENED = {
     *("meeting", "session", "summit", "election", "vote", "referendum", "strike", "hearing", "conference"),
     *("ceasefire", "truce", "halt", "recess", "march", "rally", "protest", "boycott", "inquiry", "review"),
