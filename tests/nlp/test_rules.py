@@ -166,3 +166,19 @@ def test_a_model_entity_run_on_into_the_full_stop_or_a_quotation_mark_ends_at_th
     doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
     assert ("Uganda", "LOC") in [(e.text, e.label_) for e in doc.ents]
     assert all(not e.text.endswith((".", '"')) and not e.text.startswith('"') for e in doc.ents)
+
+
+def test_a_plural_possessive_inside_a_body_name_keeps_the_name_whole() -> None:
+    doc = rules_only()("The Salmon Producers' Council welcomed the protocol.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Salmon Producers' Council", "ORG")]
+
+
+def test_a_first_name_alone_beside_a_verb_of_saying_is_the_person_named_in_full_before() -> None:
+    text = "The talks were chaired by Anucha Rattanakorn on Monday. The deal will hold, Anucha said."
+    doc = _with_model_entities(text, [("Anucha Rattanakorn", "PER")])
+    doc = rules_only().get_pipe("newsgraph_repeats")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anucha Rattanakorn", "PER"), ("Anucha", "PER")]
+    shared = "Ana Costa met Ana Reis on Monday. The deal will hold, Ana said."
+    doc = _with_model_entities(shared, [("Ana Costa", "PER"), ("Ana Reis", "PER")])
+    doc = rules_only().get_pipe("newsgraph_repeats")(doc)
+    assert "Ana" not in [e.text for e in doc.ents]  # two people share it

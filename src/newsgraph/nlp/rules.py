@@ -407,7 +407,9 @@ class RepeatedNames:
       no entity, when it starts with a capital and, alone at a sentence's start, is a proper noun;
     * the last word of a person's name of two or more words, alone and capitalised, is that person,
       also where the model labelled the word alone an organisation or place, unless a gazetteer knows it
-      as one ("Washington").
+      as one ("Washington");
+    * the first word of such a name, alone before or after a verb of saying and nobody else's name, is
+      that person ("Anucha said").
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -429,6 +431,7 @@ class RepeatedNames:
         for surname in surnames:
             labels[surname] = "PER"
         surname_texts = {"".join(words) for words in surnames}
+        speaking = _first_names(entities, surnames)
         kept = [e for e in doc.ents if not (tuple(t.text for t in e) in surnames and e.label_ != "PER")]
         taken = {i for e in kept for i in range(e.start, e.end)}
         by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -448,6 +451,15 @@ class RepeatedNames:
                 ):
                     match = words
                     break
+            if (
+                match is None
+                and (texts[i],) in speaking
+                and i not in taken
+                and _speaks(doc, i, i + 1)
+                and self._may_be_name(doc, i, 1, surname=True)
+            ):
+                match = (texts[i],)
+                labels[match] = "PER"
             if match is not None:
                 found.append(Span(doc, i, i + len(match), label=labels[match]))
                 i += len(match)
@@ -470,6 +482,17 @@ class RepeatedNames:
         if end < len(doc) and _is_name_word(doc[end].text):
             return False
         return size > 1 or surname or not first.is_sent_start or first.pos_ == "PROPN"
+
+
+def _first_names(entities: list[Span], surnames: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """First names of the people named in full that no other person shares and that are nobody's
+    surname: "Anucha said" after "Anucha Rattanakorn" (some naming customs, and informal copy, give a
+    person by the first name)."""
+    firsts: Counter[tuple[str, ...]] = Counter()
+    for entity in {e.text: e for e in entities if e.label_ == "PER" and len(e) >= 2}.values():
+        if _is_name_word(entity[0].text) and entity[0].lower_ not in HONORIFICS:
+            firsts[(entity[0].text,)] += 1
+    return {name for name, count in firsts.items() if count == 1 and name not in surnames and not _known_name(name[0])}
 
 
 def _surname(person: Span) -> tuple[str, ...] | None:
@@ -612,7 +635,11 @@ def _is_name_word(text: str) -> bool:
 
 def _links_to_name(doc: Doc, i: int) -> bool:
     """A link word followed by a name word ("Bank [of] Brazil", "Peace [and] Development"), or "of the"
-    and "for the" before one ("Ministry [of the] Interior"), never "and the" (two names side by side)."""
+    and "for the" before one ("Ministry [of the] Interior"), never "and the" (two names side by side);
+    a plural's apostrophe too ("Salmon Producers['] Council")."""
+    if doc[i].text in ("'", "’") and i > 0 and doc[i - 1].text.endswith("s") and doc[i - 1].whitespace_ == "":
+        # "Salmon Producers['] Council": a plural possessive inside a name
+        return i + 1 < len(doc) and _is_name_word(doc[i + 1].text)
     if doc[i].lower_ not in _NAME_LINKS:
         return False
     after = i + 1
