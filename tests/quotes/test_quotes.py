@@ -914,6 +914,7 @@ def test_a_possessive_pronoun_before_an_unnamed_source_is_the_person_it_stands_f
     quote = quote_with(text, "the visit to Hanoi had been postponed")
     assert quote.speaker is not None and quote.speaker.name == "Katarina Lindqvist's office"
     assert quote.speaker.described
+    assert quote.speaker.affiliation == person(text, "Katarina Lindqvist").affiliations[0] == "United Nations"
 
 
 def test_a_plural_source_opening_the_sentence_is_a_description_not_a_name() -> None:

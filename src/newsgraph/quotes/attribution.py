@@ -91,7 +91,7 @@ def _named(entity: Entity, span: Span, entities: EntityIndex) -> Speaker:
 def _described(span: Span, entities: EntityIndex) -> Speaker:
     """An unnamed source, described by `span`: role, affiliation and country from its own words. A
     possessive pronoun in front is the person or body it stands for ("Her office": "Katarina Lindqvist's
-    office")."""
+    office", with her affiliation and country)."""
     head = span.root
     owner = _pronoun_owner(span, entities)
     if owner is not None:
@@ -99,6 +99,7 @@ def _described(span: Span, entities: EntityIndex) -> Speaker:
             name=f"{owner.name}'s {span[1:].text}",
             start=span.start_char,
             end=span.end_char,
+            affiliation=owner.affiliations[0] if owner.affiliations else None,
             country=owner.country,
             described=True,
         )
