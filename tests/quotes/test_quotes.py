@@ -921,3 +921,21 @@ def test_a_plural_source_opening_the_sentence_is_a_description_not_a_name() -> N
     text = "The summit ended late on Saturday.\n\nDiplomats said the leaders were divided over the sanctions."
     quote = quote_with(text, "the leaders were divided")
     assert quote.speaker is not None and quote.speaker.name == "Diplomats" and quote.speaker.described
+
+
+def test_the_name_after_an_inverted_cue_is_the_speaker_whatever_the_parser_made_of_it() -> None:
+    text = (
+        "Observers cautioned against reading too much into the first day. “Opening days are always friendly,” "
+        "said Ignacio Ferrer, a professor of international law at the Pontifical Catholic University of Chile "
+        "who has advised previous Chilean delegations."
+    )
+    quote = quote_with(text, "Opening days are always friendly")
+    assert quote.speaker is not None and quote.speaker.name == "Ignacio Ferrer"
+    assert quote.speaker.role == "professor of international law"
+
+
+def test_a_that_clause_the_parser_hung_on_the_noun_after_the_cue_is_what_was_said() -> None:
+    text = 'Correia said after the meeting that the government\'s refusal showed it was "afraid of any talks".'
+    [quote] = analysed(text).quotes
+    assert quote.kind == "mixed" and quote.text.endswith('"afraid of any talks"')
+    assert quote.speaker is not None and quote.speaker.name == "Correia"

@@ -346,6 +346,8 @@ def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
 
 
 _CHARGE_WORDS = {"for", "of", "over"}
+_INVERTED_NAME = {"ccomp", "dep", "appos", "xcomp", "nsubj", "vocative"}
+"""What else the parser makes of the name right after an inverted cue ('"...," said Ignacio Ferrer')."""
 _UNNAMED = {"named", "identified", "quoted"}
 _CONVENED = {
     *("meeting", "session", "summit", "election", "vote", "referendum", "strike", "hearing", "conference"),
@@ -361,7 +363,8 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
     if not clauses and "clause" in entry.frames:
-        clauses = [c for o in verb.children if o.dep_ in _OBJECT_DEPS for c in o.children if _that_clause(c)]
+        # "told reporters [that ...]", "said after the meeting [that ...]" hung on the noun before it
+        clauses = [c for o in verb.children if o.dep_ in (*_OBJECT_DEPS, "obl") for c in o.children if _that_clause(c)]
     if not clauses and "clause" in entry.frames:
         # "says at a campaign stop in Toledo, [that it means ...]" parsed as an adverbial clause
         clauses = [c for c in verb.children if c.dep_ == "advcl" and _introduced_by(c, {"that"})]
@@ -518,7 +521,16 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     """
     has_subject = any(c.dep_ in _SUBJECT_DEPS and not c.is_space for c in verb.children)
     if entry.cls == "speech" and entry.lemma in INVERTING and not has_subject:
-        named = next((c for c in verb.rights if c.dep_ in ("obj", "dobj") and c.pos_ == "PROPN"), None)
+        # the name after an inverted "said", whatever the parser made of it (an object, even a clause)
+        named = next(
+            (
+                c
+                for c in verb.rights
+                if c.pos_ == "PROPN"
+                and (c.dep_ in ("obj", "dobj") or (c.dep_ in _INVERTED_NAME and c.left_edge.i == verb.i + 1))
+            ),
+            None,
+        )
         if named is not None:
             return _noun_phrase(named)
     if not has_subject and verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
