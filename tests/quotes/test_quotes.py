@@ -939,3 +939,14 @@ def test_a_that_clause_the_parser_hung_on_the_noun_after_the_cue_is_what_was_sai
     [quote] = analysed(text).quotes
     assert quote.kind == "mixed" and quote.text.endswith('"afraid of any talks"')
     assert quote.speaker is not None and quote.speaker.name == "Correia"
+
+
+def test_the_source_after_according_to_runs_to_its_comma() -> None:
+    text = (
+        "Talks on the annex collapsed late on Wednesday, according to three people involved in the negotiations, "
+        "after Chile refused a temporary increase."
+    )
+    quote = quote_with(text, "Talks on the annex collapsed")
+    assert quote.speaker is not None and quote.speaker.name == "three people involved in the negotiations"
+    named = "The delegation will leave on Friday, according to Miguel Arroyo, the embassy spokesman."
+    assert quote_with(named, "The delegation will leave").speaker.name == "Miguel Arroyo"

@@ -491,16 +491,31 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     source_head = according.head if according.head.i != according.i else None
     if source_head is None or source_head.i <= according.i + 1:
         return None
-    source_tokens = {t.i for t in source_head.subtree}
+    source = _up_to_comma(according) or _noun_phrase(source_head)
+    source_tokens = {t.i for t in source_head.subtree} | set(range(*source))
     content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
     return Cue(
         token=according.i,
         words=(according.i, according.i + 2),
         char_span=_chars(doc, (according.i, according.i + 2)),
         cls="speech",
-        source=_noun_phrase(source_head),
+        source=source,
         content=_runs(doc, _same_paragraph(doc, according, content)),
     )
+
+
+def _up_to_comma(according: Token) -> tuple[int, int] | None:
+    """The words after "according to" up to the comma or full stop that ends them, where they describe
+    an unnamed source: "according to [three people involved in the negotiations], after ...", whose
+    participle the parser tends to hang elsewhere. A name stops at its own end ("according to Miguel
+    Arroyo, the embassy spokesman")."""
+    doc, start = according.doc, according.i + 2
+    end = start
+    while end < according.sent.end and not (doc[end].is_punct or doc[end].is_quote or doc[end].is_space):
+        end += 1
+    if end == start or end - start > MAX_SOURCE_TOKENS or all(t.pos_ in ("PROPN", "DET") for t in doc[start:end]):
+        return None
+    return start, end
 
 
 def _same_paragraph(doc: Doc, cue: Token, tokens: set[int]) -> set[int]:
