@@ -950,3 +950,40 @@ def test_the_source_after_according_to_runs_to_its_comma() -> None:
     assert quote.speaker is not None and quote.speaker.name == "three people involved in the negotiations"
     named = "The delegation will leave on Friday, according to Miguel Arroyo, the embassy spokesman."
     assert quote_with(named, "The delegation will leave").speaker.name == "Miguel Arroyo"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Katarina Lindqvist, a Swedish diplomat appointed on Sunday, told journalists at the Palais des Nations "
+            "that she had spoken by telephone with ministers in all three capitals.",
+            "she had spoken by telephone with ministers in all three capitals",
+            "Katarina Lindqvist",
+        ),
+        (
+            "The bloc’s spokesman, Ibrahim Dauda, a former Nigerian diplomat, said the bloc “regrets” the recall and "
+            "urged Bissau “to choose the negotiating table over the microphone”.",
+            "the bloc “regrets” the recall",
+            "Ibrahim Dauda",
+        ),
+    ],
+    ids=["that-after-a-place", "verb-read-as-a-noun"],
+)
+def test_a_verb_of_saying_whose_content_the_parser_lost_reports_the_rest_of_its_sentence(
+    text: str, content: str, speaker: str
+) -> None:
+    quote = quote_with(text, content)
+    assert quote.text == content
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_source_and_verb_of_saying_after_the_report_read_as_a_participle_are_still_its_cue() -> None:
+    text = (
+        "The talks are due to continue until Thursday. Chile’s economy minister, Tomás Echeverría, will travel to "
+        "Lima for the closing session, a Chilean embassy official confirmed on Monday, raising expectations."
+    )
+    quote = quote_with(text, "will travel to Lima")
+    assert quote.text == "Chile’s economy minister, Tomás Echeverría, will travel to Lima for the closing session"
+    assert quote.speaker is not None and quote.speaker.name == "a Chilean embassy official"
+    assert quote.speaker.country == "CHL"

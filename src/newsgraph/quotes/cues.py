@@ -139,7 +139,10 @@ def find_cues(doc: Doc) -> list[Cue]:
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or _convening(verb):
         return None
-    content = _content(verb, entry)
+    trailing = _trailing_cue(doc, verb, entry)
+    if trailing is not None:
+        return trailing
+    content = _content(verb, entry) or _rest_of_sentence(verb, entry)
     if _anonymity(doc, content):
         return None
     content |= _more_content(verb, content)
@@ -208,6 +211,70 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
         if token.head.i in content and (acting := _acting_cue(token)) is not None and acting.i == verb.i:
             cut |= {t.i for t in token.subtree}
     return cut
+
+
+def _trailing_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
+    """ "Echeverría will travel to Lima for the closing session, [a Chilean embassy official confirmed] on
+    Monday": a source and verb of saying after a comma that end the report, which the parser read as a
+    noun with a participle ("an official confirmed on Monday") hung on the clause's last noun. The
+    source is that noun phrase, the content the clause before the comma."""
+    if entry.cls != "speech" or "clause" not in entry.frames or verb.dep_ != "acl" or verb.head.i > verb.i:
+        return None
+    if any(c.dep_ in (*_OBJECT_DEPS, *CLAUSE_DEPS, *_SUBJECT_DEPS) or _introduced_by(c, {"by"}) for c in verb.children):
+        return None  # a relative clause ("polluters, which vowed ...") or a passive ("a monitor maintained by ...")
+    head, sentence = verb.head, verb.sent
+    first = min(t.i for t in head.subtree if not t.is_punct)
+    comma = first - 1
+    if comma - sentence.start < 4 or doc[comma].text != "," or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    after = max(t.i for t in verb.subtree) + 1
+    if after < sentence.end and doc[after].text not in (",", ".", ";"):
+        return None
+    content = {i for i in range(sentence.start, comma) if not doc[i].is_space}
+    return Cue(
+        token=verb.i,
+        words=(verb.i, verb.i + 1),
+        char_span=_chars(doc, (verb.i, verb.i + 1)),
+        cls=entry.cls,
+        source=(first, verb.i),
+        content=_runs(doc, _same_paragraph(doc, verb, content)),
+    )
+
+
+def _rest_of_sentence(verb: Token, entry: CueWord) -> set[int]:
+    """What a verb of saying with its subject before it and nothing the parse gives as content reports:
+    the rest of its sentence, or what follows a "that" soon after it ("told journalists at the Palais des
+    Nations [that she had spoken ...]"), less the speaker's next acts ("[and urged Bissau ...]", ", adding
+    ..."). The parser leaves such content hanging off an object or a subject it invented ("said the bloc
+    "regrets" the recall", with "regrets" taken for a noun)."""
+    if entry.cls != "speech" or "clause" not in entry.frames or entry.lemma in _OTHER_OBJECTS:
+        return set()
+    doc, sentence = verb.doc, verb.sent
+    if not any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return set()
+    start = verb.i + 1
+    for i in range(verb.i + 1, min(verb.i + 9, sentence.end)):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            break
+        if doc[i].lower_ == "that":
+            start = i + 1
+            break
+    listener = next(
+        (c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.left_edge.i == start and _addressee(c)), None
+    )
+    if listener is not None:  # "told the host, [...]"
+        start = listener.right_edge.i + 1
+        while start < sentence.end and doc[start].is_punct and not doc[start].is_quote:
+            start += 1
+    if start < sentence.end and (doc[start].pos_ in ("ADP", "ADV", "PUNCT", "SCONJ") or doc[start].is_space):
+        return set()
+    acts = {t.i for c in verb.children if c.dep_ in ("conj", "advcl", "cc") and c.i > verb.i for t in c.subtree}
+    content = {i for i in range(start, sentence.end) if i not in acts and not doc[i].is_space}
+    while content and doc[max(content)].is_punct and not doc[max(content)].is_quote:
+        content.discard(max(content))
+    # a clause (a finite verb) or quoted words, not a thing ("declared war on ...") or a listener
+    clause = any("Fin" in doc[i].morph.get("VerbForm") or doc[i].is_quote for i in content)
+    return content if len(content) >= _CONTENT_OBJECT + 1 and clause else set()
 
 
 def _anonymity(doc: Doc, content: set[int]) -> bool:
