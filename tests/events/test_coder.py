@@ -152,6 +152,17 @@ def test_the_one_urged_is_the_recipient_even_where_the_parser_reads_it_as_a_comp
     assert request.recipient is not None and request.recipient.name == "ECOWAS"
 
 
+def test_a_reported_event_with_no_day_of_its_own_happened_on_the_day_its_paragraph_named() -> None:
+    text = (
+        "West African leaders on Monday imposed targeted sanctions on Guinea-Bissau. "
+        "Guinea-Bissau rejected the decision within hours.\n\n"
+        "Bissau later recalled its ambassador to Abuja."
+    )
+    by_trigger = {e.trigger.text: e for e in events(text)}
+    assert str(by_trigger["rejected"].date) == "2024-03-04"  # the Monday before the Wednesday story
+    assert str(by_trigger["recalled its ambassador"].date) == PUBLISHED  # a new paragraph names no day
+
+
 def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:
     [event] = events("The opposition leader was arrested by police in Bissau on Tuesday.")
     assert event.type == "COERCE" and event.cameo == "173"

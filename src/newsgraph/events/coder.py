@@ -39,7 +39,8 @@ from newsgraph.gazetteer.roles import find_role
 from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
-from newsgraph.nlp.syntax import coordinated_outer, sentences
+from newsgraph.nlp.paragraphs import paragraph_around
+from newsgraph.nlp.syntax import coordinated_outer, sentences, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -601,6 +602,16 @@ def _real_subject(verb: Token) -> Token | None:
     return subject_of(verb, _SUBJECTS, _temporal)
 
 
+def _date_before(sentence: Span, published: date) -> date | None:
+    """ "West African leaders on Saturday imposed sanctions ... The measures also suspend Guinea-Bissau":
+    a reported event whose sentence names no day happened on the last day the paragraph named before
+    it, when that day is not after publication."""
+    text = text_of(sentence.doc)
+    start, _ = paragraph_around(text, sentence.start_char)
+    before = [e.date for e in find_dates(text[start : sentence.start_char], published) if e.date is not None]
+    return before[-1] if before and before[-1] <= published else None
+
+
 def _prepositional(word: Token, cases: tuple[str, ...]) -> Token | None:
     for case in cases:
         found = next(
@@ -628,6 +639,8 @@ def _date(sentence: Span, head: Token, published: date | None, status: str) -> d
     future = status == "future"
     found = [e for e in find_dates(sentence.text, published, future=future) if e.date is not None]
     if not found:
-        return published if status in ("asserted", "negated") else None
+        if status not in ("asserted", "negated"):
+            return None
+        return _date_before(sentence, published) or published
     at = head.idx - sentence.start_char
     return min(found, key=lambda e: abs(e.start - at)).date
