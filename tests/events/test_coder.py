@@ -163,6 +163,12 @@ def test_a_reported_event_with_no_day_of_its_own_happened_on_the_day_its_paragra
     assert str(by_trigger["recalled its ambassador"].date) == PUBLISHED  # a new paragraph names no day
 
 
+def test_the_trigger_of_a_verb_and_its_event_noun_spans_both() -> None:
+    held = [e for e in events("ECOWAS foreign ministers will hold an emergency video conference on Monday.")]
+    assert [e.trigger.text for e in held] == ["hold an emergency video conference"]
+    assert held[0].type == "CONSULT" and held[0].status == "future"
+
+
 def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> None:
     [event] = events("The opposition leader was arrested by police in Bissau on Tuesday.")
     assert event.type == "COERCE" and event.cameo == "173"

@@ -271,7 +271,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     when = _date(sentence, head, published, status)
     words = [doc[i] for i in trigger.words]
     first, last = min(w.i for w in words), max(w.i for w in words)
-    trigger_span = doc[first : last + 1] if last - first < 4 else doc[head.i : head.i + 1]
+    trigger_span = doc[first : last + 1] if last - first < 5 else doc[head.i : head.i + 1]
     return [
         Event(
             actor=actor,
