@@ -178,12 +178,12 @@ def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) ->
     before, after = source[0] - 1, words[1]
     if source[1] != words[0] or before < 1 or after + 1 >= len(doc):
         return set()
-    sentence = doc[words[0]].sent
-    if not (sentence.start < before and after + 1 < sentence.end):
-        return set()
     if doc[before].text != "," or doc[after].text != ",":
         return set()
     if doc[before - 1].is_quote or doc[after + 1].is_quote or doc[source[0]].lower_ in _RELATIVE_PRONOUNS:
+        return set()
+    sentence = doc[words[0]].sent
+    if not (sentence.start < before and after + 1 < sentence.end):
         return set()
     framing = set(range(before, after + 1))
     return {t.i for t in sentence if t.i not in framing and not (t.is_punct and t.i == sentence.end - 1)}
@@ -193,7 +193,7 @@ def _more_content(verb: Token, content: set[int]) -> set[int]:
     """ "Polls showed that few thought it a priority, [and the share who did had tumbled]": a clause with
     its own subject coordinated with the cue verb after its content, and no cue of its own, is more of
     what was reported: the parser hangs the second conjunct of the content on the cue."""
-    if not content or not any(verb.doc[i].dep_ in CLAUSE_DEPS and verb.doc[i].head.i == verb.i for i in content):
+    if not content or not any(c.dep_ in CLAUSE_DEPS and c.i in content for c in verb.children):
         return set()
     end = max(content)
     more: set[int] = set()
@@ -208,7 +208,9 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
     the cue verb is the speaker's next act (its own cue), not part of what was said."""
     cut: set[int] = set()
     for token in (verb.doc[i] for i in sorted(content)):
-        if token.head.i in content and (acting := _acting_cue(token)) is not None and acting.i == verb.i:
+        if token.dep_ != "conj" or token.head.i not in content:
+            continue
+        if (acting := _acting_cue(token)) is not None and acting.i == verb.i:
             cut |= {t.i for t in token.subtree}
     return cut
 
@@ -299,7 +301,7 @@ def _convening(verb: Token) -> bool:
 def _acting_cue(token: Token) -> Token | None:
     """The cue verb a coordinated cue verb belongs with, where the parser hung it inside that verb's
     content ("said he would order a review and warned ...": the speaker's second act)."""
-    outer = coordinated_outer(token) if _cue_word(token) is not None else None
+    outer = coordinated_outer(token) if token.dep_ == "conj" and _cue_word(token) is not None else None
     return outer if outer is not None and _cue_word(outer) is not None else None
 
 
