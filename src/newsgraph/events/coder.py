@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import SECTORS, Coder, conjuncts
+from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
@@ -156,17 +156,11 @@ def _owner_before(thing: Token, earliest: int, coder: Coder, actors: set[tuple[s
     for token in reversed(doc[earliest : thing.i]):
         if token.lemma_.lower() != thing.lemma_.lower() or token.pos_ != "NOUN":
             continue
-        owner = next((c for c in token.children if c.i < token.i and _possessive_owner(c)), None)
+        owner = next((c for c in token.children if c.i < token.i and possessive(c)), None)
         party = coder.code(owner) if owner is not None else None
         if party is not None and not _same_party(party, actors):
             return party
     return None
-
-
-def _possessive_owner(token: Token) -> bool:
-    return token.dep_ in ("nmod:poss", "poss") or any(
-        c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children
-    )
 
 
 def _same_party(participant: Participant, parties: set[tuple[str, str | None]]) -> bool:

@@ -245,14 +245,7 @@ class Coder:
 
     def _owner(self, head: Token) -> str | None:
         """The country of a possessive before the head: "[Peru's] Congress"."""
-        owner = next(
-            (
-                c
-                for c in head.children
-                if c.i < head.i and any(k.dep_ == "case" and k.lower_ in ("'s", "’s") for k in c.children)
-            ),
-            None,
-        )
+        owner = next((c for c in head.children if c.i < head.i and possessive(c)), None)
         return self._country(owner) if owner is not None else None
 
     def _country(self, token: Token) -> str | None:
@@ -296,6 +289,13 @@ def _phrase(head: Token) -> list[Token]:
     ):
         kept.pop(0)
     return kept
+
+
+def possessive(token: Token) -> bool:
+    """Whether a word is a possessor ("[Cambodia]'s proposal"), however the parser labelled it."""
+    return token.dep_ in ("nmod:poss", "poss") or any(
+        c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children
+    )
 
 
 def _first_person(word: Token) -> bool:
