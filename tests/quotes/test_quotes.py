@@ -987,3 +987,17 @@ def test_a_source_and_verb_of_saying_after_the_report_read_as_a_participle_are_s
     assert quote.text == "Chile’s economy minister, Tomás Echeverría, will travel to Lima for the closing session"
     assert quote.speaker is not None and quote.speaker.name == "a Chilean embassy official"
     assert quote.speaker.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Investigators found a way into the compound on Tuesday.", None),
+        ("A poll found 40 percent support for the new quota.", "40 percent support for the new quota"),
+        ("Investigators found that the dam had been filled too fast.", "that the dam had been filled too fast"),
+    ],
+    ids=["found-a-thing", "poll-found", "found-that"],
+)
+def test_a_verb_of_evidence_reports_a_clause_or_what_a_poll_or_study_found(text: str, quoted: str | None) -> None:
+    found = [q.text for q in analysed(text).quotes]
+    assert found == ([quoted] if quoted else [])

@@ -38,6 +38,14 @@ _PAGE_LABELS = {
 }
 """Words a page puts before a colon that are no one's words ("Update: ...", "Photo: Reuters")."""
 _EVIDENCE_SOURCES = {"poll", "survey", "study", "report", "audit", "review", "investigation"}
+_EVIDENCE_THINGS = {
+    *("analysis", "inquiry", "data", "figure", "research", "census", "test", "probe", "assessment", "estimate"),
+    *("tally", "count", "record", "document", "video", "footage", "image", "photo", "chart", "slide", "map"),
+    *("evidence", "result", "return", "average", "model", "paper", "statistic", "author", "researcher"),
+    *("scientist", "analyst", "auditor", "expert", "economist"),
+}
+"""Finders whose finding is a report of it: "the data show a rise", "footage shows him with his hands up",
+"the authors found an astonishing 73 percent"."""
 _OTHER_OBJECTS = {
     *("recall", "continue", "ask", "inform", "assure", "answer", "agree", "signal", "indicate", "chant"),
     *("shout", "yell", "scream"),
@@ -143,7 +151,7 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if trailing is not None:
         return trailing
     content = _content(verb, entry) or _rest_of_sentence(verb, entry)
-    if _anonymity(doc, content):
+    if _anonymity(doc, content) or _found_thing(verb, entry, content):
         return None
     content |= _more_content(verb, content)
     source = _source(verb, entry)
@@ -277,6 +285,18 @@ def _rest_of_sentence(verb: Token, entry: CueWord) -> set[int]:
     # a clause (a finite verb) or quoted words, not a thing ("declared war on ...") or a listener
     clause = any("Fin" in doc[i].morph.get("VerbForm") or doc[i].is_quote for i in content)
     return content if len(content) >= _CONTENT_OBJECT + 1 and clause else set()
+
+
+def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
+    """ "Investigators found a way in", "he showed his pass": a verb of evidence reports only when what it
+    found or showed is a clause ("found that ...") or its finder is a poll, study, report or the like
+    ("a poll found 40 percent support", "polls show a close race")."""
+    if entry.cls != "evidence" or any(
+        verb.doc[i].dep_ in CLAUSE_DEPS and verb.doc[i].head.i == verb.i for i in content
+    ):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is None or subject.lemma_.lower() not in _EVIDENCE_SOURCES | _EVIDENCE_THINGS
 
 
 def _anonymity(doc: Doc, content: set[int]) -> bool:
