@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsgraph.stories import story_label
 from newsgraph.stories.instances import EventMention, QuoteMention, Report, merge_events, merge_quotes
 
 LEDGER = Report("a1", "2024-03-04", "Andes Courier", 1)
@@ -129,3 +130,28 @@ def test_unnamed_sources_merge_only_with_the_same_description() -> None:
         QuoteMention(WIRE, 0, WORDS, "direct", "a Chilean negotiator", described=True),
     ]
     assert [len(i.mentions) for i in merge_quotes(mentions)] == [2, 1]
+
+
+def test_between_events_reported_as_widely_the_label_names_the_weightier() -> None:
+    report = Report(article="a1", published="2024-04-14", source="Savanna Times", order=0)
+
+    def mention(n: int, code: str, event_type: str, trigger: str) -> EventMention:
+        return EventMention(
+            report,
+            n,
+            event_type,
+            "asserted",
+            code,
+            "2024-04-13",
+            "Ousmane Badji",
+            "SEN",
+            "Guinea-Bissau",
+            "GNB",
+            trigger=trigger,
+            clause=n,
+        )
+
+    visit = [mention(0, "042", "CONSULT", "travelled"), mention(1, "042", "CONSULT", "arrived")]
+    sanctions = [mention(2, "163", "COERCE", "imposed sanctions")]
+    label = story_label(merge_events([*visit, *sanctions]), store=None, article_ids=["a1"])  # type: ignore[arg-type]
+    assert label.endswith("COERCE (imposed sanctions)")

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from newsgraph.events.ontology import cameo
 from newsgraph.gazetteer.countries import country_name
 from newsgraph.store import Store
 from newsgraph.stories import storage
@@ -151,7 +152,8 @@ def story_label(events: list[EventInstance], store: Store, article_ids: list[str
     The actors are the parties to the most events, weighted by the articles reporting each: a country by
     its name ("Peru" for "Peru's production minister"), else a short name as written; phrases the coder
     could not resolve ("further evidence of a slowdown") are left out. Without events, the entities named
-    in the most articles. The event is the most widely reported one that happened.
+    in the most articles. The event is the most widely reported one that happened, and between events
+    reported as widely, the weightiest (Goldstein score either way), then the most often mentioned.
     """
     weight: Counter[str] = Counter()
     for instance in events:
@@ -162,11 +164,18 @@ def story_label(events: list[EventInstance], store: Store, article_ids: list[str
                 weight[label] += instance.num_articles or 1
     actors = [name for name, _ in weight.most_common(3)] or storage.top_entities(store, article_ids, 3)
     happened = [i for i in events if i.status == "asserted"] or events
-    main = max(happened, key=lambda i: (i.num_articles, i.num_mentions), default=None)
+    main = max(happened, key=lambda i: (i.num_articles, _weight(i), i.num_mentions), default=None)
     label = ", ".join(actors) or "(no named actors)"
     if main is not None:
         label += f": {main.type} ({' '.join(main.first.trigger.split())})"
     return label
+
+
+def _weight(instance: EventInstance) -> float:
+    """How much an event changes things, by its Goldstein score either way: between events reported by
+    as many articles, sanctions outrank a visit."""
+    info = cameo(instance.cameo) if instance.cameo else None
+    return abs(info.goldstein) if info is not None else 0.0
 
 
 def _party_label(name: str | None, country: str | None) -> str | None:
