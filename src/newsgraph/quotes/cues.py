@@ -201,7 +201,7 @@ def _more_content(verb: Token, content: set[int]) -> set[int]:
     """ "Polls showed that few thought it a priority, [and the share who did had tumbled]": a clause with
     its own subject coordinated with the cue verb after its content, and no cue of its own, is more of
     what was reported: the parser hangs the second conjunct of the content on the cue."""
-    if not content or not any(c.dep_ in CLAUSE_DEPS and c.i in content for c in verb.children):
+    if not _reports_clause(verb, content):
         return set()
     end = max(content)
     more: set[int] = set()
@@ -209,6 +209,11 @@ def _more_content(verb: Token, content: set[int]) -> set[int]:
         if _cue_word(conj) is None and any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             more |= {t.i for t in conj.subtree}
     return more
+
+
+def _reports_clause(verb: Token, content: set[int]) -> bool:
+    """Whether the content holds a clause the cue verb governs ("showed [that ...]")."""
+    return any(c.dep_ in CLAUSE_DEPS and c.i in content for c in verb.children)
 
 
 def _next_act(verb: Token, content: set[int]) -> set[int]:
@@ -291,9 +296,7 @@ def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
     """ "Investigators found a way in", "he showed his pass": a verb of evidence reports only when what it
     found or showed is a clause ("found that ...") or its finder is a poll, study, report or the like
     ("a poll found 40 percent support", "polls show a close race")."""
-    if entry.cls != "evidence" or any(
-        verb.doc[i].dep_ in CLAUSE_DEPS and verb.doc[i].head.i == verb.i for i in content
-    ):
+    if entry.cls != "evidence" or _reports_clause(verb, content):
         return False
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     return subject is None or subject.lemma_.lower() not in _EVIDENCE_SOURCES | _EVIDENCE_THINGS
