@@ -1001,3 +1001,157 @@ def test_a_source_and_verb_of_saying_after_the_report_read_as_a_participle_are_s
 def test_a_verb_of_evidence_reports_a_clause_or_what_a_poll_or_study_found(text: str, quoted: str | None) -> None:
     found = [q.text for q in analysed(text).quotes]
     assert found == ([quoted] if quoted else [])
+
+
+def test_a_clause_closed_by_a_quotation_before_a_set_off_cue_is_what_was_said() -> None:
+    # The comma sits inside the closing mark: 'produced "almost nothing," Perez added'.
+    text = 'Ministers met in Lisbon on Friday. The summit produced "almost nothing," Perez added.'
+    quote = quote_with(text, "almost nothing", kind="mixed")
+    assert quote.text == 'The summit produced "almost nothing,"'
+    assert quote.speaker is not None and quote.speaker.name == "Perez"
+
+
+def test_a_participle_of_saying_after_a_clause_is_the_speakers_next_act() -> None:
+    text = (
+        "Marta Ruiz, a former party chairwoman, mocked the mayor's constant sighing during the Monday debate, "
+        'tweeting, "Look at him sweat. Nervous?"'
+    )
+    mocked = quote_with(text, "constant sighing", kind="indirect")
+    assert mocked.text == "the mayor's constant sighing during the Monday debate"
+    tweeted = quote_with(text, "Look at him sweat", kind="direct")
+    assert tweeted.speaker is not None and tweeted.speaker.name == "Marta Ruiz"
+
+
+def test_a_quote_split_by_a_cue_and_an_aside_stays_one_quote() -> None:
+    text = '"Every time you repeat that," Costa said, referring to the two percent figure, "you hand critics a weapon."'
+    quote = quote_with(text, "Every time you repeat that")
+    assert any("you hand critics a weapon" in part for part in part_texts(text, quote))
+    assert quote.speaker is not None and quote.speaker.name == "Costa"
+
+
+def test_a_description_after_an_inverted_cue_is_its_source() -> None:
+    text = (
+        "The minister's refusal to answer did not go down well with deputies, and the hearing soured from "
+        "there, said one opposition source in the room."
+    )
+    quote = quote_with(text, "the hearing soured from there", kind="indirect")
+    assert quote.text.startswith("The minister's refusal")
+    assert quote.speaker is not None and quote.speaker.described
+    assert text[quote.speaker.start : quote.speaker.end] == "one opposition source in the room"
+
+
+Row = tuple[str, str, str, int, str]
+"""One word of a hand-built parse: text, part of speech, dependency, head index, lemma."""
+
+
+def hand_parsed(rows: list[Row], ents: list[str] | None = None) -> Doc:
+    """A Doc parsed as the shipped model sometimes parses it, for rules that repair such parses; a space
+    after every word but before punctuation."""
+    words = [row[0] for row in rows]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".", "?", '"') for i in range(len(words))],
+        pos=[row[1] for row in rows],
+        deps=[row[2] for row in rows],
+        heads=[row[3] for row in rows],
+        lemmas=[row[4] for row in rows],
+        ents=ents,
+    )
+
+
+def test_a_name_right_before_a_cue_left_without_a_subject_is_its_source() -> None:
+    # "On Sunday, Senator Ana Costa said the plan failed" with the name hung on "Sunday" and no subject.
+    doc = hand_parsed(
+        [
+            ("On", "ADP", "case", 1, "on"),
+            ("Sunday", "PROPN", "obl", 6, "Sunday"),
+            (",", "PUNCT", "punct", 1, ","),
+            ("Senator", "PROPN", "compound", 4, "Senator"),
+            ("Ana", "PROPN", "appos", 1, "Ana"),
+            ("Costa", "PROPN", "flat", 4, "Costa"),
+            ("said", "VERB", "ROOT", 6, "say"),
+            ("the", "DET", "det", 8, "the"),
+            ("plan", "NOUN", "nsubj", 9, "plan"),
+            ("failed", "VERB", "ccomp", 6, "fail"),
+            (".", "PUNCT", "punct", 6, "."),
+        ]
+    )
+    [cue] = find_cues(doc)
+    assert cue.source is not None and doc[cue.source[0] : cue.source[1]].text == "Senator Ana Costa"
+    assert [doc[start:end].text for start, end in cue.content] == ["the plan failed"]
+
+
+def test_a_name_set_off_by_commas_before_a_cue_left_without_a_subject_is_its_source() -> None:
+    # "With a week left, Ana Costa, an adviser, called the remarks a warning": the name and its title
+    # hung on "week", the cue with no subject, and "a warning" read as an xcomp, not a to-infinitive.
+    doc = hand_parsed(
+        [
+            ("With", "ADP", "case", 2, "with"),
+            ("a", "DET", "det", 2, "a"),
+            ("week", "NOUN", "obl", 11, "week"),
+            ("left", "VERB", "acl", 2, "leave"),
+            (",", "PUNCT", "punct", 5, ","),
+            ("Ana", "PROPN", "appos", 2, "Ana"),
+            ("Costa", "PROPN", "flat", 5, "Costa"),
+            (",", "PUNCT", "punct", 9, ","),
+            ("an", "DET", "det", 9, "an"),
+            ("adviser", "NOUN", "appos", 5, "adviser"),
+            (",", "PUNCT", "punct", 11, ","),
+            ("called", "VERB", "ROOT", 11, "call"),
+            ("the", "DET", "det", 13, "the"),
+            ("remarks", "NOUN", "obj", 11, "remark"),
+            ("a", "DET", "det", 15, "a"),
+            ("warning", "NOUN", "xcomp", 11, "warning"),
+            (".", "PUNCT", "punct", 11, "."),
+        ],
+        ents=["O"] * 5 + ["B-PER", "I-PER"] + ["O"] * 10,
+    )
+    [cue] = find_cues(doc)
+    assert cue.source is not None and doc[cue.source[0] : cue.source[1]].text == "Ana Costa"
+    assert [doc[start:end].text for start, end in cue.content] == ["the remarks a warning"]
+
+
+def test_a_participle_of_saying_set_off_at_the_end_of_a_sentence_speaks_for_its_subject() -> None:
+    # "Dean mocked the sighing, tweeting, ..." with "tweeting" hung on the noun, far from any subject.
+    doc = hand_parsed(
+        [
+            ("Dean", "PROPN", "nsubj", 1, "Dean"),
+            ("mocked", "VERB", "ROOT", 1, "mock"),
+            ("the", "DET", "det", 3, "the"),
+            ("sighing", "NOUN", "obj", 1, "sighing"),
+            (",", "PUNCT", "punct", 5, ","),
+            ("tweeting", "VERB", "acl", 3, "tweet"),
+            (",", "PUNCT", "punct", 8, ","),
+            ('"', "PUNCT", "punct", 8, '"'),
+            ("Nervous", "ADJ", "parataxis", 1, "nervous"),
+            ("?", "PUNCT", "punct", 8, "?"),
+            ('"', "PUNCT", "punct", 8, '"'),
+        ]
+    )
+    [tweeting] = [cue for cue in find_cues(doc) if cue.token == 5]
+    assert tweeting.source is not None and doc[tweeting.source[0] : tweeting.source[1]].text == "Dean"
+
+
+def test_a_clause_before_the_source_of_its_cue_is_what_was_said() -> None:
+    # "The levy falls hardest on farmers, the institute said" with the clause read as an adverbial one;
+    # opened by "When", the same clause says when, not what.
+    rows: list[Row] = [
+        ("The", "DET", "det", 1, "the"),
+        ("levy", "NOUN", "nsubj", 2, "levy"),
+        ("falls", "VERB", "advcl", 10, "fall"),
+        ("hardest", "ADV", "advmod", 2, "hard"),
+        ("on", "ADP", "case", 5, "on"),
+        ("farmers", "NOUN", "obl", 2, "farmer"),
+        (",", "PUNCT", "punct", 2, ","),
+        ("the", "DET", "det", 9, "the"),
+        ("Rural", "PROPN", "compound", 9, "Rural"),
+        ("Institute", "PROPN", "nsubj", 10, "Institute"),
+        ("said", "VERB", "ROOT", 10, "say"),
+        (".", "PUNCT", "punct", 10, "."),
+    ]
+    doc = hand_parsed(rows)
+    [cue] = find_cues(doc)
+    assert [doc[start:end].text for start, end in cue.content] == ["The levy falls hardest on farmers"]
+    when = hand_parsed([("When", "SCONJ", "mark", 3, "when")] + [(w, p, d, h + 1, lem) for w, p, d, h, lem in rows])
+    assert all(not cue.content for cue in find_cues(when))

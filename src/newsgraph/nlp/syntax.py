@@ -97,7 +97,8 @@ def _misread_subject(verb: Token) -> Token | None:
     * "Sok Chanthy, Cambodia's water resources minister, said", "Rendell, a Clinton surrogate, said": the
       title before the verb read as a clause of it, the name (if the parser hung it there) off the title;
     * "Carolina Fuentes, the undersecretary leading her country's delegation, said": the name taken for
-      the subject of the participle ("leading") that describes it, the participle for the verb's subject.
+      the subject of the participle ("leading") that describes it, the participle for the verb's subject;
+    * a sentence's main verb with the name hung on what precedes it (`_name_left_of`).
     """
     if verb.dep_ == "conj" and verb.head.pos_ == "PROPN" and verb.head.i < verb.i:
         return verb.head
@@ -131,6 +132,36 @@ def _misread_subject(verb: Token) -> Token | None:
             found = next((c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if found is not None:
                 return found
+    return _name_left_of(verb) if verb.dep_ == "ROOT" else None
+
+
+def _name_left_of(verb: Token) -> Token | None:
+    """The name the parser hung on what comes before a sentence's main verb: right before it ("nominee
+    Mike Pence (R-IN) said"), or set off by commas before an aside that ends at the verb ("With a week
+    to go, Ana Costa, an adviser to the campaign, called ...", "Rui Tanaka, who teaches at Keio, said")."""
+    doc, start = verb.doc, verb.sent.start
+    before = verb.i - 1
+    if before > start and doc[before].text == ")":
+        opening = next((t.i for t in reversed(doc[start:before]) if t.text == "("), None)
+        before = opening - 1 if opening is not None else before
+    if before < start:
+        return None
+    if doc[before].pos_ == "PROPN":
+        first = before
+        while first > start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        run = range(first, before + 1)
+        if not any(c.islower() for c in doc[first : before + 1].text):
+            return None  # a heading in capitals ("SAVE A QUARTER Let's say ..."), not a name
+        return next((doc[i] for i in run if doc[i].head.i not in run), doc[before])
+    if doc[before].text != ",":
+        return None
+    for name in verb.sent.ents:
+        set_off = (
+            name.end < verb.i and doc[name.end].text == "," and (name.start == start or doc[name.start - 1].text == ",")
+        )
+        if name.label_ == "PER" and set_off:
+            return name.root
     return None
 
 

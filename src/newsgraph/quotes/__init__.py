@@ -26,7 +26,7 @@ from newsgraph.model import Quote, Span, Speaker
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import text_of
 from newsgraph.quotes.attribution import speaker_for
-from newsgraph.quotes.cues import CLAUSE_DEPS, LABEL, Cue, find_cues
+from newsgraph.quotes.cues import CLAUSE_DEPS, LABEL, Cue, find_cues, trailing_participle
 from newsgraph.quotes.marks import QuotedSpan, quoted_spans
 
 __all__ = ["find_quotes"]
@@ -281,7 +281,13 @@ def _cue_next_to(doc: Doc, mark: QuotedSpan, cues: list[Cue], marks: list[Quoted
     before = [c for c in before if _introduces(doc, c, first.start)]
     before = [c for c in before if _same_line_or_colon(text, doc[c.token].idx, mark.outer[0])]
     before = [c for c in before if not _mark_between(doc, marks, doc[c.token].idx, mark.outer[0])]
-    return max(before, key=lambda c: c.token) if before else None
+    if not before:
+        return None
+    nearest = max(before, key=lambda c: c.token)
+    if trailing_participle(doc[nearest.token]):
+        # '"...," Tester said, referring to the excuse, "...": the quote goes on after the aside
+        return next((c for c in before if c.token == doc[nearest.token].head.i), nearest)
+    return nearest
 
 
 def _follows(doc: Doc, cue: Cue, quote_end: int) -> bool:

@@ -155,11 +155,11 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         return None
     content |= _more_content(verb, content)
     source = _source(verb, entry)
+    if source is not None and source[0] > verb.i:
+        content -= _apposition_after(doc, source) | set(range(*source))
     if not content and "clause" in entry.frames and _interrupts(verb):
         own = {t.i for t in verb.subtree}
         content = {t.i for t in verb.head.subtree} - own
-    if source is not None and source[0] > verb.i:
-        content -= _apposition_after(doc, source)
     content -= _next_act(verb, content)
     if source is None:
         return None
@@ -221,6 +221,14 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
     the cue verb is the speaker's next act (its own cue), not part of what was said."""
     cut: set[int] = set()
     for token in (verb.doc[i] for i in sorted(content)):
+        if (
+            trailing_participle(token)
+            and "clause" in getattr(_cue_word(token), "frames", ())
+            and token.right_edge.i >= max(content)
+            and token not in verb.ancestors
+        ):
+            cut |= {t.i for t in token.subtree}  # "mocked the mayor's sighing[, tweeting]": the next act
+            continue
         if token.dep_ != "conj" or token.head.i not in content:
             continue
         if (acting := _acting_cue(token)) is not None and acting.i == verb.i:
@@ -321,6 +329,11 @@ def _convening(verb: Token) -> bool:
     )
 
 
+def trailing_participle(token: Token) -> bool:
+    """An "-ing" participle set off by a comma: ", saying", ", tweeting", ", adding"."""
+    return token.lower_.endswith("ing") and token.i > 0 and token.doc[token.i - 1].text == ","
+
+
 def _acting_cue(token: Token) -> Token | None:
     """The cue verb a coordinated cue verb belongs with, where the parser hung it inside that verb's
     content ("said he would order a review and warned ...": the speaker's second act)."""
@@ -416,8 +429,13 @@ def _interrupts(verb: Token) -> bool:
     or as a second clause with no "and")."""
     if verb.dep_ == "parataxis":
         return True
+    if verb.dep_ in ("advcl", "conj") and trailing_participle(verb):
+        return False  # "..., saying, "...": a participle introduces what follows it
     first = min(t.i for t in verb.subtree if not t.is_punct)
-    set_off = verb.head.i < verb.i and first > 0 and verb.doc[first - 1].text == ","
+    before = first - 1
+    while before > 0 and verb.doc[before].is_quote:  # 'accomplished "too little," he added'
+        before -= 1
+    set_off = verb.head.i < verb.i and before >= 0 and verb.doc[before].text == ","
     if verb.dep_ == "conj":
         return set_off and not any(c.dep_ == "cc" for c in verb.children)
     return verb.dep_ == "advcl" and set_off
@@ -461,6 +479,9 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         # "says at a campaign stop in Toledo, [that it means ...]" parsed as an adverbial clause
         clauses = [c for c in verb.children if c.dep_ == "advcl" and _introduced_by(c, {"that"})]
     if not clauses and "clause" in entry.frames:
+        # "[The plan is still tilted toward the rich], the foundation said": read as an adverbial clause
+        clauses = [c for c in verb.children if c.i < verb.i and _fronted_report(c, verb)]
+    if not clauses and "clause" in entry.frames:
         clauses = _split_off(verb)
     if not clauses and "clause" in entry.frames:
         # "says [the candidate will announce plans]" parsed as an object, "plans", with a verb inside
@@ -479,7 +500,9 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
         if infinitives:
             first = infinitives[0].i
-            clauses = infinitives + [c for c in verb.children if c.dep_ in (*_OBJECT_DEPS, "obl") and c.i < first]
+            clauses = infinitives + [
+                c for c in verb.children if c.dep_ in (*_OBJECT_DEPS, "obl") and verb.i < c.i < first
+            ]
     if not clauses:
         cases = {f.removeprefix("prep:") for f in entry.frames if f.startswith("prep:")}
         phrases = [c for c in verb.children if c.dep_ in ("obl", "advcl") and _introduced_by(c, cases)]
@@ -496,6 +519,35 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
                 c for c in verb.children if c.i > objects[0].i and (_complement(c) or (stance and _charge(c)))
             ]
     return {t.i for head in clauses for t in head.subtree}
+
+
+_FRONTED_DEPS = {"advcl", "ccomp", "parataxis", "dep", "conj"}
+"""What the parser makes of a report that comes before its cue and source."""
+_PREDICATES = {"VERB", "AUX", "ADJ", "NOUN"}
+
+
+def _fronted_report(clause: Token, verb: Token) -> bool:
+    """A clause with its own subject before the cue, closed by the comma before the cue's source: what
+    was said, whatever the parser made of it; not one opened by a subordinator ("When talks failed, Costa
+    said ...", "If ..., she said") nor one that is the subject of the cue."""
+    if clause.dep_ not in _FRONTED_DEPS or clause.pos_ not in _PREDICATES:
+        return False
+    if any(c.dep_ == "mark" for c in clause.children) or not any(c.dep_.startswith("nsubj") for c in clause.children):
+        return False
+    doc = verb.doc
+    after = max(t.i for t in clause.subtree if not t.is_punct or t.is_quote) + 1
+    while after < verb.i and doc[after].is_quote:
+        after += 1
+    if after >= verb.i or doc[after].text != ",":
+        return False
+    between = range(after + 1, verb.i)
+    return all(
+        doc[i].is_space
+        or doc[i].dep_.startswith("nsubj")
+        or any(a.i in between and a.dep_.startswith("nsubj") for a in doc[i].ancestors)
+        or doc[i].dep_ in ("aux", "advmod")
+        for i in between
+    )
 
 
 def _holds_a_clause(noun: Token) -> bool:
@@ -638,6 +690,16 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
             ),
             None,
         )
+        if named is None and (any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in verb.children) or _interrupts(verb)):
+            # "[the meeting went badly], said one GOP source in the room": a description, after the report
+            named = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.pos_ == "NOUN" and c.dep_ in (*_INVERTED_NAME, *_OBJECT_DEPS) and c.left_edge.i == verb.i + 1
+                ),
+                None,
+            )
         if named is not None:
             return _noun_phrase(named)
     if not has_subject and verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
@@ -647,9 +709,12 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     acting = _acting_cue(verb)
     if acting is not None:
         return _source(acting, _cue_word(acting))
-    for candidate in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
-        if candidate is None:
-            continue
+    # "Dean, a former party chairman, poked at the nominee's sniffing during the debate, [tweeting], "...":
+    # a participle set off at the end of a sentence is what the sentence's subject did, wherever it hangs
+    heads = [verb.head] if verb.dep_ in ("conj", "advcl", "xcomp") else []
+    if trailing_participle(verb) and "clause" in entry.frames:
+        heads.insert(0, verb.sent.root)
+    for candidate in (verb, *heads):
         subject = subject_of(candidate, _SUBJECT_DEPS)
         if subject is None and candidate is verb:
             subject = next((c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN")), None)
