@@ -182,3 +182,12 @@ def test_a_first_name_alone_beside_a_verb_of_saying_is_the_person_named_in_full_
     doc = _with_model_entities(shared, [("Ana Costa", "PER"), ("Ana Reis", "PER")])
     doc = rules_only().get_pipe("newsgraph_repeats")(doc)
     assert "Ana" not in [e.text for e in doc.ents]  # two people share it
+
+
+def test_a_model_entity_run_back_into_a_conjunction_starts_at_the_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("But Halvorsen refused. As Costa said, it was over.")
+    doc[0].pos_, doc[4].pos_ = "CCONJ", "SCONJ"
+    doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 4, 6, label="PER")]
+    doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Halvorsen", "PER"), ("Costa", "PER")]

@@ -1155,3 +1155,18 @@ def test_a_clause_before_the_source_of_its_cue_is_what_was_said() -> None:
     assert [doc[start:end].text for start, end in cue.content] == ["The levy falls hardest on farmers"]
     when = hand_parsed([("When", "SCONJ", "mark", 3, "when")] + [(w, p, d, h + 1, lem) for w, p, d, h, lem in rows])
     assert all(not cue.content for cue in find_cues(when))
+
+
+def test_an_as_aside_reports_the_sentence_around_it() -> None:
+    text = 'The main condition for the permit is a "clean record of payments," as a ministry memo put it.'
+    quote = quote_with(text, "clean record of payments", kind="mixed")
+    assert quote.text.startswith("The main condition for the permit")
+    assert quote.speaker is not None and quote.speaker.name == "a ministry memo"
+    assert analysed("The army put it on alert after the border clash.").quotes == []
+
+
+def test_an_as_aside_that_opens_the_sentence_reports_the_rest_of_it() -> None:
+    text = "As Costa said on Monday, the talks are over."
+    quote = quote_with(text, "the talks are over", kind="indirect")
+    assert quote.text == "the talks are over"
+    assert quote.speaker is not None and quote.speaker.name == "Costa"

@@ -286,6 +286,8 @@ class TitledPeople:
             while end < len(doc) and _is_name_word(doc[end].text):
                 end += 1
             start += self._title_opening(doc, start, end, entities)
+            while start < end - 1 and doc[start].pos_ in _JOINERS:
+                start += 1  # "As Costa said", "But Costa said": capitalised at a sentence's start
             span = Span(doc, start, end, label="PER")
             plain = (
                 end - start >= 2
@@ -553,15 +555,19 @@ _WHEN_LINKS = frozenset({"on", "in", "last", "this", "next", "early", "late"})
 _EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", '"', "“", "”", "'", "‘", "’"})
 
 
+_JOINERS = {"SCONJ", "CCONJ"}
+
+
 def _trimmed(doc: Doc, entity: Span) -> Span | None:
     """A name the model ran on into the full stop, comma or quotation mark beside it ("with [Uganda.]"
-    at the end of a sentence) without it; None for a span of punctuation alone. Hyphens stay: "Asante-"
+    at the end of a sentence), or back into a conjunction before it, without it; None for a span of
+    punctuation alone. Hyphens stay: "Asante-"
     is the start of a hyphenated surname for `_whole_name`."""
     start, end = entity.start, entity.end
     while end > start and (doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space):
         end -= 1
-    while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space or doc[start].pos_ in _JOINERS):
+        start += 1  # also the "As" of "As Costa said" that opens a sentence
     if (start, end) == (entity.start, entity.end):
         return entity
     return Span(doc, start, end, label=entity.label_) if end > start else None

@@ -147,6 +147,8 @@ def find_cues(doc: Doc) -> list[Cue]:
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or _convening(verb):
         return None
+    if "aside" in entry.frames and not (_as_aside(verb) and any(c.lower_ == "it" for c in verb.children)):
+        return None  # "put" reports nothing but in "as X put it"
     trailing = _trailing_cue(doc, verb, entry)
     if trailing is not None:
         return trailing
@@ -157,7 +159,9 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     source = _source(verb, entry)
     if source is not None and source[0] > verb.i:
         content -= _apposition_after(doc, source) | set(range(*source))
-    if not content and "clause" in entry.frames and _interrupts(verb):
+    if not content and entry.frames & {"clause", "aside"} and _as_aside(verb):
+        content = _around_aside(verb)
+    elif not content and "clause" in entry.frames and _interrupts(verb):
         own = {t.i for t in verb.subtree}
         content = {t.i for t in verb.head.subtree} - own
     content -= _next_act(verb, content)
@@ -439,6 +443,24 @@ def _interrupts(verb: Token) -> bool:
     if verb.dep_ == "conj":
         return set_off and not any(c.dep_ == "cc" for c in verb.children)
     return verb.dep_ == "advcl" and set_off
+
+
+def _as_aside(verb: Token) -> bool:
+    """ "As a ministry memo put it, ...", "..., as Costa said": a cue in an "as" clause."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+
+
+def _around_aside(verb: Token) -> set[int]:
+    """What an "as" clause's cue reports: the clause it hangs on, or where the parser made the cue the
+    sentence's root, the rest of the sentence after the comma that closes the aside."""
+    own = {t.i for t in verb.subtree}
+    if verb.head.i != verb.i:
+        return {t.i for t in verb.head.subtree} - own
+    sentence = verb.sent
+    comma = next((t.i for t in sentence if t.i > verb.i and t.text == ","), None)
+    if comma is None:
+        return set()
+    return {t.i for t in sentence if t.i > comma and not (t.is_punct and t.i == sentence.end - 1)}
 
 
 def _apposition_after(doc: Doc, source: tuple[int, int]) -> set[int]:
