@@ -555,3 +555,10 @@ def test_the_office_its_official_runs_belongs_to_the_organisation_named_before()
     brandt = next(e for e in analyze(text).entities if e.name == "Helena Brandt")
     assert brandt.affiliations == ["World Food Programme"]
     assert brandt.country == "DNK"
+
+
+def test_a_place_based_body_is_the_affiliation_not_the_place() -> None:
+    text = "Mariela Ruiz, a senior fellow at the Quito-based Andean Policy Institute, said the deal was close."
+    [ruiz] = [e for e in analyze(text).entities if e.name == "Mariela Ruiz"]
+    assert ruiz.affiliations == ["Andean Policy Institute"]
+    assert ruiz.country == "ECU"

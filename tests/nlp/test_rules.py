@@ -191,3 +191,21 @@ def test_a_model_entity_run_back_into_a_conjunction_starts_at_the_name() -> None
     doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 4, 6, label="PER")]
     doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Halvorsen", "PER"), ("Costa", "PER")]
+
+
+def test_a_model_entity_run_on_into_a_possessive_ends_at_the_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("The WFP's office agreed.")
+    doc.ents = [Span(doc, 1, 3, label="ORG")]
+    doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("WFP", "ORG")]
+
+
+def test_a_plural_word_for_people_opening_a_sentence_is_no_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Negotiators met in Lima. Rosa Villanueva chaired.")
+    doc[0].is_sent_start = True
+    doc.ents = [Span(doc, 0, 1, label="PER"), Span(doc, 5, 7, label="PER")]
+    doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
+    assert ("Negotiators", "PER") not in [(e.text, e.label_) for e in doc.ents]
+    assert ("Rosa Villanueva", "PER") in [(e.text, e.label_) for e in doc.ents]

@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from newsgraph.nlp.corpora import Sentence, held_out, iob_spans, read_conllu, to_docs
-from newsgraph.nlp.training import CONFIG, DEV, TRAIN, train
+from newsgraph.nlp.training import CONFIG, DEV, TRAIN, ner_config, train
 
 # Two sentences in CoNLL-U, written for this test; the second carries a GUM-style entity layer.
 CONLLU = """\
@@ -83,7 +83,8 @@ def test_sentences_without_entity_annotation_are_missing_not_outside() -> None:
     assert [t.ent_iob_ for t in doc] == ["", "", "", "B", "I", "O"]
 
 
-def test_training_within_its_budget_saves_a_loadable_pipeline(tmp_path: Path) -> None:
+def _tiny_training(tmp_path: Path) -> tuple[Path, Path]:
+    """Training data from the two sentences above, and a config that can learn from so few."""
     conllu = tmp_path / "tiny.conllu"
     conllu.write_text(CONLLU, encoding="utf-8")
     vocab = spacy.blank("en").vocab
@@ -95,6 +96,11 @@ def test_training_within_its_budget_saves_a_loadable_pipeline(tmp_path: Path) ->
     # The shipped config merges dependency labels seen fewer than 30 times; these sentences have few.
     config = tmp_path / "training.cfg"
     config.write_text(CONFIG.read_text().replace("min_action_freq = 30", "min_action_freq = 1"))
+    return data, config
+
+
+def test_training_within_its_budget_saves_a_loadable_pipeline(tmp_path: Path) -> None:
+    data, config = _tiny_training(tmp_path)
     lines: list[str] = []
 
     result = train(data, tmp_path / "model", minutes=0.05, config_path=config, log=lines.append)
@@ -105,3 +111,18 @@ def test_training_within_its_budget_saves_a_loadable_pipeline(tmp_path: Path) ->
     saved = json.loads((result.model / "training.json").read_text())
     assert {"dep_las", "ents_f"} <= set(saved["dev_scores"])
     assert not (tmp_path / "model.saving").exists()
+
+
+def test_training_the_entity_recogniser_alone_leaves_the_rest_of_the_pipeline_as_it_was(tmp_path: Path) -> None:
+    data, config = _tiny_training(tmp_path)
+    base = train(data, tmp_path / "base", minutes=0.05, config_path=config, log=lambda line: None).model
+
+    tuned = train(data, tmp_path / "tuned", minutes=0.05, config_path=ner_config(base, config), log=lambda line: None)
+
+    text = "Ministers met the Royal Navy in Lisbon."
+    before, after = spacy.load(base)(text), spacy.load(tuned.model)(text)
+    assert [(t.pos_, t.lemma_, t.dep_, t.head.i) for t in after] == [
+        (t.pos_, t.lemma_, t.dep_, t.head.i) for t in before
+    ]
+    saved = json.loads((tuned.model / "training.json").read_text())
+    assert "ents_f" in saved["dev_scores"]

@@ -155,3 +155,17 @@ def test_between_events_reported_as_widely_the_label_names_the_weightier() -> No
     sanctions = [mention(2, "163", "COERCE", "imposed sanctions")]
     label = story_label(merge_events([*visit, *sanctions]), store=None, article_ids=["a1"])  # type: ignore[arg-type]
     assert label.endswith("COERCE (imposed sanctions)")
+
+
+def test_a_word_for_people_capitalised_at_a_sentence_start_names_no_party_of_the_story() -> None:
+    report = Report(article="a1", published="2024-03-07", source="Pacific Ledger", order=0)
+    meetings = [
+        EventMention(
+            report, 0, "CONSULT", "future", "040", "2024-03-07", "Negotiators", None, None, None, trigger="meet"
+        ),
+        EventMention(
+            report, 1, "CONSULT", "asserted", "040", "2024-03-04", "Peru", "PER", "Chile", "CHL", trigger="talks"
+        ),
+    ]
+    label = story_label(merge_events(meetings), store=None, article_ids=["a1"])  # type: ignore[arg-type]
+    assert label.startswith("Peru, Chile:")

@@ -601,6 +601,11 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
     prefix or a leading nationality names)."""
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
+    country = None
+    while _is_place_prefix(doc, start) and start + 3 < len(doc) and doc[start + 3].text[:1].isupper():
+        # "the Lima-based Institute of Peruvian Studies", whatever the entity recogniser made of "Lima"
+        country = country or country_of(doc[start].text) or country_for_place(doc[start].text)
+        start += 3
     entity = next((e for e in doc.ents if e.start == start), None)
     end = start
     while end < len(doc) and (
@@ -616,13 +621,9 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
         end = entity.end
     if end <= start:
         return None, None
-    country = None
     if end - start > 2 and doc[start + 1].text in _POSSESSIVES and _country_of_place(doc[start : start + 1]):
         # "Nigeria's Ministry of Foreign Affairs"
         country, start = _country_of_place(doc[start : start + 1]), start + 2
-    while end - start > 1 and _is_place_prefix(doc, start):
-        country = country or country_of(doc[start].text) or country_for_place(doc[start].text)
-        start += 3
     if end - start > 1 and _is_nationality(doc[start].text):
         # "the Peruvian Sea Institute", "the Stockholm International Water Institute": part of the name;
         # but "the Lao Ministry of Foreign Affairs" is Laos's ministry, the name is its office's
@@ -750,6 +751,8 @@ def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0)
     bloc's mediator" names it by a word for it, which `canonical_affiliations` resolves."""
     end = start - 1 if start > limit and doc[start - 1].text in ("'s", "’s") else start
     organisation = next((e for e in doc.ents if e.end == end and e.start >= limit and e.label_ == "ORG"), None)
+    if organisation is not None and organisation[-1].pos_ == "ADJ" and find_organisation(organisation.text) is None:
+        organisation = None  # "West African mediator": where from, not what for
     if organisation is not None:
         cluster.add_affiliation(organisation.text)
     elif (

@@ -225,6 +225,7 @@ class GazetteerEntities:
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
         model = [e for e in (_without_when(doc, e) for e in (_trimmed(doc, e) for e in doc.ents) if e) if e is not None]
+        model = [e for e in model if not _people_noun(e)]
         doc.ents = merge_entities(model, filter_spans(found))
         return doc
 
@@ -556,21 +557,37 @@ _EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", '"', "“", "”", 
 
 
 _JOINERS = {"SCONJ", "CCONJ"}
+_POSSESSIVE_ENDS = {"'s", "’s"}
 
 
 def _trimmed(doc: Doc, entity: Span) -> Span | None:
-    """A name the model ran on into the full stop, comma or quotation mark beside it ("with [Uganda.]"
-    at the end of a sentence), or back into a conjunction before it, without it; None for a span of
-    punctuation alone. Hyphens stay: "Asante-"
-    is the start of a hyphenated surname for `_whole_name`."""
+    """A name the model ran on into the full stop, comma, quotation mark or possessive beside it ("with
+    [Uganda.]" at the end of a sentence, "the [WFP's] director"), or back into a conjunction before it,
+    without it; None for a span of punctuation alone. Hyphens stay: "Asante-" is the start of a
+    hyphenated surname for `_whole_name`."""
     start, end = entity.start, entity.end
-    while end > start and (doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space or doc[end - 1].lower_ in _POSSESSIVE_ENDS
+    ):
         end -= 1
     while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space or doc[start].pos_ in _JOINERS):
         start += 1  # also the "As" of "As Costa said" that opens a sentence
     if (start, end) == (entity.start, entity.end):
         return entity
     return Span(doc, start, end, label=entity.label_) if end > start else None
+
+
+def _people_noun(entity: Span) -> bool:
+    """ "Negotiators say ...", "Diplomats said ...": the plural of a word for people, capitalised because
+    it opens a sentence, which the model took for a name."""
+    lower = entity.text.lower()
+    return (
+        entity.label_ in ("PER", "ORG")
+        and len(entity) == 1
+        and entity[0].is_sent_start
+        and lower.endswith("s")
+        and find_role(lower[:-1]) is not None
+    )
 
 
 def _without_when(doc: Doc, entity: Span) -> Span | None:

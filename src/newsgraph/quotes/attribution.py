@@ -33,6 +33,8 @@ _GROUP_SOURCES = {
 def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Speaker:
     """The Speaker of the source words `words` (a [start, end) token span of `doc`)."""
     span = doc[words[0] : words[1]]
+    if _capitalised_group(span):
+        return _described(span, entities)
     head = span.root
     person = _titled_person(span, entities)
     if person is not None:
@@ -42,7 +44,7 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
         return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in PRONOUNS:
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
-    if all(t.pos_ == "PROPN" or t.is_punct for t in span) and not _capitalised_group(span):
+    if all(t.pos_ == "PROPN" or t.is_punct for t in span):
         # A name the entity layer missed is still a name, not a description.
         return Speaker(name=span.text, start=span.start_char, end=span.end_char, country=_country_in(span, entities))
     return _described(span, entities)
@@ -50,7 +52,7 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
 
 def _capitalised_group(span: Span) -> bool:
     """ "Diplomats said ...": a plural noun for people, capitalised because it opens the sentence, which
-    the tagger took for a name."""
+    the tagger or the entity recogniser took for a name."""
     word = span[0]
     if len(span) != 1 or not (word.is_sent_start or word.i == 0 or span.doc[word.i - 1].is_space):
         return False
