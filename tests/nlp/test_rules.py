@@ -209,3 +209,11 @@ def test_a_plural_word_for_people_opening_a_sentence_is_no_name() -> None:
     doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
     assert ("Negotiators", "PER") not in [(e.text, e.label_) for e in doc.ents]
     assert ("Rosa Villanueva", "PER") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_shops_name_keeps_its_possessive() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Staff at Tonino's walked out.")
+    doc.ents = [Span(doc, 2, 4, label="ORG")]
+    doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tonino's", "ORG")]

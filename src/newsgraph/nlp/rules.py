@@ -561,15 +561,15 @@ _POSSESSIVE_ENDS = {"'s", "’s"}
 
 
 def _trimmed(doc: Doc, entity: Span) -> Span | None:
-    """A name the model ran on into the full stop, comma, quotation mark or possessive beside it ("with
-    [Uganda.]" at the end of a sentence, "the [WFP's] director"), or back into a conjunction before it,
-    without it; None for a span of punctuation alone. Hyphens stay: "Asante-" is the start of a
-    hyphenated surname for `_whole_name`."""
+    """A name the model ran on into the full stop, comma, quotation mark or (for a name a gazetteer knows)
+    possessive beside it ("with [Uganda.]" at the end of a sentence, "the [WFP's] director"), or back into
+    a conjunction before it, without it; None for a span of punctuation alone. Hyphens stay: "Asante-"
+    is the start of a hyphenated surname for `_whole_name`."""
     start, end = entity.start, entity.end
-    while end > start and (
-        doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space or doc[end - 1].lower_ in _POSSESSIVE_ENDS
-    ):
+    while end > start and (doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in _POSSESSIVE_ENDS and _known_name(doc[start : end - 1].text):
+        end -= 1  # "the [WFP's] director"; a name the gazetteers do not know may be a shop's ("McDonald's")
     while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space or doc[start].pos_ in _JOINERS):
         start += 1  # also the "As" of "As Costa said" that opens a sentence
     if (start, end) == (entity.start, entity.end):
