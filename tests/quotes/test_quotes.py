@@ -1170,3 +1170,11 @@ def test_an_as_aside_that_opens_the_sentence_reports_the_rest_of_it() -> None:
     quote = quote_with(text, "the talks are over", kind="indirect")
     assert quote.text == "the talks are over"
     assert quote.speaker is not None and quote.speaker.name == "Costa"
+
+
+def test_quoted_words_put_on_an_object_with_as_are_a_stance_of_any_verb() -> None:
+    text = 'Senate leader Tom Reyes has been steadily pounding the governor as a "con artist" since the spring.'
+    quote = quote_with(text, "con artist", kind="mixed")
+    assert quote.text == 'the governor as a "con artist"'
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
+    assert analysed("Rescue teams have been pounding the rubble as a last resort since Monday.").quotes == []

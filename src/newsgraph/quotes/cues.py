@@ -109,6 +109,17 @@ def noun_lexicon() -> dict[str, str]:
     return {noun: cls for noun, cls in rows}
 
 
+def _quoted_characterisation(verb: Token) -> CueWord | None:
+    """ "has been pounding the governor as a "con artist"", "went after the mayor as a "spoiled brat"": a
+    verb outside the lexicon that puts someone's quoted words on its object with "as" is a stance."""
+    if verb.pos_ != "VERB" or not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("obl", "advcl") and _is_as_phrase(child) and any(t.is_quote for t in child.subtree):
+            return CueWord(verb.lemma_.lower(), "stance", frozenset({"object"}))
+    return None
+
+
 def _cue_word(token: Token) -> CueWord | None:
     """The lexicon's entry for a word, by its form or its lemma."""
     words = lexicon()
@@ -137,7 +148,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         elif token.pos_ == "NOUN" and token.lemma_.lower() in noun_lexicon():
             cue = _noun_cue(doc, token)
         else:
-            entry = _cue_word(token)
+            entry = _cue_word(token) or _quoted_characterisation(token)
             cue = _verb_cue(doc, token, entry) if entry and token.pos_ in ("VERB", "AUX") else None
         if cue is not None:
             cues.append(cue)
