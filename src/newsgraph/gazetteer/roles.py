@@ -93,6 +93,24 @@ def find_role(text: str) -> Role | None:
     return None
 
 
+PEOPLE_NOUNS = frozenset(
+    {
+        *("officials", "analysts", "experts", "residents", "witnesses", "sources", "critics", "observers"),
+        *("economists", "investors", "lawmakers", "activists", "protesters", "delegates", "villagers"),
+        *("farmers", "traders", "doctors", "organisers", "organizers", "negotiators", "diplomats"),
+        *("scientists", "officers"),
+    }
+)
+"""Plural nouns for the people news quotes and reports without names ("Diplomats said ...")."""
+
+
+def names_people(word: str) -> bool:
+    """Whether a word is a plural noun for people: one of `PEOPLE_NOUNS` or a role's plural
+    ("Negotiators", "Diplomats"); such a word capitalised at a sentence's start is no name."""
+    lower = word.lower()
+    return lower in PEOPLE_NOUNS or (lower.endswith("s") and find_role(lower[:-1]) is not None)
+
+
 @functools.cache
 def role_patterns() -> list[str]:
     """Every lower-case surface form of every role, with hyphen and spelling variants, longest first.

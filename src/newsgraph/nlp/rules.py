@@ -34,7 +34,7 @@ from newsgraph.gazetteer.countries import country_terms
 from newsgraph.gazetteer.leaders import offices
 from newsgraph.gazetteer.organisations import find_organisation, organisations
 from newsgraph.gazetteer.places import all_places, country_for_place
-from newsgraph.gazetteer.roles import find_role, role_patterns
+from newsgraph.gazetteer.roles import find_role, names_people, role_patterns
 from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 
 GAZETTEER = "newsgraph_gazetteer"
@@ -580,13 +580,8 @@ def _trimmed(doc: Doc, entity: Span) -> Span | None:
 def _people_noun(entity: Span) -> bool:
     """ "Negotiators say ...", "Diplomats said ...": the plural of a word for people, capitalised because
     it opens a sentence, which the model took for a name."""
-    lower = entity.text.lower()
     return (
-        entity.label_ in ("PER", "ORG")
-        and len(entity) == 1
-        and entity[0].is_sent_start
-        and lower.endswith("s")
-        and find_role(lower[:-1]) is not None
+        entity.label_ in ("PER", "ORG") and len(entity) == 1 and entity[0].is_sent_start and names_people(entity.text)
     )
 
 

@@ -15,19 +15,13 @@ from newsgraph.entities import EntityIndex
 from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.places import country_for_place
-from newsgraph.gazetteer.roles import find_role
+from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.model import Entity, Speaker
 from newsgraph.nlp.dates import MONTH_NAMES, WEEKDAYS
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
 _OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "from", "'s", "’s"}
 _POSSESSIVES = {"his", "her", "its", "their"}
-_GROUP_SOURCES = {
-    *("officials", "analysts", "experts", "residents", "witnesses", "sources", "critics", "observers"),
-    *("economists", "investors", "lawmakers", "activists", "protesters", "delegates", "villagers", "farmers"),
-    *("traders", "doctors", "organisers", "organizers", "negotiators", "diplomats", "scientists", "officers"),
-}
-"""Plural nouns for the people news quotes without names ("Diplomats said ...")."""
 
 
 def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Speaker:
@@ -56,8 +50,7 @@ def _capitalised_group(span: Span) -> bool:
     word = span[0]
     if len(span) != 1 or not (word.is_sent_start or word.i == 0 or span.doc[word.i - 1].is_space):
         return False
-    lower = word.lower_
-    return lower in _GROUP_SOURCES or (lower.endswith("s") and find_role(lower[:-1]) is not None)
+    return names_people(word.text)
 
 
 def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from newsgraph.events.ontology import cameo
 from newsgraph.gazetteer.countries import country_name
-from newsgraph.gazetteer.roles import find_role
+from newsgraph.gazetteer.roles import names_people
 from newsgraph.store import Store
 from newsgraph.stories import storage
 from newsgraph.stories.clustering import WINDOW_DAYS, ArticleDoc, assign
@@ -185,6 +185,6 @@ def _party_label(name: str | None, country: str | None) -> str | None:
     if not name:
         return None
     words = name.split()
-    if len(words) == 1 and find_role(words[0].lower().removesuffix("s")) is not None:
+    if len(words) == 1 and names_people(words[0]):
         return None  # "Negotiators are scheduled to meet": capitalised only because it opens the sentence
     return " ".join(words) if len(words) <= 4 and words[0][:1].isupper() else None
