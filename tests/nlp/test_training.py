@@ -117,7 +117,9 @@ def test_training_the_entity_recogniser_alone_leaves_the_rest_of_the_pipeline_as
     data, config = _tiny_training(tmp_path)
     base = train(data, tmp_path / "base", minutes=0.05, config_path=config, log=lambda line: None).model
 
-    tuned = train(data, tmp_path / "tuned", minutes=0.05, config_path=ner_config(base, config), log=lambda line: None)
+    tuned_config = ner_config(base, config)
+    tuned = train(data, tmp_path / "tuned", minutes=0.05, config_path=tuned_config, log=lambda line: None)
+    assert tuned_config["paths"]["train"] is None  # the caller's config is not filled in behind its back
 
     text = "Ministers met the Royal Navy in Lisbon."
     before, after = spacy.load(base)(text), spacy.load(tuned.model)(text)

@@ -139,7 +139,7 @@ def train(
     """Train from the DocBins in `data` for at most `minutes`, saving the best checkpoint to `output`.
     `config_path` is a config file or a config already loaded (`ner_config`)."""
     paths = {"train": str(data / f"{TRAIN}.spacy"), "dev": str(data / f"{DEV}.spacy")}
-    config = Config(config_path) if isinstance(config_path, Config) else spacy.util.load_config(config_path)
+    config = config_path.copy() if isinstance(config_path, Config) else spacy.util.load_config(config_path)
     config["paths"].update(paths)
     fix_random_seed(config["system"]["seed"])
     nlp = init_nlp(config)
