@@ -545,3 +545,57 @@ def test_which_hung_on_a_person_stands_for_the_body_named_before_it() -> None:
     assert _subject(doc[13]).text == "Alliance"
     who = Doc(doc.vocab, words=[*words[:12], "who", *words[13:]], heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert _subject(who[13]).text == "mediator", "'who' stays with the person the parser hung it on"
+
+
+def test_wanting_a_party_to_act_is_a_request_to_it_and_not_that_partys_act() -> None:
+    found = events("Chile also wants Peru to withdraw the inspection fees on salmon.")
+    assert [(e.type, e.trigger.text) for e in found] == [("REQUEST", "wants")]
+    assert summary(found[0])[2:] == ("CHL", "PER")
+    assert events("Chile wants a better deal on the jack mackerel quota.") == []
+
+
+def test_a_to_infinitive_after_an_object_is_the_objects_act() -> None:
+    allowed = events("Chile allowed the Peruvian delegation to withdraw from Arica.")
+    [withdrawal] = [e for e in allowed if e.type == "RETREAT"]
+    assert withdrawal.actor is not None and withdrawal.actor.name == "Peruvian delegation"
+    # a purpose clause stays the subject's: Peru protests, not the ambassador it summoned
+    summoned = events("Peru summoned the Chilean ambassador to protest against the fees.")
+    [protest] = [e for e in summoned if e.type == "PROTEST"]
+    assert protest.actor is not None and protest.actor.country == "PER"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior official at the ministry, who asked not to be named, said the talks would resume in April.",
+        "The Ministry of Production declined to comment on the Chilean offer.",
+    ],
+    ids=["asked-not-to-be-named", "declined-to-comment"],
+)
+def test_the_formulas_that_describe_a_source_are_no_request_or_refusal(text: str) -> None:
+    assert [e for e in events(text) if e.type in ("REQUEST", "REJECT")] == []
+
+
+def test_a_refusal_to_meet_is_still_a_refusal_next_to_the_source_formulas() -> None:
+    [refusal] = events("Chile declined to meet the Peruvian delegation.")
+    assert (refusal.type, refusal.cameo) == ("REJECT", "125")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Laos said it was meeting its commitments under the treaty.", "The dam must meet Peru's export contracts."],
+)
+def test_meeting_a_thing_is_fulfilling_it_not_a_meeting(text: str) -> None:
+    assert [e for e in events(text) if e.type == "CONSULT"] == []
+
+
+def test_meeting_a_minister_named_by_a_possessive_and_coordination_is_a_meeting() -> None:
+    found = events("The envoy met Laos's energy and mines minister in Vientiane on Friday.")
+    assert "LAO" in {summary(e)[3] for e in found if e.type == "CONSULT"}
+
+
+def test_flying_home_is_no_visit_and_flying_abroad_is() -> None:
+    home = "Senegal's foreign minister, Ousmane Badji, flew back to Dakar on Tuesday."
+    abroad = "Senegal's foreign minister, Ousmane Badji, flew to Bissau on Tuesday."
+    assert [e for e in events(home) if e.type == "CONSULT"] == []
+    assert [summary(e)[2:] for e in events(abroad) if e.type == "CONSULT"] == [("SEN", "GNB")]

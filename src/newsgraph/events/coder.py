@@ -35,7 +35,7 @@ from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
-from newsgraph.gazetteer.roles import find_role
+from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
@@ -79,6 +79,21 @@ CARRYING_VERBS = {
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
 RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
 """Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
+FULFILLED = {
+    *("demand", "commitment", "obligation", "target", "goal", "deadline", "need", "requirement", "condition"),
+    *("standard", "criterion", "criteria", "expectation", "contract", "cost", "challenge", "threshold"),
+    *("quota", "request", "payment", "debt", "budget", "objective", "term", "pledge", "promise"),
+}
+"""What one meets by fulfilling it: "meeting its commitments" is no meeting."""
+UNREPORTED = {"name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"}
+"""What a source asks not to be, or declines to do, when a report describes it ("asked not to be
+[named]", "declined to [comment]")."""
+OBJECT_CONTROL = {
+    *("allow", "permit", "want", "wish", "ask", "urge", "force", "press", "pressure", "persuade", "convince"),
+    *("encourage", "invite", "tell", "order", "expect", "enable", "help", "require", "compel", "oblige"),
+}
+"""Verbs whose object does what their to-infinitive says ("allowed [Peru] to withdraw"), where the parser
+made the infinitive an adverbial clause rather than a complement."""
 ENGAGING_VERBS = {"engage", "draw", "involve"}
 """Verbs whose subject and object are the parties of the event noun "in" which they engage."""
 
@@ -107,7 +122,7 @@ def find_events(
     for trigger in [*triggers, *demands]:
         if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
-        if _object_of_trigger(doc, trigger, by_token):
+        if _object_of_trigger(doc, trigger, by_token) or _source_formula(doc, trigger):
             continue
         coded.append((trigger, _events(doc, trigger, coder, published)))
     events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
@@ -203,6 +218,15 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
     return found
 
 
+def _source_formula(doc: Doc, trigger: Trigger) -> bool:
+    """ "an official, who asked not to be named, said", "the ministry declined to comment": the formulas
+    with which a report describes its sources are no request or refusal between parties."""
+    if _type(trigger.entry.cameo) not in ("REQUEST", "REJECT"):
+        return False
+    head = doc[trigger.token]
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and lemma_in(c, UNREPORTED) for c in head.children)
+
+
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     """Whether a refusal, appeal, threat or agreement governs this trigger ("refused to [meet]", "its
     demand that Russia [withdraw]")."""
@@ -222,6 +246,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     code = _refined_code(doc, trigger)
     mapping = plover_for(code)
     if mapping is None:
+        return []
+    if _satisfied(head, trigger):
         return []
     actors, recipients = _parties(head, trigger)
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
@@ -243,6 +269,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     # own country) leaves the event without one rather than dropping it.
     unique: list[tuple[Participant | None, Participant | None]] = []
     for actor, recipient in pairs:
+        if code in VISITS and _home(head, actor, recipient):
+            continue
         if actor is not None and recipient is not None and actor.name == recipient.name:
             recipient = None
         if (actor, recipient) not in unique:
@@ -286,6 +314,25 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         )
         for actor, recipient in unique
     ]
+
+
+def _home(verb: Token, actor: Participant | None, place: Participant | None) -> bool:
+    """ "Badji, Senegal's foreign minister, flew back to Dakar", "flew home": going home is no visit."""
+    homeward = any(c.lower_ in ("back", "home") for c in verb.children)
+    if place is None:
+        return homeward
+    if actor is None or actor.country is None or actor.country != place.country:
+        return False
+    return homeward or lemma_in(verb, {"return"})
+
+
+def _satisfied(head: Token, trigger: Trigger) -> bool:
+    """ "Laos said it was meeting its commitments", "to meet export contracts": one meets a demand, a
+    deadline or a target by fulfilling it, which is no meeting."""
+    if trigger.entry.trigger != "meet":
+        return False
+    thing = next((c for c in head.children if c.dep_ in ("obj", "dobj")), None)
+    return thing is not None and thing.pos_ == "NOUN" and lemma_in(thing, FULFILLED)
 
 
 def _recipient(head: Token, coder: Coder) -> Participant | None:
@@ -528,11 +575,34 @@ def _subject(verb: Token) -> Token | None:
             described = _described_subject(token)
             if described is not None:
                 return described
+        controller = _object_controller(token)
+        if controller is not None:
+            return controller
         if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
             return None
         # "said the river had fallen and blamed the dam": the parser hung "blamed" on "fallen"
         token = (coordinated_outer(token) if token.dep_ == "conj" else None) or token.head
     return None
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """ "Chile wants [Peru] to withdraw the fees", "allowed [the delegation] to leave": a to-infinitive
+    after an object is that object's act, not the subject's. Only a party counts: in "gave the order to
+    withdraw" the noun is the act, and its actor is the subject."""
+    governor = clause.head
+    if clause.dep_ == "acl" and governor.dep_ in ("obj", "dobj") and lemma_in(governor.head, OBJECT_CONTROL):
+        # "allowed [the delegation] to withdraw", the infinitive hung on the object
+        return governor if any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children) else None
+    if clause.dep_ == "advcl" and not lemma_in(governor, OBJECT_CONTROL):
+        return None  # "summoned the ambassador to protest": a purpose, the subject's own
+    if clause.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children):
+        return None
+    objects = [c for c in governor.children if c.dep_ in ("obj", "dobj", "iobj") and c.i < clause.i]
+    if not objects:
+        return None
+    target = objects[-1]
+    party = target.pos_ in ("PROPN", "PRON") or target.ent_type_ != "" or _party_noun(target)
+    return target if party or names_people(target.text) or find_role(target.lemma_) is not None else None
 
 
 def _person_word(token: Token) -> bool:

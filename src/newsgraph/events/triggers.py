@@ -41,6 +41,11 @@ class Entry:
     reciprocal: bool
 
 
+WISH = Entry("want", "verb", "100", False)
+"""The entry for "Chile wants Peru to withdraw the fees": wanting another to act is a request to it;
+wanting a thing ("wants a deal") is no event."""
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A trigger found in a Doc: `token` is the head word, `words` the [start, end) tokens of the phrase."""
@@ -117,6 +122,8 @@ def trigger_at(token: Token) -> Trigger | None:
                         return Trigger(token.i, (token.i,), entry)
             if entry := table.get((lemma, "verb")):
                 return Trigger(token.i, (token.i,), entry)
+            if lemma in ("want", "wish") and _asks_to_act(token):
+                return Trigger(token.i, (token.i,), WISH)
         if token.pos_ == "NOUN" or not nominal(token):
             return None
     if nominal(token):
@@ -128,6 +135,17 @@ def trigger_at(token: Token) -> Trigger | None:
         entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
         return Trigger(token.i, (token.i,), entry) if entry else None
     return None
+
+
+def _asks_to_act(verb: Token) -> bool:
+    """An object followed by a to-infinitive: "wants [Peru] [to withdraw]"."""
+    objects = [c.i for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    infinitives = [
+        c.i
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+    ]
+    return bool(objects) and any(i > objects[0] for i in infinitives)
 
 
 def _particle(child: Token) -> bool:
