@@ -589,6 +589,99 @@ def test_meeting_a_thing_is_fulfilling_it_not_a_meeting(text: str) -> None:
     assert [e for e in events(text) if e.type == "CONSULT"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean ministry released a statement on the quota talks on Monday.",
+        "Opposition leaders in Bissau seized on the report to attack the government.",
+        "The Peruvian ministry has provided strong leadership on the fisheries file.",
+        "The Chilean ambassador said Peru had to share responsibility for the collapse of the talks.",
+        "Chile's ministry refused to say whether the boats had been seized.",
+        "Italy refused to rule out an interest in the Peruvian fishing fleet.",
+    ],
+    ids=["release-statement", "seize-on", "provide-leadership", "share-responsibility", "say", "rule-out"],
+)
+def test_verbs_of_events_with_objects_that_make_them_no_event(text: str) -> None:
+    assert [
+        (e.trigger.text, e.type) for e in events(text) if e.type in ("RETREAT", "COERCE", "AID", "COOPERATE", "REJECT")
+    ] == []
+
+
+def test_aid_provided_to_a_party_is_aid() -> None:
+    found = events("The United Nations will provide food aid to refugees in northern Peru.")
+    assert [(e.type, e.status) for e in found] == [("AID", "future")]
+
+
+def test_congratulations_offered_are_praise_not_an_offer() -> None:
+    [event] = events("Peru's president offered his congratulations to the Chilean negotiators.")
+    assert (event.type, event.cameo) == ("SUPPORT", "051")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether the talks had failed, Chile's foreign minister said they had not.",
+        "The pollsters asked voters in Lima about the fisheries dispute.",
+    ],
+    ids=["asked-whether", "asked-about"],
+)
+def test_a_question_is_no_request(text: str) -> None:
+    assert [e for e in events(text) if e.type == "REQUEST"] == []
+
+
+def test_asking_a_party_for_something_is_a_request() -> None:
+    [event] = events("Laos asked the Mekong River Commission for more time.")
+    assert (event.type, event.actor.country if event.actor else None) == ("REQUEST", "LAO")
+
+
+def test_an_attack_on_a_partys_plans_is_criticism() -> None:
+    [event] = events("Chile's opposition leader launched an attack on the government's fisheries plans.")
+    assert (event.type, event.cameo) == ("ACCUSE", "111")
+    [assault] = events("Rebels attacked an army base near Goma on Sunday.")
+    assert assault.type == "ASSAULT"
+
+
+def test_a_complaint_from_a_party_is_that_partys() -> None:
+    [event] = events("The regulator will examine a complaint from Chile about the Peruvian fees.")
+    assert event.type == "ACCUSE" and event.actor is not None and event.actor.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Ana Costa arrived in power she promised cheaper food.",
+        "Emergency aid from Japan arrived in Lima on Monday.",
+        "Peru sued the Chilean firm to return 40 million dollars.",
+    ],
+    ids=["arrived-in-power", "aid-arrived", "return-money"],
+)
+def test_no_visit_without_a_visitor_going_to_a_place_or_party(text: str) -> None:
+    assert [e for e in events(text) if e.cameo == "042"] == []
+
+
+def test_a_warning_about_a_thing_is_a_forecast_and_one_about_a_party_a_threat() -> None:
+    assert [
+        e for e in events("The central bank warned that growth could slow sharply this year.") if e.type == "THREATEN"
+    ] == []
+    found = events("The Chilean fishing unions warned that they would extend the blockade of Arica.")
+    assert [e.type for e in found if e.type == "THREATEN"] == ["THREATEN"]
+
+
+def test_officials_who_gather_meet() -> None:
+    [event] = events("West African leaders gathered in Abuja on Saturday for the emergency summit.")
+    assert (event.type, event.cameo) == ("CONSULT", "040")
+
+
+def test_what_a_country_has_is_not_the_country() -> None:
+    assert events("Iraq's vast natural resources can support any magnitude of economic growth.") == []
+
+
+def test_demand_in_a_market_is_no_demand_on_a_party() -> None:
+    assert events("US demand for heating oil was predicted to rise by 14 percent this week.") == []
+    [event] = events("Peru repeated its demand that Chile withdraw the fees.")
+    assert event.type == "REQUEST" and summary(event)[2:] == ("PER", "CHL")
+
+
 def test_meeting_a_minister_named_by_a_possessive_and_coordination_is_a_meeting() -> None:
     found = events("The envoy met Laos's energy and mines minister in Vientiane on Friday.")
     assert "LAO" in {summary(e)[3] for e in found if e.type == "CONSULT"}

@@ -79,15 +79,20 @@ CARRYING_VERBS = {
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
 RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
 """Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
-FULFILLED = {
-    *("demand", "commitment", "obligation", "target", "goal", "deadline", "need", "requirement", "condition"),
-    *("standard", "criterion", "criteria", "expectation", "contract", "cost", "challenge", "threshold"),
-    *("quota", "request", "payment", "debt", "budget", "objective", "term", "pledge", "promise"),
+OFFICIAL = {"GOV", "IGO", "MIL"}
+"""Sectors whose members gathering is a meeting, not a demonstration."""
+ARGUMENTS = {
+    *("plan", "policy", "policies", "record", "remark", "comment", "decision", "proposal", "idea", "claim"),
+    *("budget", "strategy", "stance", "speech", "leadership", "manifesto", "bill", "reform", "approach"),
+    *("handling", "performance", "statement", "view", "argument", "rhetoric", "report"),
 }
-"""What one meets by fulfilling it: "meeting its commitments" is no meeting."""
-UNREPORTED = {"name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"}
+"""What one attacks with words, not weapons: "an attack on the government's spending plans" is criticism."""
+UNREPORTED = {
+    *("name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"),
+    *("say", "reveal", "rule"),
+}
 """What a source asks not to be, or declines to do, when a report describes it ("asked not to be
-[named]", "declined to [comment]")."""
+[named]", "declined to [comment]", "refused to [say] whether", "refused to [rule] out an interest")."""
 OBJECT_CONTROL = {
     *("allow", "permit", "want", "wish", "ask", "urge", "force", "press", "pressure", "persuade", "convince"),
     *("encourage", "invite", "tell", "order", "expect", "enable", "help", "require", "compel", "oblige"),
@@ -122,7 +127,9 @@ def find_events(
     for trigger in [*triggers, *demands]:
         if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
-        if _object_of_trigger(doc, trigger, by_token) or _source_formula(doc, trigger):
+        if _object_of_trigger(doc, trigger, by_token) or _source_formula(doc, trigger) or _no_request(doc, trigger):
+            continue
+        if _market_demand(doc, trigger):
             continue
         coded.append((trigger, _events(doc, trigger, coder, published)))
     events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
@@ -224,7 +231,42 @@ def _source_formula(doc: Doc, trigger: Trigger) -> bool:
     if _type(trigger.entry.cameo) not in ("REQUEST", "REJECT"):
         return False
     head = doc[trigger.token]
-    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and lemma_in(c, UNREPORTED) for c in head.children)
+    return any(
+        c.dep_ in ("xcomp", "advcl") and lemma_in(c, UNREPORTED) and any(m.lower_ == "to" for m in c.children)
+        for c in head.children
+    )
+
+
+def _no_request(doc: Doc, trigger: Trigger) -> bool:
+    """ "Asked whether he was comfortable ...", "calls that ask about voting intentions": a question; "the
+    parties appeal to the same voters": an attraction. "Ask" and "appeal" request something only with
+    what is asked for: "asked Laos [to show] a number", "appealed [for calm]", "asked [that] ..."."""
+    if trigger.entry.pos != "verb" or trigger.entry.trigger not in ("ask", "appeal"):
+        return False
+    for child in doc[trigger.token].children:
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
+        if child.dep_ in ("xcomp", "advcl") and "to" in marks:
+            return False
+        if child.dep_ == "ccomp" and "that" in marks:
+            return False
+        if child.dep_ in ("obl", "obj", "dobj") and "for" in marks:
+            return False
+    return True
+
+
+def _market_demand(doc: Doc, trigger: Trigger) -> bool:
+    """ "US demand for heating oil", "rising demand", "demand for water": demand in a market, not a
+    demand on a party, which news gives an article or an owner ("a demand for his release", "its demand
+    that Russia withdraw")."""
+    if trigger.entry.pos != "noun" or trigger.entry.trigger != "demand":
+        return False
+    noun = doc[trigger.token]
+    if noun.lower_ != "demand":
+        return False  # "demands" are a party's
+    return not any(
+        c.dep_ in ("det", "nmod:poss", "poss") or possessive(c) or c.lower_ in ("its", "their", "his", "her", "our")
+        for c in noun.children
+    )
 
 
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
@@ -247,11 +289,24 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     mapping = plover_for(code)
     if mapping is None:
         return []
-    if _satisfied(head, trigger):
-        return []
     actors, recipients = _parties(head, trigger)
+    if code in VISITS and actors and all(trigger_at(a) is not None for a in actors):
+        return []  # "aid from Japan arrived in Haiti": a thing arrives, nobody visits
+    if code in VISITS and trigger.entry.pos == "verb" and _nowhere(head, coder):
+        return []
+    if _type(code) == "THREATEN" and not recipients and _forecast(head):
+        return []
+    if mapping.type == "ASSAULT" and any(lemma_in(r, ARGUMENTS) for r in recipients):
+        # "launched an attack on Conservative spending plans": words against words are criticism
+        code = "111"
+        mapping = plover_for(code) or mapping
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
     coded_recipients = [p for p in (_recipient(r, coder) for r in recipients) if p is not None]
+    if trigger.entry.trigger == "gather" and coded_actors and all(a.sector in OFFICIAL for a in coded_actors):
+        code = "040"  # "West African leaders gathered in Abuja": officials who gather meet, they do not protest
+        mapping = plover_for(code) or mapping
+    if trigger.entry.trigger == "provide" and not coded_recipients:
+        return []  # "has provided strong leadership", "provide local services": aid goes to someone
     if not coded_recipients and mapping.type == "PROTEST":
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
@@ -326,22 +381,45 @@ def _home(verb: Token, actor: Participant | None, place: Participant | None) -> 
     return homeward or lemma_in(verb, {"return"})
 
 
-def _satisfied(head: Token, trigger: Trigger) -> bool:
-    """ "Laos said it was meeting its commitments", "to meet export contracts": one meets a demand, a
-    deadline or a target by fulfilling it, which is no meeting."""
-    if trigger.entry.trigger != "meet":
+def _nowhere(verb: Token, coder: Coder) -> bool:
+    """ "arrived in power", "travelling to the event", "will never return to the mistakes of the past": a
+    destination that is neither a place nor a party, nor an event one attends ("travelled to the talks");
+    or a thing returned."""
+    if lemma_in(verb, {"return"}) and any(c.dep_ in ("obj", "dobj") for c in verb.children):
+        return True  # "sued the bank to return 136m euros": giving back, not going back
+    destination = _prepositional(verb, _VISIT_CASES)
+    if destination is None or destination.pos_ != "NOUN" or destination.ent_type_ or _party_noun(destination):
         return False
-    thing = next((c for c in head.children if c.dep_ in ("obj", "dobj")), None)
-    return thing is not None and thing.pos_ == "NOUN" and lemma_in(thing, FULFILLED)
+    if trigger_at(destination) is not None or names_people(destination.text) or find_role(destination.lemma_):
+        return False
+    return coder.code(destination) is None
+
+
+def _forecast(verb: Token) -> bool:
+    """ "The UNECE warned that growth could be threatened": a warning about what may happen to a thing is
+    a forecast, not a threat; one that names who will act ("warned that they would extend the blockade",
+    "that organisers would be arrested") may be one."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = _real_subject(clause) if clause is not None else None
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ or _party_noun(subject):
+        return False
+    return not (
+        names_people(subject.text)
+        or find_role(subject.lemma_) is not None
+        or any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
+    )
 
 
 def _recipient(head: Token, coder: Coder) -> Participant | None:
     """The recipient a phrase names; a phrase that names a thing, not a party, gives way to the party it
-    is with, for, against or of: "ratified an agreement [with the European Union]", "issued arrest warrants
-    [for two Brazilian men]", "filed a complaint [against Chile]", "froze the assets [of three banks]"."""
+    is with, for, against or of, or that owns it: "ratified an agreement [with the European Union]", "issued
+    arrest warrants [for two Brazilian men]", "filed a complaint [against Chile]", "froze the assets [of three
+    banks]", "attacked [the government]'s record"."""
     coded = coder.code(head)
     if coded is None and head.pos_ == "NOUN":
         behind = _prepositional(head, _BEHIND_THINGS)
+        if behind is None:  # "attacked [the government]'s record"
+            behind = next((c for c in head.children if possessive(c) and c.pos_ != "PRON"), None)
         if behind is not None:
             return coder.code(behind)
     return coded
@@ -399,7 +477,7 @@ def _type(code: str) -> str | None:
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     """Heads of the actor and recipient phrases, each with its coordinated phrases."""
     if trigger.entry.pos == "noun":
-        return _noun_parties(head, _cases_for(trigger))
+        return _noun_parties(head, _cases_for(trigger), from_actor=_type(trigger.entry.cameo) != "RETREAT")
     if trigger.entry is DEMAND:
         clause = next(c for c in head.children if c.dep_ == "ccomp")
         actor, recipient = _subject(head), _real_subject(clause)
@@ -408,9 +486,10 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
     if passive is None and _passive(head):
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if passive is None and agent is not None:
-            # "The prisoners ... were released by Putin" with the passive hung on another verb: its
-            # subject is still the one acted on, and the agent acts.
+        if passive is None:
+            # "The prisoners ... were released by Putin" with the passive hung on another verb, "Since
+            # [Khodorkovsky] was arrested" with the name read as an oblique: the subject is still the one
+            # acted on, and only the agent acts.
             passive = _subject(head)
     if passive is None and agent is not None and head.dep_ == "acl" and "Past" in head.morph.get("Tense"):
         # "the fees, imposed by Peru,"; an event noun is no party: "the talks, hosted by Thailand,"
@@ -485,8 +564,10 @@ def _passive(verb: Token) -> bool:
     )
 
 
-def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], list[Token]]:
-    """ "Costa's visit to Tokyo", "talks between Peru and Chile", "sanctions on Bissau"."""
+def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) -> tuple[list[Token], list[Token]]:
+    """ "Costa's visit to Tokyo", "talks between Peru and Chile", "sanctions on Bissau"; with `from_actor`,
+    "a complaint [from] the Lib Dems", "aid from Japan": the one it comes from acts (a withdrawal "from"
+    a place leaves it)."""
     actor = next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss") or _case(c) in ("'s", "’s", "by")), None)
     pronoun = next((c for c in noun.children if c.lower_ in ("its", "their")), None)
     if actor is None and pronoun is not None and noun.dep_ in ("obj", "dobj", "obl"):
@@ -499,7 +580,8 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
     between = next((c for c in noun.children if _case(c) == "between"), None)
     if between is not None:
         return conjuncts(between), []
-    recipient = next((c for c in noun.children if _case(c) in cases and not _temporal(c)), None)
+    source = next((c for c in noun.children if _case(c) == "from" and not _temporal(c)), None) if from_actor else None
+    recipient = next((c for c in noun.children if _case(c) in cases and not _temporal(c) and c is not source), None)
     if recipient is None:
         # "its demand that Russia withdraw": the one the clause says must act
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _real_subject(c) is not None), None)
@@ -524,6 +606,8 @@ def _noun_parties(noun: Token, cases: tuple[str, ...]) -> tuple[list[Token], lis
         # "Syrian rebels engaged Filipino peacekeepers in a firefight"
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+    if actor is None and source is not None and source is not recipient:
+        actor = source
     if actor is None:
         # "police crackdown", "Syrian forces clash with ...": a party named as a compound before the noun
         actor = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and _party_noun(c)), None)

@@ -110,6 +110,16 @@ SECTORS = {
         "REB",
     ),
 }
+THINGS = {
+    *("economy", "economies", "market", "markets", "resource", "resources", "export", "exports", "import"),
+    *("imports", "price", "prices", "growth", "currency", "dollar", "euro", "share", "shares", "stock"),
+    *("stocks", "oil", "gas", "production", "output", "sale", "sales", "profit", "profits", "budget"),
+    *("deficit", "debt", "inflation", "rate", "rates", "earnings", "revenue", "revenues", "demand", "supply"),
+    *("investment", "investments", "fee", "fees", "tariff", "tariffs", "tax", "taxes", "contract", "contracts"),
+}
+"""Heads of phrases that name what a country or company has, never a party, whatever country is named in
+them ("the German economy", "Chilean farmed salmon exports"): where one is the object, the owner or the
+party it is with stands in (`events.coder._recipient`)."""
 HOME_INSTITUTIONS = {"government", "authorities", "army", "military", "police", "junta", "cabinet", "parliament"}
 """Institutions news leaves unqualified when they are the story country's own ("the government said")."""
 QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "millions", "scores", "hundred", "thousand"}
@@ -169,6 +179,8 @@ class Coder:
             return participant
         if head.lower_ in _PRONOUNS or head.pos_ == "PRON" or head.lower_ in TIME_WORDS:
             return None
+        if head.pos_ == "NOUN" and (head.lower_ in THINGS or head.lemma_.lower() in THINGS):
+            return None  # "Iraq's vast natural resources", "the German economy": what a country has, not it
         words = _phrase(head)
         country = next((c for t in words if t.i != head.i and (c := self._country(t))), None)
         if country is None and (

@@ -2,7 +2,8 @@
 
 A verb triggers on its lemma, or more specifically with its particle ("call off") or its object's lemma
 ("impose sanctions", "recall its ambassador"), the longest form winning; a noun ("talks", "visit",
-"sanctions") triggers on its lemma. Editing the table changes what is coded without touching code.
+"sanctions") triggers on its lemma. A longer form whose code is "-" is no event although its verb is
+one ("meet demand", "release statement"). Editing the table changes what is coded without touching code.
 """
 
 from __future__ import annotations
@@ -212,9 +213,10 @@ def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Toke
 
 
 def _verbal(token: Token) -> bool:
-    """A verb, or a word the tagger called a noun that the parser uses as one ("urged them to [resume]")."""
+    """A verb, or a word the tagger called a noun that the parser uses as one ("urged them to [resume]");
+    not a word the tagger called a verb after a determiner ("a Labour Party [gathering]")."""
     if token.pos_ in ("VERB", "AUX"):
-        return True
+        return not any(c.dep_ == "det" and c.i < token.i for c in token.children)
     if any(c.dep_ == "cop" for c in token.children):
         return False  # "we will be [back] here": a predicate after "be", not a verb
     return token.dep_ in ("xcomp", "advcl", "ccomp", "ROOT", "conj", "acl:relcl", "acl") and any(
