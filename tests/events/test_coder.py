@@ -692,3 +692,34 @@ def test_flying_home_is_no_visit_and_flying_abroad_is() -> None:
     abroad = "Senegal's foreign minister, Ousmane Badji, flew to Bissau on Tuesday."
     assert [e for e in events(home) if e.type == "CONSULT"] == []
     assert [summary(e)[2:] for e in events(abroad) if e.type == "CONSULT"] == [("SEN", "GNB")]
+
+
+def test_a_warning_is_aimed_at_those_it_says_will_suffer_and_holds_the_act_it_threatens() -> None:
+    found = events("The interior minister warned that organisers of unauthorised protests would be arrested.")
+    assert [(e.type, e.recipient.name if e.recipient else None) for e in found] == [
+        ("THREATEN", "organisers of unauthorised protests")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("We call on our brothers in ECOWAS to return to the path of dialogue.", "ECOWAS"),
+        ("The Ministry of the Interior on Thursday banned an opposition march planned for Saturday.", "opposition"),
+        ("Vietnam called on all upstream countries to share water data in real time.", "all upstream countries"),
+    ],
+    ids=["members-of-a-body", "compound-party", "countries"],
+)
+def test_the_party_behind_people_and_things_is_the_recipient(text: str, recipient: str) -> None:
+    [event] = events(text)
+    assert event.recipient is not None and event.recipient.name == recipient
+
+
+def test_a_warning_that_an_event_could_happen_is_a_forecast() -> None:
+    text = "The interior minister warned that a bombing like the one in Madrid could happen in Lima too."
+    assert [e for e in events(text) if e.type == "THREATEN"] == []
+
+
+def test_an_event_noun_that_only_names_a_line_or_venue_is_no_event() -> None:
+    text = "Britain has welcomed the decision by Peru and Chile to open a road across the ceasefire line in the valley."
+    assert [e.trigger.text for e in events(text)] == ["welcomed"]

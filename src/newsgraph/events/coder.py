@@ -79,6 +79,15 @@ CARRYING_VERBS = {
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
 RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
 """Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
+KIN = {"brothers", "sisters", "partners", "friends", "colleagues", "allies", "members", "counterparts"}
+"""Words for people that stand for the body they belong to ("our brothers in ECOWAS")."""
+SETTINGS = {
+    *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
+    *("building", "city", "town", "corridor", "border", "village", "hotel", "resort", "region"),
+}
+"""Places and things an event noun can only describe ("the ceasefire line", "the summit venue")."""
+HAPPEN = {"happen", "occur", "follow", "result", "spread", "worsen"}
+"""Verbs whose subject is something that comes about, not someone who acts."""
 OFFICIAL = {"GOV", "IGO", "MIL"}
 """Sectors whose members gathering is a meeting, not a demonstration."""
 ARGUMENTS = {
@@ -129,7 +138,7 @@ def find_events(
             continue
         if _object_of_trigger(doc, trigger, by_token) or _source_formula(doc, trigger) or _no_request(doc, trigger):
             continue
-        if _market_demand(doc, trigger):
+        if _market_demand(doc, trigger) or _modifier(doc, trigger, by_token):
             continue
         coded.append((trigger, _events(doc, trigger, coder, published)))
     events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
@@ -254,6 +263,15 @@ def _no_request(doc: Doc, trigger: Trigger) -> bool:
     return True
 
 
+def _modifier(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """ "the ceasefire line", "the summit venue": an event noun that only says which line or venue is no
+    event; nor is one that modifies another event noun, whose event it is part of."""
+    noun = doc[trigger.token]
+    if trigger.entry.pos != "noun" or noun.dep_ not in ("compound", "amod") or noun.head.pos_ != "NOUN":
+        return False
+    return noun.head.i in by_token or noun.head.lemma_.lower() in SETTINGS
+
+
 def _market_demand(doc: Doc, trigger: Trigger) -> bool:
     """ "US demand for heating oil", "rising demand", "demand for water": demand in a market, not a
     demand on a party, which news gives an article or an owner ("a demand for his release", "its demand
@@ -279,6 +297,11 @@ def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
         governor = by_token.get(word.i)
         if governor is not None and _type(governor.entry.cameo) in GOVERNING_TYPES:
             return True
+    clause = words[-1]
+    warning = by_token.get(clause.head.i) if clause.dep_ == "ccomp" else None
+    if warning is not None and _type(warning.entry.cameo) == "THREATEN":
+        # "warned that organisers would be [arrested]": the act a warning holds out is the threat's
+        return status_of(doc[trigger.token])[0] in ("future", "hypothetical")
     return False
 
 
@@ -401,6 +424,8 @@ def _forecast(verb: Token) -> bool:
     "that organisers would be arrested") may be one."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     subject = _real_subject(clause) if clause is not None else None
+    if subject is not None and subject.pos_ == "NOUN" and (trigger_at(subject) is not None or lemma_in(clause, HAPPEN)):
+        return True  # "warned that a Madrid-style bombing could happen": an event, not a party
     if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ or _party_noun(subject):
         return False
     return not (
@@ -420,9 +445,25 @@ def _recipient(head: Token, coder: Coder) -> Participant | None:
         behind = _prepositional(head, _BEHIND_THINGS)
         if behind is None:  # "attacked [the government]'s record"
             behind = next((c for c in head.children if possessive(c) and c.pos_ != "PRON"), None)
+        if behind is None:  # "banned an [opposition] march"
+            behind = next((c for c in head.children if c.dep_ == "compound" and _party_noun(c)), None)
+        if behind is None and head.lower_ in KIN:
+            behind = _member_of(head)
         if behind is not None:
             return coder.code(behind)
     return coded
+
+
+def _member_of(people: Token) -> Token | None:
+    """ "our brothers [in ECOWAS]", "its partners [in the bloc]": the body they belong to, also where the
+    parser hung the phrase on the verb beside them."""
+    inside = _prepositional(people, ("in", "of", "at"))
+    if inside is not None:
+        return inside
+    after = people.doc[people.i + 1] if people.i + 1 < len(people.doc) else None
+    if after is not None and after.lower_ in ("in", "of", "at") and after.head.i > after.i:
+        return after.head
+    return None
 
 
 def _protested_in(head: Token, coder: Coder) -> Participant | None:
@@ -520,6 +561,12 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if recipient is None:
         for word in trigger.words:  # the object inside the trigger: "issued warrants [for] two men"
             recipient = recipient or _prepositional(head.doc[word], cases if word == head.i else _BEHIND_THINGS)
+    if recipient is None and _type(trigger.entry.cameo) == "THREATEN":
+        # "warned that [organisers of unauthorised protests] would be arrested": the ones the warning is
+        # about; "warned that they would extend the blockade" speaks of the speaker's own side
+        clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
+        warned = _real_subject(clause) if clause is not None else None
+        recipient = warned if warned is not None and warned.pos_ != "PRON" and not _forecast(head) else None
     if recipient is None:
         governed = next((g for g in _governed_words(head) if g.pos_ == "VERB"), None)
         if governed is not None:
