@@ -552,6 +552,7 @@ def test_wanting_a_party_to_act_is_a_request_to_it_and_not_that_partys_act() -> 
     assert [(e.type, e.trigger.text) for e in found] == [("REQUEST", "wants")]
     assert summary(found[0])[2:] == ("CHL", "PER")
     assert events("Chile wants a better deal on the jack mackerel quota.") == []
+    assert events("Laos has never wanted its neighbours to suffer.") == []
 
 
 def test_a_to_infinitive_after_an_object_is_the_objects_act() -> None:
@@ -723,3 +724,14 @@ def test_a_warning_that_an_event_could_happen_is_a_forecast() -> None:
 def test_an_event_noun_that_only_names_a_line_or_venue_is_no_event() -> None:
     text = "Britain has welcomed the decision by Peru and Chile to open a road across the ceasefire line in the valley."
     assert [e.trigger.text for e in events(text)] == ["welcomed"]
+
+
+def test_a_plan_is_not_dated_by_the_day_it_was_reported() -> None:
+    text = (
+        "Chile's economy minister will travel to Lima for the closing session, an embassy official confirmed on Monday."
+    )
+    [trip] = [e for e in events(text) if e.cameo == "042"]
+    assert trip.status == "future" and trip.date is None
+    # a statement is dated by the verb that reports it
+    [support] = events("Vietnam's deputy foreign minister said on Monday that Hanoi fully supports Peru's proposal.")
+    assert support.date == "2024-03-04"

@@ -826,6 +826,23 @@ def _case(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
+def _other_clause(sentence: Span, start: int, head: Token) -> bool:
+    """Whether the temporal expression at `start` (in the sentence's text) dates a verb of reporting
+    outside the trigger's own clause: in "Echeverría will travel to Lima, an embassy official confirmed on
+    Monday", Monday is the day the plan was confirmed, not the day of the journey. (A statement reported
+    is dated by its reporting verb: "said on Sunday that Hanoi fully supports ...".)"""
+    word = next((t for t in sentence if t.idx - sentence.start_char >= start), None)
+    if word is None:
+        return False
+    clause = word
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i == head.i:
+        return False
+    own = {t.i for t in chain(head)}
+    return clause.i not in own and lemma_in(clause, REPORTING)
+
+
 def _date(sentence: Span, head: Token, published: date | None, status: str) -> date | None:
     """The day the sentence's temporal expression nearest the trigger names, else (for an event that is
     reported as having happened) the publication date; a plan with no day named has no date."""
@@ -833,6 +850,8 @@ def _date(sentence: Span, head: Token, published: date | None, status: str) -> d
         return None
     future = status == "future"
     found = [e for e in find_dates(sentence.text, published, future=future) if e.date is not None]
+    if status in ("future", "hypothetical"):
+        found = [e for e in found if not _other_clause(sentence, e.start, head)]
     if not found:
         if status not in ("asserted", "negated"):
             return None

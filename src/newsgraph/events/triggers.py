@@ -42,6 +42,11 @@ class Entry:
     reciprocal: bool
 
 
+UNDERGONE = {
+    *("be", "have", "suffer", "feel", "know", "understand", "lose", "fail", "win", "succeed", "die", "get"),
+    *("become", "remain", "stay", "prosper", "thrive", "survive", "see", "hear", "learn"),
+}
+"""Verbs of what befalls someone rather than what they do: wanting a party to suffer asks nothing of it."""
 WISH = Entry("want", "verb", "100", False)
 """The entry for "Chile wants Peru to withdraw the fees": wanting another to act is a request to it;
 wanting a thing ("wants a deal") is no event."""
@@ -139,14 +144,15 @@ def trigger_at(token: Token) -> Trigger | None:
 
 
 def _asks_to_act(verb: Token) -> bool:
-    """An object followed by a to-infinitive: "wants [Peru] [to withdraw]"."""
+    """An object followed by a to-infinitive of an act: "wants [Peru] [to withdraw]"; not of what befalls
+    it ("has never wanted its neighbours to suffer"), which is a wish, not a request."""
     objects = [c.i for c in verb.children if c.dep_ in _OBJECT_DEPS]
     infinitives = [
-        c.i
+        c
         for c in verb.children
         if c.dep_ in ("xcomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
     ]
-    return bool(objects) and any(i > objects[0] for i in infinitives)
+    return bool(objects) and any(c.i > objects[0] and c.lemma_.lower() not in UNDERGONE for c in infinitives)
 
 
 def _particle(child: Token) -> bool:
