@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from newsgraph.entities import find_entities
+from newsgraph.model import Article
 from newsgraph.nlp.pipeline import SHIPPED_MODEL
 from newsgraph.pipeline import analyze
 
@@ -421,6 +422,41 @@ def test_a_former_office_gives_the_nationality_but_not_the_role() -> None:
     boateng = next(e for e in analyze(text).entities if e.name == "Yaw Boateng")
     assert boateng.country == "GHA"
     assert "ambassador" not in boateng.roles
+
+
+def test_an_office_from_the_table_needs_the_articles_date_and_its_country_does_not() -> None:
+    text = "Gordon Brown said the budget would help families with young children."
+    undated = next(e for e in analyze(text).entities if e.name == "Gordon Brown")
+    assert (undated.country, undated.roles) == ("GBR", [])
+    dated = analyze(Article(id="brown", text=text, published="2008-03-12"))
+    assert next(e for e in dated.entities if e.name == "Gordon Brown").roles == ["prime minister"]
+
+
+def test_a_surname_the_office_table_knows_is_not_enough_for_another_persons_country() -> None:
+    text = "Feroz Abbasi, a British man held for three years, said he had been mistreated. Abbasi is now free."
+    abbasi = next(e for e in analyze(Article(id="a", text=text, published="2018-01-10")).entities if "Abbasi" in e.name)
+    assert (abbasi.country, abbasi.roles) == (None, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Both the prime minister and Chancellor Gordon Brown called for urgent action on poverty.",
+            "Gordon Brown",
+            ["Chancellor"],
+        ),
+        (
+            "Alan Milburn was brought in over the head of Mr Brown to run the campaign. Mr Brown said nothing.",
+            "Mr Brown",
+            [],
+        ),
+    ],
+    ids=["two-titles-two-people", "over-the-head-of"],
+)
+def test_a_title_belongs_only_to_the_name_it_introduces(text: str, name: str, roles: list[str]) -> None:
+    person = next(e for e in analyze(text).entities if e.name == name)
+    assert person.roles == roles
 
 
 def test_people_of_one_ministry_share_the_country_the_text_gives_one_of_them() -> None:

@@ -217,3 +217,34 @@ def test_a_shops_name_keeps_its_possessive() -> None:
     doc.ents = [Span(doc, 2, 4, label="ORG")]
     doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Tonino's", "ORG")]
+
+
+def test_a_plan_a_law_or_a_prize_the_model_took_for_a_person_is_misc() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Peru proposed a Humboldt Plan. Ana Reyes won the Condor Prize.")
+    doc.ents = [Span(doc, 3, 5, label="PER"), Span(doc, 6, 8, label="PER"), Span(doc, 10, 12, label="PER")]
+    doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "LOC"] == [
+        ("Humboldt Plan", "MISC"),
+        ("Ana Reyes", "PER"),
+        ("Condor Prize", "MISC"),
+    ]
+
+
+def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Reaching Geneva, she met the envoy.")
+    doc[0].is_sent_start = True
+    doc[0].pos_ = "VERB"
+    doc.ents = [Span(doc, 0, 2, label="PER")]
+    doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
+    assert [e.text for e in doc.ents] == ["Geneva"]  # which the gazetteer knows as a place
+
+
+def test_a_clause_after_a_name_and_comma_is_no_apposition_that_makes_it_a_person() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Reaching Geneva, she met the deputy foreign minister at the hotel.")
+    for i, pos in ((0, "VERB"), (3, "PRON"), (4, "VERB")):
+        doc[i].pos_ = pos
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == []

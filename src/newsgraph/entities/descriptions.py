@@ -34,7 +34,7 @@ from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
-from newsgraph.nlp.rules import BODY_WORDS, PLACE_NOUNS
+from newsgraph.nlp.rules import BODY_WORDS, HONORIFICS, PLACE_NOUNS
 from newsgraph.nlp.syntax import previous_sentence_start, sentences
 from newsgraph.nlp.syntax import subject as subject_of
 
@@ -326,7 +326,12 @@ def _role_spans(doc: Doc) -> dict[int, Span]:
                 and start - 1 not in ends
                 and (
                     _qualifier(doc[start - 1])
-                    or (doc[start - 1].lower_ == "and" and start > 1 and _qualifier(doc[start - 2]))
+                    or (
+                        doc[start - 1].lower_ == "and"
+                        and start > 1
+                        and _qualifier(doc[start - 2])
+                        and start - 2 not in ends  # "the prime minister and Chancellor Gordon Brown": two people
+                    )
                 )
             ):
                 start -= 1
@@ -670,10 +675,15 @@ def _country_and_sector(cluster: Cluster, published: date | None) -> None:
         if cluster.sector is None:
             cluster.sector = (organisation.sector if organisation else None) or _affiliation_sector(affiliation)
     if cluster.country is None or not cluster.roles:
-        offices = [o for name in cluster.names for o in find_person(name, on=published)]
+        # the full name where the text gives one: "Feroz Abbasi" is not the prime minister the table
+        # knows by the surname "Abbasi"; a surname alone ("Putin") is all some stories give
+        full = [name for name in cluster.names if " " in name.strip()]
+        offices = [o for name in (full or cluster.names) for o in find_person(name, on=published)]
         if offices:
             cluster.country = cluster.country or offices[0].iso3
-            if not cluster.roles:
+            if not cluster.roles and published is not None:
+                # an undated article could be from any of the person's years: Gordon Brown in 2005 was
+                # chancellor, not the prime minister the table lists him as from 2007
                 cluster.add_role(offices[0].role)
     role_sectors = [sector for sector in map(_role_sector, cluster.roles) if sector]
     if role_sectors:
@@ -723,6 +733,7 @@ def _qualifier(token) -> bool:  # type: ignore[no-untyped-def]
         and not token.ent_type_
         and country_of(token.text) is None
         and token.lower_ not in _NOT_QUALIFIERS
+        and token.lower_ not in HONORIFICS  # "over the head of [Mr] Brown"
     )
 
 

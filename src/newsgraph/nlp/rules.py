@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.gazetteer.countries import country_terms
@@ -225,7 +225,7 @@ class GazetteerEntities:
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
         model = [e for e in (_without_when(doc, e) for e in (_trimmed(doc, e) for e in doc.ents) if e) if e is not None]
-        model = [e for e in model if not _people_noun(e)]
+        model = [_as_thing(e) for e in model if not _people_noun(e)]
         doc.ents = merge_entities(model, filter_spans(found))
         return doc
 
@@ -287,8 +287,8 @@ class TitledPeople:
             while end < len(doc) and _is_name_word(doc[end].text):
                 end += 1
             start += self._title_opening(doc, start, end, entities)
-            while start < end - 1 and doc[start].pos_ in _JOINERS:
-                start += 1  # "As Costa said", "But Costa said": capitalised at a sentence's start
+            while start < end - 1 and (doc[start].pos_ in _JOINERS or _opening_participle(doc[start])):
+                start += 1  # "As Costa said", "Entering Westminster, he": capitalised at a sentence's start
             span = Span(doc, start, end, label="PER")
             plain = (
                 end - start >= 2
@@ -358,9 +358,11 @@ class TitledPeople:
         """An apposition with a role follows: ", a senior fellow", ", Cambodia's water resources minister"."""
         if end + 1 >= len(doc) or doc[end].text != ",":
             return False
-        words = [t.lower_ for t in doc[end + 1 : end + 2 + 2 * _MAX_TITLE_TOKENS]]
-        if "," in words:
-            words = words[: words.index(",")]
+        words = []
+        for token in doc[end + 1 : end + 2 + 2 * _MAX_TITLE_TOKENS]:
+            if token.text == "," or token.pos_ in ("VERB", "AUX", "PRON"):
+                break  # "Entering Westminster, he came to share an office with the MP ...": a clause, no apposition
+            words.append(token.lower_)
         return any(
             tuple(words[offset : offset + size]) in self.titles
             for offset in range(len(words))
@@ -557,6 +559,14 @@ _EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", '"', "“", "”", 
 
 
 _JOINERS = {"SCONJ", "CCONJ"}
+NAMED_THINGS = frozenset(
+    {
+        *("plan", "act", "bill", "doctrine", "accord", "accords", "agreement", "treaty", "report", "prize"),
+        *("award", "awards", "cup", "fund", "programme", "program", "initiative", "declaration", "protocol"),
+        *("convention", "strategy", "memorial", "trophy", "medal", "index", "law"),
+    }
+)
+"""Heads of names of plans, laws, prizes and funds, which the model takes for people ("Marshall Plan")."""
 _POSSESSIVE_ENDS = {"'s", "’s"}
 
 
@@ -572,9 +582,24 @@ def _trimmed(doc: Doc, entity: Span) -> Span | None:
         end -= 1  # "the [WFP's] director"; a name the gazetteers do not know may be a shop's ("McDonald's")
     while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space or doc[start].pos_ in _JOINERS):
         start += 1  # also the "As" of "As Costa said" that opens a sentence
+    if end - start > 1 and _opening_participle(doc[start]):
+        start += 1  # "[Entering] Westminster, he came to share an office with ..."
     if (start, end) == (entity.start, entity.end):
         return entity
     return Span(doc, start, end, label=entity.label_) if end > start else None
+
+
+def _opening_participle(token: Token) -> bool:
+    """ "Entering" in "Entering Westminster, he ...": an -ing verb that opens a sentence is no name word."""
+    return token.is_sent_start and token.pos_ == "VERB" and token.lower_.endswith("ing")
+
+
+def _as_thing(entity: Span) -> Span:
+    """ "the Marshall Plan", "the Nobel Prize", "the Patriot Act": a name headed by a word for a plan, a
+    law, a prize or a fund is no person, whatever the model said; such names are MISC."""
+    if entity.label_ != "PER" or len(entity) < 2 or entity[-1].lower_ not in NAMED_THINGS:
+        return entity
+    return Span(entity.doc, entity.start, entity.end, label="MISC")
 
 
 def _people_noun(entity: Span) -> bool:
