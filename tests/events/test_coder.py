@@ -8,7 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from newsgraph.events.coder import _subject
+from newsgraph.events.coder import _no_return, _subject
+from newsgraph.events.triggers import trigger_at
 from newsgraph.model import Analysis, Article, Event
 from newsgraph.pipeline import analyze
 
@@ -735,3 +736,66 @@ def test_a_plan_is_not_dated_by_the_day_it_was_reported() -> None:
     # a statement is dated by the verb that reports it
     [support] = events("Vietnam's deputy foreign minister said on Monday that Hanoi fully supports Peru's proposal.")
     assert support.date == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's opposition leader attacked the minister for failing to mention the fishermen.",
+        "The senator launched an attack on the cost of Peru's fisheries system.",
+    ],
+    ids=["attacked-for", "attack-on-a-cost"],
+)
+def test_attacking_someone_for_what_they_did_is_criticism(text: str) -> None:
+    assert [(e.type, e.cameo) for e in events(text)] == [("ACCUSE", "111")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villanueva will meet her golden rule on spending, her adviser said.",
+        "The Chilean senator signed a parliamentary motion on the quota.",
+    ],
+    ids=["meet-a-rule", "sign-a-motion"],
+)
+def test_no_event_where_the_object_names_no_exchange(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_participle_describing_a_noun_is_no_trigger_unless_the_parser_gave_it_a_subject() -> None:
+    words = ["the", "recognised", "government", "of", "Cyprus"]
+    heads, deps = [2, 2, 2, 4, 2], ["det", "amod", "ROOT", "case", "nmod"]
+    pos = ["DET", "VERB", "NOUN", "ADP", "PROPN"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=["the", "recognise", "government", "of", "Cyprus"],
+    )
+    assert trigger_at(doc[1]) is None
+    # "forces have [tortured] refugees", mislabelled amod but with its own subject and auxiliary
+    words = ["forces", "have", "tortured", "refugees"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[2, 2, 3, 3],
+        deps=["nsubj", "aux", "amod", "ROOT"],
+        pos=["NOUN", "AUX", "VERB", "NOUN"],
+        lemmas=["force", "have", "torture", "refugee"],
+    )
+    assert trigger_at(doc[2]) is not None
+
+
+def test_a_return_is_a_visit_only_with_where_to() -> None:
+    words = ["his", "return", "to", "Lima", "and", "her", "return"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 6, 6, 1],
+        deps=["nmod:poss", "ROOT", "case", "nmod", "cc", "nmod:poss", "conj"],
+        pos=["PRON", "NOUN", "ADP", "PROPN", "CCONJ", "PRON", "NOUN"],
+        lemmas=["his", "return", "to", "Lima", "and", "her", "return"],
+    )
+    assert (_no_return(doc[1]), _no_return(doc[6])) == (False, True)

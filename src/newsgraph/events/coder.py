@@ -93,7 +93,8 @@ OFFICIAL = {"GOV", "IGO", "MIL"}
 ARGUMENTS = {
     *("plan", "policy", "policies", "record", "remark", "comment", "decision", "proposal", "idea", "claim"),
     *("budget", "strategy", "stance", "speech", "leadership", "manifesto", "bill", "reform", "approach"),
-    *("handling", "performance", "statement", "view", "argument", "rhetoric", "report"),
+    *("handling", "performance", "statement", "view", "argument", "rhetoric", "report", "cost", "system"),
+    *("failure", "cut", "cuts", "programme", "program", "agenda", "line"),
 }
 """What one attacks with words, not weapons: "an attack on the government's spending plans" is criticism."""
 UNREPORTED = {
@@ -315,12 +316,13 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     actors, recipients = _parties(head, trigger)
     if code in VISITS and actors and all(trigger_at(a) is not None for a in actors):
         return []  # "aid from Japan arrived in Haiti": a thing arrives, nobody visits
-    if code in VISITS and trigger.entry.pos == "verb" and _nowhere(head, coder):
+    if code in VISITS and (_nowhere(head, coder) if trigger.entry.pos == "verb" else _no_return(head)):
         return []
     if _type(code) == "THREATEN" and not recipients and _forecast(head):
         return []
-    if mapping.type == "ASSAULT" and any(lemma_in(r, ARGUMENTS) for r in recipients):
-        # "launched an attack on Conservative spending plans": words against words are criticism
+    if mapping.type == "ASSAULT" and (any(lemma_in(r, ARGUMENTS) for r in recipients) or _blamed_for(head)):
+        # "launched an attack on Conservative spending plans", "attacked Mr Brown for failing to mention
+        # the environment": words against words, or against someone for what they did, are criticism
         code = "111"
         mapping = plover_for(code) or mapping
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
@@ -402,6 +404,19 @@ def _home(verb: Token, actor: Participant | None, place: Participant | None) -> 
     if actor is None or actor.country is None or actor.country != place.country:
         return False
     return homeward or lemma_in(verb, {"return"})
+
+
+def _no_return(noun: Token) -> bool:
+    """ "Mr Campbell's return" to a job: a return names a visit only with where to ("his return to Lima")."""
+    return noun.lemma_.lower() == "return" and _prepositional(noun, _VISIT_CASES) is None
+
+
+def _blamed_for(verb: Token) -> bool:
+    """ "attacked Mr Brown [for failing to mention ...]": an attack for a reason given in words."""
+    return any(
+        c.dep_ in ("advcl", "obl") and c.pos_ == "VERB" and any(m.lower_ == "for" for m in c.children if m.i < c.i)
+        for c in verb.children
+    )
 
 
 def _nowhere(verb: Token, coder: Coder) -> bool:

@@ -220,9 +220,12 @@ def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Toke
 
 def _verbal(token: Token) -> bool:
     """A verb, or a word the tagger called a noun that the parser uses as one ("urged them to [resume]");
-    not a word the tagger called a verb after a determiner ("a Labour Party [gathering]")."""
+    not a word the tagger called a verb after a determiner ("a Labour Party [gathering]") nor a participle
+    describing a noun."""
     if token.pos_ in ("VERB", "AUX"):
-        return not any(c.dep_ == "det" and c.i < token.i for c in token.children)
+        # "the internationally [recognised] south", "the [besieged] town": a participle that describes a noun
+        describing = token.dep_ == "amod" and not any(c.dep_ in ("nsubj", "aux", "obj") for c in token.children)
+        return not describing and not any(c.dep_ == "det" and c.i < token.i for c in token.children)
     if any(c.dep_ == "cop" for c in token.children):
         return False  # "we will be [back] here": a predicate after "be", not a verb
     return token.dep_ in ("xcomp", "advcl", "ccomp", "ROOT", "conj", "acl:relcl", "acl") and any(
