@@ -32,6 +32,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive
+from newsgraph.events.sport import SPORTING_TRIGGERS, sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
@@ -128,6 +129,9 @@ def find_events(
     if verbs and verbs.discards_story(doc):
         return []  # a story-level discard phrase ("+TYPHOON"): the user codes no events from such stories
     triggers = find_triggers(doc, verbs)
+    if sports_report(text_of(doc)):
+        # "Hewitt beat Federer", "the clash with Spain": the game's words, not an assault or a clash
+        triggers = [t for t in triggers if not _sporting(doc, t)]
     if verbs and verbs.discards:
         triggers = [t for t in triggers if not verbs.discards_sentence(doc[t.token].sent)]
     by_token = {t.token: t for t in triggers}
@@ -233,6 +237,10 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
             continue
         found.append(Trigger(speech.i, (speech.i,), DEMAND))
     return found
+
+
+def _sporting(doc: Doc, trigger: Trigger) -> bool:
+    return trigger.entry.trigger in SPORTING_TRIGGERS or lemma_in(doc[trigger.token], SPORTING_TRIGGERS)
 
 
 def _source_formula(doc: Doc, trigger: Trigger) -> bool:

@@ -1,0 +1,36 @@
+"""Sports reports: the words of a game are no political events, and a ban or a charge still is."""
+
+from __future__ import annotations
+
+from newsgraph.events.sport import sports_report
+from newsgraph.model import Article
+from newsgraph.pipeline import analyze
+
+MATCH_REPORT = (
+    "Top seed Ana Costa beat Kenji Sato 6-4 7-5 in the final of the Lima tennis tournament on Sunday. "
+    "Costa will meet the champion of the Santiago tournament in the next round, and her coach said the "
+    "clash with Chile's best player would decide the season. In the football match at the national "
+    "stadium, Peru beat Chile 2-1 with a late strike from their captain. The league's governing body "
+    "banned the Chilean goalkeeper for six matches after he attacked the referee."
+)
+POLITICS = (
+    "Peru's foreign minister met her Chilean counterpart in Lima on Monday to discuss the fisheries "
+    "dispute, which has strained ties between the two countries since Chile rejected a quota proposal. "
+    "Fishermen in Arica staged a protest against any concession."
+)
+
+
+def test_a_match_report_is_a_sports_report_and_a_political_story_is_not() -> None:
+    assert sports_report(MATCH_REPORT)
+    assert not sports_report(POLITICS)
+
+
+def test_in_a_sports_report_the_games_words_are_no_events_and_a_ban_still_is() -> None:
+    events = analyze(Article(id="match", text=MATCH_REPORT, published="2024-03-04")).events
+    assert {e.type for e in events} == {"COERCE"}
+    assert [e.trigger.text for e in events] == ["banned"]
+
+
+def test_a_political_story_keeps_its_meeting() -> None:
+    events = analyze(Article(id="talks", text=POLITICS, published="2024-03-06")).events
+    assert "CONSULT" in {e.type for e in events}
