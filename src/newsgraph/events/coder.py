@@ -14,6 +14,10 @@ Rules that make the difference on news text:
 - "they said they would ...", "we" and "I" inside a quote, "its demand": the pronoun is the speaker, the
   quote's speaker or the subject's own;
 - a reaction to an act reported just before ("welcomed the release") is aimed at whoever did it;
+- "Chile wants Peru to withdraw": a request to Peru, and the infinitive after an object is the
+  object's act; a warning is aimed at whom its clause says will suffer, and a forecast is no threat;
+- a visit needs a visitor and a place, party or event to go to, and going home is none; what a country
+  has ("Iraq's resources") is no party; where a trigger reports no event at all is `events.nonevents`'s;
 - each event carries the word that decides its status (`evidence`) and a `clause` number shared by the
   events of one clause; its date comes from its sentence's temporal expression, read against the
   publication date.
@@ -30,9 +34,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
+from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive
-from newsgraph.events.sport import SPORTING_TRIGGERS, sports_report
+from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
 from newsgraph.gazetteer.countries import country_of, is_capital
@@ -82,11 +87,6 @@ RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
 """Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
 KIN = {"brothers", "sisters", "partners", "friends", "colleagues", "allies", "members", "counterparts"}
 """Words for people that stand for the body they belong to ("our brothers in ECOWAS")."""
-SETTINGS = {
-    *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
-    *("building", "city", "town", "corridor", "border", "village", "hotel", "resort", "region"),
-}
-"""Places and things an event noun can only describe ("the ceasefire line", "the summit venue")."""
 HAPPEN = {"happen", "occur", "follow", "result", "spread", "worsen"}
 """Verbs whose subject is something that comes about, not someone who acts."""
 OFFICIAL = {"GOV", "IGO", "MIL"}
@@ -98,12 +98,6 @@ ARGUMENTS = {
     *("failure", "cut", "cuts", "programme", "program", "agenda", "line"),
 }
 """What one attacks with words, not weapons: "an attack on the government's spending plans" is criticism."""
-UNREPORTED = {
-    *("name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"),
-    *("say", "reveal", "rule"),
-}
-"""What a source asks not to be, or declines to do, when a report describes it ("asked not to be
-[named]", "declined to [comment]", "refused to [say] whether", "refused to [rule] out an interest")."""
 OBJECT_CONTROL = {
     *("allow", "permit", "want", "wish", "ask", "urge", "force", "press", "pressure", "persuade", "convince"),
     *("encourage", "invite", "tell", "order", "expect", "enable", "help", "require", "compel", "oblige"),
@@ -129,9 +123,7 @@ def find_events(
     if verbs and verbs.discards_story(doc):
         return []  # a story-level discard phrase ("+TYPHOON"): the user codes no events from such stories
     triggers = find_triggers(doc, verbs)
-    if sports_report(text_of(doc)):
-        # "Hewitt beat Federer", "the clash with Spain": the game's words, not an assault or a clash
-        triggers = [t for t in triggers if not _sporting(doc, t)]
+    sporting = sports_report(text_of(doc))
     if verbs and verbs.discards:
         triggers = [t for t in triggers if not verbs.discards_sentence(doc[t.token].sent)]
     by_token = {t.token: t for t in triggers}
@@ -141,9 +133,7 @@ def find_events(
     for trigger in [*triggers, *demands]:
         if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
-        if _object_of_trigger(doc, trigger, by_token) or _source_formula(doc, trigger) or _no_request(doc, trigger):
-            continue
-        if _market_demand(doc, trigger) or _modifier(doc, trigger, by_token):
+        if _object_of_trigger(doc, trigger, by_token) or reports_none(doc, trigger, by_token, sporting):
             continue
         coded.append((trigger, _events(doc, trigger, coder, published)))
     events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
@@ -237,63 +227,6 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
             continue
         found.append(Trigger(speech.i, (speech.i,), DEMAND))
     return found
-
-
-def _sporting(doc: Doc, trigger: Trigger) -> bool:
-    return trigger.entry.trigger in SPORTING_TRIGGERS or lemma_in(doc[trigger.token], SPORTING_TRIGGERS)
-
-
-def _source_formula(doc: Doc, trigger: Trigger) -> bool:
-    """ "an official, who asked not to be named, said", "the ministry declined to comment": the formulas
-    with which a report describes its sources are no request or refusal between parties."""
-    if _type(trigger.entry.cameo) not in ("REQUEST", "REJECT"):
-        return False
-    head = doc[trigger.token]
-    return any(
-        c.dep_ in ("xcomp", "advcl") and lemma_in(c, UNREPORTED) and any(m.lower_ == "to" for m in c.children)
-        for c in head.children
-    )
-
-
-def _no_request(doc: Doc, trigger: Trigger) -> bool:
-    """ "Asked whether he was comfortable ...", "calls that ask about voting intentions": a question; "the
-    parties appeal to the same voters": an attraction. "Ask" and "appeal" request something only with
-    what is asked for: "asked Laos [to show] a number", "appealed [for calm]", "asked [that] ..."."""
-    if trigger.entry.pos != "verb" or trigger.entry.trigger not in ("ask", "appeal"):
-        return False
-    for child in doc[trigger.token].children:
-        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
-        if child.dep_ in ("xcomp", "advcl") and "to" in marks:
-            return False
-        if child.dep_ == "ccomp" and "that" in marks:
-            return False
-        if child.dep_ in ("obl", "obj", "dobj") and "for" in marks:
-            return False
-    return True
-
-
-def _modifier(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
-    """ "the ceasefire line", "the summit venue": an event noun that only says which line or venue is no
-    event; nor is one that modifies another event noun, whose event it is part of."""
-    noun = doc[trigger.token]
-    if trigger.entry.pos != "noun" or noun.dep_ not in ("compound", "amod") or noun.head.pos_ != "NOUN":
-        return False
-    return noun.head.i in by_token or noun.head.lemma_.lower() in SETTINGS
-
-
-def _market_demand(doc: Doc, trigger: Trigger) -> bool:
-    """ "US demand for heating oil", "rising demand", "demand for water": demand in a market, not a
-    demand on a party, which news gives an article or an owner ("a demand for his release", "its demand
-    that Russia withdraw")."""
-    if trigger.entry.pos != "noun" or trigger.entry.trigger != "demand":
-        return False
-    noun = doc[trigger.token]
-    if noun.lower_ != "demand":
-        return False  # "demands" are a party's
-    return not any(
-        c.dep_ in ("det", "nmod:poss", "poss") or possessive(c) or c.lower_ in ("its", "their", "his", "her", "our")
-        for c in noun.children
-    )
 
 
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:

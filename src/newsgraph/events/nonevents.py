@@ -1,0 +1,110 @@
+"""Words of events that, where they stand, report none.
+
+The trigger lexicon says which words can report an event; these rules say where one does not, because
+of what the sentence or the article around it makes of the word:
+
+- the formulas with which a report describes its sources: "an official, who asked not to be named",
+  "the ministry declined to comment", "refused to say whether";
+- a question or an attraction: "Asked whether ...", "the parties appeal to the same voters";
+- demand in a market: "US demand for heating oil";
+- an event noun that only says which line or venue, or modifies another event noun: "the ceasefire
+  line";
+- in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.events.ontology import plover_for
+from newsgraph.events.participants import possessive
+from newsgraph.events.sport import SPORTING_TRIGGERS
+from newsgraph.events.triggers import Trigger, lemma_in
+
+SETTINGS = {
+    *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
+    *("building", "city", "town", "corridor", "border", "village", "hotel", "resort", "region"),
+}
+"""Places and things an event noun can only describe ("the ceasefire line", "the summit venue")."""
+
+UNREPORTED = {
+    *("name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"),
+    *("say", "reveal", "rule"),
+}
+"""What a source asks not to be, or declines to do, when a report describes it ("asked not to be
+[named]", "declined to [comment]", "refused to [say] whether", "refused to [rule] out an interest")."""
+
+
+def _sporting(doc: Doc, trigger: Trigger) -> bool:
+    """A trigger sport uses in its own sense ("beat", "clash", "strike", "meet")."""
+    return trigger.entry.trigger in SPORTING_TRIGGERS or lemma_in(doc[trigger.token], SPORTING_TRIGGERS)
+
+
+def _source_formula(doc: Doc, trigger: Trigger) -> bool:
+    """ "an official, who asked not to be named, said", "the ministry declined to comment": the formulas
+    with which a report describes its sources are no request or refusal between parties."""
+    if _type(trigger) not in ("REQUEST", "REJECT"):
+        return False
+    head = doc[trigger.token]
+    return any(
+        c.dep_ in ("xcomp", "advcl") and lemma_in(c, UNREPORTED) and any(m.lower_ == "to" for m in c.children)
+        for c in head.children
+    )
+
+
+def _no_request(doc: Doc, trigger: Trigger) -> bool:
+    """ "Asked whether he was comfortable ...", "calls that ask about voting intentions": a question; "the
+    parties appeal to the same voters": an attraction. "Ask" and "appeal" request something only with
+    what is asked for: "asked Laos [to show] a number", "appealed [for calm]", "asked [that] ..."."""
+    if trigger.entry.pos != "verb" or trigger.entry.trigger not in ("ask", "appeal"):
+        return False
+    for child in doc[trigger.token].children:
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
+        if child.dep_ in ("xcomp", "advcl") and "to" in marks:
+            return False
+        if child.dep_ == "ccomp" and "that" in marks:
+            return False
+        if child.dep_ in ("obl", "obj", "dobj") and "for" in marks:
+            return False
+    return True
+
+
+def _modifier(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """ "the ceasefire line", "the summit venue": an event noun that only says which line or venue is no
+    event; nor is one that modifies another event noun, whose event it is part of."""
+    noun = doc[trigger.token]
+    if trigger.entry.pos != "noun" or noun.dep_ not in ("compound", "amod") or noun.head.pos_ != "NOUN":
+        return False
+    return noun.head.i in by_token or noun.head.lemma_.lower() in SETTINGS
+
+
+def _market_demand(doc: Doc, trigger: Trigger) -> bool:
+    """ "US demand for heating oil", "rising demand", "demand for water": demand in a market, not a
+    demand on a party, which news gives an article or an owner ("a demand for his release", "its demand
+    that Russia withdraw")."""
+    if trigger.entry.pos != "noun" or trigger.entry.trigger != "demand":
+        return False
+    noun = doc[trigger.token]
+    if noun.lower_ != "demand":
+        return False  # "demands" are a party's
+    return not any(
+        c.dep_ in ("det", "nmod:poss", "poss") or possessive(c) or c.lower_ in ("its", "their", "his", "her", "our")
+        for c in noun.children
+    )
+
+
+def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sporting: bool) -> bool:
+    """Whether the trigger reports no event where it stands; `sporting` says the article is a sports
+    report, `by_token` maps a token to the trigger it heads."""
+    return (
+        (sporting and _sporting(doc, trigger))
+        or _source_formula(doc, trigger)
+        or _no_request(doc, trigger)
+        or _market_demand(doc, trigger)
+        or _modifier(doc, trigger, by_token)
+    )
+
+
+def _type(trigger: Trigger) -> str | None:
+    mapping = plover_for(trigger.entry.cameo)
+    return mapping.type if mapping else None
