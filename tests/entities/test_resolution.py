@@ -9,6 +9,8 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from newsgraph.entities import find_entities
+from newsgraph.entities.clusters import Cluster
+from newsgraph.entities.descriptions import _country_and_sector
 from newsgraph.model import Article
 from newsgraph.nlp.pipeline import SHIPPED_MODEL
 from newsgraph.pipeline import analyze
@@ -430,6 +432,13 @@ def test_an_office_from_the_table_needs_the_articles_date_and_its_country_does_n
     assert (undated.country, undated.roles) == ("GBR", [])
     dated = analyze(Article(id="brown", text=text, published="2008-03-12"))
     assert next(e for e in dated.entities if e.name == "Gordon Brown").roles == ["prime minister"]
+
+
+def test_a_surname_with_an_honorific_is_still_looked_up_in_the_office_table() -> None:
+    # a person the article names only as "Mr Putin": the honorific does not make it a full name
+    putin = Cluster(kind="person", names=["Mr Putin", "Putin"])
+    _country_and_sector(putin, date(2015, 3, 2))
+    assert (putin.country, putin.roles) == ("RUS", ["president"])
 
 
 def test_a_surname_the_office_table_knows_is_not_enough_for_another_persons_country() -> None:

@@ -221,12 +221,12 @@ def test_a_shops_name_keeps_its_possessive() -> None:
 
 def test_a_plan_a_law_or_a_prize_the_model_took_for_a_person_is_misc() -> None:
     nlp = rules_only()
-    doc = nlp.make_doc("Peru proposed a Humboldt Plan. Ana Reyes won the Condor Prize.")
+    doc = nlp.make_doc("Peru proposed a Humboldt Plan. Ana Law won the Condor Prize.")
     doc.ents = [Span(doc, 3, 5, label="PER"), Span(doc, 6, 8, label="PER"), Span(doc, 10, 12, label="PER")]
     doc = nlp.get_pipe("newsgraph_gazetteer")(doc)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ != "LOC"] == [
         ("Humboldt Plan", "MISC"),
-        ("Ana Reyes", "PER"),
+        ("Ana Law", "PER"),  # a surname, however much it looks like a law
         ("Condor Prize", "MISC"),
     ]
 

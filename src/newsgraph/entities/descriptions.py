@@ -677,7 +677,7 @@ def _country_and_sector(cluster: Cluster, published: date | None) -> None:
     if cluster.country is None or not cluster.roles:
         # the full name where the text gives one: "Feroz Abbasi" is not the prime minister the table
         # knows by the surname "Abbasi"; a surname alone ("Putin") is all some stories give
-        full = [name for name in cluster.names if " " in name.strip()]
+        full = [name for name in cluster.names if len([w for w in name.split() if w.lower() not in HONORIFICS]) > 1]
         offices = [o for name in (full or cluster.names) for o in find_person(name, on=published)]
         if offices:
             cluster.country = cluster.country or offices[0].iso3

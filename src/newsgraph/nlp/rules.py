@@ -563,7 +563,7 @@ NAMED_THINGS = frozenset(
     {
         *("plan", "act", "bill", "doctrine", "accord", "accords", "agreement", "treaty", "report", "prize"),
         *("award", "awards", "cup", "fund", "programme", "program", "initiative", "declaration", "protocol"),
-        *("convention", "strategy", "memorial", "trophy", "medal", "index", "law"),
+        *("convention", "strategy", "memorial", "trophy", "medal", "index"),
     }
 )
 """Heads of names of plans, laws, prizes and funds, which the model takes for people ("Marshall Plan")."""
