@@ -11,6 +11,7 @@ import pytest
 from newsgraph.errors import InputError
 from newsgraph.evaluate.quote_predictions import prediction_record
 from newsgraph.evaluate.quotes import (
+    QUOTED_ROW,
     SPEECH_ROW,
     format_quote_scores,
     read_quote_records,
@@ -282,11 +283,11 @@ def test_duplicate_ids_are_refused() -> None:
         score_quotes([gold], [gold, gold])
 
 
-def test_table_has_a_row_per_type_speech_subset_and_outlet() -> None:
+def test_table_has_a_row_per_type_quoted_and_speech_subsets_and_outlet() -> None:
     gold = bridge_gold()
     table = format_quote_scores(score_quotes([gold], [gold]))
     labels = [line.split()[0] for line in table.splitlines()[1:]]
-    assert labels == ["overall", "direct", "mixed", "indirect", SPEECH_ROW, "outlet=ledger"]
+    assert labels == ["overall", "direct", "mixed", "indirect", QUOTED_ROW, SPEECH_ROW, "outlet=ledger"]
     assert "ovl F1" in table.splitlines()[0]
     mixed = table.splitlines()[3].split()
     assert mixed[6] == "-"  # no matched pair to judge a speaker on
@@ -318,3 +319,15 @@ def test_a_speaker_resolved_from_who_counts_the_pronoun_as_a_mention() -> None:
     [quote] = prediction_record(analyze(text))["quotes"]
     assert quote["speaker"]["text"].endswith("architect")
     assert [text.index(" who ") + 1, text.index(" who ") + 4] in quote["speaker_entity_mentions"]
+
+
+def test_direct_and_mixed_row_counts_both_kinds_on_each_side() -> None:
+    gold = bridge_gold()
+    direct = quote(
+        BRIDGE, "“We will have traffic moving again before the spring floods,”", "Mayor Ana Ruiz", kind="direct"
+    )
+    # The gold indirect quote found and called mixed counts against precision here, not recall.
+    misread = quote(BRIDGE, "that the contractor had been fined for the delay", "Ruiz", kind="mixed", speaker_at=1)
+    quoted = score_quotes([gold], [record("bridge", BRIDGE, [direct, misread])]).by_type[QUOTED_ROW]
+    assert (quoted.gold, quoted.overlap.tp, quoted.overlap.fn) == (1, 1, 0)
+    assert (quoted.predicted, quoted.overlap.pred_tp) == (2, 2)

@@ -52,6 +52,9 @@ from typing import Any
 from newsgraph.errors import InputError
 
 TYPES = ("direct", "mixed", "indirect")
+QUOTED_ROW = "direct+mixed"
+"""The quotes with the speaker's own words in quotation marks, the subset the issue's 0.93 target names."""
+QUOTED_TYPES = frozenset({"direct", "mixed"})
 SPEECH_ROW = "speech-cues"
 OVERLAP_THRESHOLD = 0.5
 
@@ -168,7 +171,8 @@ class QuoteScores:
     matched: int = 0
     """Overlap-matched pairs whose gold quote is in this row."""
     by_type: dict[str, QuoteScores] = field(default_factory=dict)
-    """One row per gold type (direct, mixed, indirect) plus the speech-cues subset (`SPEECH_ROW`)."""
+    """One row per gold type (direct, mixed, indirect), direct and mixed together (`QUOTED_ROW`), and the
+    speech-cues subset (`SPEECH_ROW`)."""
     by_record: dict[str, QuoteScores] = field(default_factory=dict)
     """One row per value of the record field named by `record_field` (the outlet by default)."""
     record_field: str = "outlet"
@@ -245,7 +249,7 @@ def score_quotes(
     record_field = by or "outlet"
     predictions = _by_id(predicted, "predicted")
     overall = QuoteScores(record_field=record_field)
-    overall.by_type = {name: QuoteScores(record_field=record_field) for name in (*TYPES, SPEECH_ROW)}
+    overall.by_type = {name: QuoteScores(record_field=record_field) for name in (*TYPES, QUOTED_ROW, SPEECH_ROW)}
     seen: set[str] = set()
     for record in gold:
         record_id = record["id"]
@@ -266,6 +270,12 @@ def score_quotes(
                 [q.type == name for q in article.gold],
                 [q.type == name for q in article.predicted],
             )
+        _tally(
+            overall.by_type[QUOTED_ROW],
+            article,
+            [q.type in QUOTED_TYPES for q in article.gold],
+            [q.type in QUOTED_TYPES for q in article.predicted],
+        )
         # Predictions matched to a non-speech gold quote are out of the speech row; unmatched ones stay in.
         off_topic = {p for g, p in article.overlap.items() if not article.gold[g].speech}
         _tally(
@@ -501,9 +511,10 @@ def _touch(a: Span, b: Span) -> bool:
 
 
 def format_quote_scores(scores: QuoteScores) -> str:
-    """A plain-text table: overall, the type rows, the speech-cue row, then one row per record group."""
+    """A plain-text table: overall, the type rows, direct and mixed together, the speech-cue row, then
+    one row per record group."""
     rows = [("overall", scores)]
-    rows += [(name, scores.by_type[name]) for name in (*TYPES, SPEECH_ROW) if name in scores.by_type]
+    rows += [(name, scores.by_type[name]) for name in (*TYPES, QUOTED_ROW, SPEECH_ROW) if name in scores.by_type]
     rows += [(f"{scores.record_field}={key}", row) for key, row in scores.by_record.items()]
     header = ("", "exact F1", "ovl P", "ovl R", "ovl F1", "prop F1", "spk acc", "e2e P", "e2e R", "e2e F1", "gold")
     lines = [
