@@ -435,6 +435,22 @@ def test_colon_introduces_a_direct_quote_of_the_subject() -> None:
     assert "Ana Costa" in text[speaker.start : speaker.end]
 
 
+def test_an_inverted_cue_ending_in_a_colon_gives_the_paraphrase_and_the_quote_apart() -> None:
+    text = (
+        "Talks with the miners have stalled, the minister told reporters: "
+        '"We are further apart than we were a month ago."'
+    )
+    paraphrase = quote_with(text, "Talks with the miners", "indirect")
+    assert part_texts(text, paraphrase) == ["Talks with the miners have stalled"]
+    verbatim = quote_with(text, "further apart", "direct")
+    assert part_texts(text, verbatim) == ["We are further apart than we were a month ago."]
+    assert paraphrase.speaker == verbatim.speaker and verbatim.speaker is not None
+    # A clause that only sets the scene stays out; the quote is the speaker's one statement.
+    scene = 'When the vote was delayed, the union\'s lawyer said: "Nobody on that board wants a strike."'
+    [only] = analysed(scene).quotes
+    assert only.kind == "direct"
+
+
 def test_a_noun_of_saying_with_its_owner_attributes_its_that_clause() -> None:
     text = "Fact-checkers looked at the governor's claim that there had been thousands of break-ins this year."
     quote = quote_with(text, "thousands of break-ins", "indirect")

@@ -90,6 +90,29 @@ def test_a_report_naming_fewer_parties_joins_only_within_a_day_or_dated_to_the_s
     assert [len(i.mentions) for i in merge_events([full, dated_to_the_day])] == [2]
 
 
+def test_what_happened_after_an_article_appeared_is_not_what_it_reported_as_done() -> None:
+    # Monday's paper reports a rejection (dated by its own day); Tuesday's rejection is another one.
+    monday = event(LEDGER, type="REJECT", cameo="120", trigger="rejected")
+    tuesday = event(LATER, type="REJECT", cameo="120", trigger="rejected", date="2024-03-05")
+    assert [len(i.mentions) for i in merge_events([monday, tuesday])] == [1, 1]
+    # Dated to Monday by a later report, it is the same one.
+    recalled = event(LATER, type="REJECT", cameo="120", trigger="rejected", date="2024-03-04")
+    assert [len(i.mentions) for i in merge_events([monday, recalled])] == [2]
+
+
+def test_an_undated_warning_or_conditional_days_later_is_another_statement() -> None:
+    warning = event(LEDGER, type="THREATEN", cameo="130", date=None, trigger="warned")
+    next_day = event(POST, type="THREATEN", cameo="130", date=None, trigger="warned")
+    a_week_later = event(LATER, type="THREATEN", cameo="130", date=None, trigger="warned")
+    assert [len(i.mentions) for i in merge_events([warning, next_day, a_week_later])] == [2, 1]
+    could = event(LEDGER, status="hypothetical", type="COERCE", cameo="163", date=None, trigger="extend")
+    could_again = event(LATER, status="hypothetical", type="COERCE", cameo="163", date=None, trigger="reintroduce")
+    assert len(merge_events([could, could_again])) == 2
+    # A meeting is one happening however late a report names it.
+    met = event(LEDGER, type="CONSULT", cameo="040", date=None, trigger="met")
+    assert len(merge_events([met, event(LATER, type="CONSULT", cameo="040", date=None, trigger="talks")])) == 1
+
+
 def quote(report: Report, text: str, speaker: str | None = "Rosa Villanueva", n: int = 0) -> QuoteMention:
     return QuoteMention(report, n, text, "direct", speaker)
 

@@ -62,3 +62,11 @@ def test_an_outcome_naming_more_parties_still_counts() -> None:
     expected = signing(MONDAY, "future", **release, recipient=None, recipient_country=None)
     happened = signing(FRIDAY, "asserted", **{**release, "recipient": "Cambodia", "recipient_country": "KHM"})
     assert outcomes(expected, happened) == [("confirmed", "asserted")]
+
+
+def test_a_plan_for_a_day_is_decided_by_what_happened_that_day() -> None:
+    planned = signing(MONDAY, "future", date="2024-03-05")
+    on_the_day = signing(WEDNESDAY, "asserted", date="2024-03-05")
+    another_day = signing(FRIDAY, "asserted", 1, date="2024-03-07")
+    [entry] = ledger(merge_events([planned, on_the_day, another_day]))
+    assert (entry.outcome, entry.resolved_by.date if entry.resolved_by else None) == ("confirmed", "2024-03-05")

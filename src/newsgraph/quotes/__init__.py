@@ -84,8 +84,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     drafts: list[_Draft] = []
     claimed: set[int] = set()
     for cue in cues:
-        draft = _from_cue(doc, cue, marks, speakers[id(cue)])
-        if draft is not None:
+        for draft in _from_cue(doc, cue, marks, speakers[id(cue)]):
             drafts.append(draft)
             claimed.update(id(m) for m in draft.marks)
     for mark in marks:
@@ -170,14 +169,16 @@ def _outermost(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     return [draft for draft in drafts if not inside(draft, outer)]
 
 
-def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | None) -> _Draft | None:
-    """The quote a cue's content makes: direct, mixed or indirect by how much of it is in marks.
+def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | None) -> list[_Draft]:
+    """The quotes a cue's content makes: direct, mixed or indirect by how much of it is in marks.
 
     After a quotation ('"...," she said, clapping.') words of the cue's own clause that are not quoted
-    ("clapping") are how it was said, not what.
+    ("clapping") are how it was said, not what. An inverted cue that ends with a colon before quoted words
+    ("The talks will fail, Ruiz said: "Nobody came to deal."") gives two quotes, the paraphrase before it
+    and the words the colon introduces.
     """
     if not cue.content:
-        return None
+        return []
     runs = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in cue.content]
     text = text_of(doc)
     # a transcript's "PENCE: ..." speaks for the whole paragraph, a verb's content ends with its sentence
@@ -189,9 +190,43 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     runs = [(max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e]
     runs = [(s, e) for s, e in runs if not (s <= cue.char_span[0] < e)]  # never the cue itself
     if not runs:
-        return None
+        return []
     if speaker is not None and speaker.start is not None and any(s <= speaker.start < e for s, e in runs):
+        return []
+    introduced = _after_colon(doc, cue, marks)
+    before = [(s, e) for s, e in runs if e <= cue.char_span[0]]
+    if introduced is not None and before and len(before) < len(runs) and not _subordinate(doc, before[0]):
+        return [
+            *_drafts_of(doc, cue, before, marks, speaker),
+            *_drafts_of(doc, cue, [r for r in runs if r not in before], marks, speaker),
+        ]
+    return _drafts_of(doc, cue, runs, marks, speaker)
+
+
+def _after_colon(doc: Doc, cue: Cue, marks: list[QuotedSpan]) -> QuotedSpan | None:
+    """The quotation a colon after the cue's own words opens ('Ruiz told reporters on Monday: "..."')."""
+    text = text_of(doc)
+    mark = next((m for m in marks if m.outer[0] > cue.char_span[1]), None)
+    if mark is None or not text[max(0, mark.outer[0] - 8) : mark.outer[0]].rstrip().endswith(":"):
         return None
+    opening = doc.char_span(mark.outer[0], mark.outer[0] + 1, alignment_mode="expand")
+    return mark if opening is not None and _introduces(doc, cue, opening.start) else None
+
+
+def _subordinate(doc: Doc, run: tuple[int, int]) -> bool:
+    """Content that opens with a subordinator ("When the talks failed, ...") is no statement of its own."""
+    words = doc.char_span(*run, alignment_mode="expand")
+    opening = [t for t in words[:3] if not (t.is_punct or t.is_space)] if words is not None else []
+    return bool(opening) and (
+        opening[0].dep_ == "mark" or opening[0].tag_ in ("IN", "WRB") or opening[0].lower_ == "so"
+    )
+
+
+def _drafts_of(
+    doc: Doc, cue: Cue, runs: list[tuple[int, int]], marks: list[QuotedSpan], speaker: Speaker | None
+) -> list[_Draft]:
+    """The quote of a cue's content runs, as one draft (a list, for `_from_cue` to return)."""
+    text = text_of(doc)
     touched = [m for m in marks if any(m.outer[0] < e and s < m.outer[1] for s, e in runs)]
     if any(m.outer[1] <= cue.char_span[0] for m in touched):
         runs = [
@@ -201,16 +236,16 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
     if not touched:
         # a transcript's turn ("PENCE: ...", a name in capitals) is the words spoken
         transcript = cue.cls == LABEL and cue.source is not None and doc[cue.source[0] : cue.source[1]].text.isupper()
-        return _Draft(runs, "direct" if transcript else "indirect", cue, speaker, confidence)
-    outside = "".join(_outside(text_of(doc), run, touched) for run in runs)
+        return [_Draft(runs, "direct" if transcript else "indirect", cue, speaker, confidence)]
+    outside = "".join(_outside(text, run, touched) for run in runs)
     words = [w for w in _QUOTE_OR_PUNCT.split(outside) if w and w.lower() != "that"]
     if not words:
         parts = [p for m in touched for p in m.parts]
-        return _Draft(parts, "direct", cue, speaker, confidence, touched)
+        return [_Draft(parts, "direct", cue, speaker, confidence, touched)]
     start = min(runs[0][0], touched[0].outer[0])
     end = max(runs[-1][1], touched[-1].outer[1])
     runs = [(max(start, s), min(end, e)) for s, e in _cover(runs, touched)]
-    return _Draft(runs, "mixed", cue, speaker, confidence, touched)
+    return [_Draft(runs, "mixed", cue, speaker, confidence, touched)]
 
 
 def _sentence_around(text: str, at: int, marks: list[QuotedSpan]) -> tuple[int, int]:

@@ -4,7 +4,10 @@ GDELT counts reports; a reader wants happenings. Event mentions merge when they 
 happening: the same participants (by country where the coder knows it, "Peru" and "Peru's minister" both
 stand for PER; by name otherwise), the same PLOVER type and CAMEO code (the code tells a boycott from a
 rejection, a visit from a meeting), the same status (a plan and its fulfilment are two
-instances, which the ledger links) and no conflicting date. Quote mentions merge when the same speaker is
+instances, which the ledger links) and no conflicting date (an event dated after an article appeared is
+not the one that article reported as done). A warning, an accusation, a request or a hypothetical is
+something said: undated, it merges only with reports within a day of it, since it is said again and
+again. Quote mentions merge when the same speaker is
 given near-identical words: trimmed at either end, or with words cut out at an ellipsis.
 
 Mentions from near-duplicate articles (reprints) join the instance of what they copy, but are left out of
@@ -26,7 +29,12 @@ SYMMETRIC_TYPES = frozenset({"CONSULT"})
 """Types whose participants are interchangeable: "Peru met Chile" and "Chile met Peru" are one meeting."""
 SYMMETRIC_CODES = frozenset({"057"})
 """CAMEO codes of acts two parties do together: "Chile signed with Peru" is Peru's signing too."""
+DONE_STATUSES = frozenset({"asserted", "negated"})
+"""Statuses of what has (or has not) happened by the time it is reported."""
 NEWS_CYCLE_DAYS = 1
+STATEMENT_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
+"""Types that are things said: a warning or an accusation is said again and again ("renewed its
+threat"), so an undated one reported days after another is as likely a new one."""
 QUOTE_MATCH = 0.8
 """Share of the shorter quote's words that must appear, in order, in the other."""
 QUOTE_MIN_WORDS = 3
@@ -159,7 +167,14 @@ def merge_events(mentions: Iterable[EventMention]) -> list[EventInstance]:
     for mention in sorted(mentions, key=lambda m: (m.report.sort_key(), m.report.article, m.n)):
         group = groups.setdefault((mention.type, mention.cameo, mention.status), [])
         fitting = [i for i in group if _dates_agree(i, mention)]
-        target = next((i for i in fitting if i.participants == mention.participants), None)
+        target = next(
+            (
+                i
+                for i in fitting
+                if i.participants == mention.participants and (not _said(mention) or _same_news_cycle(i, mention))
+            ),
+            None,
+        )
         if target is None:
             target = next(
                 (i for i in fitting if participants_fit(mention, i.mentions[0]) and _same_news_cycle(i, mention)),
@@ -171,6 +186,12 @@ def merge_events(mentions: Iterable[EventMention]) -> list[EventInstance]:
             ordered.append(target)
         target.mentions.append(mention)
     return ordered
+
+
+def _said(mention: EventMention) -> bool:
+    """A statement or a hypothetical ("could extend the fees"): what someone said on a day, so the same
+    words days later are another statement unless a date ties them."""
+    return mention.type in STATEMENT_TYPES or mention.status == "hypothetical"
 
 
 def _same_news_cycle(instance: EventInstance, mention: EventMention) -> bool:
@@ -204,10 +225,15 @@ def participants_fit(a: EventMention, b: EventMention) -> bool:
 
 
 def _dates_agree(instance: EventInstance, mention: EventMention) -> bool:
-    """No two different dates; and a plan for a day is not the plan reported after that day has passed."""
+    """No two different dates; a plan for a day is not the plan reported after that day has passed; and
+    what happened after an article appeared is not what that article reported as done."""
     known = next((m.day for m in instance.mentions if m.day), None)
     if known and mention.day:
         return known == mention.day
+    if mention.status in DONE_STATUSES:
+        day = known or mention.day
+        reports = [m.report.published for m in instance.mentions] + [mention.report.published]
+        return day is None or all(published is None or day <= published[:10] for published in reports)
     if mention.status == "future":
         planned = known or mention.day
         reports = [m.report.published for m in instance.mentions] + [mention.report.published]

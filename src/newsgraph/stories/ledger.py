@@ -10,10 +10,10 @@ reported the expectation, and that are not dated before the day it was expected 
 - `pending`: nothing yet.
 
 Outcomes of the same act (CAMEO code: a visit for a planned visit, not the meeting that did not happen
-during it) are preferred, then those naming more of the expected parties ("Badji travelled to Bissau"
-over "Badji flew home"); among those, when both kinds of outcome were reported, the latest report decides (a deal
-said to have collapsed and then signed a week later is confirmed), because that is what a reader today
-should believe.
+during it) are preferred, then those on the day expected, then those naming more of the expected
+parties ("Badji travelled to Bissau" over "Badji flew home"); among those, when both kinds of outcome
+were reported, the latest report decides (a deal said to have collapsed and then signed a week later is
+confirmed), because that is what a reader today should believe.
 """
 
 from __future__ import annotations
@@ -64,10 +64,13 @@ def _involves(outcome: EventInstance, expected: EventInstance) -> bool:
     return participants_fit(outcome.mentions[0], expected.mentions[0])
 
 
-def _closeness(outcome: EventInstance, expected: EventInstance) -> tuple[bool, int]:
-    """The same act (CAMEO code) first, then how many of the expectation's named parties it names too."""
+def _closeness(outcome: EventInstance, expected: EventInstance) -> tuple[bool, bool, int]:
+    """The same act (CAMEO code) first, then on the day it was expected for ("will open talks on
+    Monday": the talks held on Monday, not those of Wednesday), then how many of the expectation's named
+    parties it names too."""
     shared = len({k for k in expected.participants if k} & {k for k in outcome.participants if k})
-    return (outcome.cameo == expected.cameo, shared)
+    on_the_day = expected.date is not None and outcome.date == expected.date
+    return (outcome.cameo == expected.cameo, on_the_day, shared)
 
 
 def _reported_after(outcome: EventInstance, expected: EventInstance) -> bool:
