@@ -1312,7 +1312,7 @@ def _eval_sample_events(model: str | None, misses: bool) -> None:
     from newsgraph.pipeline import analyze as analyze_article
 
     report = evaluate_sample_events(SAMPLE / "gold.json", read_sample(), lambda a: analyze_article(a, model=model))
-    _tallies(report, ("found", "type", "cameo", "root", "status", "actor", "recipient", "date"), misses)
+    _tallies(report, ("found", "type", "cameo", "root", "status", "actor", "recipient", "date", "undated"), misses)
     click.echo(f"predicted    {report.predicted:>4} ({report.extra} match no gold event)")
 
 

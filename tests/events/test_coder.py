@@ -738,6 +738,52 @@ def test_a_plan_is_not_dated_by_the_day_it_was_reported() -> None:
     assert support.date == "2024-03-04"
 
 
+def test_a_verb_and_object_trigger_in_the_passive_keeps_its_code_and_aims_at_its_target() -> None:
+    [sanctions] = events("New sanctions were imposed on Guinea-Bissau by ECOWAS on Saturday.")
+    assert (sanctions.type, sanctions.cameo, sanctions.status) == ("COERCE", "163", "asserted")
+    assert sanctions.recipient is not None and sanctions.recipient.country == "GNB"
+    assert sanctions.actor is not None and sanctions.actor.name == "ECOWAS"
+    # a visit that was called off did not happen; calling it off is no act of its own
+    [visit] = events("A planned visit to Santiago by Peru's president was cancelled.")
+    assert summary(visit) == ("CONSULT", "negated", "PER", "CHL")
+
+
+def test_a_bodys_members_are_the_body_not_the_country_where_they_met() -> None:
+    [met] = events("UN inspectors in Lima met Peruvian officials on Monday.")
+    assert met.actor is not None and (met.actor.country, met.actor.sector) == (None, "IGO")
+    assert met.recipient is not None and met.recipient.country == "PER"
+    # what a body did or made is no party of its own
+    assert all(e.recipient is None or "move" not in e.recipient.name for e in events("Lima welcomed the EU's move."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Peru and Chile reached no agreement on the quota.", "No sanctions were imposed on Guinea-Bissau."],
+    ids=["active", "passive"],
+)
+def test_no_before_the_object_of_a_trigger_denies_the_event(text: str) -> None:
+    assert {e.status for e in events(text)} == {"negated"}
+
+
+def test_a_clause_of_time_takes_the_status_of_the_plan_it_hangs_on() -> None:
+    text = "A decision could come in June, when the fisheries ministers of Peru and Chile meet in Santiago."
+    assert {e.status for e in events(text) if e.type == "CONSULT"} == {"hypothetical"}
+    done = "The fees were lifted when the ministers of Peru and Chile met in Santiago."
+    assert {e.status for e in events(done) if e.type == "CONSULT"} == {"asserted"}
+
+
+def test_an_event_whose_own_time_names_no_day_has_no_date() -> None:
+    text = (
+        "The envoy met Peru's foreign minister in Lima on Monday, after a planned visit to Santiago last "
+        "week was postponed."
+    )
+    by_trigger = {e.trigger.text: e for e in events(text)}
+    assert by_trigger["met"].date == "2024-03-04"
+    assert by_trigger["visit"].date is None
+    [suspension] = events("The government suspended Peru's parliament in December.")
+    assert suspension.date is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

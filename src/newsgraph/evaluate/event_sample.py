@@ -4,7 +4,8 @@ The gold (`data/sample/gold.json`) gives each event by its sentence and trigger 
 recipient (name and country), PLOVER type, CAMEO code, status and date. A gold event is found when a
 predicted event's trigger overlaps the gold trigger in the article text; found events are then scored on
 type, CAMEO code (exact and root), status, actor and recipient (same name, or coded to the same country
-where the gold gives one: event data are read as country dyads) and date (where the gold names a day).
+where the gold gives one: event data are read as country dyads) and date (where the gold names a day;
+where it names none, `undated` counts ours right when it is none or the publication day).
 Predicted events that match no gold event are counted, not scored: the gold lists what a reader would
 code, and an extra event is often a second reading of the same sentence.
 """
@@ -30,6 +31,9 @@ class EventSampleReport:
     actor: Tally = field(default_factory=Tally)
     recipient: Tally = field(default_factory=Tally)
     date: Tally = field(default_factory=Tally)
+    undated: Tally = field(default_factory=Tally)
+    """Where the gold names no day: ours none, or the publication day the contract falls back to, never
+    another day."""
     predicted: int = 0
     extra: int = 0
 
@@ -69,6 +73,9 @@ def evaluate_sample_events(
             )
             if expected["date"] is not None:
                 report.date.add(match.date == expected["date"], f"{where}: {match.date} != {expected['date']}")
+            else:
+                made_up = match.date not in (None, item["published"])
+                report.undated.add(not made_up, f"{where}: {match.date}, but the text names no day")
         report.extra += sum(1 for e in predicted if id(e) not in used)
     return report
 

@@ -46,7 +46,7 @@ from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
 from newsgraph.nlp.paragraphs import paragraph_around
-from newsgraph.nlp.syntax import coordinated_outer, sentences, text_of
+from newsgraph.nlp.syntax import coordinated_outer, is_passive, sentences, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -296,7 +296,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
             recipient = None
         if (actor, recipient) not in unique:
             unique.append((actor, recipient))
-    status, word = status_of(head)
+    status, word = status_of(head, (doc[i] for i in trigger.words))
     described = trigger_at(head.head) if head.dep_ == "acl" and head.head.pos_ == "NOUN" else None
     if status == "asserted" and described is not None:
         # "The talks, hosted by Thailand, are scheduled to open": hosting a planned event is planned too
@@ -481,7 +481,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient else [])
     agent = next((c for c in head.children if c.dep_ == "obl" and _case(c) == "by"), None)
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
-    if passive is None and _passive(head):
+    if passive is None and is_passive(head):
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if passive is None:
             # "The prisoners ... were released by Putin" with the passive hung on another verb, "Since
@@ -500,11 +500,15 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         if origin is None and target is not None:
             origin = _prepositional(target, ("from",))  # "fired at it from Gaza" parsed inside the target
         return (conjuncts(origin) if origin is not None else []), (conjuncts(target) if target is not None else [])
+    if passive is not None and passive.i in trigger.words:
+        # "sanctions were imposed on Bissau", "a planned visit to Santiago was cancelled": the subject is
+        # the trigger's own noun, and the recipient is where the act (or its noun) is aimed
+        actor = conjuncts(agent) if agent is not None else []
+        return actor, conjuncts(recipient) if (recipient := _aimed_at(head, trigger)) is not None else []
     if passive is not None:
         return (conjuncts(agent) if agent is not None else []), conjuncts(passive)
     actor = _subject(head)
     phrase = set(trigger.words)
-    cases = _cases_for(trigger)
     recipient = next((c for c in head.children if c.dep_ in ("obj", "dobj", "iobj") and c.i not in phrase), None)
     if recipient is None:
         # "urged [ECOWAS] to keep the pressure on", the name read as the verb's complement
@@ -513,10 +517,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             None,
         )
     if recipient is None:
-        recipient = _prepositional(head, cases)
-    if recipient is None:
-        for word in trigger.words:  # the object inside the trigger: "issued warrants [for] two men"
-            recipient = recipient or _prepositional(head.doc[word], cases if word == head.i else _BEHIND_THINGS)
+        recipient = _aimed_at(head, trigger)
     if recipient is None and _type(trigger.entry.cameo) == "THREATEN":
         # "warned that [organisers of unauthorised protests] would be arrested": the ones the warning is
         # about; "warned that they would extend the blockade" speaks of the speaker's own side
@@ -533,6 +534,16 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if actor is not None and actor.lower_ in ("they", "it", "we"):
         actor = _speaker_of(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _aimed_at(head: Token, trigger: Trigger) -> Token | None:
+    """A recipient in a prepositional phrase of the verb ("imposed sanctions [on] Bissau"), else of the
+    object inside the trigger ("issued warrants [for] two men")."""
+    cases = _cases_for(trigger)
+    recipient = _prepositional(head, cases)
+    for word in trigger.words:
+        recipient = recipient or _prepositional(head.doc[word], cases if word == head.i else _BEHIND_THINGS)
+    return recipient
 
 
 def _coordinated_antecedent(pronoun: Token) -> Token | None:
@@ -555,16 +566,6 @@ def _speaker_of(pronoun: Token) -> Token | None:
         return None
     plural = "Plur" in speaker.morph.get("Number")
     return speaker if plural == (pronoun.lower_ in ("they", "we")) else None
-
-
-def _passive(verb: Token) -> bool:
-    """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them;
-    "is asking" is a present participle, and its subject acts."""
-    return (
-        "Part" in verb.morph.get("VerbForm")
-        and "Pres" not in verb.morph.get("Tense")
-        and any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children)
-    )
 
 
 def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) -> tuple[list[Token], list[Token]]:
@@ -801,11 +802,14 @@ def _other_clause(sentence: Span, start: int, head: Token) -> bool:
 
 def _date(sentence: Span, head: Token, published: date | None, status: str) -> date | None:
     """The day the sentence's temporal expression nearest the trigger names, else (for an event that is
-    reported as having happened) the publication date; a plan with no day named has no date."""
+    reported as having happened) the publication date; a plan with no day named has no date. Where the
+    nearest expression names no day ("a planned visit last week was postponed", "suspended the assembly
+    in December") the event has no date: another clause's day ("met her on Tuesday, after ...") or the
+    publication day would be a wrong one."""
     if published is None:
         return None
     future = status == "future"
-    found = [e for e in find_dates(sentence.text, published, future=future) if e.date is not None]
+    found = find_dates(sentence.text, published, future=future)
     if status in ("future", "hypothetical"):
         found = [e for e in found if not _other_clause(sentence, e.start, head)]
     if not found:

@@ -18,6 +18,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.triggers import TIME_WORDS
 from newsgraph.gazetteer.countries import country_name, country_of
+from newsgraph.gazetteer.roles import names_people
 from newsgraph.model import Entity, Participant, Speaker
 from newsgraph.nlp.syntax import previous_sentence_start
 
@@ -126,12 +127,15 @@ THINGS = {
 """Heads of phrases that name what a country or company has, never a party, whatever country is named in
 them ("the German economy", "Chilean farmed salmon exports"): where one is the object, the owner or the
 party it is with stands in (`events.coder._recipient`)."""
+ORGANS = {"council", "committee", "board", "secretariat", "commission", "court", "bloc", "panel", "delegation"}
+"""Singular nouns for a body's own organs: "the commission's council" acts for the commission."""
 HOME_INSTITUTIONS = {"government", "authorities", "army", "military", "police", "junta", "cabinet", "parliament"}
 """Institutions news leaves unqualified when they are the story country's own ("the government said")."""
 QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "millions", "scores", "hundred", "thousand"}
 FIRST_PERSON = {"i": "singular", "me": "singular", "we": "plural", "us": "plural"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 _LEADING = {"the", "a", "an", "her", "his", "its", "their", "our", "whose"}
+_CLAUSE_OPENERS = {"when", "where", "while", "whenever", "once", "after", "before", "until", "whether"}
 _COUNTING = {"about", "around", "some", "several", "nearly", "almost", "roughly", "over", "more", "than", "least"}
 """Words of a head count before a group ("[about 300] fishermen"): how many came is not who they are."""
 _CLAUSES = {"acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "conj"}
@@ -188,12 +192,17 @@ class Coder:
         if head.pos_ == "NOUN" and (head.lower_ in THINGS or head.lemma_.lower() in THINGS):
             return None  # "Iraq's vast natural resources", "the German economy": what a country has, not it
         words = _phrase(head)
-        country = next((c for t in words if t.i != head.i and (c := self._country(t))), None)
+        body = next((e for t in words if t.i < head.i and (e := self._entity(t)) and e.kind == "organisation"), None)
+        # "all 25 EU members in Rome": a body's members are the body's, not the country where they met
+        coded = [t for t in words if t.i <= head.i] if body is not None else words
+        country = next((c for t in coded if t.i != head.i and (c := self._country(t))), None)
         if country is None and (
             head.pos_ == "PROPN" or (head.dep_ in ("amod", "compound") and head.text[:1].isupper())
         ):
             country = country_of(head.text)  # "Obama", or "Israeli" in "Israeli shelling"
         sector = SECTORS.get(head.lower_)
+        if sector is None and body is not None and (names_people(head.text) or head.lower_ in ORGANS):
+            sector = body.sector  # "UN inspectors", "the commission's council"; not "the EU's move"
         if country is None and len(words) == 1 and head.lower_ in HOME_INSTITUTIONS:
             country = self.entities.country  # "the government" of a story about Guinea-Bissau
         if country is None and sector is None and head.pos_ != "PROPN":
@@ -301,7 +310,8 @@ def _phrase(head: Token) -> list[Token]:
         and (
             kept[0].is_punct
             or kept[0].lower_ in _LEADING
-            or kept[0].pos_ in ("ADP", "NUM")
+            or kept[0].pos_ in ("ADP", "NUM", "SCONJ")
+            or kept[0].lower_ in _CLAUSE_OPENERS  # "when" the parser hung on a clause's subject
             or kept[0].lower_ in _COUNTING
         )
     ):

@@ -11,12 +11,14 @@ What "the options included" is hypothetical.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
-from newsgraph.events.triggers import TIME_WORDS, lemma_in, nominal
+from newsgraph.events.triggers import NEGATING, TIME_WORDS, lemma_in, nominal
 
 NEGATIONS = {"not", "n't", "never", "no"}
-NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
+TIME_CONJUNCTIONS = {"when", "once", "after", "before", "until", "whenever"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "'d"}
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow", "about"}
@@ -82,8 +84,14 @@ def _governs(word: Token) -> bool:
     return word.pos_ in ("VERB", "AUX", "ADJ") or word.lower_ == "about"
 
 
-def status_of(trigger: Token) -> tuple[str, Token | None]:
-    """(status, the word that decides it, or None for a plain asserted event)."""
+def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token | None]:
+    """(status, the word that decides it, or None for a plain asserted event). `phrase` holds the other
+    words of a verb-and-object trigger, whose "no" denies it as a "not" would ("reached no agreement",
+    "no sanctions were imposed")."""
+    for word in phrase:
+        denial = next((c for c in word.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if word is not trigger and denial is not None:
+            return "negated", denial
     words = chain(trigger)
     for word in words:
         for child in word.children:
@@ -128,6 +136,11 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
         option = _option(word)
         if option is not None:
             return "hypothetical", option
+    when = _time_clause(words[-1])
+    if when is not None:
+        governing = status_of(when.head)
+        if governing[0] in ("future", "hypothetical"):
+            return governing  # "a deal could come in December, when the members [gather] in Hong Kong"
     if nominal(trigger) and len(words) == 1:
         # "after a planned visit", "at the proposed talks": with no verb of its own to say what came of
         # it, the word before the noun does ("the planned talks opened" is the verb's to decide)
@@ -135,6 +148,15 @@ def status_of(trigger: Token) -> tuple[str, Token | None]:
         if planned is not None:
             return PLANNED[planned.lower_], planned
     return "asserted", None
+
+
+def _time_clause(verb: Token) -> Token | None:
+    """A present-tense clause of time ("when they meet", "once talks resume"), which English uses for
+    what the clause it hangs on plans or imagines."""
+    if verb.dep_ != "advcl" or "Pres" not in verb.morph.get("Tense") or verb.head.i == verb.i:
+        return None
+    first = next((t for t in verb.subtree if not t.is_punct), verb)  # the parser may hang "when" anywhere
+    return verb if first.lower_ in TIME_CONJUNCTIONS else None
 
 
 def _condition_noun(clause: Token) -> Token | None:

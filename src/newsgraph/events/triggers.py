@@ -15,8 +15,12 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.verbs import VerbDictionary
+from newsgraph.nlp.syntax import is_passive
 
 _OBJECT_DEPS = ("obj", "dobj")
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+NEGATING = {"fail", "collapse", "cancel", "abandon", "postpone", "scrap"}
+"""Verbs that say the event they govern did not happen ("the talks collapsed", "a visit was postponed")."""
 IRREGULAR = {
     **{"met": "meet", "held": "hold", "froze": "freeze", "frozen": "freeze", "sought": "seek", "struck": "strike"},
     **{"shot": "shoot", "fought": "fight", "sent": "send", "began": "begin", "begun": "begin", "spoke": "speak"},
@@ -113,7 +117,11 @@ def trigger_at(token: Token) -> Trigger | None:
                     )
                     return Trigger(token.i, (token.i, child.i), with_object or entry)
             for child in token.children:
-                if child.dep_ in _OBJECT_DEPS:
+                if child.dep_ in _OBJECT_DEPS or (
+                    child.dep_ in _SUBJECT_DEPS and is_passive(token) and lemma not in NEGATING
+                ):
+                    # the subject of a passive is what the verb acts on: "sanctions were imposed"; "a visit
+                    # was postponed" says the visit did not happen, whoever put it off
                     entry = _with_noun(table, lemma, child) or _compound_object(table, lemma, child)
                     if entry:
                         return Trigger(token.i, (token.i, child.i), entry)
@@ -126,6 +134,8 @@ def trigger_at(token: Token) -> Trigger | None:
                         if with_noun is not None:
                             return Trigger(token.i, (token.i, child.i), with_noun)
                         return Trigger(token.i, (token.i,), entry)
+            if lemma in NEGATING and is_passive(token) and _event_subject(token):
+                return None  # "a planned visit was cancelled": no act of its own, the visit did not happen
             if entry := table.get((lemma, "verb")):
                 return Trigger(token.i, (token.i,), entry)
             if lemma in ("want", "wish") and _asks_to_act(token):
@@ -141,6 +151,10 @@ def trigger_at(token: Token) -> Trigger | None:
         entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
         return Trigger(token.i, (token.i,), entry) if entry else None
     return None
+
+
+def _event_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS and nominal(c) and trigger_at(c) is not None for c in verb.children)
 
 
 def _asks_to_act(verb: Token) -> bool:

@@ -98,7 +98,8 @@ PEOPLE_NOUNS = frozenset(
         *("officials", "analysts", "experts", "residents", "witnesses", "sources", "critics", "observers"),
         *("economists", "investors", "lawmakers", "activists", "protesters", "delegates", "villagers"),
         *("farmers", "traders", "doctors", "organisers", "organizers", "negotiators", "diplomats"),
-        *("scientists", "officers"),
+        *("scientists", "officers", "members", "counterparts", "inspectors", "monitors", "representatives"),
+        *("investigators", "partners", "allies"),
     }
 )
 """Plural nouns for the people news quotes and reports without names ("Diplomats said ...")."""

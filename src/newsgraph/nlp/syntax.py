@@ -85,6 +85,17 @@ def verb_form(verb: Token) -> tuple[str, ...]:
     return (*verb.morph.get("VerbForm"), *verb.morph.get("Tense"))
 
 
+def is_passive(verb: Token) -> bool:
+    """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them
+    (the shipped model gives no passive labels); "is asking" is a present participle, and its subject
+    acts."""
+    return (
+        "Part" in verb.morph.get("VerbForm")
+        and "Pres" not in verb.morph.get("Tense")
+        and any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children)
+    )
+
+
 def _misread_subject(verb: Token) -> Token | None:
     """The subject of a verb the parser left without one, in the shapes it gets wrong:
 
