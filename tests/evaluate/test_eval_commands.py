@@ -69,7 +69,7 @@ def test_eval_quotes_on_a_gold_file_prints_the_table(tmp_path: Path) -> None:
 
 def test_eval_events_on_the_sample_and_on_both_gold_layouts(tmp_path: Path) -> None:
     labels = [line.split()[0] for line in run("events").splitlines()]
-    assert labels == ["found", "type", "cameo", "root", "status", "actor", "recipient", "date", "predicted"]
+    assert labels == ["found", "type", "cameo", "root", "status", "actor", "recipient", "date", "undated", "predicted"]
     petrarch = tmp_path / "petrarch.jsonl"
     petrarch.write_text(
         json.dumps(
