@@ -765,6 +765,16 @@ def test_no_before_the_object_of_a_trigger_denies_the_event(text: str) -> None:
     assert {e.status for e in events(text)} == {"negated"}
 
 
+def test_a_name_set_off_by_commas_before_the_auxiliaries_is_the_subject() -> None:
+    text = (
+        "The strike has raised doubts over whether Peru's trade minister, Lucia Quispe, will still travel to "
+        "Santiago on Friday for the talks."
+    )
+    [trip] = [e for e in events(text) if e.cameo == "042"]
+    assert trip.actor is not None and trip.actor.name == "Lucia Quispe"
+    assert trip.recipient is not None and trip.recipient.country == "CHL"
+
+
 def test_a_clause_of_time_takes_the_status_of_the_plan_it_hangs_on() -> None:
     text = "A decision could come in June, when the fisheries ministers of Peru and Chile meet in Santiago."
     assert {e.status for e in events(text) if e.type == "CONSULT"} == {"hypothetical"}

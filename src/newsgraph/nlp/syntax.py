@@ -143,21 +143,30 @@ def _misread_subject(verb: Token) -> Token | None:
             found = next((c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if found is not None:
                 return found
-    return _name_left_of(verb) if verb.dep_ == "ROOT" else None
+    if verb.dep_ == "ROOT":
+        return _name_left_of(verb)
+    if verb.dep_ == "conj":
+        # "doubts over whether Chile's minister, Tomás Echeverría, will still travel", the verb read as
+        # coordinated with "raised": a name set off by commas right before it is its subject
+        return _name_left_of(verb, set_off_only=True)
+    return None
 
 
-def _name_left_of(verb: Token) -> Token | None:
-    """The name the parser hung on what comes before a sentence's main verb: right before it ("nominee
-    Mike Pence (R-IN) said"), or set off by commas before an aside that ends at the verb ("With a week
-    to go, Ana Costa, an adviser to the campaign, called ...", "Rui Tanaka, who teaches at Keio, said")."""
+def _name_left_of(verb: Token, set_off_only: bool = False) -> Token | None:
+    """The name the parser hung on what comes before a sentence's main verb (and its auxiliaries): right
+    before it ("nominee Mike Pence (R-IN) said"), or set off by commas before an aside that ends at the
+    verb ("With a week to go, Ana Costa, an adviser to the campaign, called ...", "Rui Tanaka, who
+    teaches at Keio, said", "Echeverría, will still travel"); `set_off_only` asks only the second."""
     doc, start = verb.doc, verb.sent.start
     before = verb.i - 1
+    while before > start and doc[before].head.i == verb.i and doc[before].dep_ in ("aux", "advmod"):
+        before -= 1  # "will still [travel]"
     if before > start and doc[before].text == ")":
         opening = next((t.i for t in reversed(doc[start:before]) if t.text == "("), None)
         before = opening - 1 if opening is not None else before
     if before < start:
         return None
-    if doc[before].pos_ == "PROPN":
+    if doc[before].pos_ == "PROPN" and not set_off_only:
         first = before
         while first > start and doc[first - 1].pos_ == "PROPN":
             first -= 1
