@@ -775,6 +775,26 @@ def test_a_name_set_off_by_commas_before_the_auxiliaries_is_the_subject() -> Non
     assert trip.recipient is not None and trip.recipient.country == "CHL"
 
 
+def test_aid_being_prepared_for_a_country_is_the_preparers_planned_aid() -> None:
+    text = (
+        "The World Health Organization said it was preparing medical assistance for Peru's flooded "
+        "provinces, and would open an appeal in Geneva on Friday."
+    )
+    [aid] = [e for e in events(text) if e.type == "AID"]
+    assert (aid.status, aid.date) == ("future", None)  # Friday is the appeal's day
+    assert aid.actor is not None and aid.actor.sector == "IGO"
+    assert aid.recipient is not None and aid.recipient.country == "PER"
+
+
+def test_an_event_noun_offered_gives_way_to_the_party_it_is_for() -> None:
+    [offer] = events("Japan offered assistance to Cambodia.")
+    assert offer.recipient is not None and offer.recipient.name == "Cambodia"
+
+
+def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
+    assert [e.type for e in events("The minister announced the New Deal in parliament.")] == []
+
+
 def test_a_clause_of_time_takes_the_status_of_the_plan_it_hangs_on() -> None:
     text = "A decision could come in June, when the fisheries ministers of Peru and Chile meet in Santiago."
     assert {e.status for e in events(text) if e.type == "CONSULT"} == {"hypothetical"}

@@ -62,6 +62,8 @@ REFINED = {("REJECT", "CONSULT"): "125", ("REQUEST", "CONSULT"): "108", ("AGREE"
 _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to", "of")
 _VISIT_CASES = ("to", "in", "at", "into")
+_AID_CASES = (*_RECIPIENT_CASES, "for")
+"""Aid is also "for" whom it is meant ("food assistance for Cambodia")."""
 VISITS = {"042", "043"}
 PROJECTILES = {"rocket", "missile", "shell", "bomb", "mortar", "grenade", "drone", "projectile", "shot", "bullet"}
 """Subjects of a passive that are weapons, not the ones attacked: "rockets were fired from Lebanon"."""
@@ -79,7 +81,7 @@ _FORWARD = re.compile(
 CARRYING_VERBS = {
     *("impose", "announce", "adopt", "approve", "hold", "launch", "begin", "start", "continue", "resume", "open"),
     *("conduct", "stage", "pay", "make", "host", "organise", "organize", "call", "plan", "join", "attend", "seek"),
-    *("order", "file", "lodge", "mount", "carry", "wage"),
+    *("order", "file", "lodge", "mount", "carry", "wage", "prepare", "send", "give", "grant", "extend"),
 }
 """Verbs whose subject is the actor of the event noun they take: "ECOWAS [imposed] sanctions", "Peru will
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
@@ -397,7 +399,8 @@ def _recipient(head: Token, coder: Coder) -> Participant | None:
     arrest warrants [for two Brazilian men]", "filed a complaint [against Chile]", "froze the assets [of three
     banks]", "attacked [the government]'s record"."""
     coded = coder.code(head)
-    if coded is None and head.pos_ == "NOUN":
+    # an event noun is a thing too, whatever country its phrase names ("offered [assistance] to Cambodia")
+    if head.pos_ == "NOUN" and (coded is None or (nominal(head) and trigger_at(head) is not None)):
         behind = _prepositional(head, _BEHIND_THINGS)
         if behind is None:  # "attacked [the government]'s record"
             behind = next((c for c in head.children if possessive(c) and c.pos_ != "PRON"), None)
@@ -406,7 +409,7 @@ def _recipient(head: Token, coder: Coder) -> Participant | None:
         if behind is None and head.lower_ in KIN:
             behind = _member_of(head)
         if behind is not None:
-            return coder.code(behind)
+            return coder.code(behind) or coded
     return coded
 
 
@@ -744,8 +747,12 @@ def _described_subject(verb: Token) -> Token | None:
 
 def _cases_for(trigger: Trigger) -> tuple[str, ...]:
     """Where a recipient may stand: "in" and "at" name a party only for a visit ("arrived in Lima"), where
-    "from" is the way back; for anything else they name where it happened ("talks in Geneva")."""
-    return _VISIT_CASES if trigger.entry.cameo in VISITS else _RECIPIENT_CASES
+    "from" is the way back; for anything else they name where it happened ("talks in Geneva"). Aid is
+    "for" someone too ("food assistance for Cambodia"; the verb "provide for" is to legislate for)."""
+    if trigger.entry.cameo in VISITS:
+        return _VISIT_CASES
+    aid_noun = trigger.entry.pos == "noun" and trigger.entry.cameo.startswith("07")
+    return _AID_CASES if aid_noun else _RECIPIENT_CASES
 
 
 def _real_subject(verb: Token) -> Token | None:
@@ -784,10 +791,11 @@ def _case(token: Token) -> str | None:
 
 
 def _other_clause(sentence: Span, start: int, head: Token) -> bool:
-    """Whether the temporal expression at `start` (in the sentence's text) dates a verb of reporting
-    outside the trigger's own clause: in "Echeverría will travel to Lima, an embassy official confirmed on
-    Monday", Monday is the day the plan was confirmed, not the day of the journey. (A statement reported
-    is dated by its reporting verb: "said on Sunday that Hanoi fully supports ...".)"""
+    """Whether the temporal expression at `start` (in the sentence's text) dates a verb of reporting, or a
+    clause coordinated with the trigger's, outside the trigger's own clause: in "Echeverría will travel to
+    Lima, an embassy official confirmed on Monday", Monday is the day the plan was confirmed, not the day
+    of the journey. (A statement reported is dated by its reporting verb: "said on Sunday that Hanoi fully
+    supports ...".)"""
     word = next((t for t in sentence if t.idx - sentence.start_char >= start), None)
     if word is None:
         return False
@@ -796,8 +804,15 @@ def _other_clause(sentence: Span, start: int, head: Token) -> bool:
         clause = clause.head
     if clause.pos_ not in ("VERB", "AUX") or clause.i == head.i:
         return False
-    own = {t.i for t in chain(head)}
-    return clause.i not in own and lemma_in(clause, REPORTING)
+    own = chain(head)
+    if clause.i in {t.i for t in own}:
+        return False
+    # "was preparing assistance ..., and would launch an appeal on Wednesday": a day of the clause
+    # coordinated with the trigger's is that clause's
+    coordinated = (clause.dep_ == "conj" and clause.head in own) or any(
+        t.dep_ == "conj" and t.head.i == clause.i for t in own
+    )
+    return coordinated or lemma_in(clause, REPORTING)
 
 
 def _date(sentence: Span, head: Token, published: date | None, status: str) -> date | None:

@@ -15,6 +15,9 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.verbs import VerbDictionary
+from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.organisations import find_organisation
+from newsgraph.gazetteer.places import find_place
 from newsgraph.nlp.syntax import is_passive
 
 _OBJECT_DEPS = ("obj", "dobj")
@@ -142,7 +145,7 @@ def trigger_at(token: Token) -> Trigger | None:
                 return Trigger(token.i, (token.i,), WISH)
         if token.pos_ == "NOUN" or not nominal(token):
             return None
-    if nominal(token):
+    if nominal(token) and not _in_a_name(token):
         for child in token.children:  # "air strike", "hunger strike": the compound's own entry wins
             if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
                 entry = _with_noun(table, child.lower_, token, "noun")
@@ -184,6 +187,19 @@ def lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
     """Whether any candidate lemma of the word (`verb_forms`) is one of `words`: the small statistical
     lemmatizer cuts some words wrong ("reiterated" -> "reiterat"), the rules undo the regular endings."""
     return any(form in words for form in verb_forms(token))
+
+
+def _in_a_name(noun: Token) -> bool:
+    """ "the New Deal", "the Marshall Plan": a capitalised noun inside a sentence after a capitalised word
+    of its own phrase names a programme or a treaty, not an event; after a place or a body it is still
+    one ("the Lima Talks", "the G20 Summit")."""
+    if not noun.text[:1].isupper() or noun.is_sent_start:
+        return False
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is None or before.head.i != noun.i or not before.text[:1].isupper():
+        return False
+    known = country_of(before.text) or find_place(before.text) or find_organisation(before.text)
+    return known is None and before.ent_type_ != "ORG"
 
 
 def nominal(token: Token) -> bool:
