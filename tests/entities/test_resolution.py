@@ -223,6 +223,19 @@ def test_a_role_and_its_body_before_the_name() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Wednesday Prime Minister Lucía Benavides said the fees would stay.",
+        "The new Prime Minister, Lucía Benavides, said the fees would stay.",
+    ],
+    ids=["day-before-title", "new-before-title"],
+)
+def test_a_day_or_new_before_a_title_is_no_part_of_it_and_names_no_ministry(text: str) -> None:
+    [benavides] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (benavides.roles, benavides.affiliations) == (["Prime Minister"], [])
+
+
 def test_where_the_affiliation_sits_gives_the_country() -> None:
     text = "The recall is a signal, said Fatou Cissé, a researcher at the Institute for Security Studies in Dakar."
     [cisse] = [e for e in analyze(text).entities if e.kind == "person"]

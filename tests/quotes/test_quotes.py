@@ -451,6 +451,30 @@ def test_an_inverted_cue_ending_in_a_colon_gives_the_paraphrase_and_the_quote_ap
     assert only.kind == "direct"
 
 
+def test_an_honorific_the_parser_cut_off_is_part_of_the_source_not_what_was_said() -> None:
+    text = '"The aid package will help the growers," Mr Lopez said.'
+    [quote] = analysed(text).quotes
+    assert (quote.kind, part_texts(text, quote)) == ("direct", ["The aid package will help the growers"])
+    assert quote.speaker is not None and quote.speaker.name.endswith("Lopez")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drugs, called beta blockers, are widely used in Peru.",
+        "A group called Friends of the Andes organised the march.",
+    ],
+    ids=["participle", "after-indefinite"],
+)
+def test_calling_something_by_its_name_is_no_quote(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+def test_an_audience_told_is_not_what_was_said() -> None:
+    text = "The president told a conference of investors in Lima about the new fees."
+    assert [q.text for q in analysed(text).quotes if "conference" in q.text] == []
+
+
 def test_a_noun_of_saying_with_its_owner_attributes_its_that_clause() -> None:
     text = "Fact-checkers looked at the governor's claim that there had been thousands of break-ins this year."
     quote = quote_with(text, "thousands of break-ins", "indirect")

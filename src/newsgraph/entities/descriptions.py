@@ -34,6 +34,7 @@ from newsgraph.gazetteer.leaders import find_person
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
+from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 from newsgraph.nlp.rules import BODY_WORDS, HONORIFICS, PLACE_NOUNS
 from newsgraph.nlp.syntax import previous_sentence_start, sentences
 from newsgraph.nlp.syntax import subject as subject_of
@@ -78,7 +79,10 @@ _NOT_QUALIFIERS = {
     "from",
     "as",
     "that",
+    "new",  # "the [new] prime minister": who holds the title now, not part of it
+    "newly",
 }
+_WHEN = frozenset({*WEEKDAYS, *MONTH_NAMES, *RELATIVE_DAYS})
 _MINISTER_OF = re.compile(
     r"^(?:(?:deputy|vice|acting|junior)\s+)?minister\s+(of|for)\s+(?:the\s+)?(.+)$", re.IGNORECASE
 )
@@ -651,7 +655,7 @@ def _affiliation_in_role(cluster: Cluster) -> None:
             cluster.add_affiliation(f"Ministry {found.group(1).lower()} {' '.join(words)}")
             return
         portfolio = _PORTFOLIO_MINISTER.match(role)
-        if portfolio and portfolio.group(1).split()[0].lower() not in _NOT_PORTFOLIOS:
+        if portfolio and not _NOT_PORTFOLIOS & set(portfolio.group(1).lower().split()):  # "new prime minister"
             words = portfolio.group(1).lower().split()
             named = _PORTFOLIO_NAMES.get(" ".join(words)) or " ".join(
                 w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words
@@ -734,6 +738,7 @@ def _qualifier(token) -> bool:  # type: ignore[no-untyped-def]
         and country_of(token.text) is None
         and token.lower_ not in _NOT_QUALIFIERS
         and token.lower_ not in HONORIFICS  # "over the head of [Mr] Brown"
+        and token.lower_ not in _WHEN  # "On [Wednesday] Prime Minister Yulia Tymoshenko said"
     )
 
 

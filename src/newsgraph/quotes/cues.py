@@ -17,12 +17,18 @@ from spacy.tokens import Doc, Token
 from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
+from newsgraph.nlp.rules import HONORIFICS
 from newsgraph.nlp.syntax import coordinated_outer, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"obj", "dobj", "iobj"}
-_AUDIENCES = {"reporters", "journalists", "supporters", "crowd", "audience", "lawmakers", "viewers"}
+_NAMING = {"call", "name", "dub", "label", "term", "nickname", "title", "brand"}
+_AUDIENCES = {
+    *("reporters", "journalists", "supporters", "crowd", "audience", "lawmakers", "viewers", "conference"),
+    *("meeting", "rally", "parliament", "committee", "hearing", "summit", "delegates", "listeners", "readers"),
+    *("investors", "analysts", "students", "members", "congress", "assembly", "newspaper", "radio", "television"),
+}
 _SUBJECT_DEPS = {"nsubj"}
 _PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
 _NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "case"}
@@ -156,7 +162,7 @@ def find_cues(doc: Doc) -> list[Cue]:
 
 
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
-    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or _convening(verb):
+    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or _convening(verb) or _naming(verb):
         return None
     if "aside" in entry.frames and not (_as_aside(verb) and any(c.lower_ == "it" for c in verb.children)):
         return None  # "put" reports nothing but in "as X put it"
@@ -168,6 +174,10 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         return None
     content |= _more_content(verb, content)
     source = _source(verb, entry)
+    if source is not None and source[0] > 0 and doc[source[0] - 1].lower_ in HONORIFICS:
+        # '"...," Mr Lopez said' with "Mr" read as what was said: the honorific is the source's
+        source = (source[0] - 1, source[1])
+        content.discard(source[0])
     if source is not None and source[0] > verb.i:
         content -= _apposition_after(doc, source) | set(range(*source))
     if not content and entry.frames & {"clause", "aside"} and _as_aside(verb):
@@ -342,6 +352,34 @@ def _convening(verb: Token) -> bool:
         and thing.lemma_.lower() in _CONVENED
         and not any(c.i > thing.i and (_complement(c) or c.dep_ == "xcomp") for c in verb.children)
     )
+
+
+def _naming(verb: Token) -> bool:
+    """ "The drugs, called beta blockers, ...", "a group called Friends of the Andes": a participle of
+    naming gives a thing's name, nobody's words, however the parser hung it: as a participle describing
+    the noun, or as a verb with the name and no object ("[called] beta blockers"), or with a name for an
+    object and nothing said of it ("called [Friends of the Andes] organised ...", where "called Ruiz a
+    liar" says something)."""
+    if verb.lemma_.lower() not in _NAMING or verb.lower_.endswith("s"):
+        return False
+    own_clause = any(c.dep_ in _SUBJECT_DEPS or c.dep_.startswith("aux") for c in verb.children)  # "who's called"
+    if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm") and verb.head.i < verb.i:
+        return not own_clause
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    said = [c for c in verb.children if c.i > verb.i and c.dep_ == "xcomp" and c.pos_ in ("NOUN", "ADJ")]
+    if not objects:
+        if any(c.dep_ == "obl" and c.i > verb.i for c in verb.children):
+            return False  # "called on Obama to act", "called for calm": an appeal
+        # ", called beta blockers,"; ", called to testify," (summoned, also nobody's words)
+        summoned = any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i for c in verb.children)
+        return bool(said or summoned) and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    return objects[0].text[:1].isupper() and objects[0].i == verb.i + 1 and not said and _after_indefinite(verb)
+
+
+def _after_indefinite(verb: Token) -> bool:
+    """ "a group [called]": right after a noun with "a" or "an", as a name follows what it names."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before is not None and before.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in before.children)
 
 
 def trailing_participle(token: Token) -> bool:
