@@ -470,6 +470,21 @@ def test_calling_something_by_its_name_is_no_quote(text: str) -> None:
     assert analysed(text).quotes == []
 
 
+def test_a_persons_aide_is_the_speaker_but_a_persons_statement_is_the_persons() -> None:
+    aide = "Ana Costa's closest adviser has denied that the ministry will raise the fees in March."
+    [quote] = analysed(aide).quotes
+    assert quote.speaker is not None and quote.speaker.described and "adviser" in quote.speaker.name
+    statement = "Ana Costa's statement said the ministry would not raise the fees in March."
+    [words] = analysed(statement).quotes
+    assert words.speaker is not None and words.speaker.name == "Ana Costa"
+
+
+def test_a_lone_that_opens_the_rest_of_the_sentence() -> None:
+    text = "He also acknowledged that until the waiting list issue was sorted out, the rest of the plan would suffer."
+    [quote] = analysed(text).quotes
+    assert part_texts(text, quote) == ["until the waiting list issue was sorted out, the rest of the plan would suffer"]
+
+
 def test_an_audience_told_is_not_what_was_said() -> None:
     text = "The president told a conference of investors in Lima about the new fees."
     assert [q.text for q in analysed(text).quotes if "conference" in q.text] == []

@@ -22,6 +22,12 @@ from newsgraph.nlp.dates import MONTH_NAMES, WEEKDAYS
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
 _OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "from", "'s", "’s"}
 _POSSESSIVES = {"his", "her", "its", "their"}
+_OWN_WORDS = {
+    *("statement", "book", "speech", "letter", "e-mail", "email", "remarks", "comments", "article", "column"),
+    *("memo", "blog", "website", "tweet", "tweets", "interview", "diary", "memoirs", "autobiography"),
+    *("testimony", "message", "note", "post", "lawsuit", "affidavit", "campaign", "manifesto"),
+}
+"""What a person writes or delivers: the person's own words when it "says" something."""
 
 
 def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Speaker:
@@ -56,8 +62,9 @@ def _capitalised_group(span: Span) -> bool:
 def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:
     """A person named in the source words, wherever the parser put the head: "Lao Energy and Mines
     Minister Khamphet Sisavath", "Carolina Fuentes, the Chilean undersecretary". The last name wins, as
-    a title comes before its holder; a person after "of" or "for" is someone else ("a spokesman for Ana
-    Costa")."""
+    a title comes before its holder; a person after "of" or "for", or before "'s", is someone else ("a
+    spokesman for Ana Costa", "Ana Costa's spokesman"), unless what is theirs is their own words ("Ana
+    Costa's statement")."""
     for token in reversed(span):
         entity = entities.at(token.idx, token.idx + len(token.text), kinds=("person",))
         if entity is None:
@@ -65,7 +72,12 @@ def _titled_person(span: Span, entities: EntityIndex) -> Entity | None:
         if token.pos_ != "PROPN":
             continue
         before = span.doc[token.i - 1].lower_ if token.i > span.start else ""
-        return None if before in _OF_SOMEONE else entity
+        if before in _OF_SOMEONE:
+            return None  # "a spokesman for Ana Costa": someone else
+        if token.i + 1 < span.end and span.doc[token.i + 1].lower_ in ("'s", "’s"):
+            # "Gordon Brown's closest ally" is someone else; "Mr Crosby's statement" is Crosby's words
+            return entity if span.root.lower_ in _OWN_WORDS else None
+        return entity
     return None
 
 

@@ -169,7 +169,7 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     trailing = _trailing_cue(doc, verb, entry)
     if trailing is not None:
         return trailing
-    content = _content(verb, entry) or _rest_of_sentence(verb, entry)
+    content = _scattered(verb, _content(verb, entry)) or _rest_of_sentence(verb, entry)
     if _anonymity(doc, content) or _found_thing(verb, entry, content):
         return None
     content |= _more_content(verb, content)
@@ -287,6 +287,24 @@ def _trailing_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         source=(first, verb.i),
         content=_runs(doc, _same_paragraph(doc, verb, content)),
     )
+
+
+def _scattered(verb: Token, content: set[int]) -> set[int]:
+    """Content of one word where the parser scattered a clause: a lone "that" ("acknowledged [that] until
+    the list was sorted out, the rest would suffer") opens what follows it to the end of the sentence; a
+    lone word read as the clause beside a to-infinitive or "-ing" clause ("suggests doubling the money
+    ... to [£15m.]") gives way to that clause."""
+    if len(content) != 1:
+        return content
+    doc = verb.doc
+    word = doc[next(iter(content))]
+    if word.lower_ in ("that", "whether") and word.i > verb.i:
+        end = verb.sent.end - 1 if doc[verb.sent.end - 1].is_punct else verb.sent.end
+        return set(range(word.i + 1, end))
+    open_clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if open_clause is not None and not list(word.children) and word.pos_ not in ("PRON", "INTJ"):
+        return {t.i for t in open_clause.subtree}
+    return content
 
 
 def _rest_of_sentence(verb: Token, entry: CueWord) -> set[int]:
