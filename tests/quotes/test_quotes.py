@@ -485,6 +485,14 @@ def test_a_lone_that_opens_the_rest_of_the_sentence() -> None:
     assert part_texts(text, quote) == ["until the waiting list issue was sorted out, the rest of the plan would suffer"]
 
 
+def test_a_participle_of_saying_before_a_colon_is_the_next_statement() -> None:
+    text = 'The minister said the deal was dead, adding: "Nobody in Lima wants it any more."'
+    said = quote_with(text, "the deal was dead", "indirect")
+    assert part_texts(text, said) == ["the deal was dead"]
+    added = quote_with(text, "Nobody in Lima", "direct")
+    assert added.cue is not None and added.cue.text == "adding"
+
+
 def test_an_audience_told_is_not_what_was_said() -> None:
     text = "The president told a conference of investors in Lima about the new fees."
     assert [q.text for q in analysed(text).quotes if "conference" in q.text] == []

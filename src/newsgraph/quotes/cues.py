@@ -246,12 +246,11 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
     the cue verb is the speaker's next act (its own cue), not part of what was said."""
     cut: set[int] = set()
     for token in (verb.doc[i] for i in sorted(content)):
-        if (
-            trailing_participle(token)
-            and "clause" in getattr(_cue_word(token), "frames", ())
-            and token.right_edge.i >= max(content)
-            and token not in verb.ancestors
-        ):
+        participle = trailing_participle(token) and "clause" in getattr(_cue_word(token), "frames", ())
+        if participle and _colon_after(token) and token not in verb.ancestors:
+            cut |= {i for i in content if i >= token.i}  # "said the deal was dead, [adding: "..."]"
+            break
+        if participle and token.right_edge.i >= max(content) and token not in verb.ancestors:
             cut |= {t.i for t in token.subtree}  # "mocked the mayor's sighing[, tweeting]": the next act
             continue
         if token.dep_ != "conj" or token.head.i not in content:
@@ -259,6 +258,11 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
         if (acting := _acting_cue(token)) is not None and acting.i == verb.i:
             cut |= {t.i for t in token.subtree}
     return cut
+
+
+def _colon_after(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text == ":"
 
 
 def _trailing_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
