@@ -795,6 +795,35 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
     assert [e.type for e in events("The minister announced the New Deal in parliament.")] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company released a new version of its mapping software on Monday.",
+        "The airline fired 100 staff after the strike.",
+        "Engineers must demonstrate that the new dam is safe.",
+        "Mr Quispe hosted a radio show in Lima for ten years.",
+    ],
+    ids=["release-product", "fire-staff", "demonstrate-that", "host-show"],
+)
+def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Peru released the two Chilean fishermen on Monday.", "084"),
+        ("Laos started releasing extra water from the reservoir.", None),
+        ("Troops fired on protesters in Bissau.", "190"),
+        ("Thailand hosted the talks between Laos and Cambodia.", "043"),
+    ],
+    ids=["release-people", "release-water", "fire-on", "host-talks"],
+)
+def test_the_same_verbs_in_the_sense_that_is_an_event(text: str, cameo: str | None) -> None:
+    found = events(text)
+    assert found and (cameo is None or cameo in {e.cameo for e in found})
+
+
 def test_a_clause_of_time_takes_the_status_of_the_plan_it_hangs_on() -> None:
     text = "A decision could come in June, when the fisheries ministers of Peru and Chile meet in Santiago."
     assert {e.status for e in events(text) if e.type == "CONSULT"} == {"hypothetical"}

@@ -9,23 +9,40 @@ of what the sentence or the article around it makes of the word:
 - demand in a market: "US demand for heating oil";
 - an event noun that only says which line or venue, or modifies another event noun: "the ceasefire
   line";
-- in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain".
+- in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain";
+- a verb in a sense that is no event, by what it acts on: "released a new game", "fired 100 staff",
+  "demonstrated that the system works", "hosted a radio show".
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.events.ontology import plover_for
-from newsgraph.events.participants import possessive
+from newsgraph.events.participants import SECTORS, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
-from newsgraph.events.triggers import Trigger, lemma_in
+from newsgraph.events.triggers import Trigger, lemma_in, trigger_at
+from newsgraph.gazetteer.roles import names_people
+from newsgraph.nlp.syntax import is_passive
 
 SETTINGS = {
     *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
     *("building", "city", "town", "corridor", "border", "village", "hotel", "resort", "region"),
 }
 """Places and things an event noun can only describe ("the ceasefire line", "the summit venue")."""
+
+PEOPLE = {
+    *("hostage", "hostages", "man", "men", "woman", "women", "people", "person", "staff", "employee"),
+    *("employees", "child", "children", "crew", "captive", "captives", "national", "nationals", "citizen"),
+    *("citizens", "suspect", "suspects", "manager", "coach", "player", "players", "worker", "soldier"),
+}
+"""Words for people that an act can befall (released, fired), beside the parties' own words."""
+TAKEN = {
+    *("asset", "assets", "funds", "fund", "aid", "property", "territory", "land", "ship", "ships", "vessel"),
+    *("vessels", "body", "bodies", "remains", "water"),
+}
+"""What a party can hand back or let go to another: "released the frozen assets", "released the seized
+vessels", "started releasing water from the dam"."""
 
 UNREPORTED = {
     *("name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"),
@@ -93,6 +110,47 @@ def _market_demand(doc: Doc, trigger: Trigger) -> bool:
     )
 
 
+def _other_sense(doc: Doc, trigger: Trigger) -> bool:
+    """A verb whose event depends on what it acts on, used in another sense: releasing a product, a film
+    or figures (only people or property taken are released: "released the hostages"); firing staff
+    (a weapon or a target is fired at); demonstrating that something works (not a protest); hosting a
+    show (a meeting, talks or a visitor are hosted)."""
+    if trigger.entry.pos != "verb" or len(trigger.words) > 1:
+        return False
+    verb = doc[trigger.token]
+    lemma = trigger.entry.trigger
+    patient = _patient(verb)
+    if lemma == "demonstrate":
+        return patient is not None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if patient is None or patient.pos_ == "PROPN":
+        return False
+    if lemma == "release":
+        return not _people(patient) and patient.lemma_.lower() not in TAKEN
+    if lemma == "fire":
+        aimed = any(c.dep_ == "obl" and _case(c) in ("at", "on", "into") for c in verb.children)
+        return _people(patient) and not aimed
+    if lemma == "host":
+        return not _people(patient) and trigger_at(patient) is None
+    return False
+
+
+def _patient(verb: Token) -> Token | None:
+    """What the verb acts on: its object, or the subject of its passive."""
+    deps = ("obj", "dobj", "nsubj:pass", "nsubjpass") + (("nsubj",) if is_passive(verb) else ())
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def _people(word: Token) -> bool:
+    lower, lemma = word.lower_, word.lemma_.lower()
+    if word.pos_ == "PRON":
+        return lower not in ("it", "this", "that", "which", "what")
+    return names_people(word.text) or lower in SECTORS or lemma in PEOPLE or lower in PEOPLE
+
+
+def _case(word: Token) -> str | None:
+    return next((c.lower_ for c in word.children if c.dep_ == "case"), None)
+
+
 def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sporting: bool) -> bool:
     """Whether the trigger reports no event where it stands; `sporting` says the article is a sports
     report, `by_token` maps a token to the trigger it heads."""
@@ -102,6 +160,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _no_request(doc, trigger)
         or _market_demand(doc, trigger)
         or _modifier(doc, trigger, by_token)
+        or _other_sense(doc, trigger)
     )
 
 
