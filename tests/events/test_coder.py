@@ -802,8 +802,10 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "The airline fired 100 staff after the strike.",
         "Engineers must demonstrate that the new dam is safe.",
         "Mr Quispe hosted a radio show in Lima for ten years.",
+        "The Lima Symphony Orchestra cancelled its concerts in Chile.",
+        "The Chilean team wound up in fifth place.",
     ],
-    ids=["release-product", "fire-staff", "demonstrate-that", "host-show"],
+    ids=["release-product", "fire-staff", "demonstrate-that", "host-show", "cancel-concerts", "wind-up"],
 )
 def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
     assert events(text) == []
@@ -816,8 +818,9 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         ("Laos started releasing extra water from the reservoir.", None),
         ("Troops fired on protesters in Bissau.", "190"),
         ("Thailand hosted the talks between Laos and Cambodia.", "043"),
+        ("Peru cancelled the debt owed by Bolivia.", "081"),
     ],
-    ids=["release-people", "release-water", "fire-on", "host-talks"],
+    ids=["release-people", "release-water", "fire-on", "host-talks", "cancel-debt"],
 )
 def test_the_same_verbs_in_the_sense_that_is_an_event(text: str, cameo: str | None) -> None:
     found = events(text)

@@ -11,7 +11,7 @@ of what the sentence or the article around it makes of the word:
   line";
 - in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain";
 - a verb in a sense that is no event, by what it acts on: "released a new game", "fired 100 staff",
-  "demonstrated that the system works", "hosted a radio show".
+  "demonstrated that the system works", "hosted a radio show", "cancelled its concerts".
 """
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ TAKEN = {
 }
 """What a party can hand back or let go to another: "released the frozen assets", "released the seized
 vessels", "started releasing water from the dam"."""
+
+LIFTED = {
+    *("sanction", "sanctions", "ban", "bans", "debt", "debts", "restriction", "restrictions", "curfew"),
+    *("embargo", "order", "decree", "visa", "visas", "fine", "fines", "tariff", "tariffs", "quota"),
+}
+"""What cancelling eases ("cancelled the debt", "cancelled the curfew"); cancelling a concert is no event."""
 
 UNREPORTED = {
     *("name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"),
@@ -114,7 +120,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     """A verb whose event depends on what it acts on, used in another sense: releasing a product, a film
     or figures (only people or property taken are released: "released the hostages"); firing staff
     (a weapon or a target is fired at); demonstrating that something works (not a protest); hosting a
-    show (a meeting, talks or a visitor are hosted)."""
+    show (a meeting, talks or a visitor are hosted); cancelling a concert (what cancelling eases, a ban or
+    a debt, or an event, is an event)."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
@@ -131,6 +138,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return _people(patient) and not aimed
     if lemma == "host":
         return not _people(patient) and trigger_at(patient) is None
+    if lemma == "cancel":
+        return trigger_at(patient) is None and patient.lemma_.lower() not in LIFTED
     return False
 
 
