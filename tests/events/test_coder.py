@@ -827,6 +827,19 @@ def test_the_same_verbs_in_the_sense_that_is_an_event(text: str, cameo: str | No
     assert found and (cameo is None or cameo in {e.cameo for e in found})
 
 
+def test_blocking_a_partys_application_is_a_veto_aimed_at_the_party() -> None:
+    [veto] = events("The United States blocked Peru's application to join the trade body.")
+    assert (veto.type, veto.cameo) == ("REJECT", "129")
+    assert veto.recipient is not None and veto.recipient.country == "PER"
+    [road] = events("Fishermen blocked the road to the port of Ilo.")
+    assert road.cameo == "144"
+
+
+def test_rejecting_a_partys_demand_for_something_is_aimed_at_the_party() -> None:
+    [rejection] = events("Laos rejected Cambodia's demand for compensation.")
+    assert rejection.recipient is not None and rejection.recipient.country == "KHM"
+
+
 def test_a_clause_of_time_takes_the_status_of_the_plan_it_hangs_on() -> None:
     text = "A decision could come in June, when the fisheries ministers of Peru and Chile meet in Santiago."
     assert {e.status for e in events(text) if e.type == "CONSULT"} == {"hypothetical"}

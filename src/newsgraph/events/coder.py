@@ -401,15 +401,17 @@ def _recipient(head: Token, coder: Coder) -> Participant | None:
     coded = coder.code(head)
     # an event noun is a thing too, whatever country its phrase names ("offered [assistance] to Cambodia")
     if head.pos_ == "NOUN" and (coded is None or (nominal(head) and trigger_at(head) is not None)):
-        behind = _prepositional(head, _BEHIND_THINGS)
-        if behind is None:  # "attacked [the government]'s record"
-            behind = next((c for c in head.children if possessive(c) and c.pos_ != "PRON"), None)
-        if behind is None:  # "banned an [opposition] march"
-            behind = next((c for c in head.children if c.dep_ == "compound" and _party_noun(c)), None)
-        if behind is None and head.lower_ in KIN:
-            behind = _member_of(head)
-        if behind is not None:
-            return coder.code(behind) or coded
+        owners = [
+            _prepositional(head, _BEHIND_THINGS),
+            # "attacked [the government]'s record", "rejected [Cambodia]'s demand for compensation"
+            next((c for c in head.children if possessive(c) and c.pos_ != "PRON"), None),
+        ]
+        if not any(owners):
+            # "banned an [opposition] march", "our brothers [in ECOWAS]"
+            owners.append(next((c for c in head.children if c.dep_ == "compound" and _party_noun(c)), None))
+            owners.append(_member_of(head) if head.lower_ in KIN else None)
+        behind = next((found for c in owners if c is not None and (found := coder.code(c))), None)
+        return behind or coded
     return coded
 
 
@@ -541,11 +543,17 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
 
 def _aimed_at(head: Token, trigger: Trigger) -> Token | None:
     """A recipient in a prepositional phrase of the verb ("imposed sanctions [on] Bissau"), else of the
-    object inside the trigger ("issued warrants [for] two men")."""
+    object inside the trigger ("issued warrants [for] two men"), else the object's owner ("blocked
+    [Iran]'s application")."""
     cases = _cases_for(trigger)
     recipient = _prepositional(head, cases)
     for word in trigger.words:
         recipient = recipient or _prepositional(head.doc[word], cases if word == head.i else _BEHIND_THINGS)
+    if _type(trigger.entry.cameo) == "CONSULT":
+        return recipient  # "held [Mr Blair]'s monthly media conference": the owner hosts, not receives
+    for word in (head.doc[i] for i in trigger.words if i != head.i):
+        # "blocked [Iran]'s application": whose the object inside the trigger is
+        recipient = recipient or next((c for c in word.children if possessive(c) and c.pos_ != "PRON"), None)
     return recipient
 
 
