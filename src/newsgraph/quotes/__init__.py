@@ -46,6 +46,10 @@ _ABBREVIATIONS = {
     *("mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "adm", "rev"),
     *("st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec"),
 }
+_SUBORDINATORS = {
+    *("when", "if", "as", "after", "before", "while", "because", "since", "although", "though", "once"),
+    *("until", "unless", "whether", "so"),
+}
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.?!][\"”’']?\s+(?=[A-Z\"“‘'])")
 
 
@@ -216,10 +220,8 @@ def _after_colon(doc: Doc, cue: Cue, marks: list[QuotedSpan]) -> QuotedSpan | No
 def _subordinate(doc: Doc, run: tuple[int, int]) -> bool:
     """Content that opens with a subordinator ("When the talks failed, ...") is no statement of its own."""
     words = doc.char_span(*run, alignment_mode="expand")
-    opening = [t for t in words[:3] if not (t.is_punct or t.is_space)] if words is not None else []
-    return bool(opening) and (
-        opening[0].dep_ == "mark" or opening[0].tag_ in ("IN", "WRB") or opening[0].lower_ == "so"
-    )
+    first = next((t for t in words if not (t.is_punct or t.is_space)), None) if words is not None else None
+    return first is not None and (first.dep_ == "mark" or first.lower_ in _SUBORDINATORS)
 
 
 def _drafts_of(

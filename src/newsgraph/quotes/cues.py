@@ -383,7 +383,7 @@ def _naming(verb: Token) -> bool:
     object and nothing said of it ("called [Friends of the Andes] organised ...", where "called Ruiz a
     liar" says something)."""
     if verb.lemma_.lower() not in _NAMING or verb.lower_.endswith("s"):
-        return False
+        return False  # "calls", "names": a present tense says something of what it names
     own_clause = any(c.dep_ in _SUBJECT_DEPS or c.dep_.startswith("aux") for c in verb.children)  # "who's called"
     if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm") and verb.head.i < verb.i:
         return not own_clause
