@@ -157,6 +157,7 @@ def trigger_at(token: Token) -> Trigger | None:
 
 
 def _event_subject(verb: Token) -> bool:
+    """Whether the verb's subject is an event noun ("[a planned visit] was cancelled")."""
     return any(c.dep_ in _SUBJECT_DEPS and nominal(c) and trigger_at(c) is not None for c in verb.children)
 
 
