@@ -840,6 +840,11 @@ def test_rejecting_a_partys_demand_for_something_is_aimed_at_the_party() -> None
     assert rejection.recipient is not None and rejection.recipient.country == "KHM"
 
 
+def test_a_name_the_parser_split_from_its_honorific_is_the_participant() -> None:
+    [expulsion] = events("Mr Galloway was expelled from the union because of his remarks.")
+    assert expulsion.recipient is not None and expulsion.recipient.name.endswith("Galloway")
+
+
 def test_a_clause_of_time_takes_the_status_of_the_plan_it_hangs_on() -> None:
     text = "A decision could come in June, when the fisheries ministers of Peru and Chile meet in Santiago."
     assert {e.status for e in events(text) if e.type == "CONSULT"} == {"hypothetical"}

@@ -20,6 +20,7 @@ from newsgraph.events.triggers import TIME_WORDS
 from newsgraph.gazetteer.countries import country_name, country_of
 from newsgraph.gazetteer.roles import names_people
 from newsgraph.model import Entity, Participant, Speaker
+from newsgraph.nlp.rules import HONORIFICS
 from newsgraph.nlp.syntax import previous_sentence_start
 
 SECTORS = {
@@ -155,10 +156,20 @@ class Coder:
 
     def code(self, head: Token) -> Participant | None:
         """The participant a noun phrase headed by `head` names; None for an unresolved pronoun, a day,
-        and a phrase that names no one ("agreed to [a water release]", "[the real test] is whether")."""
+        and a phrase that names no one ("agreed to [a water release]", "[the real test] is whether").
+        Where the parser split a name from its honorific ("[Mr] Galloway was expelled", read as two
+        subjects), the name is the participant."""
+        participant = self._code(head)
+        following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        honorific_only = participant is not None and participant.name.lower() in HONORIFICS
+        if honorific_only and following is not None and following.pos_ == "PROPN":
+            return self._code(following)
+        return participant
+
+    def _code(self, head: Token) -> Participant | None:
         counted = _counted(head)
         if counted is not None:
-            return self.code(counted)  # "Thousands of [farmers]", "dozens of [soldiers]"
+            return self._code(counted)  # "Thousands of [farmers]", "dozens of [soldiers]"
         if self.actors:
             words = _phrase(head)
             code = self.actors.code([t.text for t in words])
