@@ -46,7 +46,7 @@ from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
 from newsgraph.nlp.paragraphs import paragraph_around
-from newsgraph.nlp.syntax import coordinated_outer, is_passive, sentences, text_of
+from newsgraph.nlp.syntax import case_of, coordinated_outer, is_passive, sentences, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -155,7 +155,7 @@ def _reacting_to(
     if trigger.entry.pos != "verb" or not found or any(e.recipient for e in found) or found[0].type not in REACTIONS:
         return found
     thing = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN"), None)
-    if thing is None or any(c.dep_ in ("nmod:poss", "poss") or _case(c) == "by" for c in thing.children):
+    if thing is None or any(c.dep_ in ("nmod:poss", "poss") or case_of(c) == "by" for c in thing.children):
         return found
     word = thing.lemma_.lower()
     generic = word in ACTS
@@ -484,7 +484,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         clause = next(c for c in head.children if c.dep_ == "ccomp")
         actor, recipient = _subject(head), _real_subject(clause)
         return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient else [])
-    agent = next((c for c in head.children if c.dep_ == "obl" and _case(c) == "by"), None)
+    agent = next((c for c in head.children if c.dep_ == "obl" and case_of(c) == "by"), None)
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
     if passive is None and is_passive(head):
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -583,7 +583,9 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
     """ "Costa's visit to Tokyo", "talks between Peru and Chile", "sanctions on Bissau"; with `from_actor`,
     "a complaint [from] the Lib Dems", "aid from Japan": the one it comes from acts (a withdrawal "from"
     a place leaves it)."""
-    actor = next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss") or _case(c) in ("'s", "’s", "by")), None)
+    actor = next(
+        (c for c in noun.children if c.dep_ in ("nmod:poss", "poss") or case_of(c) in ("'s", "’s", "by")), None
+    )
     pronoun = next((c for c in noun.children if c.lower_ in ("its", "their")), None)
     if actor is None and pronoun is not None and noun.dep_ in ("obj", "dobj", "obl"):
         # "The ILO reiterated its demand", "the group insisted on their demands": the subject's own, when
@@ -592,11 +594,11 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         if subject is not None and subject.pos_ != "PRON":
             plural = "Plur" in subject.morph.get("Number") or any(c.dep_ == "conj" for c in subject.children)
             actor = subject if plural == (pronoun.lower_ == "their") else None
-    between = next((c for c in noun.children if _case(c) == "between"), None)
+    between = next((c for c in noun.children if case_of(c) == "between"), None)
     if between is not None:
         return conjuncts(between), []
-    source = next((c for c in noun.children if _case(c) == "from" and not _temporal(c)), None) if from_actor else None
-    recipient = next((c for c in noun.children if _case(c) in cases and not _temporal(c) and c is not source), None)
+    source = next((c for c in noun.children if case_of(c) == "from" and not _temporal(c)), None) if from_actor else None
+    recipient = next((c for c in noun.children if case_of(c) in cases and not _temporal(c) and c is not source), None)
     if recipient is None:
         # "its demand that Russia withdraw": the one the clause says must act
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _real_subject(c) is not None), None)
@@ -614,10 +616,10 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         actor = _subject(verb)
     elif actor is None and phrase.dep_ in ("obj", "dobj") and lemma_in(verb, RECEIVING_VERBS):
         # "The rebels received weapons from the government": the giver acts, the receiver gets.
-        giver = next((c for c in (*noun.children, *verb.children) if _case(c) == "from"), None)
+        giver = next((c for c in (*noun.children, *verb.children) if case_of(c) == "from"), None)
         if giver is not None:
             actor, recipient = giver, _subject(verb)
-    elif actor is None and _case(noun) == "in" and lemma_in(verb, ENGAGING_VERBS):
+    elif actor is None and case_of(noun) == "in" and lemma_in(verb, ENGAGING_VERBS):
         # "Syrian rebels engaged Filipino peacekeepers in a firefight"
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
@@ -782,7 +784,7 @@ def _date_before(sentence: Span, published: date) -> date | None:
 def _prepositional(word: Token, cases: tuple[str, ...]) -> Token | None:
     for case in cases:
         found = next(
-            (c for c in word.children if c.dep_ in ("obl", "nmod") and _case(c) == case and not _temporal(c)), None
+            (c for c in word.children if c.dep_ in ("obl", "nmod") and case_of(c) == case and not _temporal(c)), None
         )
         if found is not None:
             return found
@@ -792,10 +794,6 @@ def _prepositional(word: Token, cases: tuple[str, ...]) -> Token | None:
 def _temporal(token: Token) -> bool:
     """ "on Sunday", "in March", "at the weekend": when, not who."""
     return token.lower_ in TIME_WORDS
-
-
-def _case(token: Token) -> str | None:
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
 def _other_clause(sentence: Span, start: int, head: Token) -> bool:

@@ -23,7 +23,7 @@ from newsgraph.events.participants import SECTORS, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
 from newsgraph.events.triggers import Trigger, lemma_in, trigger_at
 from newsgraph.gazetteer.roles import names_people
-from newsgraph.nlp.syntax import is_passive
+from newsgraph.nlp.syntax import case_of, is_passive
 
 SETTINGS = {
     *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
@@ -134,7 +134,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "release":
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
     if lemma == "fire":
-        aimed = any(c.dep_ == "obl" and _case(c) in ("at", "on", "into") for c in verb.children)
+        aimed = any(c.dep_ == "obl" and case_of(c) in ("at", "on", "into") for c in verb.children)
         return _people(patient) and not aimed
     if lemma == "host":
         return not _people(patient) and trigger_at(patient) is None
@@ -154,10 +154,6 @@ def _people(word: Token) -> bool:
     if word.pos_ == "PRON":
         return lower not in ("it", "this", "that", "which", "what")
     return names_people(word.text) or lower in SECTORS or lemma in PEOPLE or lower in PEOPLE
-
-
-def _case(word: Token) -> str | None:
-    return next((c.lower_ for c in word.children if c.dep_ == "case"), None)
 
 
 def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sporting: bool) -> bool:

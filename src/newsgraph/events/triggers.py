@@ -18,7 +18,7 @@ from newsgraph.events.verbs import VerbDictionary
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import find_place
-from newsgraph.nlp.syntax import is_passive
+from newsgraph.nlp.syntax import case_of, is_passive
 
 _OBJECT_DEPS = ("obj", "dobj")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -130,7 +130,7 @@ def trigger_at(token: Token) -> Trigger | None:
                         return Trigger(token.i, (token.i, child.i), entry)
             for child in token.children:
                 if child.dep_ == "obl" and child.lower_ not in TIME_WORDS:
-                    case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+                    case = case_of(child)
                     if case and (entry := table.get((f"{lemma} {case}", "verb"))):
                         # "called off the strike" parsed with "off" as the strike's preposition
                         with_noun = _with_noun(table, f"{lemma} {case}", child)

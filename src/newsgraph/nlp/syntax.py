@@ -85,6 +85,11 @@ def verb_form(verb: Token) -> tuple[str, ...]:
     return (*verb.morph.get("VerbForm"), *verb.morph.get("Tense"))
 
 
+def case_of(token: Token) -> str | None:
+    """The preposition the parser hung on a noun ("[on] Monday", "[by] Thailand"), lower-cased."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
 def is_passive(verb: Token) -> bool:
     """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them
     (the shipped model gives no passive labels); "is asking" is a present participle, and its subject

@@ -230,14 +230,12 @@ def _dates_agree(instance: EventInstance, mention: EventMention) -> bool:
     known = next((m.day for m in instance.mentions if m.day), None)
     if known and mention.day:
         return known == mention.day
+    day = known or mention.day
+    reports = [m.report.published for m in instance.mentions] + [mention.report.published]
     if mention.status in DONE_STATUSES:
-        day = known or mention.day
-        reports = [m.report.published for m in instance.mentions] + [mention.report.published]
         return day is None or all(published is None or day <= published[:10] for published in reports)
     if mention.status == "future":
-        planned = known or mention.day
-        reports = [m.report.published for m in instance.mentions] + [mention.report.published]
-        return planned is None or all(day is None or day[:10] <= planned for day in reports)
+        return day is None or all(published is None or published[:10] <= day for published in reports)
     return True
 
 
