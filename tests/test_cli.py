@@ -404,6 +404,9 @@ def test_events_jsonl_is_one_object_per_event_and_filters_apply(tmp_path: Path) 
     assert everything[2]["context"] == ["economic"] and everything[2]["actor_country"] is None
     assert [o["trigger"] for o in objects("--actor", "UNION")] == ["accused"]
     assert [o["trigger"] for o in objects("--actor", "ukr")] == ["signed"]
+    # three capitals are a country code alone, not letters inside a name ("the drivers' union")
+    assert [o["trigger"] for o in objects("--actor", "ion")] == ["accused"]
+    assert objects("--actor", "ION") == []
     assert [o["trigger"] for o in objects("--recipient", "rou")] == ["accused"]
     assert [o["trigger"] for o in objects("--type", "agree")] == ["signed"]
     assert [o["trigger"] for o in objects("--until", "2024-09-02")] == ["signed"]

@@ -508,9 +508,15 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @db_option
 @click.option(
     "--actor",
-    help="Only events whose actor's name contains this text (case and accents ignored) or whose country it is (USA).",
+    help=(
+        "Only events whose actor's name contains this text (case and accents ignored) or whose country it "
+        "is; three capitals (NGA) are a country code alone."
+    ),
 )
-@click.option("--recipient", help="Only events whose recipient's name contains this text, or whose country it is.")
+@click.option(
+    "--recipient",
+    help="Only events whose recipient's name contains this text, or whose country it is (three capitals: a code).",
+)
 @click.option(
     "--dyad",
     callback=_dyad_option,

@@ -483,6 +483,30 @@ def test_a_postponed_visit_did_not_happen_even_when_the_parser_loses_its_subject
     found = events("Ana Costa met Kenji Sato in Tokyo, after a planned visit to Hanoi last week was postponed.")
     [visit] = [e for e in found if e.trigger.text == "visit"]
     assert visit.status == "negated" and visit.evidence is not None and visit.evidence.text == "postponed"
+    assert visit.actor is not None and visit.actor.name == "Ana Costa"  # nobody else is named as the visitor
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("On a visit to Kenya, the French president praised the new port at Mombasa.", "French president"),
+        ("The prime minister, on a three-day visit to India, signed a trade deal in Delhi.", "prime minister"),
+        ("Protesters marched in Lima during the visit to Peru of the Chinese premier.", None),
+    ],
+    ids=["opening-phrase", "aside", "visit-of"],
+)
+def test_a_visit_nobody_is_named_making_is_the_clause_subjects(text: str, visitor: str | None) -> None:
+    visits = [e for e in events(text) if e.trigger.text == "visit"]
+    assert visits and {e.actor.name if e.actor else None for e in visits} == {visitor}
+
+
+def test_an_aside_between_commas_is_not_part_of_the_participants_name() -> None:
+    [signing] = [
+        e
+        for e in events("The prime minister, on a three-day visit to India, signed a trade deal.")
+        if e.trigger.text.startswith("signed")
+    ]
+    assert signing.actor is not None and (signing.actor.name, signing.actor.country) == ("prime minister", None)
 
 
 @pytest.mark.parametrize(

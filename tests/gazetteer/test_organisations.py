@@ -81,6 +81,8 @@ def test_the_kinds_a_newsroom_needs_are_present() -> None:
         ("the Houthis", "Houthis"),
         ("Guardian", "The Guardian"),
         ("LeT", "Lashkar-e-Taiba"),
+        ("West African leaders", "Economic Community of West African States"),
+        ("Southeast Asian leaders", "Association of Southeast Asian Nations"),
     ],
 )
 def test_find_organisation(text: str, expected: str) -> None:

@@ -192,3 +192,11 @@ def test_a_word_for_people_capitalised_at_a_sentence_start_names_no_party_of_the
     ]
     label = story_label(merge_events(meetings), store=None, article_ids=["a1"])  # type: ignore[arg-type]
     assert label.startswith("Peru, Chile:")
+
+
+def test_a_long_organisation_name_is_labelled_by_its_acronym() -> None:
+    report = Report(article="a1", published="2024-04-14", source="Savanna Times", order=0)
+    bloc = "Economic Community of West African States"
+    sanctions = [EventMention(report, 0, "COERCE", "asserted", "163", "2024-04-13", bloc, None, "Guinea-Bissau", "GNB")]
+    label = story_label(merge_events(sanctions), store=None, article_ids=["a1"])  # type: ignore[arg-type]
+    assert label.startswith("ECOWAS, Guinea-Bissau:") or label.startswith("Guinea-Bissau, ECOWAS:")

@@ -36,7 +36,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive
+from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive, set_off
 from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
@@ -63,6 +63,7 @@ _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to", "of")
 _VISIT_CASES = ("to", "in", "at", "into")
 _AID_CASES = (*_RECIPIENT_CASES, "for")
+_DURING = ("on", "during", "after", "before", "following", "ahead")
 """Aid is also "for" whom it is meant ("food assistance for Cambodia")."""
 VISITS = {"042", "043"}
 PROJECTILES = {"rocket", "missile", "shell", "bomb", "mortar", "grenade", "drone", "projectile", "shot", "bullet"}
@@ -479,7 +480,12 @@ def _type(code: str) -> str | None:
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     """Heads of the actor and recipient phrases, each with its coordinated phrases."""
     if trigger.entry.pos == "noun":
-        return _noun_parties(head, _cases_for(trigger), from_actor=_type(trigger.entry.cameo) != "RETREAT")
+        actors, recipients = _noun_parties(
+            head, _cases_for(trigger), from_actor=_type(trigger.entry.cameo) != "RETREAT"
+        )
+        if not actors and recipients and trigger.entry.cameo == "042" and (visitor := _visitor(head)) is not None:
+            actors = conjuncts(visitor)
+        return actors, recipients
     if trigger.entry is DEMAND:
         clause = next(c for c in head.children if c.dep_ == "ccomp")
         actor, recipient = _subject(head), _real_subject(clause)
@@ -577,6 +583,23 @@ def _speaker_of(pronoun: Token) -> Token | None:
         return None
     plural = "Plur" in speaker.morph.get("Number")
     return speaker if plural == (pronoun.lower_ in ("they", "we")) else None
+
+
+def _visitor(visit: Token) -> Token | None:
+    """ "On a visit to Kenya, the French president praised ...", "Lindqvist met Huong after a planned
+    visit to Hanoi was postponed": a visit nobody is named making, in a phrase of time of a clause, is
+    that clause's subject's."""
+    if case_of(visit) not in _DURING or any(_of_someone(t) for t in visit.subtree):
+        return None  # "during the visit to Peru of the Chinese premier": the premier visits, not the subject
+    if visit.dep_ == "nmod" and visit.head.pos_ in ("NOUN", "PROPN") and set_off(visit.head, visit):
+        return visit.head  # "The prime minister, on a visit to India, signed ..."
+    return _subject(visit.head) if visit.dep_ == "obl" else None
+
+
+def _of_someone(word: Token) -> bool:
+    """ "of [the Chinese premier]", "of [Li Qiang]": someone a visit belongs to, not a place's name ("the
+    Republic of Korea")."""
+    return case_of(word) == "of" and (word.pos_ == "NOUN" or word.ent_type_ == "PER")
 
 
 def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) -> tuple[list[Token], list[Token]]:

@@ -311,7 +311,7 @@ def _phrase(head: Token) -> list[Token]:
     Union coalition", "[about 300] fishermen")."""
     kept = [head]
     for child in head.children:
-        if child.dep_ not in _LEFT_OUT and child.lower_ not in TIME_WORDS:
+        if child.dep_ not in _LEFT_OUT and child.lower_ not in TIME_WORDS and not set_off(head, child):
             kept.extend(child.subtree)
     when = {t.i for w in kept if w is not head and w.lower_ in TIME_WORDS for t in w.subtree}
     kept = sorted((t for t in kept if t.i not in when), key=lambda t: t.i)
@@ -328,6 +328,15 @@ def _phrase(head: Token) -> list[Token]:
     ):
         kept.pop(0)
     return kept
+
+
+def set_off(head: Token, child: Token) -> bool:
+    """ "The prime minister[, on a visit to India,] signed": a phrase after the head that a comma opens is
+    an aside about it, not part of its name."""
+    start = child.left_edge.i
+    return child.i > head.i and (
+        child.doc[start].text == "," or (start > head.i + 1 and child.doc[start - 1].text == ",")
+    )
 
 
 def possessive(token: Token) -> bool:

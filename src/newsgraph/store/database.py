@@ -499,7 +499,8 @@ class Store:
         """Stored events, earliest event date first (undated last), then by article id and sentence.
 
         `actor` and `recipient` match a participant whose name contains the text, ignoring case and
-        accents, or whose country code is the text ("usa" finds USA); `dyad` is "ACTOR:RECIPIENT" as two
+        accents, or whose country code is the text ("usa" finds USA); three capitals are a country code
+        alone ("NGA" finds Nigeria's, not "Domingas"); `dyad` is "ACTOR:RECIPIENT" as two
         ISO 3166 alpha-3 country codes ("USA:CHN"); `type` is a PLOVER type; `status` is asserted, negated,
         future or hypothetical; `since` and `until` are ISO dates, both inclusive, on the event's date (an
         undated event is left out when either is given); `search` keeps events whose sentence has every
@@ -508,7 +509,11 @@ class Store:
         """
         where, params = [], []
         for column, value in (("actor", actor), ("recipient", recipient)):
-            if value:
+            if value and re.fullmatch(r"[A-Z]{3}", value.strip()):
+                # "NGA" is Nigeria's code, not the middle of "Domingas"
+                where.append(f"e.{column}_country = ?")
+                params.append(value.strip())
+            elif value:
                 where.append(f"(instr(newsgraph_fold(e.{column}_name), ?) > 0 OR e.{column}_country = ?)")
                 params += [_fold(value), value.strip().upper()]
         if dyad:

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from newsgraph.events.ontology import cameo
 from newsgraph.gazetteer.countries import country_name
+from newsgraph.gazetteer.organisations import find_organisation, is_acronym
 from newsgraph.gazetteer.roles import names_people
 from newsgraph.store import Store
 from newsgraph.stories import storage
@@ -187,4 +188,8 @@ def _party_label(name: str | None, country: str | None) -> str | None:
     words = name.split()
     if len(words) == 1 and names_people(words[0]):
         return None  # "Negotiators are scheduled to meet": capitalised only because it opens the sentence
-    return " ".join(words) if len(words) <= 4 and words[0][:1].isupper() else None
+    if len(words) > 4:
+        # "Economic Community of West African States" is "ECOWAS" in a label
+        organisation = find_organisation(name)
+        return next((a for a in organisation.aliases if is_acronym(a)), None) if organisation else None
+    return " ".join(words) if words[0][:1].isupper() else None
