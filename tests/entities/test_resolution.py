@@ -491,6 +491,16 @@ def test_people_of_one_ministry_share_the_country_the_text_gives_one_of_them() -
     assert benavides.country == "PER"
 
 
+def test_a_ministry_only_a_title_implies_gives_no_country_from_another_states_ministry() -> None:
+    text = (
+        "Foreign Minister Ana Ruiz said the recall was a protest against a campaign of pressure. A "
+        "spokesperson for Peru's Ministry of Foreign Affairs, Jorge Paz, said relations remained friendly."
+    )
+    people = {e.name: e for e in analyze(text).entities if e.kind == "person"}
+    assert people["Jorge Paz"].country == "PER"
+    assert people["Ana Ruiz"].affiliations == ["Ministry of Foreign Affairs"] and people["Ana Ruiz"].country is None
+
+
 def test_people_of_a_body_whose_members_are_of_several_countries_get_none_from_it() -> None:
     text = (
         "Chile's foreign ministry spokesman, Andrés Molina, and Peru's foreign ministry spokesman, Jorge Paz, "

@@ -533,6 +533,16 @@ def test_we_and_i_in_a_quote_are_its_speaker_and_the_body_they_speak_for() -> No
     assert found["CONSULT"].actor is not None and found["CONSULT"].actor.name == "Luis Aranda"
 
 
+def test_we_is_not_another_states_body_of_the_same_name() -> None:
+    text = (
+        "A spokesperson for Chile's Ministry of Foreign Affairs, Jorge Paz, said relations remained good. "
+        "Foreign Minister Ana Ruiz spoke to reporters in Lima. "
+        '"We asked Chile for time, and we were answered with fees," Ruiz said.'
+    )
+    [request] = [e for e in events(text) if e.type == "REQUEST"]
+    assert request.actor is not None and request.actor.country != "CHL"
+
+
 def test_us_the_country_is_not_we() -> None:
     [rejection] = events("The US on Thursday rejected calls by Chile to reform the fisheries body.")
     assert rejection.actor is not None and rejection.actor.country == "USA"

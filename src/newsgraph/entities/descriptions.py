@@ -247,7 +247,10 @@ def colleagues_share_a_country(clusters: list[Cluster]) -> None:
     agreed = {body: next(iter(codes)) for body, codes in countries.items() if len(codes) == 1}
     for person in people:
         if person.country is None:
-            person.country = next((agreed[a] for a in person.affiliations if a in agreed), None)
+            # not through a body only their title implies: "Foreign Minister Filomena Sanhá" is not of
+            # the country whose foreign ministry's spokesperson the article quotes
+            stated = [a for a in person.affiliations if a not in person.implied]
+            person.country = next((agreed[a] for a in stated if a in agreed), None)
     for cluster in clusters:
         if cluster.kind == "organisation" and cluster.country is None and cluster.name in agreed:
             cluster.country = agreed[cluster.name]
@@ -653,6 +656,7 @@ def _affiliation_in_role(cluster: Cluster) -> None:
         if found:
             words = [w if w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:] for w in found.group(2).split()]
             cluster.add_affiliation(f"Ministry {found.group(1).lower()} {' '.join(words)}")
+            cluster.implied.update(cluster.affiliations)
             return
         portfolio = _PORTFOLIO_MINISTER.match(role)
         if portfolio and not _NOT_PORTFOLIOS & set(portfolio.group(1).lower().split()):  # "new prime minister"
@@ -661,6 +665,7 @@ def _affiliation_in_role(cluster: Cluster) -> None:
                 w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words
             )
             cluster.add_affiliation(f"Ministry of {named}")
+            cluster.implied.update(cluster.affiliations)
             return
         words = role.split()
         body = next((i for i in range(1, len(words)) if words[i - 1].lower() in _BODY_NOUNS), None)
@@ -798,7 +803,7 @@ def canonical_affiliations(clusters: list[Cluster]) -> None:
     full = {name: cluster.name for cluster in clusters if cluster.kind == "organisation" for name in cluster.names}
     bodies = [cluster for cluster in clusters if cluster.kind == "organisation"]
     for cluster in clusters:
-        renamed = []
+        renamed, implied = [], set()
         for affiliation in cluster.affiliations:
             organisation = find_organisation(affiliation)
             name = organisation.name if organisation else full.get(affiliation, affiliation)
@@ -808,7 +813,10 @@ def canonical_affiliations(clusters: list[Cluster]) -> None:
                 name = organisation.name if organisation else name
             if name and name not in renamed:
                 renamed.append(name)
+            if name and affiliation in cluster.implied:
+                implied.add(name)
         cluster.affiliations = renamed
+        cluster.implied = implied
 
 
 def _body_named_by(word: str, bodies: list[Cluster]) -> str | None:

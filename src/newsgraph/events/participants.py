@@ -231,7 +231,9 @@ class Coder:
             return Participant(speaker.name, speaker.entity, speaker.country)
         if speaker.affiliation:
             body = next((e for e in self.entities.entities if e.name == speaker.affiliation), None)
-            if body is not None:
+            if body is not None and body.country in (None, speaker.country):
+                # not another state's body of the same name: "Nigeria's Ministry of Foreign Affairs" is not
+                # the one Bissau's foreign minister speaks for
                 return _from_entity(body)
             return Participant(speaker.affiliation, country=speaker.country)
         if speaker.country and not speaker.described:
