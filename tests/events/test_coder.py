@@ -533,6 +533,25 @@ def test_we_and_i_in_a_quote_are_its_speaker_and_the_body_they_speak_for() -> No
     assert found["CONSULT"].actor is not None and found["CONSULT"].actor.name == "Luis Aranda"
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The Peruvian president met business leaders in Seoul on Monday.", "BUS"),
+        ("Labour Minister Ana Ruiz met union leaders in Lima on Monday.", "CVL"),
+        ("The army met rebel leaders in Goma on Monday.", "REB"),
+        ("The president met three executives of the mining firm in Lima.", "BUS"),
+    ],
+)
+def test_leaders_take_the_sector_of_what_they_lead(text: str, sector: str) -> None:
+    [meeting] = [e for e in events(text) if e.type == "CONSULT"]
+    assert meeting.recipient is not None and meeting.recipient.sector == sector
+
+
+def test_signing_a_statement_is_no_agreement() -> None:
+    text = "Peru's finance minister signed a statement on the accuracy of the budget figures."
+    assert [e for e in events(text) if e.type == "COOPERATE" or e.cameo == "057"] == []
+
+
 def test_we_is_not_another_states_body_of_the_same_name() -> None:
     text = (
         "A spokesperson for Chile's Ministry of Foreign Affairs, Jorge Paz, said relations remained good. "

@@ -110,14 +110,20 @@ SECTORS = {
     ),
     **dict.fromkeys(("journalists", "reporters", "newspaper", "broadcaster"), "JRN"),
     **dict.fromkeys(("company", "companies", "firm", "firms", "exporters", "producers", "bank", "banks"), "BUS"),
+    **dict.fromkeys(("executives",), "BUS"),
     **dict.fromkeys(
         (
             *("rebels", "insurgents", "militants", "militia", "militias", "fighters", "gunmen", "jihadists"),
             *("guerrillas", "guerillas", "separatists", "extremists", "fundamentalists"),
+            *("rebel", "insurgent", "militant", "separatist"),
         ),
         "REB",
     ),
 }
+_LEADING_PEOPLE = {"leader", "leaders", "official", "officials", "representatives", "heads"}
+_MODIFIER_SECTORS = {"business": "BUS", "industry": "BUS", "corporate": "BUS", "church": "CVL", "religious": "CVL"}
+"""Words that give the sector of the people they describe ("business leaders") but are no party alone
+("its business practices")."""
 THINGS = {
     *("economy", "economies", "market", "markets", "resource", "resources", "export", "exports", "import"),
     *("imports", "price", "prices", "growth", "currency", "dollar", "euro", "share", "shares", "stock"),
@@ -211,7 +217,7 @@ class Coder:
             head.pos_ == "PROPN" or (head.dep_ in ("amod", "compound") and head.text[:1].isupper())
         ):
             country = country_of(head.text)  # "Obama", or "Israeli" in "Israeli shelling"
-        sector = SECTORS.get(head.lower_)
+        sector = _sector_of(head)
         if sector is None and body is not None and (names_people(head.text) or head.lower_ in ORGANS):
             sector = body.sector  # "UN inspectors", "the commission's council"; not "the EU's move"
         if country is None and len(words) == 1 and head.lower_ in HOME_INSTITUTIONS:
@@ -330,6 +336,20 @@ def _phrase(head: Token) -> list[Token]:
     ):
         kept.pop(0)
     return kept
+
+
+def _sector_of(head: Token) -> str | None:
+    """The sector a common noun names; for "leaders", "officials" or "representatives", the sector of a
+    noun before them wins ("business leaders", "union officials" are no government's)."""
+    if head.lower_ in _LEADING_PEOPLE:
+        sectors = (
+            _MODIFIER_SECTORS.get(c.lower_) or SECTORS.get(c.lower_)
+            for c in head.children
+            if c.dep_ in ("compound", "amod")
+        )
+        if (sector := next((s for s in sectors if s), None)) is not None:
+            return sector
+    return SECTORS.get(head.lower_)
 
 
 def set_off(head: Token, child: Token) -> bool:
