@@ -463,11 +463,42 @@ def test_an_honorific_the_parser_cut_off_is_part_of_the_source_not_what_was_said
     [
         "The drugs, called beta blockers, are widely used in Peru.",
         "A group called Friends of the Andes organised the march.",
+        "The smugglers' network called itself the Southern Route.",
+        "Called the Andean Water Compact, the alliance will set rules for every dam on the river.",
+        "The markets fell on the news, a pattern called 'contagion', so the banks sold bonds.",
     ],
-    ids=["participle", "after-indefinite"],
+    ids=["participle", "after-indefinite", "reflexive", "opening-participle", "indefinite-subject"],
 )
 def test_calling_something_by_its_name_is_no_quote(text: str) -> None:
     assert analysed(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You might find that the cheaper model needs new parts within a year.",
+        "The deal is, as they say, a game changer for the port.",
+        "On his latest album, Pedro Castillo shows he is well aware of his critics.",
+        "The mining firm was declared insolvent in May after it emerged that its reserves did not exist.",
+        'The operation was aimed at stopping "the illegal trade in rare birds".',
+    ],
+    ids=["reader", "saying", "person-shows", "declared", "aimed"],
+)
+def test_the_reader_a_saying_a_demonstration_and_a_passive_are_nobodys_words(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+def test_what_a_speaker_told_is_the_listener_not_what_was_said() -> None:
+    text = (
+        '"Support is mandatory now," Luis Paredes, director at the games firm Andes Play told the Lima Times website.'
+    )
+    assert all(not part_texts(text, q)[0].startswith("the Lima Times") for q in analysed(text).quotes)
+
+
+def test_an_opener_the_parser_hangs_on_the_source_is_no_part_of_it() -> None:
+    text = "In the first year at least, developers said players should not expect much."
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "developers"
 
 
 def test_a_persons_aide_is_the_speaker_but_a_persons_statement_is_the_persons() -> None:

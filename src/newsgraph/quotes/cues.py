@@ -18,7 +18,7 @@ from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.rules import HONORIFICS
-from newsgraph.nlp.syntax import coordinated_outer, text_of
+from newsgraph.nlp.syntax import coordinated_outer, is_passive, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -30,6 +30,7 @@ _AUDIENCES = {
     *("investors", "analysts", "students", "members", "congress", "assembly", "newspaper", "radio", "television"),
 }
 _SUBJECT_DEPS = {"nsubj"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 _PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
 _NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "case"}
 LABEL = "label"
@@ -162,7 +163,9 @@ def find_cues(doc: Doc) -> list[Cue]:
 
 
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
-    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or _convening(verb) or _naming(verb):
+    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or is_passive(verb):
+        return None  # "Sony is thought to have ...", "the operation was aimed at ...": nobody's words
+    if _convening(verb) or _naming(verb):
         return None
     if "aside" in entry.frames and not (_as_aside(verb) and any(c.lower_ == "it" for c in verb.children)):
         return None  # "put" reports nothing but in "as X put it"
@@ -186,7 +189,7 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         own = {t.i for t in verb.subtree}
         content = {t.i for t in verb.head.subtree} - own
     content -= _next_act(verb, content)
-    if source is None:
+    if source is None or _nobody(doc, verb, source):
         return None
     particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
     words = (verb.i, (particle[0] if particle else verb.i) + 1)
@@ -347,13 +350,26 @@ def _rest_of_sentence(verb: Token, entry: CueWord) -> set[int]:
     return content if len(content) >= _CONTENT_OBJECT + 1 and clause else set()
 
 
+def _nobody(doc: Doc, verb: Token, source: tuple[int, int]) -> bool:
+    """ "You might find that ...", "as they say": the reader, or anybody, is no source."""
+    if source[1] - source[0] != 1:
+        return False
+    word = doc[source[0]].lower_
+    return word == "you" or (word == "they" and _as_aside(verb))
+
+
 def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
     """ "Investigators found a way in", "he showed his pass": a verb of evidence reports only when what it
     found or showed is a clause ("found that ...") or its finder is a poll, study, report or the like
     ("a poll found 40 percent support", "polls show a close race")."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    person = subject is not None and (
+        (subject.pos_ == "PROPN" and subject.ent_type_ != "ORG") or subject.lower_ in ("he", "she")
+    )
+    if entry.lemma == "show" and person:
+        return True  # "Tote King shows he is well aware of it": a person shows by doing, a poll by reporting
     if entry.cls != "evidence" or _reports_clause(verb, content):
         return False
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     return subject is None or subject.lemma_.lower() not in _EVIDENCE_SOURCES | _EVIDENCE_THINGS
 
 
@@ -385,6 +401,9 @@ def _naming(verb: Token) -> bool:
     if verb.lemma_.lower() not in _NAMING or verb.lower_.endswith("s"):
         return False  # "calls", "names": a present tense says something of what it names
     own_clause = any(c.dep_ in _SUBJECT_DEPS or c.dep_.startswith("aux") for c in verb.children)  # "who's called"
+    edge = verb.doc[verb.right_edge.i : verb.right_edge.i + 2]
+    if verb.i == verb.sent.start and verb.dep_ == "advcl" and any(t.text == "," for t in edge):
+        return True  # "Called the Marlin Association, the alliance will ...": the name of what follows
     if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm") and verb.head.i < verb.i:
         return not own_clause
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
@@ -392,10 +411,17 @@ def _naming(verb: Token) -> bool:
     if not objects:
         if any(c.dep_ == "obl" and c.i > verb.i for c in verb.children):
             return False  # "called on Obama to act", "called for calm": an appeal
-        # ", called beta blockers,"; ", called to testify," (summoned, also nobody's words)
+        # ", called beta blockers,"; ", called to testify," (summoned, also nobody's words); "a phenomenon
+        # called knocking", with the noun read as the participle's subject
         summoned = any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i for c in verb.children)
-        return bool(said or summoned) and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    return objects[0].text[:1].isupper() and objects[0].i == verb.i + 1 and not said and _after_indefinite(verb)
+        after_name = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        auxiliary = any(c.dep_.startswith("aux") for c in verb.children)
+        return bool(said or summoned) and (after_name or (_after_indefinite(verb) and not auxiliary))
+    first, doc = objects[0], verb.doc
+    name = next((t for t in doc[first.i + 1 : first.i + 3] if t.lower_ not in ("the", "a", "an")), None)
+    if first.lower_ in _REFLEXIVES and name is not None and name.text[:1].isupper():
+        return True  # "The group called itself the Underground Network"
+    return first.text[:1].isupper() and first.i == verb.i + 1 and not said and _after_indefinite(verb)
 
 
 def _after_indefinite(verb: Token) -> bool:
@@ -583,11 +609,16 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and _quoted(o)]  # chanted "What curfew?"
     if not clauses and entry.cls == "speech" and "clause" in entry.frames and entry.lemma not in _OTHER_OBJECTS:
         # "She said [Republican Donald Trump favors ...]" with "favors" tagged a noun: the object a verb of
-        # saying takes after it is what was said, unless it is the one spoken to ("told reporters")
+        # saying takes after it is what was said, unless it is the one spoken to ("told reporters", and
+        # whoever "told" has for its object: "told the BBC News website")
         clauses = [
             o
             for o in verb.children
-            if o.dep_ in _OBJECT_DEPS and o.i > verb.i and not _addressee(o) and len(list(o.subtree)) >= _CONTENT_OBJECT
+            if o.dep_ in _OBJECT_DEPS
+            and o.i > verb.i
+            and not _addressee(o)
+            and entry.lemma != "tell"
+            and len(list(o.subtree)) >= _CONTENT_OBJECT
         ]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
@@ -842,6 +873,9 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
             continue
         if child.dep_ in _MODIFIER_CLAUSES and _set_off(child):
             continue  # "fishing unions in Arica[, where boats blockaded the harbour]": an aside, not who
+        edge = head.doc[child.right_edge.i : child.right_edge.i + 2]
+        if child.i < head.i and child.pos_ != "PROPN" and any(t.text == "," for t in edge):
+            continue  # "In the first year [at least,] developers said": an opener the parser hung on the name
         kept.extend(t.i for t in child.subtree)
     start, end = min(kept), max(kept) + 1
     if end - start > MAX_SOURCE_TOKENS:
