@@ -126,6 +126,13 @@ def test_a_hyphenated_surname_cut_at_its_hyphen_is_made_whole() -> None:
     assert [e.text for e in doc.ents] == ["Kwabena Asante-Mensah", "Asante-Mensah"]
 
 
+def test_an_entity_never_ends_on_a_hyphen() -> None:
+    text = "The rapper Mo-B said the label would fold. Fans of the band Sky-Line waited."
+    doc = _with_model_entities(text, [("Mo-", "PER"), ("Sky-", "ORG")])
+    doc = rules_only().get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents] == ["Mo-B", "Sky-Line"]
+
+
 def test_the_surname_of_a_hyphenated_name_is_the_whole_last_word() -> None:
     text = "Kwabena Asante-Mensah spoke first. Later Asante-Mensah left."
     doc = _with_model_entities(text, [("Kwabena Asante-Mensah", "PER")])

@@ -488,6 +488,21 @@ def test_the_reader_a_saying_a_demonstration_and_a_passive_are_nobodys_words(tex
     assert analysed(text).quotes == []
 
 
+def test_a_thing_pointed_at_and_a_gerund_have_no_source() -> None:
+    assert analysed("The album came out in May and that brought three hits and confirmed her fame abroad.").quotes == []
+    text = "The phones will be built so that drivers can play any song in a collection, just by saying its name."
+    assert analysed(text).quotes == []
+
+
+def test_a_quote_goes_on_after_its_speaker_not_to_a_hope_in_the_next_sentence() -> None:
+    text = (
+        '"It is the best deal in years. It keeps the port open," Ruiz says. "And the growers will gain." '
+        "The cooperative is hoping to expand next year."
+    )
+    quotes = analysed(text).quotes
+    assert quotes and all(q.speaker is not None and q.speaker.name == "Ruiz" for q in quotes)
+
+
 def test_what_a_speaker_told_is_the_listener_not_what_was_said() -> None:
     text = (
         '"Support is mandatory now," Luis Paredes, director at the games firm Andes Play told the Lima Times website.'

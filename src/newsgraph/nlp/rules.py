@@ -627,10 +627,15 @@ def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     """A person's name the model cut short or ran on: the rest of a hyphenated surname ("Kwabena Asante"
     + "-Mensah", "Asante-" + "Mensah"), a third name word right after a two-word name that no other
     entity holds ("Ana Lucía" + "Rojas", not in Title Case text), but not a weekday or title it swallowed
-    ("Ana Costa Monday")."""
+    ("Ana Costa Monday"); and, whatever the label, the word after a hyphen the entity ends with ("Jay-"
+    + "Z")."""
+    taken = {i for other in others if other != entity for i in range(other.start, other.end)}
+    last, after = entity[-1], doc[entity.end] if entity.end < len(doc) else None
+    dangling = len(entity) > 1 and last.text in ("-", "‐") and last.whitespace_ == ""
+    if dangling and after is not None and after.is_alpha and after.i not in taken:
+        entity = Span(doc, entity.start, entity.end + 1, label=entity.label_)
     if entity.label_ != "PER":
         return entity
-    taken = {i for other in others if other != entity for i in range(other.start, other.end)}
     start = entity.start
     while (
         start >= 2

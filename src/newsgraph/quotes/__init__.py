@@ -312,6 +312,7 @@ def _cue_next_to(doc: Doc, mark: QuotedSpan, cues: list[Cue], marks: list[Quoted
     text = text_of(doc)
     after = [c for c in after if _follows(doc, c, last.end) and "\n" not in text[mark.outer[1] : doc[c.token].idx]]
     after = [c for c in after if not _mark_between(doc, marks, mark.outer[1], doc[c.token].idx)]
+    after = [c for c in after if not _reports_other_words(doc, c, mark, marks, text)]
     if after:
         return min(after, key=lambda c: c.token)
     before = [c for c in cues if c.source and first.start - CUE_REACH <= c.token < first.start]
@@ -325,6 +326,20 @@ def _cue_next_to(doc: Doc, mark: QuotedSpan, cues: list[Cue], marks: list[Quoted
         # '"...," Tester said, referring to the excuse, "...": the quote goes on after the aside
         return next((c for c in before if c.token == doc[nearest.token].head.i), nearest)
     return nearest
+
+
+def _reports_other_words(doc: Doc, cue: Cue, mark: QuotedSpan, marks: list[QuotedSpan], text: str) -> bool:
+    """'"... amazing." The station is hoping to expand': a cue of thinking or intending after a quote
+    that reports unquoted words of its own, or that follows a quote closed by a full stop, is not the
+    quote's ('"...," she believes' is). A verb of saying after a quote is its cue, whatever else the
+    parser hung on it ('"...," Mr. Obama said, not even needing to mention ...')."""
+    if cue.cls == "speech":
+        return False
+    for start, end in cue.content:
+        first, last = doc[start].idx, doc[end - 1].idx
+        if last >= mark.outer[1] and not any(m.outer[0] <= first and last < m.outer[1] for m in marks):
+            return True
+    return text[: mark.outer[1] - 1].rstrip().endswith(".")
 
 
 def _follows(doc: Doc, cue: Cue, quote_end: int) -> bool:

@@ -351,11 +351,12 @@ def _rest_of_sentence(verb: Token, entry: CueWord) -> set[int]:
 
 
 def _nobody(doc: Doc, verb: Token, source: tuple[int, int]) -> bool:
-    """ "You might find that ...", "as they say": the reader, or anybody, is no source."""
+    """ "You might find that ...", "as they say": the reader, or anybody, is no source; nor is a thing
+    pointed at ("the album came out and [that] confirmed his status")."""
     if source[1] - source[0] != 1:
         return False
     word = doc[source[0]].lower_
-    return word == "you" or (word == "they" and _as_aside(verb))
+    return word in ("you", "that", "this", "these", "those") or (word == "they" and _as_aside(verb))
 
 
 def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
@@ -803,7 +804,9 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     verb has no object of that kind, so the name is the source.
     """
     has_subject = any(c.dep_ in _SUBJECT_DEPS and not c.is_space for c in verb.children)
-    if entry.cls == "speech" and entry.lemma in INVERTING and not has_subject:
+    finite = "Ger" not in verb.morph.get("VerbForm") and not verb.lower_.endswith("ing")
+    if entry.cls == "speech" and entry.lemma in INVERTING and not has_subject and finite:
+        # ("just by saying [its name]": a gerund has no inverted source)
         # the name after an inverted "said", whatever the parser made of it (an object, even a clause)
         named = next(
             (
