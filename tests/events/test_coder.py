@@ -857,8 +857,25 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "Mr Quispe hosted a radio show in Lima for ten years.",
         "The Lima Symphony Orchestra cancelled its concerts in Chile.",
         "The Chilean team wound up in fifth place.",
+        "Ms Ruiz told her readers she had been fired on 3 May.",
+        "Reuters gathers information from some 4,000 sources.",
+        "Exports rose, according to figures released by the Chilean trade ministry.",
+        "Two start-up firms in Lima are also offering cheaper handsets.",
+        "I lost money too, but thank God the bank refunded it.",
     ],
-    ids=["release-product", "fire-staff", "demonstrate-that", "host-show", "cancel-concerts", "wind-up"],
+    ids=[
+        "release-product",
+        "fire-staff",
+        "demonstrate-that",
+        "host-show",
+        "cancel-concerts",
+        "wind-up",
+        "fired-on-a-day",
+        "gather-information",
+        "figures-released",
+        "offer-goods",
+        "thank-god",
+    ],
 )
 def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
     assert events(text) == []
@@ -872,8 +889,10 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         ("Troops fired on protesters in Bissau.", "190"),
         ("Thailand hosted the talks between Laos and Cambodia.", "043"),
         ("Peru cancelled the debt owed by Bolivia.", "081"),
+        ("Venezuela's president offered China access to the country's oil reserves.", "030"),
+        ("Japan offered emergency aid to Haiti on Monday.", "030"),
     ],
-    ids=["release-people", "release-water", "fire-on", "host-talks", "cancel-debt"],
+    ids=["release-people", "release-water", "fire-on", "host-talks", "cancel-debt", "offer-a-state", "offer-aid"],
 )
 def test_the_same_verbs_in_the_sense_that_is_an_event(text: str, cameo: str | None) -> None:
     found = events(text)

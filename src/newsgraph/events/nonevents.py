@@ -11,7 +11,8 @@ of what the sentence or the article around it makes of the word:
   line";
 - in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain";
 - a verb in a sense that is no event, by what it acts on: "released a new game", "fired 100 staff",
-  "demonstrated that the system works", "hosted a radio show", "cancelled its concerts".
+  "demonstrated that the system works", "hosted a radio show", "cancelled its concerts", "gathered
+  information", "offering internet access".
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.events.ontology import plover_for
 from newsgraph.events.participants import SECTORS, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
-from newsgraph.events.triggers import Trigger, lemma_in, trigger_at
+from newsgraph.events.triggers import Trigger, lemma_in, time_phrase, trigger_at
+from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import names_people
 from newsgraph.nlp.syntax import case_of, is_passive
 
@@ -49,6 +51,14 @@ LIFTED = {
     *("embargo", "order", "decree", "visa", "visas", "fine", "fines", "tariff", "tariffs", "quota"),
 }
 """What cancelling eases ("cancelled the debt", "cancelled the curfew"); cancelling a concert is no event."""
+
+OFFERED = {
+    *("help", "support", "aid", "assistance", "talk", "talks", "compromise", "concession", "amnesty"),
+    *("asylum", "protection", "mediation", "resignation", "guarantee", "deal", "compensation", "loan"),
+    *("loans", "troop", "troops", "peace", "truce", "ceasefire", "cooperation", "incentive", "reward"),
+    *("money", "cash", "fund", "funds", "solution", "proposal", "plan", "olive", "hand", "condolence", "apology"),
+}
+"""What one party offers another (offering a product or a service is trade, no event)."""
 
 UNREPORTED = {
     *("name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"),
@@ -129,24 +139,40 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     patient = _patient(verb)
     if lemma == "demonstrate":
         return patient is not None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if lemma == "fire" and patient is not None:
+        # "she had been fired", "fired Ana Ruiz": dismissed; a weapon or a target is fired at
+        aimed = any(
+            c.dep_ == "obl" and case_of(c) in ("at", "on", "into") and not time_phrase(c) for c in verb.children
+        )
+        return (_people(patient) or patient.ent_type_ == "PER") and not aimed
     if patient is None or patient.pos_ == "PROPN":
         return False
     if lemma == "release":
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
-    if lemma == "fire":
-        aimed = any(c.dep_ == "obl" and case_of(c) in ("at", "on", "into") for c in verb.children)
-        return _people(patient) and not aimed
-    if lemma == "host":
-        return not _people(patient) and trigger_at(patient) is None
+    if lemma in ("host", "gather", "consult"):
+        # only people are gathered or consulted ("gathered information", "the materials they consult")
+        return not _people(patient) and (lemma != "host" or trigger_at(patient) is None)
+    if lemma == "offer":
+        # "offered talks", "offered help to Haiti", "offered China access to its oil"; "offering hybrid
+        # devices", "offers internet access to subscribers": trade
+        given = [c for c in verb.children if c.dep_ == "iobj"] + [c for c in patient.children if c.dep_ == "compound"]
+        to_a_state = any(c.pos_ == "PROPN" and country_of(c.text) for c in given)  # "offered [China] access"
+        to_act = any(c.dep_ == "xcomp" for c in verb.children)  # "offered to suspend them"
+        unknown = patient.pos_ == "PRON" or trigger_at(patient) is not None or patient.lemma_.lower() in OFFERED
+        return not (unknown or to_a_state or to_act)
     if lemma == "cancel":
         return trigger_at(patient) is None and patient.lemma_.lower() not in LIFTED
     return False
 
 
 def _patient(verb: Token) -> Token | None:
-    """What the verb acts on: its object, or the subject of its passive."""
+    """What the verb acts on: its object, the subject of its passive, or the noun its participle
+    describes ("figures [released] by the organisers")."""
     deps = ("obj", "dobj", "nsubj:pass", "nsubjpass") + (("nsubj",) if is_passive(verb) else ())
-    return next((c for c in verb.children if c.dep_ in deps), None)
+    found = next((c for c in verb.children if c.dep_ in deps), None)
+    if found is None and verb.dep_ in ("acl", "amod") and verb.head.i < verb.i and "Past" in verb.morph.get("Tense"):
+        return verb.head
+    return found
 
 
 def _people(word: Token) -> bool:

@@ -129,7 +129,7 @@ def trigger_at(token: Token) -> Trigger | None:
                     if entry:
                         return Trigger(token.i, (token.i, child.i), entry)
             for child in token.children:
-                if child.dep_ == "obl" and child.lower_ not in TIME_WORDS:
+                if child.dep_ == "obl" and not time_phrase(child):
                     case = case_of(child)
                     if case and (entry := table.get((f"{lemma} {case}", "verb"))):
                         # "called off the strike" parsed with "off" as the strike's preposition
@@ -154,6 +154,12 @@ def trigger_at(token: Token) -> Trigger | None:
         entry = next((table[k] for f in _forms(token) if (k := (f, "noun")) in table), None)
         return Trigger(token.i, (token.i,), entry) if entry else None
     return None
+
+
+def time_phrase(phrase: Token) -> bool:
+    """ "[on Sunday]", "[on 1 November]", "[in 2004]": a phrase of time, whose preposition makes no
+    phrasal trigger ("fired [on 1 November]" is no "fire on")."""
+    return phrase.lower_ in TIME_WORDS or phrase.like_num or any(c.lower_ in TIME_WORDS for c in phrase.children)
 
 
 def _event_subject(verb: Token) -> bool:
