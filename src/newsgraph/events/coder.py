@@ -36,7 +36,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive, set_off
+from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive
 from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
@@ -46,7 +46,7 @@ from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
 from newsgraph.nlp.paragraphs import paragraph_around
-from newsgraph.nlp.syntax import case_of, coordinated_outer, is_passive, sentences, text_of
+from newsgraph.nlp.syntax import case_of, coordinated_outer, is_passive, opens_with_comma, sentences, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -591,7 +591,12 @@ def _visitor(visit: Token) -> Token | None:
     that clause's subject's."""
     if case_of(visit) not in _DURING or any(_of_someone(t) for t in visit.subtree):
         return None  # "during the visit to Peru of the Chinese premier": the premier visits, not the subject
-    if visit.dep_ == "nmod" and visit.head.pos_ in ("NOUN", "PROPN") and set_off(visit.head, visit):
+    if (
+        visit.dep_ == "nmod"
+        and visit.head.pos_ in ("NOUN", "PROPN")
+        and visit.i > visit.head.i
+        and opens_with_comma(visit)
+    ):
         return visit.head  # "The prime minister, on a visit to India, signed ..."
     return _subject(visit.head) if visit.dep_ == "obl" else None
 

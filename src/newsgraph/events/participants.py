@@ -21,7 +21,7 @@ from newsgraph.gazetteer.countries import country_name, country_of
 from newsgraph.gazetteer.roles import names_people
 from newsgraph.model import Entity, Participant, Speaker
 from newsgraph.nlp.rules import HONORIFICS
-from newsgraph.nlp.syntax import previous_sentence_start
+from newsgraph.nlp.syntax import opens_with_comma, previous_sentence_start
 
 SECTORS = {
     **dict.fromkeys(
@@ -319,7 +319,11 @@ def _phrase(head: Token) -> list[Token]:
     Union coalition", "[about 300] fishermen")."""
     kept = [head]
     for child in head.children:
-        if child.dep_ not in _LEFT_OUT and child.lower_ not in TIME_WORDS and not set_off(head, child):
+        if (
+            child.dep_ not in _LEFT_OUT
+            and child.lower_ not in TIME_WORDS
+            and not (child.i > head.i and opens_with_comma(child))
+        ):
             kept.extend(child.subtree)
     when = {t.i for w in kept if w is not head and w.lower_ in TIME_WORDS for t in w.subtree}
     kept = sorted((t for t in kept if t.i not in when), key=lambda t: t.i)
@@ -350,15 +354,6 @@ def _sector_of(head: Token) -> str | None:
         if (sector := next((s for s in sectors if s), None)) is not None:
             return sector
     return SECTORS.get(head.lower_)
-
-
-def set_off(head: Token, child: Token) -> bool:
-    """ "The prime minister[, on a visit to India,] signed": a phrase after the head that a comma opens is
-    an aside about it, not part of its name."""
-    start = child.left_edge.i
-    return child.i > head.i and (
-        child.doc[start].text == "," or (start > head.i + 1 and child.doc[start - 1].text == ",")
-    )
 
 
 def possessive(token: Token) -> bool:

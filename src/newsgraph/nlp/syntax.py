@@ -90,6 +90,13 @@ def case_of(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
+def opens_with_comma(phrase: Token) -> bool:
+    """Whether a phrase opens with a comma, its own or the one before it: an aside, not part of what it
+    follows ("The prime minister[, on a visit to India,] signed", "unions in Arica[, where ...]")."""
+    first = phrase.left_edge.i
+    return phrase.doc[first].text == "," or (first > 0 and phrase.doc[first - 1].text == ",")
+
+
 def is_passive(verb: Token) -> bool:
     """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them
     (the shipped model gives no passive labels); "is asking" is a present participle, and its subject

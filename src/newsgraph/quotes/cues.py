@@ -18,7 +18,7 @@ from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.rules import HONORIFICS
-from newsgraph.nlp.syntax import coordinated_outer, is_passive, text_of
+from newsgraph.nlp.syntax import coordinated_outer, is_passive, opens_with_comma, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -874,7 +874,7 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in left_out or (cue is not None and any(t.i == cue.i for t in child.subtree)):
             continue
-        if child.dep_ in _MODIFIER_CLAUSES and _set_off(child):
+        if child.dep_ in _MODIFIER_CLAUSES and opens_with_comma(child):
             continue  # "fishing unions in Arica[, where boats blockaded the harbour]": an aside, not who
         edge = head.doc[child.right_edge.i : child.right_edge.i + 2]
         if child.i < head.i and child.pos_ != "PROPN" and any(t.text == "," for t in edge):
@@ -889,12 +889,6 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
     while start < head.i and _loose(doc[start]):
         start += 1
     return start, end
-
-
-def _set_off(clause: Token) -> bool:
-    """Whether a clause opens with a comma (its own or the one before it): a non-restrictive aside."""
-    first = clause.left_edge.i
-    return clause.doc[first].text == "," or (first > 0 and clause.doc[first - 1].text == ",")
 
 
 def _runs(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
