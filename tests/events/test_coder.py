@@ -707,8 +707,10 @@ def test_a_complaint_from_a_party_is_that_partys() -> None:
         "When Ana Costa arrived in power she promised cheaper food.",
         "Emergency aid from Japan arrived in Lima on Monday.",
         "Peru sued the Chilean firm to return 40 million dollars.",
+        "Aerolineas Peruanas returned to profit in 2004 after huge losses.",
+        "Ana Ruiz will return next week.",
     ],
-    ids=["arrived-in-power", "aid-arrived", "return-money"],
+    ids=["arrived-in-power", "aid-arrived", "return-money", "return-to-profit", "return-nowhere"],
 )
 def test_no_visit_without_a_visitor_going_to_a_place_or_party(text: str) -> None:
     assert [e for e in events(text) if e.cameo == "042"] == []
@@ -862,6 +864,8 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "Exports rose, according to figures released by the Chilean trade ministry.",
         "Two start-up firms in Lima are also offering cheaper handsets.",
         "I lost money too, but thank God the bank refunded it.",
+        "Singer Ana Ruiz beat Carlos Vives to the best album award on Sunday.",
+        "Petroperu beat profit forecasts, posting a 40% rise in profits for the year.",
     ],
     ids=[
         "release-product",
@@ -875,6 +879,8 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "figures-released",
         "offer-goods",
         "thank-god",
+        "beat-a-rival",
+        "beat-forecasts",
     ],
 )
 def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
@@ -891,8 +897,20 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         ("Peru cancelled the debt owed by Bolivia.", "081"),
         ("Venezuela's president offered China access to the country's oil reserves.", "030"),
         ("Japan offered emergency aid to Haiti on Monday.", "030"),
+        ("Police beat the protesters with batons in Lima.", "182"),
+        ("Soldiers beat up detainees in the camp.", "182"),
     ],
-    ids=["release-people", "release-water", "fire-on", "host-talks", "cancel-debt", "offer-a-state", "offer-aid"],
+    ids=[
+        "release-people",
+        "release-water",
+        "fire-on",
+        "host-talks",
+        "cancel-debt",
+        "offer-a-state",
+        "offer-aid",
+        "beat-protesters",
+        "beat-up",
+    ],
 )
 def test_the_same_verbs_in_the_sense_that_is_an_event(text: str, cameo: str | None) -> None:
     found = events(text)

@@ -280,7 +280,10 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
         return []
-    if code in VISITS and coded_actors and all(_deployed(a) for a in coded_actors):
+    deployed = bool(coded_actors) and all(_deployed(a) for a in coded_actors)
+    if code == "042" and trigger.entry.pos == "verb" and not coded_recipients and not deployed:
+        return []  # "The Mack will return", "X Factor is to return for a second series": going nowhere named
+    if code in VISITS and deployed:
         # "NATO peacekeeping troops have arrived in Bosnia": troops that arrive are deployed, not visiting
         code = "074" if any("peacekeep" in a.name.lower() for a in coded_actors) else "154"
         mapping = plover_for(code) or mapping

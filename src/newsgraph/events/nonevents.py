@@ -12,7 +12,7 @@ of what the sentence or the article around it makes of the word:
 - in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain";
 - a verb in a sense that is no event, by what it acts on: "released a new game", "fired 100 staff",
   "demonstrated that the system works", "hosted a radio show", "cancelled its concerts", "gathered
-  information", "offering internet access".
+  information", "offering internet access", "beat Morrissey to the award".
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ LIFTED = {
     *("embargo", "order", "decree", "visa", "visas", "fine", "fines", "tariff", "tariffs", "quota"),
 }
 """What cancelling eases ("cancelled the debt", "cancelled the curfew"); cancelling a concert is no event."""
+
+ASSAILANTS = {"police", "policemen", "guards", "officers", "mob", "gang", "gangs", "attackers", "thugs", "militiamen"}
+"""Who beats people by force, beside armed forces and rebels."""
 
 OFFERED = {
     *("help", "support", "aid", "assistance", "talk", "talks", "compromise", "concession", "amnesty"),
@@ -139,6 +142,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     patient = _patient(verb)
     if lemma == "demonstrate":
         return patient is not None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if lemma == "beat":
+        return not _physical(verb, patient)
     if lemma == "fire" and patient is not None:
         # "she had been fired", "fired Ana Ruiz": dismissed; a weapon or a target is fired at
         aimed = any(
@@ -163,6 +168,16 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "cancel":
         return trigger_at(patient) is None and patient.lemma_.lower() not in LIFTED
     return False
+
+
+def _physical(verb: Token, patient: Token | None) -> bool:
+    """ "Police beat the protesters", "was beaten to death", "soldiers beat up detainees": a beating by
+    force; "Franz Ferdinand beat Morrissey to the award", "beating Sex and the City" are a contest won."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    forces = subject is not None and (SECTORS.get(subject.lower_) in ("MIL", "REB") or subject.lower_ in ASSAILANTS)
+    victims = patient is not None and patient.pos_ != "PROPN" and _people(patient)
+    violent = any(c.lower_ == "death" or case_of(c) == "with" for c in verb.children)
+    return is_passive(verb) or forces or victims or violent
 
 
 def _patient(verb: Token) -> Token | None:
