@@ -716,6 +716,15 @@ def test_no_visit_without_a_visitor_going_to_a_place_or_party(text: str) -> None
     assert [e for e in events(text) if e.cameo == "042"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Officials in Lima were talking up the sol on Monday.", "Ana Ruiz said she would talk about the new film."],
+    ids=["talk-up", "talk-about"],
+)
+def test_talking_with_nobody_named_is_no_meeting(text: str) -> None:
+    assert [e for e in events(text) if e.type == "CONSULT"] == []
+
+
 def test_a_warning_about_a_thing_is_a_forecast_and_one_about_a_party_a_threat() -> None:
     assert [
         e for e in events("The central bank warned that growth could slow sharply this year.") if e.type == "THREATEN"

@@ -280,6 +280,13 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
         return []
+    if (
+        trigger.entry.trigger == "talk"
+        and trigger.entry.pos == "verb"
+        and not coded_recipients
+        and len(coded_actors) < 2
+    ):
+        return []  # "I will talk about the movies": talking with nobody named is no meeting
     deployed = bool(coded_actors) and all(_deployed(a) for a in coded_actors)
     if code == "042" and trigger.entry.pos == "verb" and not coded_recipients and not deployed:
         return []  # "The Mack will return", "X Factor is to return for a second series": going nowhere named
