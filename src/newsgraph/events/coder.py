@@ -63,8 +63,9 @@ _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to", "of")
 _VISIT_CASES = ("to", "in", "at", "into")
 _AID_CASES = (*_RECIPIENT_CASES, "for")
-_DURING = ("on", "during", "after", "before", "following", "ahead")
 """Aid is also "for" whom it is meant ("food assistance for Cambodia")."""
+_DURING = ("on", "during", "after", "before", "following", "ahead")
+"""Prepositions of a phrase of time that a visit can sit in ("[on] a visit to Kenya, the president ...")."""
 VISITS = {"042", "043"}
 PROJECTILES = {"rocket", "missile", "shell", "bomb", "mortar", "grenade", "drone", "projectile", "shot", "bullet"}
 """Subjects of a passive that are weapons, not the ones attacked: "rockets were fired from Lebanon"."""

@@ -109,8 +109,9 @@ SECTORS = {
         "CVL",
     ),
     **dict.fromkeys(("journalists", "reporters", "newspaper", "broadcaster"), "JRN"),
-    **dict.fromkeys(("company", "companies", "firm", "firms", "exporters", "producers", "bank", "banks"), "BUS"),
-    **dict.fromkeys(("executives",), "BUS"),
+    **dict.fromkeys(
+        ("company", "companies", "firm", "firms", "exporters", "producers", "bank", "banks", "executives"), "BUS"
+    ),
     **dict.fromkeys(
         (
             *("rebels", "insurgents", "militants", "militia", "militias", "fighters", "gunmen", "jihadists"),
@@ -121,6 +122,7 @@ SECTORS = {
     ),
 }
 _LEADING_PEOPLE = {"leader", "leaders", "official", "officials", "representatives", "heads"}
+"""People who lead or speak for others: the word before them says whose ("union leaders")."""
 _MODIFIER_SECTORS = {"business": "BUS", "industry": "BUS", "corporate": "BUS", "church": "CVL", "religious": "CVL"}
 """Words that give the sector of the people they describe ("business leaders") but are no party alone
 ("its business practices")."""

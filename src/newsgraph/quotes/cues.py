@@ -806,7 +806,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     has_subject = any(c.dep_ in _SUBJECT_DEPS and not c.is_space for c in verb.children)
     finite = "Ger" not in verb.morph.get("VerbForm") and not verb.lower_.endswith("ing")
     if entry.cls == "speech" and entry.lemma in INVERTING and not has_subject and finite:
-        # ("just by saying [its name]": a gerund has no inverted source)
+        # (only a finite verb inverts: "just by saying [its name]" names no source)
         # the name after an inverted "said", whatever the parser made of it (an object, even a clause)
         named = next(
             (
