@@ -510,6 +510,16 @@ def test_what_a_speaker_told_is_the_listener_not_what_was_said() -> None:
     assert all(not part_texts(text, q)[0].startswith("the Lima Times") for q in analysed(text).quotes)
 
 
+def test_a_sentence_adverb_after_the_source_and_an_honorific_after_according_to() -> None:
+    text = "Codelco, meanwhile, says it will focus on copper instead."
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Codelco"
+    text = "Tax revenue rose despite large rebates for exporters in 2004, according to Mr Quispe."
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name.endswith("Quispe")
+    assert part_texts(text, quote) == ["Tax revenue rose despite large rebates for exporters in 2004"]
+
+
 def test_an_opener_the_parser_hangs_on_the_source_is_no_part_of_it() -> None:
     text = "In the first year at least, developers said players should not expect much."
     [quote] = analysed(text).quotes

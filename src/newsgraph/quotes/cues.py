@@ -761,6 +761,9 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     if source_head is None or source_head.i <= according.i + 1:
         return None
     source = _up_to_comma(according) or _noun_phrase(source_head)
+    name = source_head.head
+    if source_head.lower_.rstrip(".") in HONORIFICS and name.i == source_head.i + 1 and name.pos_ == "PROPN":
+        source = (source_head.i, _noun_phrase(name)[1])  # "according to [Mr] Xie" hung on the honorific
     source_tokens = {t.i for t in source_head.subtree} | set(range(*source))
     content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
     return Cue(
@@ -879,6 +882,8 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
         edge = head.doc[child.right_edge.i : child.right_edge.i + 2]
         if child.i < head.i and child.pos_ != "PROPN" and any(t.text == "," for t in edge):
             continue  # "In the first year [at least,] developers said": an opener the parser hung on the name
+        if child.i > head.i and child.dep_ == "advmod":
+            continue  # "Volkswagen[, meanwhile,] says": the sentence's adverb, not part of the name
         kept.extend(t.i for t in child.subtree)
     start, end = min(kept), max(kept) + 1
     if end - start > MAX_SOURCE_TOKENS:
