@@ -520,6 +520,12 @@ def test_a_sentence_adverb_after_the_source_and_an_honorific_after_according_to(
     assert part_texts(text, quote) == ["Tax revenue rose despite large rebates for exporters in 2004"]
 
 
+def test_a_time_after_an_announced_object_is_not_what_was_announced() -> None:
+    text = "Mr Quispe announced his plans a day after launching his new party."
+    [quote] = analysed(text).quotes
+    assert part_texts(text, quote) == ["his plans"]
+
+
 def test_an_opener_the_parser_hangs_on_the_source_is_no_part_of_it() -> None:
     text = "In the first year at least, developers said players should not expect much."
     [quote] = analysed(text).quotes

@@ -132,7 +132,7 @@ def _misread_subject(verb: Token) -> Token | None:
             found = next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if found is not None:
                 return found
-            if child.pos_ == "NOUN" and child.left_edge.i == child.sent.start and child.lower_ not in _TIME_NOUNS:
+            if child.pos_ == "NOUN" and child.left_edge.i == child.sent.start and child.lower_ not in TIME_NOUNS:
                 return child  # "Fishing unions in Arica, where ..., have accused": the group opening the sentence
         if child.dep_ in ("obl", "advmod", "nmod") and any(c.lower_ == "in" for c in child.children):
             found = next(
@@ -200,7 +200,7 @@ def _name_left_of(verb: Token, set_off_only: bool = False) -> Token | None:
 _NAME_OFF_TITLE = {"vocative", "nsubj", "dep", "appos"}
 """How the parser hangs a name off the title that follows it when it reads the title as a clause."""
 _WHEN = frozenset({*RELATIVE_DAYS, "tonight", *WEEKDAYS})
-_TIME_NOUNS = frozenset(
+TIME_NOUNS = frozenset(
     {*_WHEN, *MONTH_NAMES, "week", "weeks", "month", "months", "year", "years", "day", "days", "morning"}
     | {"afternoon", "evening", "night", "weekend", "time", "hour", "hours", "season"}
 )

@@ -18,7 +18,7 @@ from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.rules import HONORIFICS
-from newsgraph.nlp.syntax import coordinated_outer, is_passive, opens_with_comma, text_of
+from newsgraph.nlp.syntax import TIME_NOUNS, coordinated_outer, is_passive, opens_with_comma, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -732,7 +732,9 @@ def _complement(token: Token) -> bool:
     """What is said of the object: "[as a disgrace]", "called the senator [a nasty guy]", "rated the
     claim [as false]"; not when ("on Monday", "Monday")."""
     if token.dep_ == "obl":
-        return _is_as_phrase(token) or (not _cases(token) and token.pos_ in ("NOUN", "ADJ"))
+        # "a day" in "announced his plans a day after ..." says when
+        bare = not _cases(token) and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in TIME_NOUNS
+        return _is_as_phrase(token) or bare
     return token.dep_ == "xcomp" or (token.dep_ == "advcl" and _introduced_by(token, {"as"}))
 
 
