@@ -97,6 +97,13 @@ def opens_with_comma(phrase: Token) -> bool:
     return phrase.doc[first].text == "," or (first > 0 and phrase.doc[first - 1].text == ",")
 
 
+def closes_with_comma(phrase: Token) -> bool:
+    """Whether a phrase ends with a comma, its own or the one after it: set off from what follows ("In
+    the first year [at least,] developers said", "[Called the Marlin Association,] the alliance ...")."""
+    last = phrase.right_edge.i
+    return any(t.text == "," for t in phrase.doc[last : last + 2])
+
+
 def is_passive(verb: Token) -> bool:
     """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them
     (the shipped model gives no passive labels); "is asking" is a present participle, and its subject

@@ -18,7 +18,7 @@ from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.rules import HONORIFICS
-from newsgraph.nlp.syntax import TIME_NOUNS, coordinated_outer, is_passive, opens_with_comma, text_of
+from newsgraph.nlp.syntax import TIME_NOUNS, closes_with_comma, coordinated_outer, is_passive, opens_with_comma, text_of
 from newsgraph.nlp.syntax import subject as subject_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -402,8 +402,7 @@ def _naming(verb: Token) -> bool:
     if verb.lemma_.lower() not in _NAMING or verb.lower_.endswith("s"):
         return False  # "calls", "names": a present tense says something of what it names
     own_clause = any(c.dep_ in _SUBJECT_DEPS or c.dep_.startswith("aux") for c in verb.children)  # "who's called"
-    edge = verb.doc[verb.right_edge.i : verb.right_edge.i + 2]
-    if verb.i == verb.sent.start and verb.dep_ == "advcl" and any(t.text == "," for t in edge):
+    if verb.i == verb.sent.start and verb.dep_ == "advcl" and closes_with_comma(verb):
         return True  # "Called the Marlin Association, the alliance will ...": the name of what follows
     if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm") and verb.head.i < verb.i:
         return not own_clause
@@ -881,8 +880,7 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
             continue
         if child.dep_ in _MODIFIER_CLAUSES and opens_with_comma(child):
             continue  # "fishing unions in Arica[, where boats blockaded the harbour]": an aside, not who
-        edge = head.doc[child.right_edge.i : child.right_edge.i + 2]
-        if child.i < head.i and child.pos_ != "PROPN" and any(t.text == "," for t in edge):
+        if child.i < head.i and child.pos_ != "PROPN" and closes_with_comma(child):
             continue  # "In the first year [at least,] developers said": an opener the parser hung on the name
         if child.i > head.i and child.dep_ == "advmod":
             continue  # "Volkswagen[, meanwhile,] says": the sentence's adverb, not part of the name
