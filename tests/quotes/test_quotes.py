@@ -514,6 +514,9 @@ def test_a_sentence_adverb_after_the_source_and_an_honorific_after_according_to(
     text = "Codelco, meanwhile, says it will focus on copper instead."
     [quote] = analysed(text).quotes
     assert quote.speaker is not None and quote.speaker.name == "Codelco"
+    text = "Mr Chavez, who is visiting China, said his country would put its oil fields at the disposal of China."
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name.endswith("Chavez")  # a name read as an adverb stays
     text = "Tax revenue rose despite large rebates for exporters in 2004, according to Mr Quispe."
     [quote] = analysed(text).quotes
     assert quote.speaker is not None and quote.speaker.name.endswith("Quispe")

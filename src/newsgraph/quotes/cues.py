@@ -882,8 +882,9 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
             continue  # "fishing unions in Arica[, where boats blockaded the harbour]": an aside, not who
         if child.i < head.i and child.pos_ != "PROPN" and closes_with_comma(child):
             continue  # "In the first year [at least,] developers said": an opener the parser hung on the name
-        if child.i > head.i and child.dep_ == "advmod":
-            continue  # "Volkswagen[, meanwhile,] says": the sentence's adverb, not part of the name
+        if child.i > head.i and child.dep_ == "advmod" and child.pos_ == "ADV":
+            continue  # "Volkswagen[, meanwhile,] says": the sentence's adverb, not part of the name ("Mr
+            # [Chavez]" read as an adverb stays)
         kept.extend(t.i for t in child.subtree)
     start, end = min(kept), max(kept) + 1
     if end - start > MAX_SOURCE_TOKENS:
