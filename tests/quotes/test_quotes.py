@@ -378,6 +378,25 @@ def test_a_cue_set_off_by_commas_reports_the_whole_sentence_around_it(text: str,
         assert quote.speaker is not None and quote.speaker.name == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "The new terminal, Mr. Okafor said on Tuesday, would make the port compete with Lomé again.",
+            ["The new terminal", "would make the port compete with Lomé again"],
+        ),
+        (
+            "The quota, the ministry said in a statement, would be cut by a fifth.",
+            ["The quota", "would be cut by a fifth"],
+        ),
+    ],
+    ids=["time-after-cue", "manner-after-cue"],
+)
+def test_when_and_how_a_parenthetical_cue_was_said_frame_it_with_the_cue(text: str, parts: list[str]) -> None:
+    [quote] = analysed(text).quotes
+    assert part_texts(text, quote) == parts
+
+
 def test_a_relative_clause_cue_between_commas_reports_only_its_own_clause() -> None:
     text = "The minister, who said the talks had failed, left Geneva on Friday."
     [quote] = analysed(text).quotes
@@ -561,6 +580,27 @@ def test_a_participle_of_saying_before_a_colon_is_the_next_statement() -> None:
 def test_an_audience_told_is_not_what_was_said() -> None:
     text = "The president told a conference of investors in Lima about the new fees."
     assert [q.text for q in analysed(text).quotes if "conference" in q.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The customs service warned state port officials about the smuggling.", None),
+        ("The central bank reassured exporters that the peg would hold.", "the peg would hold"),
+    ],
+    ids=["warned-about", "reassured-that-read-as-relative"],
+)
+def test_whom_a_warning_is_given_is_not_what_was_said(text: str, said: str | None) -> None:
+    quotes = analysed(text).quotes
+    assert all("officials" not in q.text and "exporters" not in q.text for q in quotes)
+    if said is not None:
+        assert quote_with(text, said).speaker is not None
+
+
+def test_an_infinitive_hung_on_whom_a_speaker_urged_is_what_was_urged() -> None:
+    text = "The mayor urges supporters to watch the polling stations."
+    quote = quote_with(text, "to watch the polling stations")
+    assert quote.cue is not None and quote.cue.text == "urges"
 
 
 def test_a_noun_of_saying_with_its_owner_attributes_its_that_clause() -> None:
@@ -1086,7 +1126,7 @@ def test_the_source_after_according_to_runs_to_its_comma() -> None:
         (
             "Katarina Lindqvist, a Swedish diplomat appointed on Sunday, told journalists at the Palais des Nations "
             "that she had spoken by telephone with ministers in all three capitals.",
-            "she had spoken by telephone with ministers in all three capitals",
+            "that she had spoken by telephone with ministers in all three capitals",
             "Katarina Lindqvist",
         ),
         (

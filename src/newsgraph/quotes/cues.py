@@ -59,6 +59,9 @@ _OTHER_OBJECTS = {
 }
 """Verbs of saying whose object is something else than what was said ("recalled its ambassador",
 "answered questions", "chanted slogans")."""
+_ADDRESSING = {"tell", "warn", "remind", "caution", "notify", "reassure"}
+"""Verbs of saying whose object is the one spoken to, whoever it is ("warned [state election officials]
+about ...", "told [the BBC News website]"), never what was said."""
 _CONTENT_OBJECT = 3
 """Words such an object needs to be taken for what was said ("said [the words 'lump' the good Muslims
 ...]"), not a word or two ("said goodbye")."""
@@ -207,11 +210,30 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     )
 
 
+_CUE_ADJUNCTS = {"obl", "obl:tmod", "obl:npmod", "advmod", "npadvmod"}
+_SHORT_ADJUNCT = 6
+
+
+def _cue_adjunct(token: Token) -> bool:
+    """When, where or how a cue was said ("on Tuesday", "in a statement"): a short phrase with no verb,
+    which may stand between a parenthetical cue and the comma that closes it."""
+    words = list(token.subtree)
+    return (
+        token.dep_ in _CUE_ADJUNCTS
+        and len(words) <= _SHORT_ADJUNCT
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
 def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) -> set[int]:
     """ "Back in Lagos, [Okafor said], she took aim at the fees": a source and cue set off by commas in
     the middle of a sentence report the whole sentence around them, whatever the parser hung where. Not
     next to a quotation mark (a direct quote's own cue) nor after a relative pronoun ("who said")."""
     before, after = source[0] - 1, words[1]
+    verb = doc[words[0]]
+    adjuncts = {t.i for c in verb.children if c.i >= after and _cue_adjunct(c) for t in c.subtree}
+    while after in adjuncts:  # "The museum, Okafor said [on Tuesday], will open ..."
+        after += 1
     if source[1] != words[0] or before < 1 or after + 1 >= len(doc):
         return set()
     if doc[before].text != "," or doc[after].text != ",":
@@ -333,7 +355,12 @@ def _rest_of_sentence(verb: Token, entry: CueWord) -> set[int]:
             start = i + 1
             break
     listener = next(
-        (c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.left_edge.i == start and _addressee(c)), None
+        (
+            c
+            for c in verb.children
+            if c.dep_ in _OBJECT_DEPS and c.left_edge.i == start and (_addressee(c) or entry.lemma in _ADDRESSING)
+        ),
+        None,
     )
     if listener is not None:  # "told the host, [...]"
         start = listener.right_edge.i + 1
@@ -617,11 +644,23 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
             if o.dep_ in _OBJECT_DEPS
             and o.i > verb.i
             and not _addressee(o)
-            and entry.lemma != "tell"
+            and entry.lemma not in _ADDRESSING
             and len(list(o.subtree)) >= _CONTENT_OBJECT
         ]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
+        if not infinitives:
+            # "urged [the families to reject the offer]" with the infinitive hung on the object
+            infinitives = [
+                o
+                for o in verb.children
+                if o.dep_ in _OBJECT_DEPS
+                and o.i > verb.i
+                and any(
+                    c.dep_ == "acl" and _infinitive(c) and not any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+                    for c in o.children
+                )
+            ]
         if infinitives:
             first = infinitives[0].i
             clauses = infinitives + [
@@ -707,10 +746,14 @@ def _quoted(token: Token) -> bool:
 
 
 def _that_clause(token: Token) -> bool:
-    """ "told reporters [that ...]" parsed as a clause hanging off "reporters"."""
-    return token.dep_ in ("acl", "acl:relcl", "ccomp") and any(
-        c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children
-    )
+    """ "told reporters [that ...]" parsed as a clause hanging off "reporters", with "that" its marker or,
+    where the parser read a relative clause, any word beside the clause's own subject ("warned officials
+    [that hackers had probed ...]")."""
+    if token.dep_ not in ("acl", "acl:relcl", "ccomp"):
+        return False
+    that = next((c for c in token.children if c.lower_ == "that" and c.i < token.i), None)
+    own_subject = any(c.dep_ in _SUBJECT_DEPS and c.lower_ != "that" for c in token.children)
+    return that is not None and (that.dep_ == "mark" or own_subject)
 
 
 def _introduced_by(token: Token, words: set[str]) -> bool:
