@@ -248,6 +248,23 @@ def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it() -> No
     assert [e.text for e in doc.ents] == ["Geneva"]  # which the gazetteer knows as a place
 
 
+def test_an_adverb_opening_a_sentence_is_no_part_of_the_name_a_verb_of_saying_follows() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Earlier Rhodri Pryce said the levy was fair.")
+    doc[0].is_sent_start = True
+    doc[0].pos_ = "ADV"
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Rhodri Pryce"]
+
+
+def test_a_person_the_model_began_at_an_honorific_begins_at_the_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("The plan hides tax rises, Mr Pryce said.")
+    doc.ents = [Span(doc, 6, 8, label="PER")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Pryce"]
+
+
 def test_a_clause_after_a_name_and_comma_is_no_apposition_that_makes_it_a_person() -> None:
     nlp = rules_only()
     doc = nlp.make_doc("Reaching Geneva, she met the deputy foreign minister at the hotel.")

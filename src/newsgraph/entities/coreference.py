@@ -7,9 +7,10 @@ recent person with a matching role. Unresolvable mentions are left out rather th
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities.clusters import Cluster, Gender, Mention
+from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import find_role
 from newsgraph.nlp.syntax import sentences
 
@@ -74,7 +75,18 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
         token = doc[index]
         gender = PRONOUNS.get(token.lower_)
         if gender and token.ent_type_ == "":
-            cluster = _antecedent(doc, people, index, sentence_of, lambda c, g=gender: c.gender in (None, g))
+            cluster = _binder(token, people)
+            if cluster is None and _unnamed_holder(token) is None:
+                barred = _not_coreferent(token) | _quoting(token)
+                cluster = _antecedent(
+                    doc,
+                    people,
+                    index,
+                    sentence_of,
+                    lambda c, g=gender, b=barred: (
+                        c.gender in (None, g) and not any(m.token in b and m.kind != "pronoun" for m in c.mentions)
+                    ),
+                )
             if cluster:
                 cluster.gender = cluster.gender or gender
                 cluster.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "pronoun", index))
@@ -84,15 +96,120 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
         elif token.lower_ == "the":
             end = _description_end(doc, index)
             if end:
-                title = find_role(doc[index + 1 : end].text)
+                modifier = _modifier(doc, index, end)
+                title = find_role(doc[index + 1 + bool(modifier) : end].text)
                 cluster = title and _antecedent(
-                    doc, people, index, sentence_of, lambda c, t=title: _has_role(c, t.title)
+                    doc,
+                    people,
+                    index,
+                    sentence_of,
+                    lambda c, t=title, m=modifier: _described_as(c, t.title, m),
                 )
                 if cluster:
                     span = doc[index:end]
                     cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "description", end - 1))
                     index = end - 1
         index += 1
+
+
+_COMPLEMENT_DEPS = {"obj", "iobj", "ccomp", "xcomp", "obl"}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
+
+
+def _not_coreferent(pronoun: Token) -> set[int]:
+    """Tokens where a name or description cannot be what a subject pronoun refers to, by the rule that a
+    pronoun never stands for a name it governs: its verb's objects and complements ("He criticised
+    Blair"), and a report set before its cue ("Mr Blair's government has failed, he said": the speaker
+    is someone else). Pronouns there may still be the same person ("She felt tired, she said")."""
+    if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.i == pronoun.i:
+        return set()
+    verb = pronoun.head
+    barred = {t.i for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i for t in c.subtree}
+    fronted = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for t in c.subtree}
+    inserted = verb.dep_ == "parataxis" or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children))
+    own_report = any(c.dep_ in ("ccomp", "parataxis", "xcomp") and c.i > verb.i for c in verb.children)
+    if inserted and verb.head.i < verb.i and not own_report:  # not "Brown may stay (he once said [...])"
+        own = {t.i for t in verb.subtree}
+        fronted |= {t.i for t in verb.head.subtree if t.i < verb.i and t.i not in own}
+    # "DuVernay said she felt ... because ..., she said": whoever reports inside the report may be the same
+    reporters = {
+        t.i
+        for head in (verb.doc[i] for i in fronted)
+        if any(c.dep_ == "ccomp" for c in head.children)
+        for subject in head.children
+        if subject.dep_ in _SUBJECT_DEPS
+        for t in subject.subtree
+    }
+    # a full stop the parser read through ('... Cell Block H." Labour had broken promises ..., he said')
+    # ends what the pronoun's verb can report
+    start = max((t.i for t in verb.sent if t.i < verb.i and _ends_a_sentence(t)), default=-1)
+    return barred | {i for i in fronted - reporters if i > start}
+
+
+def _unnamed_holder(pronoun: Token) -> Token | None:
+    """The word for a person whose own phrase holds the pronoun ("A senior trade official, speaking on
+    condition of anonymity because he was not authorised to ...": he is that official, not the last
+    person named), when no name goes with it."""
+    clause = False
+    for noun in pronoun.ancestors:
+        if noun.pos_ in ("VERB", "AUX"):
+            clause = True
+        if noun.pos_ != "NOUN":
+            continue
+        if not clause or noun.dep_ not in _SUBJECT_DEPS or find_role(noun.text) is None:
+            return None  # not "his spokesman", whose "his" is someone else
+        named = any(c.dep_ in ("appos", "flat", "compound") and c.ent_type_ == "PER" for c in noun.children)
+        return None if named else noun
+    return None
+
+
+_REFLEXIVES = {"himself", "herself"}
+_RELATIVES = {"who", "that", "which"}
+
+
+def _binder(pronoun: Token, people: list[Cluster]) -> Cluster | None:
+    """The person a reflexive stands for: its own clause's subject ("Costa blamed herself"), or where
+    that is a relative pronoun, the name it follows ("Malik, who is himself running")."""
+    if pronoun.lower_ not in _REFLEXIVES:
+        return None
+    clause = pronoun.head
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i != pronoun.i), None)
+    if subject is None:
+        return None
+    if subject.lower_ in _RELATIVES:  # whatever the parser hung the relative clause on, "who" follows the name
+        before = subject.i - 1
+        while before > 0 and subject.doc[before].is_punct:
+            before -= 1
+        words = {before}
+    else:
+        words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("flat", "flat:name", "compound")}
+    return next((c for c in people if any(m.token in words for m in c.mentions)), None)
+
+
+def _quoting(pronoun: Token) -> set[int]:
+    """Tokens of whoever a direct quote that holds the pronoun is attributed to: in 'May said: "...
+    announced by Brown in his review"' the speaker would have said "my", so "his" is someone else."""
+    sentence = pronoun.sent
+    if not _inside_quotes(pronoun, sentence):
+        return set()
+    barred: set[int] = set()
+    for verb in (a for a in pronoun.ancestors if not _inside_quotes(a, sentence)):
+        for subject in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _inside_quotes(c, sentence)):
+            barred |= {t.i for t in subject.subtree}
+    return barred
+
+
+def _inside_quotes(token: Token, sentence: Span) -> bool:
+    """Whether an odd number of quotation marks of the sentence come before the token."""
+    return sum(1 for t in sentence if t.is_quote and t.i < token.i) % 2 == 1
+
+
+def _ends_a_sentence(token: Token) -> bool:
+    """A full stop, or a word ending in one before a closing quotation mark ('Cell Block H."')."""
+    if token.text in (".", "!", "?"):
+        return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.text[-1:] in (".", "!", "?") and after is not None and after.is_quote
 
 
 def _organisation_owned(doc: Doc, index: int) -> str | None:
@@ -152,7 +269,9 @@ def _antecedent(doc: Doc, people: list[Cluster], index: int, sentence_of: dict[i
     """The most salient person before token `index`, within reach, that `fits`.
 
     Salience: a person who was the subject of the previous or the same sentence ("Costa met Sato.
-    She said ...") comes before a more recent object; otherwise the most recent mention wins.
+    She said ...") comes before a more recent object; then the nearer sentence, then, in one sentence,
+    the subject of a main clause before one of a clause inside it ("Abbas said the British prime
+    minister was ... He added: ..."); otherwise the most recent mention wins.
     """
     here = sentence_of.get(index, 0)
     ranked = []
@@ -164,14 +283,16 @@ def _antecedent(doc: Doc, people: list[Cluster], index: int, sentence_of: dict[i
         distance = here - sentence_of.get(last, 0)
         if distance > MAX_SENTENCES_BACK:
             continue
-        subject = any(here - sentence_of.get(t, 0) <= 1 and _is_subject(doc[t]) for t in before)
-        ranked.append((subject and distance <= 1, -distance, last, cluster))
-    return max(ranked, key=lambda r: r[:3])[3] if ranked else None
+        subject = max((_subject_rank(doc[t]) for t in before if here - sentence_of.get(t, 0) <= 1), default=0)
+        ranked.append((subject > 0 and distance <= 1, -distance, subject, last, cluster))
+    return max(ranked, key=lambda r: r[:4])[4] if ranked else None
 
 
-def _is_subject(token: Token) -> bool:
-    """Whether the name this token ends is a subject: "Costa" in "Ana Costa met" hangs off "Ana" (flat);
-    also a name right before a verb the parser left without a subject ("..., minister Khamphet Sisavath
+def _subject_rank(token: Token) -> int:
+    """2 where the name this token ends is the subject of its sentence's main clause, 1 where it is the
+    subject of a clause inside another, else 0. "Costa" in "Ana Costa met" hangs off "Ana" (flat), a
+    name in apposition off the noun it names ("committee member Nigel Waterson said"); a name right
+    before a verb the parser left without a subject is that verb's ("..., minister Khamphet Sisavath
     told the envoy" parsed with the name as an oblique of an earlier verb)."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (
@@ -179,21 +300,71 @@ def _is_subject(token: Token) -> bool:
         and following.pos_ == "VERB"
         and not any(c.dep_.startswith("nsubj") for c in following.children)
     ):
-        return True
-    while token.dep_ in ("flat", "flat:name", "compound") and token.head.i != token.i:
+        return 2
+    while token.dep_ in ("flat", "flat:name", "compound", "appos") and token.head.i != token.i:
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
+    if token.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass"):
+        return 0
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "parataxis":
+        return 2  # the cue of "..., he claimed" is the sentence's main clause in all but the parse
+    if clause.head.i != clause.i:
+        return 1
+    reported = any(c.dep_ == "parataxis" and any(k.dep_ in _SUBJECT_DEPS for k in c.children) for c in clause.children)
+    return 1 if reported else 2  # "Mr Blair has failed, he claimed": what Blair did is what was claimed
 
 
 def _description_end(doc: Doc, start: int) -> int | None:
-    """End of "the [adjective] role" when a role title follows "the" (not followed by a name)."""
-    for size in (4, 3, 2, 1):
-        end = start + 1 + size
-        if end <= len(doc) and find_role(doc[start + 1 : end].text):
-            if end < len(doc) and doc[end].ent_type_ == "PER":
-                return None
-            return end
+    """End of "the [adjective] role" when a role title follows "the", or follows "the" and one
+    capitalised word ("the Tory leader", "the Brazilian minister"); not when a name follows."""
+    for offset in (1, 2):
+        if offset == 2 and not _capitalised_modifier(doc, start + 1):
+            break
+        for size in (4, 3, 2, 1):
+            end = start + offset + size
+            if end <= len(doc) and find_role(doc[start + offset : end].text):
+                if end < len(doc) and doc[end].ent_type_ == "PER":
+                    return None
+                return end
     return None
+
+
+def _capitalised_modifier(doc: Doc, index: int) -> bool:
+    """A party, country or body's word before a title ("Tory", "Brazilian", "Kremlin"), not a title's
+    own capitalised word."""
+    token = doc[index] if index < len(doc) else None
+    return token is not None and token.text[:1].isupper() and token.is_alpha and find_role(token.text) is None
+
+
+def _modifier(doc: Doc, start: int, end: int) -> str | None:
+    """The capitalised word between "the" and the title of a description, when the title is without it."""
+    if find_role(doc[start + 1 : end].text) is None and _capitalised_modifier(doc, start + 1):
+        return doc[start + 1].text
+    return None
+
+
+def _described_as(cluster: Cluster, title: str, modifier: str | None) -> bool:
+    """Whether "the [modifier] title" fits the person: "the Tory leader" a leader of the Tories; "the
+    Green leader" also one whose role the article gave as "Green leader" (a party no gazetteer knows
+    stays in the role's words)."""
+    if modifier is None:
+        return _has_role(cluster, title)
+    if any(r.lower() == f"{modifier} {title}".lower() for r in cluster.roles):
+        return True
+    return _has_role(cluster, title) and _modifier_fits(cluster, modifier)
+
+
+def _modifier_fits(cluster: Cluster, modifier: str) -> bool:
+    """ "the Tory leader" is a leader whose affiliation or country that word names, or one the article
+    has given neither: never the Labour leader nor the Brazilian minister's French counterpart."""
+    if not cluster.affiliations and cluster.country is None:
+        return True
+    word = modifier.lower()
+    if any(word in affiliation.lower().split() for affiliation in cluster.affiliations):
+        return True
+    return cluster.country is not None and country_of(modifier) == cluster.country
 
 
 def _has_role(cluster: Cluster, title: str) -> bool:

@@ -9,6 +9,7 @@ of its own: whether "Moscow" means the city or the government is the reader's ca
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from spacy.tokens import Doc, Span
 
@@ -16,6 +17,7 @@ from newsgraph.entities.clusters import Cluster, Kind, Mention
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import find_place
+from newsgraph.nlp.rules import HONORIFICS
 
 KINDS: dict[str, Kind] = {
     "PER": "person",
@@ -55,6 +57,9 @@ _NAME_PARTICLES = {
     "zu",
     "dit",
 }
+NamePart = Literal["first", "last"]
+_FIRST_NAME_TITLES = {"sir", "dame"}
+"""Honorifics a first name follows ("Sir Edward"); the others take a surname ("Mr Heath")."""
 _MINOR = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
 
 
@@ -70,7 +75,9 @@ def name_clusters(doc: Doc) -> list[Cluster]:
             continue
         if kind != "person" and _person_named_before(clusters, mention.text):
             kind = "person"  # "Fuentes told reporters" after "Carolina Fuentes", taken by the model for an ORG
-        cluster = _match(clusters, kind, mention.text) or _new(clusters, kind, mention.text)
+        title = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        part = "first" if title in _FIRST_NAME_TITLES else "last" if title in HONORIFICS else None
+        cluster = _match(clusters, kind, mention.text, part) or _new(clusters, kind, mention.text)
         cluster.mentions.append(mention)
         if mention.text not in cluster.names:
             cluster.names.append(mention.text)
@@ -143,14 +150,14 @@ def _key(kind: Kind, text: str) -> str:
     return text.lower()
 
 
-def _match(clusters: list[Cluster], kind: Kind, text: str) -> Cluster | None:
+def _match(clusters: list[Cluster], kind: Kind, text: str, part: NamePart | None = None) -> Cluster | None:
     key = _key(kind, text)
     for cluster in reversed(clusters):
         if cluster.kind != kind:
             continue
         if cluster.key == key:
             return cluster
-        if kind == "person" and _same_person(cluster, text):
+        if kind == "person" and _same_person(cluster, text, part):
             return cluster
         if kind == "organisation" and any(_acronym_of(text, name) or _acronym_of(name, text) for name in cluster.names):
             return cluster
@@ -163,12 +170,15 @@ def _new(clusters: list[Cluster], kind: Kind, text: str) -> Cluster:
     return cluster
 
 
-def _same_person(cluster: Cluster, text: str) -> bool:
-    """ "Costa" after "Ana Costa" (a surname, or a first name alone), or "Ana Costa" after "Costa"."""
+def _same_person(cluster: Cluster, text: str, part: NamePart | None = None) -> bool:
+    """ "Costa" after "Ana Costa" (a surname, or a first name alone; after an honorific only the `part`
+    it goes with: "Mr Howard" is not Howard Flight, "Sir Edward" is Edward Heath), or "Ana Costa" after
+    "Costa"."""
     words = text.split()
     for name in cluster.names:
         known = name.split()
-        if len(words) == 1 and len(known) > 1 and words[0] in (known[-1], known[0]):
+        parts = {"first": (known[0],), "last": (known[-1],), None: (known[-1], known[0])}[part]
+        if len(words) == 1 and len(known) > 1 and words[0] in parts:
             return True
         if len(known) == 1 and len(words) > 1 and known[0] == words[-1]:
             return True

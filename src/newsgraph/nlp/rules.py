@@ -287,12 +287,13 @@ class TitledPeople:
             while end < len(doc) and _is_name_word(doc[end].text):
                 end += 1
             start += self._title_opening(doc, start, end, entities)
+            opening = start
             while start < end - 1 and (doc[start].pos_ in _JOINERS or _opening_participle(doc[start])):
                 start += 1  # "As Costa said", "Entering Westminster, he": capitalised at a sentence's start
             span = Span(doc, start, end, label="PER")
             plain = (
                 end - start >= 2
-                and (start == 0 or not _is_name_word(doc[start - 1].text))
+                and (opening == 0 or not _is_name_word(doc[opening - 1].text))
                 and not any(doc[i].lower_ in _NOT_IN_NAMES for i in range(start, end))
             )
             if self._titled(doc, start) or (plain and not _known_name(span.text) and self._titled_apart(doc, start)):
@@ -532,7 +533,10 @@ def _body_before_title(doc: Doc, entity: Span, name_start: int) -> Span | None:
 
 def _without_title(doc: Doc, entity: Span) -> Span:
     """An organisation the model ran on into a title ("UN special envoy", "ECOWAS commissioner") ends
-    before it: the title belongs to the person it introduces."""
+    before it: the title belongs to the person it introduces. A person the model began at an honorific
+    ("Mr Howard") begins after it, so that the name is the same person's as "Michael Howard"."""
+    if entity.label_ == "PER" and len(entity) >= 2 and entity[0].lower_ in HONORIFICS:
+        return Span(doc, entity.start + 1, entity.end, label="PER")
     if entity.label_ != "ORG" or len(entity) < 2:
         return entity
     for cut in range(entity.start + 1, entity.end):
@@ -583,15 +587,16 @@ def _trimmed(doc: Doc, entity: Span) -> Span | None:
     while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space or doc[start].pos_ in _JOINERS):
         start += 1  # also the "As" of "As Costa said" that opens a sentence
     if end - start > 1 and _opening_participle(doc[start]):
-        start += 1  # "[Entering] Westminster, he came to share an office with ..."
+        start += 1  # "[Entering] Westminster, he came to share an office with ...", "[Earlier] ..."
     if (start, end) == (entity.start, entity.end):
         return entity
     return Span(doc, start, end, label=entity.label_) if end > start else None
 
 
 def _opening_participle(token: Token) -> bool:
-    """ "Entering" in "Entering Westminster, he ...": an -ing verb that opens a sentence is no name word."""
-    return token.is_sent_start and token.pos_ == "VERB" and token.lower_.endswith("ing")
+    """ "Entering" in "Entering Westminster, he ...", "Earlier" in "Earlier Conservative Graham Brady said":
+    an -ing verb or an adverb that opens a sentence is no name word."""
+    return token.is_sent_start and (token.pos_ == "ADV" or (token.pos_ == "VERB" and token.lower_.endswith("ing")))
 
 
 def _as_thing(entity: Span) -> Span:

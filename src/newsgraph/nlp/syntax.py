@@ -28,9 +28,10 @@ def text_of(doc: Doc) -> str:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The Doc's sentences without the paragraph breaks, which `nlp.paragraphs` parses as sentences of
-    their own: counting sentences back ("within three sentences") counts prose only."""
-    return [sentence for sentence in doc.sents if not all(token.is_space for token in sentence)]
+    """The Doc's sentences without the paragraph breaks and stray marks (a closing quotation mark the
+    parser left after a quote's full stop), which it parses as sentences of their own: counting
+    sentences back ("within three sentences") counts prose only."""
+    return [sentence for sentence in doc.sents if not all(token.is_space or token.is_punct for token in sentence)]
 
 
 def previous_sentence_start(sentence: Span) -> int:
