@@ -755,3 +755,20 @@ def test_a_pronoun_inside_an_unnamed_officials_own_phrase_is_that_official() -> 
     his = "Rhodri Pryce spoke first. His spokesman said the fees would stay."
     [pryce] = [e for e in analyze(his).entities if e.kind == "person"]
     assert (his.index("His"), his.index("His") + 3) in pryce.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "party"),
+    [
+        ("Tory leader Rhodri Pryce said the budget was a con.", "Rhodri Pryce", "Conservative Party"),
+        ("Labour's Ann Kell said the plan was fair.", "Ann Kell", "Labour Party"),
+        ("Fellow Lib Dem Norman Vale said the rules were unfair.", "Norman Vale", "Liberal Democrats"),
+        ("Earlier Conservative Graham Hale said the rebate was a crucial test.", "Graham Hale", "Conservative Party"),
+    ],
+    ids=["party-title", "party-possessive", "party-after-a-word", "party-after-an-adverb"],
+)
+def test_a_party_named_before_a_person_is_their_affiliation_and_country(text: str, name: str, party: str) -> None:
+    people = {e.name: e for e in analyze(text).entities if e.kind == "person"}
+    assert list(people) == [name]
+    assert people[name].affiliations == [party]
+    assert people[name].country == "GBR"

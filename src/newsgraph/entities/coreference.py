@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities.clusters import Cluster, Gender, Mention
 from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.roles import find_role
 from newsgraph.nlp.syntax import sentences
 
@@ -363,6 +364,9 @@ def _modifier_fits(cluster: Cluster, modifier: str) -> bool:
         return True
     word = modifier.lower()
     if any(word in affiliation.lower().split() for affiliation in cluster.affiliations):
+        return True
+    organisation = find_organisation(modifier)  # "Tory" for one of the "Conservative Party"
+    if organisation is not None and organisation.name in cluster.affiliations:
         return True
     return cluster.country is not None and country_of(modifier) == cluster.country
 

@@ -174,6 +174,7 @@ def describe_people(doc: Doc, clusters: list[Cluster], published: date | None) -
                 _apposition_after(doc, span, roles, cluster)
                 _role_predicated(doc, span, roles, cluster)
                 _body_led(doc, span, cluster)
+                _party_before(doc, span, cluster)
         _affiliation_in_role(cluster)
         _country_and_sector(cluster, published)
         if cluster.country is None:
@@ -780,6 +781,16 @@ def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0)
         end < start and end - 2 >= limit and doc[end - 2].lower_ == "the" and doc[end - 1].lower_ in ORGANISATION_NOUNS
     ):
         cluster.add_affiliation(f"the {doc[end - 1].lower_}")
+
+
+def _party_before(doc: Doc, name: Span, cluster: Cluster) -> None:
+    """ "Tory Dominic Grieve", "Labour's Ann Kell": a party the gazetteer knows, named right before a
+    person with no title between, is the person's."""
+    end = name.start - 1 if name.start >= 2 and doc[name.start - 1].text in ("'s", "’s") else name.start
+    party = next((e for e in doc.ents if e.end == end and e.label_ == "ORG"), None)
+    organisation = find_organisation(party.text) if party is not None else None
+    if party is not None and organisation is not None and organisation.kind == "party":
+        cluster.add_affiliation(party.text)
 
 
 def _add_affiliation(cluster: Cluster, affiliation: str | None, country: str | None) -> None:

@@ -2,15 +2,17 @@
 
 `organisations.tsv` beside this module lists intergovernmental bodies (the UN system, regional
 blocs, development banks), large NGOs, wire agencies and international media, national bodies that
-foreign copy names by a metonym ("the Kremlin", "Downing Street", "the Pentagon"), a few ruling
-parties and companies, and armed groups. Columns: `name<TAB>aliases<TAB>kind<TAB>country<TAB>sector`:
+foreign copy names by a metonym ("the Kremlin", "Downing Street", "the Pentagon"), political
+parties of often reported countries ("Labour", "the Tories", "the GOP", "CDU"), a few companies, and
+armed groups. Columns: `name<TAB>aliases<TAB>kind<TAB>country<TAB>sector`:
 
 * `aliases`: `|`-separated acronyms and other spellings ("UN|U.N.", "MSF|Doctors Without Borders").
 * `kind`: one of `KINDS`. Militaries of states are `government` with sector `MIL`.
 * `country`: ISO alpha-3 code of the state a national body belongs to, or where a non-state body
   is based or fights; empty for bodies that are international by nature (the UN, Islamic State).
 * `sector`: one of `SECTORS`: IGO for intergovernmental bodies, NGO, JRN for media, GOV for
-  government bodies and ruling parties, MIL for militaries and armed groups, EDU for think tanks,
+  government bodies and political parties (in power or not: the sectors have no opposition of their
+  own), MIL for militaries and armed groups, EDU for think tanks,
   BUS for companies, CVL for other civilian bodies.
 
 Matching ignores case, accents and a leading "the" ("the UN", "The Associated Press"), except for

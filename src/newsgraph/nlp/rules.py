@@ -225,7 +225,7 @@ class GazetteerEntities:
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc, as_spans=False)]
         model = [e for e in (_without_when(doc, e) for e in (_trimmed(doc, e) for e in doc.ents) if e) if e is not None]
-        model = [_as_thing(e) for e in model if not _people_noun(e)]
+        model = [_as_thing(_after_party(e, found)) for e in model if not _people_noun(e)]
         doc.ents = merge_entities(model, filter_spans(found))
         return doc
 
@@ -290,6 +290,9 @@ class TitledPeople:
             opening = start
             while start < end - 1 and (doc[start].pos_ in _JOINERS or _opening_participle(doc[start])):
                 start += 1  # "As Costa said", "Entering Westminster, he": capitalised at a sentence's start
+            party = next((e for e in entities if start <= e.start and e.end <= end - 2 and _is_party(e)), None)
+            if party is not None:
+                start = party.end  # "(Fellow) Tory Graham Brady said": the party is no part of the name
             span = Span(doc, start, end, label="PER")
             plain = (
                 end - start >= 2
@@ -591,6 +594,20 @@ def _trimmed(doc: Doc, entity: Span) -> Span | None:
     if (start, end) == (entity.start, entity.end):
         return entity
     return Span(doc, start, end, label=entity.label_) if end > start else None
+
+
+def _after_party(entity: Span, found: list[Span]) -> Span:
+    """ "Tory Dominic Grieve" as one person: the party the gazetteer knows is no part of the name."""
+    if entity.label_ != "PER":
+        return entity
+    party = next((f for f in found if f.start == entity.start and f.end < entity.end and _is_party(f)), None)
+    return entity if party is None else Span(entity.doc, party.end, entity.end, label="PER")
+
+
+def _is_party(entity: Span) -> bool:
+    """Whether an ORG span is a political party the gazetteer knows ("Tory", "Lib Dem", "SPD")."""
+    organisation = find_organisation(entity.text) if entity.label_ == "ORG" else None
+    return organisation is not None and organisation.kind == "party"
 
 
 def _opening_participle(token: Token) -> bool:
