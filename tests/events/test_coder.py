@@ -875,6 +875,7 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "I lost money too, but thank God the bank refunded it.",
         "Singer Ana Ruiz beat Carlos Vives to the best album award on Sunday.",
         "Petroperu beat profit forecasts, posting a 40% rise in profits for the year.",
+        "The ballot papers are sent out in May and returned to Lima City Council in June.",
     ],
     ids=[
         "release-product",
@@ -890,6 +891,7 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "thank-god",
         "beat-a-rival",
         "beat-forecasts",
+        "return-a-thing",
     ],
 )
 def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:

@@ -134,7 +134,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     or figures (only people or property taken are released: "released the hostages"); firing staff
     (a weapon or a target is fired at); demonstrating that something works (not a protest); hosting a
     show (a meeting, talks or a visitor are hosted); cancelling a concert (what cancelling eases, a ban or
-    a debt, or an event, is an event)."""
+    a debt, or an event, is an event); returning a thing (people return, as a visit)."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
@@ -154,6 +154,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return False
     if lemma == "release":
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
+    if lemma == "return":
+        return not _people(patient)  # "the ballot forms are returned to the council": no visit
     if lemma in ("host", "gather", "consult"):
         # only people are gathered or consulted ("gathered information", "the materials they consult")
         return not _people(patient) and (lemma != "host" or trigger_at(patient) is None)
@@ -181,12 +183,16 @@ def _physical(verb: Token, patient: Token | None) -> bool:
 
 
 def _patient(verb: Token) -> Token | None:
-    """What the verb acts on: its object, the subject of its passive, or the noun its participle
-    describes ("figures [released] by the organisers")."""
+    """What the verb acts on: its object, the subject of its passive (also one a participle shares
+    with the verb it is coordinated with), or the noun its participle describes ("figures [released]
+    by the organisers")."""
     deps = ("obj", "dobj", "nsubj:pass", "nsubjpass") + (("nsubj",) if is_passive(verb) else ())
     found = next((c for c in verb.children if c.dep_ in deps), None)
     if found is None and verb.dep_ in ("acl", "amod") and verb.head.i < verb.i and "Past" in verb.morph.get("Tense"):
         return verb.head
+    shares = verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    if found is None and shares and is_passive(verb.head):
+        return _patient(verb.head)  # "are sent out and [returned] to the council": the papers
     return found
 
 
