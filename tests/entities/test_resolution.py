@@ -772,3 +772,48 @@ def test_a_party_named_before_a_person_is_their_affiliation_and_country(text: st
     assert list(people) == [name]
     assert people[name].affiliations == [party]
     assert people[name].country == "GBR"
+
+
+def test_after_an_honorific_a_family_name_written_first_is_the_same_person() -> None:
+    text = '"The fees are unfair," said Wang Yan, an official in Beijing. Mr Wang said the review would end soon.'
+    [wang] = [e for e in analyze(text).entities if e.kind == "person"]
+    mr_wang = text.index("Wang said")
+    assert (mr_wang, mr_wang + len("Wang")) in wang.mentions
+
+
+def test_a_name_before_a_description_the_parser_made_the_subject_is_that_subject() -> None:
+    # the parse the shipped model gave a BBC sentence of this shape: the name hung off "Mr" as a
+    # vocative, the description after it the subject
+    words = ["Yuri", "Orlov", "spoke", ".", "Mr", "Danilov", ",", "a", "critic", ",", "was", "keen", "to"]
+    words += ["distance", "himself", ".", "Sales", "were", "badly", "handled", ",", "he", "said", "."]
+    heads = [2, 0, 2, 2, 11, 4, 8, 8, 11, 8, 11, 11, 13, 11, 13, 11, 19, 19, 19, 22, 19, 22, 22, 22]
+    deps = ["nsubj", "flat", "ROOT", "punct", "discourse", "vocative", "punct", "det", "nsubj", "punct"]
+    deps += ["cop", "ROOT", "mark", "xcomp", "obj", "punct", "nsubj:pass", "aux:pass", "advmod", "ccomp"]
+    deps += ["punct", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "AUX", "ADJ"]
+    pos += ["PART", "VERB", "PRON", "PUNCT", "NOUN", "AUX", "ADV", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"]
+    sent_starts = [True] + [False] * 3 + [True] + [False] * 11 + [True] + [False] * 7
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=sent_starts)
+    doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 5, 6, label="PER")]
+    people = {e.name: e for e in find_entities(doc).entities if e.kind == "person"}
+    himself, he = doc[14], doc[21]
+    assert (himself.idx, himself.idx + len("himself")) in people["Danilov"].mentions
+    assert (he.idx, he.idx + 2) in people["Danilov"].mentions
+
+
+def test_a_cue_between_commas_reports_the_name_in_the_clause_around_it() -> None:
+    # the parse the shipped model gave a BBC sentence of this shape: the cue inserted in the report,
+    # with the participle after it read as the cue's own report
+    words = ["Oliver", "Vance", "spoke", ".", "This", "is", "the", "record", "Mr", "Kell", "will", "have", "to"]
+    words += ["defend", ",", "he", "said", ",", "urging", "voters", "to", "vote", "."]
+    heads = [2, 0, 2, 2, 7, 7, 7, 11, 9, 11, 11, 11, 13, 11, 16, 16, 11, 18, 16, 18, 21, 18, 11]
+    deps = ["nsubj", "flat", "ROOT", "punct", "nsubj", "cop", "det", "nsubj", "nmod", "nsubj", "aux", "ROOT"]
+    deps += ["mark", "xcomp", "punct", "nsubj", "parataxis", "punct", "ccomp", "obj", "mark", "advcl", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "DET", "NOUN", "PROPN", "PROPN", "AUX", "VERB"]
+    pos += ["PART", "VERB", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
+    sent_starts = [True] + [False] * 3 + [True] + [False] * 18
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=sent_starts)
+    doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 9, 10, label="PER")]
+    people = {e.name: e for e in find_entities(doc).entities if e.kind == "person"}
+    he = doc[15]
+    assert (he.idx, he.idx + 2) in people["Oliver Vance"].mentions

@@ -114,28 +114,41 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
 
 
 _COMPLEMENT_DEPS = {"obj", "iobj", "ccomp", "xcomp", "obl"}
+_DESCRIPTION_REACH = 12
+"""Words a description after a name may run to before its head."""
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 
 
 def _not_coreferent(pronoun: Token) -> set[int]:
     """Tokens where a name or description cannot be what a subject pronoun refers to, by the rule that a
     pronoun never stands for a name it governs: its verb's objects and complements ("He criticised
-    Blair"), and a report set before its cue ("Mr Blair's government has failed, he said": the speaker
-    is someone else). Pronouns there may still be the same person ("She felt tired, she said")."""
+    Blair"), and a report set before its cue (`_report_before`). Pronouns there may still be the same
+    person ("She felt tired, she said")."""
     if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.i == pronoun.i:
         return set()
     verb = pronoun.head
     barred = {t.i for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i for t in c.subtree}
+    return barred | _report_before(pronoun, verb)
+
+
+def _report_before(pronoun: Token, verb: Token) -> set[int]:
+    """The report a pronoun's cue follows ("Mr Blair's government has failed, he said": the speaker is
+    someone else), however the parser hung it: as the cue's clause before it, or as the clause the cue
+    is inserted in, whether after it ("..., he claimed") or between commas ("The Hain attack, he says,
+    is ..."); not a clause the cue only follows while reporting its own ("How long Mr Brown will stay is
+    not clear (he once said [...])")."""
+    doc = pronoun.doc
     fronted = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for t in c.subtree}
     inserted = verb.dep_ == "parataxis" or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children))
     own_report = any(c.dep_ in ("ccomp", "parataxis", "xcomp") and c.i > verb.i for c in verb.children)
-    if inserted and verb.head.i < verb.i and not own_report:  # not "Brown may stay (he once said [...])"
+    set_off = pronoun.i > 0 and doc[pronoun.i - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+    if inserted and verb.head.i < verb.i and (set_off or not own_report):
         own = {t.i for t in verb.subtree}
         fronted |= {t.i for t in verb.head.subtree if t.i < verb.i and t.i not in own}
     # "DuVernay said she felt ... because ..., she said": whoever reports inside the report may be the same
     reporters = {
         t.i
-        for head in (verb.doc[i] for i in fronted)
+        for head in (doc[i] for i in fronted)
         if any(c.dep_ == "ccomp" for c in head.children)
         for subject in head.children
         if subject.dep_ in _SUBJECT_DEPS
@@ -144,7 +157,7 @@ def _not_coreferent(pronoun: Token) -> set[int]:
     # a full stop the parser read through ('... Cell Block H." Labour had broken promises ..., he said')
     # ends what the pronoun's verb can report
     start = max((t.i for t in verb.sent if t.i < verb.i and _ends_a_sentence(t)), default=-1)
-    return barred | {i for i in fronted - reporters if i > start}
+    return {i for i in fronted - reporters if i > start}
 
 
 def _unnamed_holder(pronoun: Token) -> Token | None:
@@ -175,6 +188,8 @@ def _binder(pronoun: Token, people: list[Cluster]) -> Cluster | None:
         return None
     clause = pronoun.head
     subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i != pronoun.i), None)
+    if subject is None and clause.dep_ == "xcomp":  # "was keen to distance himself": the one keen
+        subject = next((c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None:
         return None
     if subject.lower_ in _RELATIVES:  # whatever the parser hung the relative clause on, "who" follows the name
@@ -184,6 +199,9 @@ def _binder(pronoun: Token, people: list[Cluster]) -> Cluster | None:
         words = {before}
     else:
         words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("flat", "flat:name", "compound")}
+        named = _named_before(subject)
+        if named is not None:  # "Mr Gref, a well-known opponent ..., was keen to distance himself"
+            words.add(named)
     return next((c for c in people if any(m.token in words for m in c.mentions)), None)
 
 
@@ -203,6 +221,41 @@ def _quoting(pronoun: Token) -> set[int]:
 def _inside_quotes(token: Token, sentence: Span) -> bool:
     """Whether an odd number of quotation marks of the sentence come before the token."""
     return sum(1 for t in sentence if t.is_quote and t.i < token.i) % 2 == 1
+
+
+def _named_before(description: Token) -> int | None:
+    """The last word of a name right before the comma that opens a description ("Mr [Gref], a
+    well-known opponent")."""
+    comma = description.left_edge.i
+    if description.doc[comma].text != ",":
+        comma -= 1
+    if comma < 1 or description.doc[comma].text != ",":
+        return None
+    word = description.doc[comma - 1]
+    return word.i if word.ent_type_ == "PER" else None
+
+
+def _described_subject(name: Token) -> Token | None:
+    """The subject a description set off after a name heads, where the parser hung the name elsewhere
+    ("Mr Gref, a well-known opponent of nationalisation, was keen": "opponent" is the subject)."""
+    doc = name.doc
+    last = max(t.i for t in name.subtree if t.i >= name.i and (t.i == name.i or t.dep_ in ("flat", "flat:name")))
+    comma = last + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    reach = doc[comma + 1 : comma + 1 + _DESCRIPTION_REACH]
+    return next(
+        (
+            t
+            for t in reach
+            if t.dep_ in _SUBJECT_DEPS
+            and t.pos_ == "NOUN"
+            and t.left_edge.i in (comma, comma + 1)
+            and t.right_edge.i + 1 < len(doc)
+            and doc[t.right_edge.i + 1].text == ","
+        ),
+        None,
+    )
 
 
 def _ends_a_sentence(token: Token) -> bool:
@@ -304,7 +357,9 @@ def _subject_rank(token: Token) -> int:
         return 2
     while token.dep_ in ("flat", "flat:name", "compound", "appos") and token.head.i != token.i:
         token = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass"):
+    if token.dep_ not in _SUBJECT_DEPS:
+        token = _described_subject(token) or token
+    if token.dep_ not in _SUBJECT_DEPS:
         return 0
     clause = token.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.entities.clusters import Cluster, Kind, Mention
 from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.family_names import comes_first
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import find_place
 from newsgraph.nlp.rules import HONORIFICS
@@ -177,7 +178,8 @@ def _same_person(cluster: Cluster, text: str, part: NamePart | None = None) -> b
     words = text.split()
     for name in cluster.names:
         known = name.split()
-        parts = {"first": (known[0],), "last": (known[-1],), None: (known[-1], known[0])}[part]
+        family = (known[0],) if comes_first(known[0]) else ()  # "Mr Wang" is Wang Yan
+        parts = {"first": (known[0],), "last": (known[-1], *family), None: (known[-1], known[0])}[part]
         if len(words) == 1 and len(known) > 1 and words[0] in parts:
             return True
         if len(known) == 1 and len(words) > 1 and known[0] == words[-1]:
