@@ -597,6 +597,15 @@ def test_whom_a_warning_is_given_is_not_what_was_said(text: str, said: str | Non
         assert quote_with(text, said).speaker is not None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Ruiz was defending himself.", "Mariana Soto wrote a memoir of her years at the ministry."],
+    ids=["reflexive-alone", "a-memoir-written"],
+)
+def test_content_that_reports_no_words_is_no_quote(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
 def test_an_infinitive_hung_on_whom_a_speaker_urged_is_what_was_urged() -> None:
     text = "The mayor urges supporters to watch the polling stations."
     quote = quote_with(text, "to watch the polling stations")

@@ -62,6 +62,13 @@ _OTHER_OBJECTS = {
 _ADDRESSING = {"tell", "warn", "remind", "caution", "notify", "reassure"}
 """Verbs of saying whose object is the one spoken to, whoever it is ("warned [state election officials]
 about ...", "told [the BBC News website]"), never what was said."""
+_DOCUMENTS = {
+    *("memoir", "book", "letter", "article", "column", "essay", "novel", "piece", "note", "email", "e-mail"),
+    *("op-ed", "blog", "post", "report", "paper", "review", "poem", "song", "script", "biography", "diary"),
+}
+"""What one writes that holds words rather than being them: the object of "wrote" is no content."""
+_WRITING = {"write", "pen", "publish", "author"}
+"""Verbs whose object may be such a document ("wrote a memoir")."""
 _CONTENT_OBJECT = 3
 """Words such an object needs to be taken for what was said ("said [the words 'lump' the good Muslims
 ...]"), not a word or two ("said goodbye")."""
@@ -176,7 +183,7 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if trailing is not None:
         return trailing
     content = _scattered(verb, _content(verb, entry)) or _rest_of_sentence(verb, entry)
-    if _anonymity(doc, content) or _found_thing(verb, entry, content):
+    if _anonymity(doc, content) or _found_thing(verb, entry, content) or _no_words(doc, verb, content):
         return None
     content |= _more_content(verb, content)
     source = _source(verb, entry)
@@ -399,6 +406,19 @@ def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
     if entry.cls != "evidence" or _reports_clause(verb, content):
         return False
     return subject is None or subject.lemma_.lower() not in _EVIDENCE_SOURCES | _EVIDENCE_THINGS
+
+
+def _no_words(doc: Doc, verb: Token, content: set[int]) -> bool:
+    """Content that reports nothing: a reflexive or an adverb alone ("defending [himself]", "according
+    to MSNBC, [basically]"), or the document a writer wrote rather than what it says ("wrote [a memoir of
+    her time at the White House]", "wrote [a letter] to the governor")."""
+    words = [doc[i] for i in sorted(content) if not doc[i].is_punct]
+    if words and all(w.lower_ in _REFLEXIVES or w.pos_ in ("ADV", "PART") for w in words):
+        return True
+    if verb.lemma_.lower() not in _WRITING:
+        return False
+    head = next((w for w in words if w.head.i == verb.i and w.dep_ in _OBJECT_DEPS), None)
+    return head is not None and head.lemma_.lower() in _DOCUMENTS and not any(c.dep_ == "acl" for c in head.children)
 
 
 def _anonymity(doc: Doc, content: set[int]) -> bool:
@@ -810,6 +830,8 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
         source = (source_head.i, _noun_phrase(name)[1])  # "according to [Mr] Xie" hung on the honorific
     source_tokens = {t.i for t in source_head.subtree} | set(range(*source))
     content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
+    if _no_words(doc, according, content):
+        return None
     return Cue(
         token=according.i,
         words=(according.i, according.i + 2),
