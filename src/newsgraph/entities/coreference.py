@@ -1,8 +1,12 @@
 """Pronouns and role descriptions resolved to the people the article has named.
 
-"she" goes to the most recent person whose gender agrees (learnt from honorifics and from earlier
-pronouns resolved to them), within a few paragraphs; "the minister" or "the spokesman" goes to the most
-recent person with a matching role. Unresolvable mentions are left out rather than guessed.
+"she" goes to the most salient person whose gender agrees (learnt from honorifics and from earlier
+pronouns resolved to them), within a few sentences (`_antecedent`), among those the sentence's syntax
+allows: never a name the pronoun governs or one in the report its cue follows (`_not_coreferent`), nor
+whoever a direct quote holding it is attributed to (`_quoting`); a reflexive is its clause's subject
+(`_binder`), and a pronoun inside an unnamed official's own phrase is that official, so no named person
+(`_unnamed_holder`). "the minister" or "the spokesman" goes to the most recent person with a matching
+role, "the Tory leader" to one of that party. Unresolvable mentions are left out rather than guessed.
 """
 
 from __future__ import annotations
