@@ -800,8 +800,36 @@ def test_a_cue_between_commas_reports_the_name_in_the_clause_around_it() -> None
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "DET", "NOUN", "PROPN", "PROPN", "AUX", "VERB"]
     pos += ["PART", "VERB", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
     sent_starts = [True] + [False] * 3 + [True] + [False] * 18
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=sent_starts)
+    lemmas = ["say" if w == "said" else w.lower() for w in words]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, sent_starts=sent_starts
+    )
     doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 9, 10, label="PER")]
     people = {e.name: e for e in find_entities(doc).entities if e.kind == "person"}
     he = doc[15]
     assert (he.idx, he.idx + 2) in people["Oliver Vance"].mentions
+
+
+def test_a_name_after_an_indefinite_article_is_a_thing_not_a_person() -> None:
+    text = (
+        "Maud Ellery was born in Leeds in 1931. Her father drove a Rolls Royce. When she was eight, her "
+        "mother took her to her first ballet class."
+    )
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Maud Ellery"]
+    assert refers(text, "she was eight", "Maud Ellery")
+
+
+def test_a_pronoun_may_stand_for_a_name_inside_the_name_of_something_else() -> None:
+    text = (
+        "Maud Ellery danced in Leeds for a decade. She helped launch the Rambert Club at the Mercury Theatre, "
+        "and then, with Arthur Kell, the Ellery-Kell Ballet."
+    )
+    assert refers(text, "She helped", "Maud Ellery")
+
+
+def test_only_a_verb_of_saying_reports_the_clause_before_it() -> None:
+    text = (
+        "Maud Ellery left Leeds in 1939. Maud Ellery spent the war in New York, where, in a re-formed "
+        "company, she played to huge audiences."
+    )
+    assert refers(text, "she played", "Maud Ellery")

@@ -118,6 +118,13 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
 
 
 _COMPLEMENT_DEPS = {"obj", "iobj", "ccomp", "xcomp", "obl"}
+_REPORTING = {
+    *("say", "add", "claim", "tell", "insist", "argue", "write", "explain", "note", "warn", "believe"),
+    *("think", "suggest", "admit", "declare", "state", "reply", "respond", "continue", "conclude"),
+    *("maintain", "contend", "allege", "acknowledge", "deny", "predict", "tweet", "complain", "concede"),
+}
+"""Verbs whose subject reports the clause set before them ("..., he claimed"), the ones the
+report-before rule reads; the quote stage's own lexicon (quotes/cues.tsv) is fuller."""
 _DESCRIPTION_REACH = 12
 """Words a description after a name may run to before its head."""
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
@@ -132,7 +139,18 @@ def _not_coreferent(pronoun: Token) -> set[int]:
         return set()
     verb = pronoun.head
     barred = {t.i for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i for t in c.subtree}
-    return barred | _report_before(pronoun, verb)
+    barred |= _report_before(pronoun, verb)
+    return {i for i in barred if not _in_another_name(pronoun.doc[i])}
+
+
+def _in_another_name(token: Token) -> bool:
+    """A person's name inside the name of something else ("She helped launch the Markova-Dolin
+    Ballet"), which a pronoun may well stand for; not a name before a common noun ("the Peter Hain
+    attack, he says")."""
+    while token.dep_ in ("flat", "flat:name") and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return token.dep_ == "compound" and head.text[:1].isupper() and head.ent_type_ != "PER"
 
 
 def _report_before(pronoun: Token, verb: Token) -> set[int]:
@@ -141,6 +159,8 @@ def _report_before(pronoun: Token, verb: Token) -> set[int]:
     is inserted in, whether after it ("..., he claimed") or between commas ("The Hain attack, he says,
     is ..."); not a clause the cue only follows while reporting its own ("How long Mr Brown will stay is
     not clear (he once said [...])")."""
+    if verb.lemma_.lower() not in _REPORTING:
+        return set()  # "Markova spent the war in New York, where, in a new company, she played ..."
     doc = pronoun.doc
     fronted = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for t in c.subtree}
     inserted = verb.dep_ == "parataxis" or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children))

@@ -74,6 +74,8 @@ def name_clusters(doc: Doc) -> list[Cluster]:
         mention = _mention(ent)
         if not mention.text or (kind == "person" and not _looks_like_a_name(mention.text)):
             continue
+        if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an"):
+            continue  # "drove a Rolls Royce", "bought a Picasso": a thing named after someone, no person
         if kind != "person" and _person_named_before(clusters, mention.text):
             kind = "person"  # "Fuentes told reporters" after "Carolina Fuentes", taken by the model for an ORG
         title = doc[ent.start - 1].lower_ if ent.start > 0 else ""
