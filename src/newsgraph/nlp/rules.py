@@ -288,7 +288,7 @@ class TitledPeople:
                 end += 1
             start += self._title_opening(doc, start, end, entities)
             opening = start
-            while start < end - 1 and (doc[start].pos_ in _JOINERS or _opening_participle(doc[start])):
+            while start < end - 1 and (doc[start].pos_ in _JOINERS or _opening_word(doc[start])):
                 start += 1  # "As Costa said", "Entering Westminster, he": capitalised at a sentence's start
             party = next((e for e in entities if start <= e.start and e.end <= end - 2 and _is_party(e)), None)
             if party is not None:
@@ -589,7 +589,7 @@ def _trimmed(doc: Doc, entity: Span) -> Span | None:
         end -= 1  # "the [WFP's] director"; a name the gazetteers do not know may be a shop's ("McDonald's")
     while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space or doc[start].pos_ in _JOINERS):
         start += 1  # also the "As" of "As Costa said" that opens a sentence
-    if end - start > 1 and _opening_participle(doc[start]):
+    if end - start > 1 and _opening_word(doc[start]):
         start += 1  # "[Entering] Westminster, he came to share an office with ...", "[Earlier] ..."
     if (start, end) == (entity.start, entity.end):
         return entity
@@ -610,9 +610,9 @@ def _is_party(entity: Span) -> bool:
     return organisation is not None and organisation.kind == "party"
 
 
-def _opening_participle(token: Token) -> bool:
-    """ "Entering" in "Entering Westminster, he ...", "Earlier" in "Earlier Conservative Graham Brady said":
-    an -ing verb or an adverb that opens a sentence is no name word."""
+def _opening_word(token: Token) -> bool:
+    """A word capitalised only because it opens a sentence, which is no name word: an -ing verb
+    ("Entering Westminster, he ...") or an adverb ("Earlier Conservative Graham Brady said")."""
     return token.is_sent_start and (token.pos_ == "ADV" or (token.pos_ == "VERB" and token.lower_.endswith("ing")))
 
 
