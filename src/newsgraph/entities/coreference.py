@@ -11,13 +11,13 @@ role, "the Tory leader" to one of that party. Unresolvable mentions are left out
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.entities.clusters import Cluster, Gender, Mention
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.roles import find_role
-from newsgraph.nlp.syntax import sentences
+from newsgraph.nlp.syntax import REFLEXIVES, sentences
 
 PRONOUNS: dict[str, Gender] = {
     "he": "m",
@@ -69,12 +69,12 @@ government" is not here: it is a country's, which is a place."""
 def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
     """Add pronoun and description mentions to the person clusters they refer to, and "the ministry" or
     "the bloc" to the organisation they stand for."""
-    _organisation_descriptions(doc, [c for c in clusters if c.kind == "organisation"])
+    sentence_of = {token.i: n for n, sent in enumerate(sentences(doc)) for token in sent}
+    _organisation_descriptions(doc, [c for c in clusters if c.kind == "organisation"], sentence_of)
     people = [c for c in clusters if c.kind == "person"]
     if not people:
         return
     _genders_from_honorifics(doc, people)
-    sentence_of = {token.i: n for n, sent in enumerate(sentences(doc)) for token in sent}
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -201,14 +201,13 @@ def _unnamed_holder(pronoun: Token) -> Token | None:
     return None
 
 
-_REFLEXIVES = {"himself", "herself"}
 _RELATIVES = {"who", "that", "which"}
 
 
 def _binder(pronoun: Token, people: list[Cluster]) -> Cluster | None:
     """The person a reflexive stands for: its own clause's subject ("Costa blamed herself"), or where
     that is a relative pronoun, the name it follows ("Malik, who is himself running")."""
-    if pronoun.lower_ not in _REFLEXIVES:
+    if pronoun.lower_ not in REFLEXIVES:
         return None
     clause = pronoun.head
     subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i != pronoun.i), None)
@@ -232,19 +231,18 @@ def _binder(pronoun: Token, people: list[Cluster]) -> Cluster | None:
 def _quoting(pronoun: Token) -> set[int]:
     """Tokens of whoever a direct quote that holds the pronoun is attributed to: in 'May said: "...
     announced by Brown in his review"' the speaker would have said "my", so "his" is someone else."""
-    sentence = pronoun.sent
-    if not _inside_quotes(pronoun, sentence):
+    marks = [t.i for t in pronoun.sent if t.is_quote]
+
+    def inside(token: Token) -> bool:  # an odd number of the sentence's quotation marks before it
+        return sum(1 for mark in marks if mark < token.i) % 2 == 1
+
+    if not inside(pronoun):
         return set()
     barred: set[int] = set()
-    for verb in (a for a in pronoun.ancestors if not _inside_quotes(a, sentence)):
-        for subject in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _inside_quotes(c, sentence)):
+    for verb in (a for a in pronoun.ancestors if not inside(a)):
+        for subject in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not inside(c)):
             barred |= {t.i for t in subject.subtree}
     return barred
-
-
-def _inside_quotes(token: Token, sentence: Span) -> bool:
-    """Whether an odd number of quotation marks of the sentence come before the token."""
-    return sum(1 for t in sentence if t.is_quote and t.i < token.i) % 2 == 1
 
 
 def _named_before(description: Token) -> int | None:
@@ -310,14 +308,13 @@ def stands_for(word: str, organisation: Cluster) -> bool:
     )
 
 
-def _organisation_descriptions(doc: Doc, organisations: list[Cluster]) -> None:
+def _organisation_descriptions(doc: Doc, organisations: list[Cluster], sentence_of: dict[int, int]) -> None:
     """ "the ministry said", "the bloc imposed", "the company denied": the most recent organisation
     before, within reach, whose name has that word ("the ministry": the Ministry of Foreign Affairs) or,
     for a word no name carries, whose sector fits ("the bloc": ECOWAS). "the ministry of ..." and "the
     ministry's" are left alone: a name or a longer phrase follows."""
     if not organisations:
         return
-    sentence_of = {token.i: n for n, sent in enumerate(sentences(doc)) for token in sent}
     for token in doc:
         if token.lower_ != "the" or token.i + 1 >= len(doc) or token.ent_type_:
             continue

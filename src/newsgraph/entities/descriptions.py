@@ -771,8 +771,8 @@ def _unlisted_role(doc: Doc, start: int) -> Span | None:
 def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0) -> None:
     """ "ECOWAS Commissioner ...", "the UN's special envoy": the organisation is the affiliation; "the
     bloc's mediator" names it by a word for it, which `canonical_affiliations` resolves."""
-    end = start - 1 if start > limit and doc[start - 1].text in ("'s", "’s") else start
-    organisation = next((e for e in doc.ents if e.end == end and e.start >= limit and e.label_ == "ORG"), None)
+    end = _possessor_end(doc, start, limit)
+    organisation = _organisation_ending(doc, start, limit)
     if organisation is not None and organisation[-1].pos_ == "ADJ" and find_organisation(organisation.text) is None:
         organisation = None  # "West African mediator": where from, not what for
     if organisation is not None:
@@ -783,11 +783,21 @@ def _organisation_before(doc: Doc, start: int, cluster: Cluster, limit: int = 0)
         cluster.add_affiliation(f"the {doc[end - 1].lower_}")
 
 
+def _possessor_end(doc: Doc, start: int, limit: int = 0) -> int:
+    """Where a name before `start` ends, past the "'s" it may take ("the [UN]'s special envoy")."""
+    return start - 1 if start > limit and doc[start - 1].text in ("'s", "’s") else start
+
+
+def _organisation_ending(doc: Doc, start: int, limit: int = 0) -> Span | None:
+    """The organisation entity named right before `start`, with or without "'s", from `limit` on."""
+    end = _possessor_end(doc, start, limit)
+    return next((e for e in doc.ents if e.end == end and e.start >= limit and e.label_ == "ORG"), None)
+
+
 def _party_before(doc: Doc, name: Span, cluster: Cluster) -> None:
     """ "Tory Dominic Grieve", "Labour's Ann Kell": a party the gazetteer knows, named right before a
     person with no title between, is the person's."""
-    end = name.start - 1 if name.start >= 2 and doc[name.start - 1].text in ("'s", "’s") else name.start
-    party = next((e for e in doc.ents if e.end == end and e.label_ == "ORG"), None)
+    party = _organisation_ending(doc, name.start)
     organisation = find_organisation(party.text) if party is not None else None
     if party is not None and organisation is not None and organisation.kind == "party":
         cluster.add_affiliation(party.text)

@@ -213,6 +213,8 @@ TIME_NOUNS = frozenset(
     | {"afternoon", "evening", "night", "weekend", "time", "hour", "hours", "season"}
 )
 """Nouns that open a sentence to say when ("Last week, ..."), which is never who."""
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+"""Pronouns that stand for their own clause's subject ("Costa blamed herself")."""
 
 
 def _comma_after(name: Token) -> bool:

@@ -18,7 +18,15 @@ from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.rules import HONORIFICS
-from newsgraph.nlp.syntax import TIME_NOUNS, closes_with_comma, coordinated_outer, is_passive, opens_with_comma, text_of
+from newsgraph.nlp.syntax import (
+    REFLEXIVES,
+    TIME_NOUNS,
+    closes_with_comma,
+    coordinated_outer,
+    is_passive,
+    opens_with_comma,
+    text_of,
+)
 from newsgraph.nlp.syntax import subject as subject_of
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -30,7 +38,6 @@ _AUDIENCES = {
     *("investors", "analysts", "students", "members", "congress", "assembly", "newspaper", "radio", "television"),
 }
 _SUBJECT_DEPS = {"nsubj"}
-_REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 _PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
 _NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "case"}
 LABEL = "label"
@@ -413,7 +420,7 @@ def _no_words(doc: Doc, verb: Token, content: set[int]) -> bool:
     to MSNBC, [basically]"), or the document a writer wrote rather than what it says ("wrote [a memoir of
     her time at the White House]", "wrote [a letter] to the governor")."""
     words = [doc[i] for i in sorted(content) if not doc[i].is_punct]
-    if words and all(w.lower_ in _REFLEXIVES or w.pos_ in ("ADV", "PART") for w in words):
+    if words and all(w.lower_ in REFLEXIVES or w.pos_ in ("ADV", "PART") for w in words):
         return True
     if verb.lemma_.lower() not in _WRITING:
         return False
@@ -466,7 +473,7 @@ def _naming(verb: Token) -> bool:
         return bool(said or summoned) and (after_name or (_after_indefinite(verb) and not auxiliary))
     first, doc = objects[0], verb.doc
     name = next((t for t in doc[first.i + 1 : first.i + 3] if t.lower_ not in ("the", "a", "an")), None)
-    if first.lower_ in _REFLEXIVES and name is not None and name.text[:1].isupper():
+    if first.lower_ in REFLEXIVES and name is not None and name.text[:1].isupper():
         return True  # "The group called itself the Underground Network"
     return first.text[:1].isupper() and first.i == verb.i + 1 and not said and _after_indefinite(verb)
 
