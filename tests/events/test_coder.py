@@ -1026,3 +1026,61 @@ def test_a_return_is_a_visit_only_with_where_to() -> None:
         lemmas=["his", "return", "to", "Lima", "and", "her", "return"],
     )
     assert (_no_return(doc[1]), _no_return(doc[6])) == (False, True)
+
+
+def test_a_meeting_held_to_discuss_something_is_one_meeting_and_one_to_meet_someone_a_second() -> None:
+    held = events("Peru's foreign minister met Chilean President Rosa Vidal on Monday to discuss the fishing quota.")
+    assert [(e.trigger.text, summary(e)) for e in held] == [("met", ("CONSULT", "asserted", "PER", "CHL"))]
+    trip = events("The Peruvian foreign minister flew to Santiago on Monday to meet President Rosa Vidal.")
+    assert [e.cameo for e in trip] == ["042", "040"]
+    assert trip[1].recipient is not None and trip[1].recipient.name == "Rosa Vidal"
+
+
+def test_a_day_the_parser_took_for_the_subject_leaves_the_noun_before_it_the_actor() -> None:
+    # "Ukrainian lawmakers Tuesday endorsed the pact", parsed with the day as subject of a clause
+    # describing "lawmakers"
+    words = ["Ukrainian", "lawmakers", "Tuesday", "endorsed", "the", "pact"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 5, 3],
+        deps=["amod", "ROOT", "nsubj", "acl", "det", "obj"],
+        pos=["ADJ", "NOUN", "PROPN", "VERB", "DET", "NOUN"],
+        lemmas=["ukrainian", "lawmaker", "Tuesday", "endorse", "the", "pact"],
+    )
+    subject = _subject(doc[3])
+    assert subject is not None and subject.i == 1
+
+
+def test_what_is_fired_is_the_weapon_and_the_one_it_is_fired_at_the_recipient() -> None:
+    [shot] = events("Kenyan police fired tear gas at Somali protesters outside the embassy.")
+    assert summary(shot) == ("ASSAULT", "asserted", "KEN", "SOM")
+    [launched] = events("Georgian rebels launched missiles at a Russian army base.")
+    assert (launched.cameo, summary(launched)[2:]) == ("195", ("GEO", "RUS"))
+    assert events("Iran launched a rocket into space on Monday.") == []
+
+
+def test_weapons_received_from_a_party_are_that_party_supplying_them() -> None:
+    [supplied] = events("Syrian rebels have received weapons from Qatar, officials said.")
+    assert summary(supplied) == ("AID", "asserted", "QAT", "SYR")
+    [conceded] = events("The Chilean government accepted demands from Peruvian fishermen on Monday.")
+    assert (conceded.type, summary(conceded)[2]) == ("CONCEDE", "CHL")
+
+
+def test_who_claims_responsibility_for_an_attack_carried_it_out_and_who_denies_it_did_not() -> None:
+    [claimed] = events("Boko Haram claimed responsibility for an attack on a Nigerian army base.")
+    assert summary(claimed) == ("ASSAULT", "asserted", "NGA", "NGA")
+    assert claimed.actor is not None and claimed.actor.name == "Boko Haram"
+    [denied] = events("Boko Haram denied responsibility for an attack on a Nigerian army base.")
+    assert denied.actor is None
+
+
+def test_troops_of_an_international_body_are_coded_to_that_body() -> None:
+    [withdrawal] = events("UN troops withdrew from the Malian town of Kidal on Sunday.")
+    assert withdrawal.actor is not None and withdrawal.actor.sector == "IGO"
+
+
+def test_a_crash_or_a_flood_that_kills_is_no_party_and_an_attack_one_is_killed_in_is_its_actor() -> None:
+    assert events("Forty passengers were killed by the Aeroflot crash near Kazan.") == []
+    [strike] = events("Three Syrian farmers were killed in a Turkish air strike on Friday.")
+    assert summary(strike) == ("ASSAULT", "asserted", "TUR", "SYR")

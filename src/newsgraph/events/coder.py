@@ -69,6 +69,16 @@ _DURING = ("on", "during", "after", "before", "following", "ahead")
 VISITS = {"042", "043"}
 PROJECTILES = {"rocket", "missile", "shell", "bomb", "mortar", "grenade", "drone", "projectile", "shot", "bullet"}
 """Subjects of a passive that are weapons, not the ones attacked: "rockets were fired from Lebanon"."""
+WEAPONS = {"gas", "tear gas", "battery", "batteries", "weapon", "gun", "shell", "round", "rounds", "salvo", "volley"}
+"""What is fired besides projectiles: never the one fired at."""
+AIMING_VERBS = {"fire", "shoot", "launch", "throw", "hurl", "lob"}
+"""Verbs of sending something at a target: "at" names the one attacked ("shot at police")."""
+MISHAPS = {
+    *("crash", "accident", "explosion", "blast", "earthquake", "quake", "storm", "flood", "fire", "landslide"),
+    *("avalanche", "disease", "outbreak", "collapse", "hurricane", "typhoon", "cyclone", "tsunami", "drought"),
+    *("famine", "virus", "heatwave", "wildfire", "eruption", "mudslide"),
+}
+"""Happenings that kill or destroy without anyone acting: as the agent of a passive they are no party."""
 TROOPS = {"troops", "soldiers", "forces", "peacekeepers", "contingent", "battalion", "battalions", "units"}
 """Heads of a party that is armed forces on the move: their arrival is a deployment, not a visit."""
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -87,6 +97,8 @@ CARRYING_VERBS = {
 }
 """Verbs whose subject is the actor of the event noun they take: "ECOWAS [imposed] sanctions", "Peru will
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
+CLAIMING_VERBS = {"claim", "take", "accept", "admit"}
+"""Verbs whose subject, taking "responsibility for" an act, is its actor (denying it is no claim)."""
 RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
 """Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
 KIN = {"brothers", "sisters", "partners", "friends", "colleagues", "allies", "members", "counterparts"}
@@ -108,6 +120,8 @@ OBJECT_CONTROL = {
 }
 """Verbs whose object does what their to-infinitive says ("allowed [Peru] to withdraw"), where the parser
 made the infinitive an adverbial clause rather than a complement."""
+TOPIC_VERBS = {"discuss", "negotiate", "debate", "review"}
+"""Verbs of meeting whose object is what the meeting is about, not who it is with."""
 ENGAGING_VERBS = {"engage", "draw", "involve"}
 """Verbs whose subject and object are the parties of the event noun "in" which they engage."""
 
@@ -138,6 +152,8 @@ def find_events(
         if trigger.token in demanded or _governed(doc, trigger, by_token) or _protest_demand(doc, trigger, by_token):
             continue
         if _object_of_trigger(doc, trigger, by_token) or reports_none(doc, trigger, by_token, sporting):
+            continue
+        if _purpose_of_meeting(doc, trigger, by_token) or _means_of_passive(doc, trigger):
             continue
         coded.append((trigger, _events(doc, trigger, coder, published)))
     events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
@@ -203,6 +219,41 @@ def _object_of_trigger(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger])
     noun = doc[trigger.token]
     verb = by_token.get(noun.head.i)
     return noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj") and verb is not None and verb.token != noun.i
+
+
+def _attack_in(verb: Token) -> Token | None:
+    """The attack a passive says someone suffered in: "killed [in] an air strike", "wounded [in] shelling"."""
+    for child in verb.children:
+        found = trigger_at(child) if child.dep_ == "obl" and case_of(child) == "in" else None
+        if found is not None and found.token == child.i and _type(found.entry.cameo) == "ASSAULT":
+            return child
+    return None
+
+
+def _means_of_passive(doc: Doc, trigger: Trigger) -> bool:
+    """ "were killed in [an air strike]": an attack that a passive verb trigger says its subject suffered in
+    is that verb's event (`_attack_in`), not one of its own."""
+    verb = doc[trigger.token].head
+    attack = _attack_in(verb) if trigger_at(verb) is not None and is_passive(verb) else None
+    return attack is not None and attack.i == trigger.token
+
+
+def _purpose_of_meeting(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """ "met Assad on Tuesday [to discuss] the border", "will return to Bissau [to discuss] the budget": a
+    meeting given as the purpose of a meeting or visit is that same encounter, not a second one, unless it
+    names a party of its own ("flew to Paris [to meet] the president", "to meet with ...")."""
+    head = doc[trigger.token]
+    if head.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in head.children):
+        return False
+    governor = by_token.get(head.head.i)
+    if governor is None or not _type(trigger.entry.cameo) == _type(governor.entry.cameo) == "CONSULT":
+        return False
+    for child in head.children:
+        if child.dep_ in ("obj", "dobj") and not lemma_in(head, TOPIC_VERBS):
+            return False  # "to meet the president"
+        if case_of(child) == "with":
+            return False  # "to meet with ...", "to discuss the budget with the government"
+    return True
 
 
 def _protest_demand(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
@@ -277,6 +328,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         mapping = plover_for(code) or mapping
     if trigger.entry.trigger == "provide" and not coded_recipients:
         return []  # "has provided strong leadership", "provide local services": aid goes to someone
+    if trigger.entry.trigger.startswith("launch ") and not coded_recipients:
+        return []  # "launched a rocket into space", a missile test: an attack is on someone
     if not coded_recipients and mapping.type == "PROTEST":
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
@@ -502,6 +555,8 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         actor, recipient = _subject(head), _real_subject(clause)
         return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient else [])
     agent = next((c for c in head.children if c.dep_ == "obl" and case_of(c) == "by"), None)
+    if agent is not None and agent.lemma_.lower() in MISHAPS:
+        agent = None  # "victims killed by the crash", "homes destroyed by the earthquake": nobody acted
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
     if passive is None and is_passive(head):
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -528,6 +583,9 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         actor = conjuncts(agent) if agent is not None else []
         return actor, conjuncts(recipient) if (recipient := _aimed_at(head, trigger)) is not None else []
     if passive is not None:
+        if agent is None and (attack := _attack_in(head)) is not None:
+            # "farmers were killed in an Israeli air strike": whoever carried out the strike killed them
+            return _noun_parties(attack, _RECIPIENT_CASES)[0], conjuncts(passive)
         return (conjuncts(agent) if agent is not None else []), conjuncts(passive)
     actor = _subject(head)
     phrase = set(trigger.words)
@@ -538,6 +596,13 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             (c for c in head.children if c.dep_ == "xcomp" and c.i == head.i + 1 and c.pos_ in ("PROPN", "NOUN")),
             None,
         )
+    if trigger.entry.trigger.split()[0] in AIMING_VERBS:
+        recipient = _target(head, recipient)
+    if trigger.entry.trigger.split()[0] in RECEIVING_VERBS and _type(trigger.entry.cameo) == "AID":
+        # "The rebels received weapons from the government": the giver acts, the receiver gets (who
+        # "accepted demands from the rebels" concedes: that act is the subject's)
+        givers = (_prepositional(head.doc[i], ("from",)) for i in sorted(trigger.words, key=lambda i: i != head.i))
+        actor, recipient = next((g for g in givers if g is not None), None), actor
     if recipient is None:
         recipient = _aimed_at(head, trigger)
     if recipient is None and _type(trigger.entry.cameo) == "THREATEN":
@@ -556,6 +621,16 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if actor is not None and actor.lower_ in ("they", "it", "we"):
         actor = _speaker_of(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _target(verb: Token, thing: Token | None) -> Token | None:
+    """ "fired tear gas [at protesters]", "fired anti-aircraft batteries [at Russia]": what is shot is the
+    weapon, and the one it is aimed at is the recipient; "shot two soldiers": the object is the target."""
+    cases = ("at", "on", "into", "against")
+    target = _prepositional(verb, cases) or (_prepositional(thing, cases) if thing is not None else None)
+    if target is not None or thing is None:
+        return target
+    return None if thing.lemma_.lower() in PROJECTILES or thing.lemma_.lower() in WEAPONS else thing
 
 
 def _aimed_at(head: Token, trigger: Trigger) -> Token | None:
@@ -653,6 +728,9 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
     described = lemma_in(verb, {"call", "make"}) and any(c.dep_ == "xcomp" for c in verb.children)
     if actor is None and phrase.dep_ in ("obj", "dobj") and lemma_in(verb, CARRYING_VERBS) and not described:
         actor = _subject(verb)
+    elif actor is None and phrase.lemma_.lower() == "responsibility" and lemma_in(verb, CLAIMING_VERBS):
+        # "al-Shabab claimed responsibility for the attack": who claims an act did it
+        actor = _subject(verb) if phrase is not noun and case_of(noun) == "for" else None
     elif actor is None and phrase.dep_ in ("obj", "dobj") and lemma_in(verb, RECEIVING_VERBS):
         # "The rebels received weapons from the government": the giver acts, the receiver gets.
         giver = next((c for c in (*noun.children, *verb.children) if case_of(c) == "from"), None)
@@ -671,9 +749,10 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         # "Israeli shelling", "Russian air strikes", "US sanctions": a nationality or country before the
         # noun; not a city ("the Bangkok talks" happen there), nor in a noun that only describes another
         # ("a Danish aid official")
-        actor = next(
-            (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _national(c)), None
-        )
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        # "a Turkish air strike", "Israeli tank shelling": the nationality may modify the compound before it
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+        actor = next((c for c in modifiers if _national(c)), None)
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
 
 
@@ -712,7 +791,7 @@ def _subject(verb: Token) -> Token | None:
                 return _person_before(subject)
             return subject
         if token.dep_ in ("acl", "amod") and token.i == verb.i:
-            described = _described_subject(token)
+            described = _described_subject(token) or _dated_subject(token)
             if described is not None:
                 return described
         controller = _object_controller(token)
@@ -794,12 +873,24 @@ def _described_subject(verb: Token) -> Token | None:
     return head
 
 
+def _dated_subject(verb: Token) -> Token | None:
+    """ "Ukrainian lawmakers Tuesday endorsed the agreement": wire copy that puts the day right after the
+    subject leads the parser to make the day the verb's subject and the verb describe the noun before it;
+    that noun is the subject."""
+    head = verb.head
+    dated = any(c.dep_ in _SUBJECTS and _temporal(c) for c in verb.children)
+    return head if dated and head.i < verb.i and head.pos_ in ("NOUN", "PROPN") else None
+
+
 def _cases_for(trigger: Trigger) -> tuple[str, ...]:
     """Where a recipient may stand: "in" and "at" name a party only for a visit ("arrived in Lima"), where
-    "from" is the way back; for anything else they name where it happened ("talks in Geneva"). Aid is
-    "for" someone too ("food assistance for Cambodia"; the verb "provide for" is to legislate for)."""
+    "from" is the way back, and "at" the target of a shot; for anything else they name where it happened
+    ("talks in Geneva"). Aid is "for" someone too ("food assistance for Cambodia"; the verb "provide for"
+    is to legislate for)."""
     if trigger.entry.cameo in VISITS:
         return _VISIT_CASES
+    if trigger.entry.pos == "verb" and trigger.entry.trigger.split()[0] in AIMING_VERBS:
+        return (*_RECIPIENT_CASES, "at")  # "fired rockets [at] the town": the target, not the place
     aid_noun = trigger.entry.pos == "noun" and trigger.entry.cameo.startswith("07")
     return _AID_CASES if aid_noun else _RECIPIENT_CASES
 

@@ -220,8 +220,11 @@ class Coder:
         ):
             country = country_of(head.text)  # "Obama", or "Israeli" in "Israeli shelling"
         sector = _sector_of(head)
-        if sector is None and body is not None and (names_people(head.text) or head.lower_ in ORGANS):
-            sector = body.sector  # "UN inspectors", "the commission's council"; not "the EU's move"
+        members = body is not None and (names_people(head.text) or head.lower_ in ORGANS or sector is not None)
+        if members and (sector is None or body.sector in ("IGO", "NGO")):
+            # "UN inspectors", "the commission's council"; not "the EU's move". The people of an
+            # international body are the body's whatever they are ("UN troops", CAMEO's IGOUNOMIL).
+            sector = body.sector
         if country is None and len(words) == 1 and head.lower_ in HOME_INSTITUTIONS:
             country = self.entities.country  # "the government" of a story about Guinea-Bissau
         if country is None and sector is None and head.pos_ != "PROPN":
