@@ -1084,3 +1084,31 @@ def test_a_crash_or_a_flood_that_kills_is_no_party_and_an_attack_one_is_killed_i
     assert events("Forty passengers were killed by the Aeroflot crash near Kazan.") == []
     [strike] = events("Three Syrian farmers were killed in a Turkish air strike on Friday.")
     assert summary(strike) == ("ASSAULT", "asserted", "TUR", "SYR")
+
+
+def test_his_visit_is_the_visit_of_the_man_his_stands_for_not_of_the_clause_subject() -> None:
+    text = (
+        "Peru's government refused to meet the Chilean envoy Tomás Rivas during his visit to Lima on Tuesday, "
+        "officials said."
+    )
+    [visit] = [e for e in events(text) if e.cameo == "042"]
+    assert visit.actor is not None and visit.actor.name == "Tomás Rivas"
+
+
+def test_the_owner_of_an_arrest_is_the_one_arrested_unless_an_of_phrase_names_him() -> None:
+    text = "Luis Ortega, a Peruvian union leader, was freed on Monday. His arrest in Tacna had angered Chile."
+    [arrest] = [e for e in events(text) if e.trigger.text == "arrest"]
+    assert arrest.actor is None and arrest.recipient is not None and arrest.recipient.name == "Luis Ortega"
+    [detention] = [e for e in events("Chile's arrest of two Peruvian fishermen angered Lima.") if e.cameo == "173"]
+    assert summary(detention)[2:] == ("CHL", "PER")
+
+
+def test_broad_appeal_is_popularity_not_a_request() -> None:
+    assert events("Ana Costa's broad appeal among young voters worries the Peruvian government.") == []
+    assert events("The Peruvian president hopes the tour will broaden Ana Costa's appeal.") == []
+    [appeal] = events("The World Food Programme launched an appeal for 48 million dollars on Wednesday.")
+    assert appeal.type == "REQUEST"
+
+
+def test_a_visit_that_names_no_destination_is_one_named_before() -> None:
+    assert [e.cameo for e in events("Ana Costa met Kenji Sato in Tokyo on Monday during her visit.")] == ["040"]

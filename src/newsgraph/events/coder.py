@@ -101,6 +101,14 @@ CLAIMING_VERBS = {"claim", "take", "accept", "admit"}
 """Verbs whose subject, taking "responsibility for" an act, is its actor (denying it is no claim)."""
 RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
 """Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
+UNDERGONE_NOUNS = {
+    *("arrest", "assassination", "killing", "murder", "detention", "release", "expulsion", "deportation"),
+    *("extradition", "execution", "kidnapping", "abduction", "capture", "imprisonment", "jailing", "sacking"),
+    *("dismissal", "impeachment", "ouster", "removal", "indictment", "conviction", "torture", "internment"),
+    "suspension",
+}
+"""Event nouns whose possessor, when no "of" phrase names who it is done to, is that one: "his arrest",
+"Hariri's assassination", "the chairman's suspension from the party"."""
 KIN = {"brothers", "sisters", "partners", "friends", "colleagues", "allies", "members", "counterparts"}
 """Words for people that stand for the body they belong to ("our brothers in ECOWAS")."""
 HAPPEN = {"happen", "occur", "follow", "result", "spread", "worsen"}
@@ -342,8 +350,10 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     ):
         return []  # "I will talk about the movies": talking with nobody named is no meeting
     deployed = bool(coded_actors) and all(_deployed(a) for a in coded_actors)
-    if code == "042" and trigger.entry.pos == "verb" and not coded_recipients and not deployed:
-        return []  # "The Mack will return", "X Factor is to return for a second series": going nowhere named
+    if code == "042" and not coded_recipients and not deployed:
+        # "The Mack will return", "X Factor is to return for a second series": going nowhere named; "during
+        # her visit", "his first visit ended without a meeting": a visit named before, where it was coded
+        return []
     if code in VISITS and deployed:
         # "NATO peacekeeping troops have arrived in Bosnia": troops that arrive are deployed, not visiting
         code = "074" if any("peacekeep" in a.name.lower() for a in coded_actors) else "154"
@@ -697,9 +707,14 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
     """ "Costa's visit to Tokyo", "talks between Peru and Chile", "sanctions on Bissau"; with `from_actor`,
     "a complaint [from] the Lib Dems", "aid from Japan": the one it comes from acts (a withdrawal "from"
     a place leaves it)."""
-    actor = next(
-        (c for c in noun.children if c.dep_ in ("nmod:poss", "poss") or case_of(c) in ("'s", "’s", "by")), None
-    )
+    owner = next((c for c in noun.children if possessive(c)), None)
+    actor = next((c for c in noun.children if case_of(c) == "by"), None)
+    # "his arrest" is done to him; "the army's arrest of two men" is done by the army, to the two men
+    done_to = noun.lemma_.lower() in UNDERGONE_NOUNS
+    patient = next((c for c in noun.children if case_of(c) == "of"), None) if done_to else None
+    undergone = done_to and patient is None
+    if actor is None and not undergone:
+        actor = owner
     pronoun = next((c for c in noun.children if c.lower_ in ("its", "their")), None)
     if actor is None and pronoun is not None and noun.dep_ in ("obj", "dobj", "obl"):
         # "The ILO reiterated its demand", "the group insisted on their demands": the subject's own, when
@@ -712,7 +727,11 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
     if between is not None:
         return conjuncts(between), []
     source = next((c for c in noun.children if case_of(c) == "from" and not _temporal(c)), None) if from_actor else None
-    recipient = next((c for c in noun.children if case_of(c) in cases and not _temporal(c) and c is not source), None)
+    # "from" names the one it comes from (with `from_actor`), never the one it is aimed at
+    aimed = tuple(case for case in cases if case != "from") if from_actor else cases
+    recipient = next((c for c in noun.children if case_of(c) in aimed and not _temporal(c)), None)
+    if recipient is None and done_to:
+        recipient = patient or owner  # "his arrest", "Hariri's assassination": the one it was done to
     if recipient is None:
         # "its demand that Russia withdraw": the one the clause says must act
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _real_subject(c) is not None), None)
@@ -740,7 +759,7 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         # "Syrian rebels engaged Filipino peacekeepers in a firefight"
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
-    if actor is None and source is not None and source is not recipient:
+    if actor is None and source is not None and (recipient is None or source.i != recipient.i):
         actor = source
     if actor is None:
         # "police crackdown", "Syrian forces clash with ...": a party named as a compound before the noun

@@ -71,6 +71,11 @@ UNREPORTED = {
 [named]", "declined to [comment]", "refused to [say] whether", "refused to [rule] out an interest")."""
 
 
+ATTRACTION_WORDS = {"broad", "wide", "broader", "wider", "popular", "mass", "electoral", "voter", "sex", "lasting"}
+WIDENING = {"broaden", "widen", "extend", "lose", "limit", "boost", "increase", "have", "lack"}
+"""Verbs that grow or shrink how much people like someone: "broaden his appeal"."""
+
+
 def _sporting(doc: Doc, trigger: Trigger) -> bool:
     """A trigger sport uses in its own sense ("beat", "clash", "strike", "meet")."""
     return trigger.entry.trigger in SPORTING_TRIGGERS or lemma_in(doc[trigger.token], SPORTING_TRIGGERS)
@@ -92,6 +97,8 @@ def _no_request(doc: Doc, trigger: Trigger) -> bool:
     """ "Asked whether he was comfortable ...", "calls that ask about voting intentions": a question; "the
     parties appeal to the same voters": an attraction. "Ask" and "appeal" request something only with
     what is asked for: "asked Laos [to show] a number", "appealed [for calm]", "asked [that] ..."."""
+    if trigger.entry.pos == "noun" and trigger.entry.trigger == "appeal":
+        return _attraction(doc[trigger.token])
     if trigger.entry.pos != "verb" or trigger.entry.trigger not in ("ask", "appeal"):
         return False
     for child in doc[trigger.token].children:
@@ -103,6 +110,14 @@ def _no_request(doc: Doc, trigger: Trigger) -> bool:
         if child.dep_ in ("obl", "obj", "dobj") and "for" in marks:
             return False
     return True
+
+
+def _attraction(noun: Token) -> bool:
+    """ "broaden his appeal beyond this one issue", "the party's wide appeal": how much people like
+    someone, not a request (an appeal is one "for" something or "to" do it: "an appeal for calm")."""
+    if any(c.lower_ in ATTRACTION_WORDS for c in noun.children if c.dep_ == "amod"):
+        return True
+    return noun.dep_ in ("obj", "dobj") and noun.head.lemma_.lower() in WIDENING
 
 
 def _modifier(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:

@@ -361,11 +361,18 @@ def _sector_of(head: Token) -> str | None:
     return SECTORS.get(head.lower_)
 
 
+PERSONAL_POSSESSIVES = {"his", "her"}
+"""Possessive pronouns the entity resolver gives a person; "its" and "their" are the participant coder's."""
+
+
 def possessive(token: Token) -> bool:
     """Whether a word is a possessor ("[Cambodia]'s proposal"), however the parser labelled it."""
-    return token.dep_ in ("nmod:poss", "poss") or any(
+    if token.dep_ in ("nmod:poss", "poss") or any(
         c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children
-    )
+    ):
+        return True
+    # "during [his] visit" with the pronoun labelled a plain modifier
+    return token.lower_ in PERSONAL_POSSESSIVES and token.pos_ == "PRON" and token.i < token.head.i
 
 
 def _first_person(word: Token) -> bool:
