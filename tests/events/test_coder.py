@@ -1112,3 +1112,13 @@ def test_broad_appeal_is_popularity_not_a_request() -> None:
 
 def test_a_visit_that_names_no_destination_is_one_named_before() -> None:
     assert [e.cameo for e in events("Ana Costa met Kenji Sato in Tokyo on Monday during her visit.")] == ["040"]
+
+
+def test_an_act_aimed_at_a_list_of_countries_is_aimed_at_each() -> None:
+    welcomed = events("Peru welcomed the resumption of formal diplomatic ties with Chile, Bolivia and Ecuador.")
+    assert sorted(summary(e)[3] for e in welcomed if e.type == "SUPPORT") == ["BOL", "CHL", "ECU"]
+    # a list that is not all parties stays one recipient
+    [mixed] = [
+        e for e in events("Peru welcomed the resumption of ties with Chile and the tuna fleets.") if e.type == "SUPPORT"
+    ]
+    assert summary(mixed)[3] == "CHL"

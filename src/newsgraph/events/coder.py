@@ -330,7 +330,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         code = "111"
         mapping = plover_for(code) or mapping
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
-    coded_recipients = [p for p in (_recipient(r, coder) for r in recipients) if p is not None]
+    coded_recipients = [p for r in recipients for p in _recipients(r, coder)]
     if trigger.entry.trigger == "gather" and coded_actors and all(a.sector in OFFICIAL for a in coded_actors):
         code = "040"  # "West African leaders gathered in Abuja": officials who gather meet, they do not protest
         mapping = plover_for(code) or mapping
@@ -466,6 +466,37 @@ def _forecast(verb: Token) -> bool:
         or find_role(subject.lemma_) is not None
         or any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
     )
+
+
+def _recipients(head: Token, coder: Coder) -> list[Participant]:
+    """The recipients a phrase names (`_recipient`), one for each party of a list the phrase is about:
+    "welcomed the resumption of ties [with Chile, Bolivia and Ecuador]", "welcomed [talks between
+    Eriador and Osgiliath]" are aimed at each of them."""
+    coded = _recipient(head, coder)
+    if coded is None:
+        return []
+    if coded.entity is not None or head.pos_ != "NOUN":
+        return [coded]
+    listed = next(
+        (
+            t
+            for t in head.subtree
+            if t.i > head.i and case_of(t) in (*_BEHIND_THINGS, "between") and any(c.dep_ == "conj" for c in t.children)
+        ),
+        None,
+    )
+    members = conjuncts(listed) if listed is not None else []
+    # "to the United States and Israel, [a Saudi-owned weekly] reports": a source the parser joined to the list
+    members = [m for m in members if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children)]
+    parties = [coder.code(c) for c in members if c.pos_ in ("PROPN", "NOUN")]
+    # every member a country or an international body, or the list is not one of parties
+    if (
+        len(parties) < 2
+        or len(parties) < len(members)
+        or not all(p and (p.country or p.sector in OFFICIAL) for p in parties)
+    ):
+        return [coded]
+    return [p for p in parties if p is not None]
 
 
 def _recipient(head: Token, coder: Coder) -> Participant | None:
