@@ -1237,6 +1237,11 @@ def hand_parsed(rows: list[Row], ents: list[str] | None = None) -> Doc:
     )
 
 
+def rows(words: str, heads: list[int], deps: str, pos: str, lemmas: str) -> list[Row]:
+    """`hand_parsed` rows from words, labels, tags and lemmas each separated by spaces."""
+    return list(zip(words.split(), pos.split(), deps.split(), heads, lemmas.split(), strict=True))
+
+
 def test_a_name_right_before_a_cue_left_without_a_subject_is_its_source() -> None:
     # "On Sunday, Senator Ana Costa said the plan failed" with the name hung on "Sunday" and no subject.
     doc = hand_parsed(
@@ -1355,3 +1360,80 @@ def test_quoted_words_put_on_an_object_with_as_are_a_stance_of_any_verb() -> Non
     assert quote.text == 'the governor as a "con artist"'
     assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
     assert analysed("Rescue teams have been pounding the rubble as a last resort since Monday.").quotes == []
+
+
+# --- Sports and wire formats --------------------------------------------------------------------------------
+
+
+def test_a_described_person_with_a_colon_labels_a_match_reaction() -> None:
+    text = (
+        "Cusco ended their unbeaten run with a scrappy win.\n\n"
+        '- Lima Rovers coach Pedro Salas: "We had a great chance to take the lead. "After that we let them '
+        'dictate the pace."\n\n'
+        '- Cusco manager Ines Varela: "It was not our best performance but we deserved to win."'
+    )
+    salas = quote_with(text, "great chance")
+    assert salas.speaker is not None and salas.speaker.name == "Pedro Salas"
+    varela = quote_with(text, "best performance")
+    assert varela.speaker is not None and varela.speaker.name == "Ines Varela"
+
+
+def test_a_new_speaker_after_a_closed_quote_does_not_take_it_over() -> None:
+    text = (
+        'Lima Rovers coach Pedro Salas spoke after training. "Ortega has no chance of playing on Sunday," he '
+        'said. "The medical staff will do everything to get Mendez fit. We will have to wait and see." '
+        "Ines Varela said she was unsure what had caused the injury."
+    )
+    continued = quote_with(text, "medical staff")
+    assert continued.speaker is not None and continued.speaker.name == "Pedro Salas"
+
+
+def test_the_same_speaker_goes_on_after_a_closed_quote() -> None:
+    text = (
+        'Senator Lucia Ferro told the Andes Courier: "As a general rule that is right, but it is not an '
+        'absolute rule." She said there had been other occasions when such advice was published.'
+    )
+    ruled = quote_with(text, "general rule")
+    assert ruled.speaker is not None and ruled.speaker.name == "Lucia Ferro"
+
+
+def test_an_aside_after_a_name_is_no_part_of_the_source() -> None:
+    text = (
+        "The proposals met with disapproval from fishermen's groups. Juan Ortega, from the campaign group Mar "
+        'Libre, said: "It is very disappointing. What we have got is a cynical case of recycling old rules."'
+    )
+    disappointing = quote_with(text, "very disappointing")
+    assert disappointing.speaker is not None and disappointing.speaker.name == "Juan Ortega"
+
+
+MISREAD_SOURCES = {
+    # '"It is serious," said Pedro Salas, whose team meet Cusco.' parsed as "said [Pedro Salas ... meet
+    # Cusco]": the name the subject of a clause the cue reports, the cue left without a subject
+    "inverted-said": (
+        '" It is serious , " said Pedro Salas , whose team meet Cusco .',
+        [3, 3, 3, 6, 3, 3, 6, 12, 7, 11, 11, 7, 6, 12, 6],
+        "punct nsubj cop ccomp punct punct ROOT nsubj flat punct nmod appos ccomp obj punct",
+        "PUNCT PRON AUX ADJ PUNCT PUNCT VERB PROPN PROPN PUNCT PRON NOUN VERB PROPN PUNCT",
+        '" it be serious , " say Pedro Salas , whose team meet Cusco .',
+        6,
+        "Pedro Salas",
+    ),
+    # "It means Salas, who wants to sign Mendez." with "who wants" parsed as a clause "means" reports
+    "who-after-a-name": (
+        "It means Salas , who wants to sign Mendez .",
+        [1, 1, 1, 5, 5, 1, 7, 5, 7, 1],
+        "nsubj ROOT obj punct nsubj ccomp mark xcomp obj punct",
+        "PRON VERB PROPN PUNCT PRON VERB PART VERB PROPN PUNCT",
+        "it mean Salas , who want to sign Mendez .",
+        5,
+        "Salas",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", MISREAD_SOURCES.values(), ids=MISREAD_SOURCES.keys())
+def test_the_source_is_found_where_the_parser_misread_it(case: tuple) -> None:
+    words, heads, deps, pos, lemmas, cue_token, source = case
+    doc = hand_parsed(rows(words, heads, deps, pos, lemmas))
+    [cue] = [cue for cue in find_cues(doc) if cue.token == cue_token]
+    assert cue.source is not None and doc[cue.source[0] : cue.source[1]].text == source

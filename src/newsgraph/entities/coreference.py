@@ -80,9 +80,9 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
         token = doc[index]
         gender = PRONOUNS.get(token.lower_)
         if gender and token.ent_type_ == "":
-            cluster = _binder(token, people)
+            cluster = _binder(token, people) or _clarified(token, people)
             if cluster is None and _unnamed_holder(token) is None:
-                barred = _not_coreferent(token) | _quoting(token)
+                barred = _not_coreferent(token) | _quoting(token) | _quote_before(token)
                 cluster = _antecedent(
                     doc,
                     people,
@@ -245,6 +245,34 @@ def _quoting(pronoun: Token) -> set[int]:
     return barred
 
 
+def _clarified(pronoun: Token, people: list[Cluster]) -> Cluster | None:
+    """The person a writer names in brackets after a pronoun: 'He (Bridge) has no chance'."""
+    doc = pronoun.doc
+    if pronoun.i + 3 >= len(doc) or doc[pronoun.i + 1].text != "(":
+        return None
+    close = next((t.i for t in doc[pronoun.i + 2 : pronoun.i + 6] if t.text == ")"), None)
+    if close is None:
+        return None
+    words = set(range(pronoun.i + 2, close))
+    return next((c for c in people if any(m.token in words and m.kind != "pronoun" for m in c.mentions)), None)
+
+
+def _quote_before(pronoun: Token) -> set[int]:
+    """Tokens of the direct quote that closes right before a pronoun's verb of saying: in '"He (Bridge)
+    has no chance of playing," he said' the speaker would have said "I", so a name inside the quote is
+    someone else, however the parser joined the quote and the cue."""
+    doc = pronoun.doc
+    if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.lemma_.lower() not in _REPORTING or pronoun.i < 2:
+        return set()
+    close = pronoun.i - 1
+    if not doc[close].is_quote:
+        return set()
+    opening = next((t.i for t in reversed(doc[: close]) if t.is_quote or "\n" in t.text), None)
+    if opening is None or not doc[opening].is_quote:
+        return set()
+    return set(range(opening + 1, close))
+
+
 def _named_before(description: Token) -> int | None:
     """The last word of a name right before the comma that opens a description ("Mr [Gref], a
     well-known opponent")."""
@@ -376,6 +404,8 @@ def _subject_rank(token: Token) -> int:
         and not any(c.dep_.startswith("nsubj") for c in following.children)
     ):
         return 2
+    if _subject_past_relative(token):
+        return 1
     while token.dep_ in ("flat", "flat:name", "compound", "appos") and token.head.i != token.i:
         token = token.head
     if token.dep_ not in _SUBJECT_DEPS:
@@ -391,6 +421,23 @@ def _subject_rank(token: Token) -> int:
         return 1
     reported = any(c.dep_ == "parataxis" and any(k.dep_ in _SUBJECT_DEPS for k in c.children) for c in clause.children)
     return 1 if reported else 2  # "Mr Blair has failed, he claimed": what Blair did is what was claimed
+
+
+def _subject_past_relative(token: Token) -> bool:
+    """ "... means Mourinho, who wants to sign Cole, will not have a left-back": a name, a relative
+    clause set off by commas, then a verb the parser left without a subject; the name is that verb's."""
+    doc = token.doc
+    comma = token.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ not in _RELATIVES:
+        return False
+    relative = doc[comma + 1].head
+    end = relative.right_edge.i + 1
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    verb = doc[end + 1]
+    while verb.dep_ in ("aux", "aux:pass", "advmod") and verb.head.i > verb.i:
+        verb = verb.head  # "will not have"
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 def _description_end(doc: Doc, start: int) -> int | None:

@@ -332,14 +332,20 @@ def _reports_other_words(doc: Doc, cue: Cue, mark: QuotedSpan, marks: list[Quote
     """'"... amazing." The station is hoping to expand': a cue of thinking or intending after a quote
     that reports unquoted words of its own, or that follows a quote closed by a full stop, is not the
     quote's ('"...," she believes' is). A verb of saying after a quote is its cue, whatever else the
-    parser hung on it ('"...," Mr. Obama said, not even needing to mention ...')."""
+    parser hung on it ('"...," Mr. Obama said, not even needing to mention ...'), unless the quote ends
+    its sentence and a new speaker's cue reports words of its own ('"... on Tuesday." Shearer said he
+    was unsure what caused the injury'; '"...." He said there had been other occasions' goes on with the
+    same speaker)."""
+    closed = text[: mark.outer[1] - 1].rstrip().endswith(".")
+    own_words = any(
+        doc[end - 1].idx >= mark.outer[1]
+        and not any(m.outer[0] <= doc[start].idx and doc[end - 1].idx < m.outer[1] for m in marks)
+        for start, end in cue.content
+    )
     if cue.cls == "speech":
-        return False
-    for start, end in cue.content:
-        first, last = doc[start].idx, doc[end - 1].idx
-        if last >= mark.outer[1] and not any(m.outer[0] <= first and last < m.outer[1] for m in marks):
-            return True
-    return text[: mark.outer[1] - 1].rstrip().endswith(".")
+        named = cue.source is not None and doc[cue.source[1] - 1].pos_ == "PROPN"
+        return closed and own_words and named
+    return own_words or closed
 
 
 def _follows(doc: Doc, cue: Cue, quote_end: int) -> bool:

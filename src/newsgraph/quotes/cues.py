@@ -43,6 +43,8 @@ _NOT_IN_SOURCE = {"appos", "acl", "acl:relcl", "relcl", "parataxis", "punct", "a
 LABEL = "label"
 """The class of a cue that is a name and a colon opening a paragraph (`_label`)."""
 MAX_LABEL_TOKENS = 4
+MAX_DESCRIBED_LABEL_TOKENS = 8
+"""A label may be longer when it ends with a person's name: "Manchester United boss Sir Alex Ferguson:"."""
 _PAGE_LABELS = {
     *("update", "updated", "analysis", "watch", "exclusive", "breaking", "opinion", "editorial", "note", "photo"),
     *("photos", "video", "correction", "live", "listen", "read more", "related", "advertisement", "q", "a"),
@@ -553,13 +555,17 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
     while first < colon.i and (doc[first].is_space or doc[first].is_quote or doc[first].is_punct):
         first += 1
     words = doc[first : colon.i]
-    if not 1 <= len(words) <= MAX_LABEL_TOKENS or colon.i + 1 >= len(doc) or doc[colon.i + 1].idx >= end:
+    if not 1 <= len(words) <= MAX_DESCRIBED_LABEL_TOKENS or colon.i + 1 >= len(doc) or doc[colon.i + 1].idx >= end:
         return None
     if not words[0].text[:1].isupper() or any(not (t.is_alpha or t.text in ("'", ".", "-")) for t in words):
         return None
     if words.text.lower() in _PAGE_LABELS or country_of(words.text) or city_country(words.text):
         return None
-    named = {t.ent_type_ for t in words} <= {"PERSON", "PER", "ORG"} and words[0].ent_type_ != ""
+    # "Manchester City boss Kevin Keegan:", a match report's list of reactions: a person with a description
+    described = words[-1].ent_type_ in ("PERSON", "PER") and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    if len(words) > MAX_LABEL_TOKENS and not described:
+        return None
+    named = described or ({t.ent_type_ for t in words} <= {"PERSON", "PER", "ORG"} and words[0].ent_type_ != "")
     capitals = words.text.isupper() and len(words.text) > 2
     evidence = len(words) == 1 and words[0].lower_ in _EVIDENCE_SOURCES
     if not (named or capitals or evidence):
@@ -903,6 +909,8 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 ),
                 None,
             )
+        if named is None:
+            named = _subject_of_clause_after(verb)
         if named is not None:
             return _noun_phrase(named)
     if not has_subject and verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
@@ -927,8 +935,54 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 return _noun_phrase(named)
             if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in _MODIFIER_CLAUSES:
                 return _noun_phrase(candidate.head, cue=verb)
-            return _noun_phrase(subject)
+            if subject.lower_ == "who" and (named := _name_before_relative(subject)) is not None:
+                return _noun_phrase(named)  # "Mourinho, who reportedly wants to sign Cole", misparsed
+            return _name_before_aside(subject, _noun_phrase(subject))
     return None
+
+
+def _name_before_aside(subject: Token, source: tuple[int, int]) -> tuple[int, int]:
+    """ "John Ison, [from the group Fathers 4 Justice,] said": where the parser took the aside after a name
+    for the subject, or part of it, the words before the subject open with a preposition right after the
+    name's comma; the name is the source."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    while start < subject.i and doc[start].is_punct:
+        start += 1  # the aside's opening comma, hung on the subject
+    while start > 0 and not doc[start - 1].is_punct and doc[start - 1].pos_ not in ("VERB", "AUX"):
+        start -= 1  # "Juan Ortega, [from the campaign group] Mar Libre, said", the aside hung on the name
+    if start < 2 or doc[start].pos_ != "ADP" or doc[start - 1].text != "," or doc[start - 2].pos_ != "PROPN":
+        return source
+    first = start - 2
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return first, start - 1
+
+
+def _name_before_relative(who: Token) -> Token | None:
+    """The name a "who" set off by a comma follows, wherever the parser hung the relative clause: the
+    head of the name ("Jose Mourinho" for "Mourinho")."""
+    doc = who.doc
+    if who.i < 2 or doc[who.i - 1].text != "," or doc[who.i - 2].pos_ != "PROPN":
+        return None
+    name = doc[who.i - 2]
+    while name.dep_ in ("flat", "flat:name") and name.head.i < name.i:
+        name = name.head
+    return name
+
+
+def _subject_of_clause_after(verb: Token) -> Token | None:
+    """ '"...," said Jose Mourinho, whose team meet Barcelona this week': right after a quote's closing
+    comma the parser may read the name as the subject of a clause the cue reports; it is the cue's
+    source. Only a name right after the cue, which right follows the quote."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or verb.i < 2 or not doc[verb.i - 1].is_quote or doc[verb.i - 2].text != ",":
+        return None
+    name = doc[verb.i + 1]
+    clause = name.head
+    if name.pos_ != "PROPN" or name.dep_ not in _SUBJECT_DEPS or clause.head.i != verb.i:
+        return None
+    return name if clause.dep_ in CLAUSE_DEPS and clause.i > name.i else None
 
 
 def _name_before(verb: Token) -> tuple[int, int] | None:
@@ -952,6 +1006,12 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
             continue
         if child.dep_ in _MODIFIER_CLAUSES and opens_with_comma(child):
             continue  # "fishing unions in Arica[, where boats blockaded the harbour]": an aside, not who
+        aside = child.dep_ not in ("appos", "conj") and opens_with_comma(child)
+        if head.pos_ == "PROPN" and child.i > head.i and aside:
+            # "John Ison[, from the group Fathers 4 Justice,] said", however the parser hung the aside (a
+            # name in apposition stays, whatever the parser called it: "Peru's Minister of Production, Rosa
+            # Villanueva, said"; so do names in a list)
+            continue
         if child.i < head.i and child.pos_ != "PROPN" and closes_with_comma(child):
             continue  # "In the first year [at least,] developers said": an opener the parser hung on the name
         if child.i > head.i and child.dep_ == "advmod" and child.pos_ == "ADV":
