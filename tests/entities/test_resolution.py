@@ -900,3 +900,13 @@ def test_a_name_before_a_relative_clause_set_off_by_commas_is_the_subject_after_
         "DET NOUN VERB PROPN PUNCT PRON VERB PART VERB PROPN PUNCT AUX VERB PRON PUNCT PRON VERB PUNCT",
     )
     assert "He" in resolved(doc, {"Salas": [3], "Mendez": [9]})["Salas"]
+
+
+def test_the_n_year_old_opening_a_sentence_is_the_person_the_story_is_about() -> None:
+    text = (
+        "Osaka striker Kenji Sato will miss the cup final with a broken foot. The 24-year-old missed the first "
+        "three months of the season after a challenge with Kobe's Rui Tanaka.\n\n"
+        '"It felt different this time," he said.'
+    )
+    [sato] = [e for e in analyze(text).entities if e.name == "Kenji Sato"]
+    assert mentioned(sato, text) == ["Kenji Sato", "The 24-year-old", "he"]

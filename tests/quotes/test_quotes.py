@@ -1404,6 +1404,13 @@ def test_an_aside_after_a_name_is_no_part_of_the_source() -> None:
     )
     disappointing = quote_with(text, "very disappointing")
     assert disappointing.speaker is not None and disappointing.speaker.name == "Juan Ortega"
+    # a pronoun after a relative clause's preposition has no aside before it
+    speech = (
+        "Ana Costa gave details of the reforms in a speech to the Lima Fabian Society, in which she also "
+        "praised Rui Tanaka as a leader of the reform process."
+    )
+    praise = quote_with(speech, "Rui Tanaka as a leader")
+    assert praise.speaker is not None and praise.speaker.name == "Ana Costa"
 
 
 MISREAD_SOURCES = {

@@ -98,6 +98,13 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
                 own = _organisation_owned(doc, index) if token.lower_ in ("his", "her") else None
                 if own is not None and not cluster.affiliations:
                     cluster.add_affiliation(own)  # "Her Democratic Union coalition has called a march"
+        elif token.lower_ == "the" and (end := _age_end(doc, index)):
+            # "The 21-year-old missed the first three months": the most salient person, whoever it is
+            cluster = _antecedent(doc, people, index, sentence_of, lambda c: True)
+            if cluster:
+                span = doc[index:end]
+                cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, "description", end - 1))
+                index = end - 1
         elif token.lower_ == "the":
             end = _description_end(doc, index)
             if end:
@@ -267,7 +274,7 @@ def _quote_before(pronoun: Token) -> set[int]:
     close = pronoun.i - 1
     if not doc[close].is_quote:
         return set()
-    opening = next((t.i for t in reversed(doc[: close]) if t.is_quote or "\n" in t.text), None)
+    opening = next((t.i for t in reversed(doc[:close]) if t.is_quote or "\n" in t.text), None)
     if opening is None or not doc[opening].is_quote:
         return set()
     return set(range(opening + 1, close))
@@ -453,6 +460,19 @@ def _description_end(doc: Doc, start: int) -> int | None:
                     return None
                 return end
     return None
+
+
+def _age_end(doc: Doc, start: int) -> int | None:
+    """End of "the 21-year-old" or "the 30-year-old striker", how news calls back a person it named: an
+    age the sentence opens with as its subject."""
+    words = doc[start : start + 6]
+    if len(words) < 6 or not words[1].like_num or [t.lower_ for t in words[2:]] != ["-", "year", "-", "old"]:
+        return None
+    if start > 0 and not doc[start].is_sent_start and not doc[start - 1].is_space:
+        return None  # "met the 21-year-old striker": only an opening subject calls a person back
+    old = words[5]
+    noun = old.head if old.head.i == old.i + 1 and old.head.pos_ == "NOUN" else None
+    return noun.i + 1 if noun is not None else old.i + 1
 
 
 def _capitalised_modifier(doc: Doc, index: int) -> bool:

@@ -941,6 +941,10 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     return None
 
 
+_ASIDE_WORDS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM"}
+"""What a prepositional aside after a name is made of ("from the campaign group")."""
+
+
 def _name_before_aside(subject: Token, source: tuple[int, int]) -> tuple[int, int]:
     """ "John Ison, [from the group Fathers 4 Justice,] said": where the parser took the aside after a name
     for the subject, or part of it, the words before the subject open with a preposition right after the
@@ -949,7 +953,9 @@ def _name_before_aside(subject: Token, source: tuple[int, int]) -> tuple[int, in
     start = subject.left_edge.i
     while start < subject.i and doc[start].is_punct:
         start += 1  # the aside's opening comma, hung on the subject
-    while start > 0 and not doc[start - 1].is_punct and doc[start - 1].pos_ not in ("VERB", "AUX"):
+    if subject.pos_ == "PRON":
+        return source  # "a speech to the Fabian Society, in which he praised ...": no aside of a name
+    while start > 0 and doc[start - 1].pos_ in _ASIDE_WORDS:
         start -= 1  # "Juan Ortega, [from the campaign group] Mar Libre, said", the aside hung on the name
     if start < 2 or doc[start].pos_ != "ADP" or doc[start - 1].text != "," or doc[start - 2].pos_ != "PROPN":
         return source
@@ -972,7 +978,7 @@ def _name_before_relative(who: Token) -> Token | None:
 
 
 def _subject_of_clause_after(verb: Token) -> Token | None:
-    """ '"...," said Jose Mourinho, whose team meet Barcelona this week': right after a quote's closing
+    """'"...," said Jose Mourinho, whose team meet Barcelona this week': right after a quote's closing
     comma the parser may read the name as the subject of a clause the cue reports; it is the cue's
     source. Only a name right after the cue, which right follows the quote."""
     doc = verb.doc
