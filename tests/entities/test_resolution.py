@@ -910,3 +910,9 @@ def test_the_n_year_old_opening_a_sentence_is_the_person_the_story_is_about() ->
     )
     [sato] = [e for e in analyze(text).entities if e.name == "Kenji Sato"]
     assert mentioned(sato, text) == ["Kenji Sato", "The 24-year-old", "he"]
+
+
+def test_a_role_word_that_is_a_given_name_is_a_first_name_before_a_surname() -> None:
+    text = 'Osaka goalkeeper Dean Kiely made three saves. "It feels like a defeat," admitted Kiely.'
+    names = [e.name for e in analyze(text).entities if e.kind == "person"]
+    assert "Dean Kiely" in names and "Kiely" not in names

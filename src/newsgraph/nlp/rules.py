@@ -253,6 +253,11 @@ class NamedBodies:
         return doc
 
 
+GIVEN_NAME_TITLES = frozenset({"dean", "earl"})
+"""Role words that are also common given names: capitalised before one surname they are a first name
+("Dean Kiely", "Earl Barrett"), not a title ("the Dean", "dean Alicia Ruiz")."""
+
+
 class TitledPeople:
     """PER for people news introduces by their title or their words.
 
@@ -327,8 +332,13 @@ class TitledPeople:
         return doc
 
     def _titled(self, doc: Doc, start: int) -> bool:
-        """Whether a role title or an honorific ends right before token `start`."""
+        """Whether a role title or an honorific ends right before token `start`; not a title that is also
+        a given name, capitalised and alone before a surname ("goalkeeper Dean Kiely")."""
         words = [token.lower_ for token in doc[max(0, start - _MAX_TITLE_TOKENS) : start]]
+        if start > 0 and words[-1:] == [doc[start - 1].lower_] and doc[start - 1].lower_ in GIVEN_NAME_TITLES:
+            before = doc[start - 2] if start > 1 else None
+            if doc[start - 1].text[:1].isupper() and (before is None or before.lower_ not in ("the", "a", "an")):
+                return False
         return any(tuple(words[-size:]) in self.titles for size in range(1, len(words) + 1))
 
     def _titled_apart(self, doc: Doc, start: int) -> bool:
