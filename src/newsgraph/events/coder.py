@@ -69,7 +69,7 @@ _DURING = ("on", "during", "after", "before", "following", "ahead")
 VISITS = {"042", "043"}
 PROJECTILES = {"rocket", "missile", "shell", "bomb", "mortar", "grenade", "drone", "projectile", "shot", "bullet"}
 """Subjects of a passive that are weapons, not the ones attacked: "rockets were fired from Lebanon"."""
-WEAPONS = {"gas", "tear gas", "battery", "batteries", "weapon", "gun", "shell", "round", "rounds", "salvo", "volley"}
+WEAPONS = {"gas", "battery", "batteries", "weapon", "gun", "round", "rounds", "salvo", "volley"}
 """What is fired besides projectiles: never the one fired at."""
 AIMING_VERBS = {"fire", "shoot", "launch", "throw", "hurl", "lob"}
 """Verbs of sending something at a target: "at" names the one attacked ("shot at police")."""
@@ -637,9 +637,9 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             (c for c in head.children if c.dep_ == "xcomp" and c.i == head.i + 1 and c.pos_ in ("PROPN", "NOUN")),
             None,
         )
-    if trigger.entry.trigger.split()[0] in AIMING_VERBS:
+    if _verb_of(trigger) in AIMING_VERBS:
         recipient = _target(head, recipient)
-    if trigger.entry.trigger.split()[0] in RECEIVING_VERBS and _type(trigger.entry.cameo) == "AID":
+    if _verb_of(trigger) in RECEIVING_VERBS and _type(trigger.entry.cameo) == "AID":
         # "The rebels received weapons from the government": the giver acts, the receiver gets (who
         # "accepted demands from the rebels" concedes: that act is the subject's)
         givers = (_prepositional(head.doc[i], ("from",)) for i in sorted(trigger.words, key=lambda i: i != head.i))
@@ -662,6 +662,11 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if actor is not None and actor.lower_ in ("they", "it", "we"):
         actor = _speaker_of(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _verb_of(trigger: Trigger) -> str:
+    """The verb of a lexicon entry ("launch" of "launch missile")."""
+    return trigger.entry.trigger.split()[0]
 
 
 def _target(verb: Token, thing: Token | None) -> Token | None:
@@ -780,7 +785,7 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         actor = _subject(verb)
     elif actor is None and phrase.lemma_.lower() == "responsibility" and lemma_in(verb, CLAIMING_VERBS):
         # "al-Shabab claimed responsibility for the attack": who claims an act did it
-        actor = _subject(verb) if phrase is not noun and case_of(noun) == "for" else None
+        actor = _subject(verb) if phrase.i != noun.i and case_of(noun) == "for" else None
     elif actor is None and phrase.dep_ in ("obj", "dobj") and lemma_in(verb, RECEIVING_VERBS):
         # "The rebels received weapons from the government": the giver acts, the receiver gets.
         giver = next((c for c in (*noun.children, *verb.children) if case_of(c) == "from"), None)
@@ -939,7 +944,7 @@ def _cases_for(trigger: Trigger) -> tuple[str, ...]:
     is to legislate for)."""
     if trigger.entry.cameo in VISITS:
         return _VISIT_CASES
-    if trigger.entry.pos == "verb" and trigger.entry.trigger.split()[0] in AIMING_VERBS:
+    if trigger.entry.pos == "verb" and _verb_of(trigger) in AIMING_VERBS:
         return (*_RECIPIENT_CASES, "at")  # "fired rockets [at] the town": the target, not the place
     aid_noun = trigger.entry.pos == "noun" and trigger.entry.cameo.startswith("07")
     return _AID_CASES if aid_noun else _RECIPIENT_CASES

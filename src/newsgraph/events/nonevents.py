@@ -72,6 +72,7 @@ UNREPORTED = {
 
 
 ATTRACTION_WORDS = {"broad", "wide", "broader", "wider", "popular", "mass", "electoral", "voter", "sex", "lasting"}
+"""Words before "appeal" that make it how much people like someone: "the party's wide appeal"."""
 WIDENING = {"broaden", "widen", "extend", "lose", "limit", "boost", "increase", "have", "lack"}
 """Verbs that grow or shrink how much people like someone: "broaden his appeal"."""
 

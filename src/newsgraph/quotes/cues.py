@@ -949,12 +949,12 @@ def _name_before_aside(subject: Token, source: tuple[int, int]) -> tuple[int, in
     """ "John Ison, [from the group Fathers 4 Justice,] said": where the parser took the aside after a name
     for the subject, or part of it, the words before the subject open with a preposition right after the
     name's comma; the name is the source."""
+    if subject.pos_ == "PRON":
+        return source  # "a speech to the Fabian Society, in which he praised ...": no aside of a name
     doc = subject.doc
     start = subject.left_edge.i
     while start < subject.i and doc[start].is_punct:
         start += 1  # the aside's opening comma, hung on the subject
-    if subject.pos_ == "PRON":
-        return source  # "a speech to the Fabian Society, in which he praised ...": no aside of a name
     while start > 0 and doc[start - 1].pos_ in _ASIDE_WORDS:
         start -= 1  # "Juan Ortega, [from the campaign group] Mar Libre, said", the aside hung on the name
     if start < 2 or doc[start].pos_ != "ADP" or doc[start - 1].text != "," or doc[start - 2].pos_ != "PROPN":
