@@ -916,3 +916,13 @@ def test_a_role_word_that_is_a_given_name_is_a_first_name_before_a_surname() -> 
     text = 'Osaka goalkeeper Dean Kiely made three saves. "It feels like a defeat," admitted Kiely.'
     names = [e.name for e in analyze(text).entities if e.kind == "person"]
     assert "Dean Kiely" in names and "Kiely" not in names
+
+
+def test_sport_roles_are_roles_and_their_descriptions_call_back_the_holder() -> None:
+    text = (
+        "Japan coach Rui Tanaka named striker Kenji Sato in his squad on Monday. The Japan coach said the "
+        "team was ready for the final."
+    )
+    people = {e.name: e for e in analyze(text).entities if e.kind == "person"}
+    assert people["Kenji Sato"].roles == ["striker"]
+    assert "The Japan coach" in mentioned(people["Rui Tanaka"], text)
