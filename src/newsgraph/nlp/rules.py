@@ -335,7 +335,7 @@ class TitledPeople:
         """Whether a role title or an honorific ends right before token `start`; not a title that is also
         a given name, capitalised and alone before a surname ("goalkeeper Dean Kiely")."""
         words = [token.lower_ for token in doc[max(0, start - _MAX_TITLE_TOKENS) : start]]
-        if start > 0 and words[-1:] == [doc[start - 1].lower_] and doc[start - 1].lower_ in GIVEN_NAME_TITLES:
+        if start > 0 and doc[start - 1].lower_ in GIVEN_NAME_TITLES:
             before = doc[start - 2] if start > 1 else None
             if doc[start - 1].text[:1].isupper() and (before is None or before.lower_ not in ("the", "a", "an")):
                 return False

@@ -957,12 +957,9 @@ def _name_before_aside(subject: Token, source: tuple[int, int]) -> tuple[int, in
         start += 1  # the aside's opening comma, hung on the subject
     while start > 0 and doc[start - 1].pos_ in _ASIDE_WORDS:
         start -= 1  # "Juan Ortega, [from the campaign group] Mar Libre, said", the aside hung on the name
-    if start < 2 or doc[start].pos_ != "ADP" or doc[start - 1].text != "," or doc[start - 2].pos_ != "PROPN":
+    if start < 2 or doc[start].pos_ != "ADP" or doc[start - 1].text != ",":
         return source
-    first = start - 2
-    while first > 0 and doc[first - 1].pos_ == "PROPN":
-        first -= 1
-    return first, start - 1
+    return _name_before(doc[start - 1]) or source
 
 
 def _name_before_relative(who: Token) -> Token | None:
@@ -991,13 +988,14 @@ def _subject_of_clause_after(verb: Token) -> Token | None:
     return name if clause.dep_ in CLAUSE_DEPS and clause.i > name.i else None
 
 
-def _name_before(verb: Token) -> tuple[int, int] | None:
-    """ "..., Tom Kall said:" misparsed as a second clause with no subject of its own: the name right
-    before the verb is the source, not the first clause's subject."""
-    start = verb.i
-    while start > 0 and verb.doc[start - 1].pos_ == "PROPN":
+def _name_before(token: Token) -> tuple[int, int] | None:
+    """The name right before a token: before a verb, as in "..., Tom Kall said:" misparsed as a second
+    clause with no subject of its own (the name is the source, not the first clause's subject); before
+    the comma of an aside, as in "John Ison, from the group ..., said"."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN":
         start -= 1
-    return (start, verb.i) if start < verb.i else None
+    return (start, token.i) if start < token.i else None
 
 
 def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
