@@ -528,8 +528,9 @@ def test_we_and_i_in_a_quote_are_its_speaker_and_the_body_they_speak_for() -> No
         '"I met the Chilean ambassador twice this week," he added.'
     )
     found = {e.type: e for e in events(text)}
-    assert found["SUPPORT"].actor is not None and found["SUPPORT"].actor.country == "PER"
-    assert found["SUPPORT"].status == "negated"
+    # "We will not sign": a refusal, Peru's
+    assert found["REJECT"].actor is not None and found["REJECT"].actor.country == "PER"
+    assert found["REJECT"].status == "asserted"
     assert found["CONSULT"].actor is not None and found["CONSULT"].actor.name == "Luis Aranda"
 
 
@@ -1122,3 +1123,92 @@ def test_an_act_aimed_at_a_list_of_countries_is_aimed_at_each() -> None:
         e for e in events("Peru welcomed the resumption of ties with Chile and the tuna fleets.") if e.type == "SUPPORT"
     ]
     assert summary(mixed)[3] == "CHL"
+
+
+def test_a_refusal_or_threat_named_by_a_noun_governs_the_act_it_names() -> None:
+    [refusal] = events("Peru's refusal to meet the Chilean envoy angered Santiago.")
+    assert (refusal.type, refusal.cameo, refusal.status) == ("REJECT", "125", "asserted")
+    assert summary(refusal)[2:] == ("PER", "CHL")
+    [threat] = events("Russia's threat to cut gas supplies to Ukraine alarmed the European Union.")
+    assert (threat.type, threat.status) == ("THREATEN", "asserted")
+    assert summary(threat)[2:] == ("RUS", "UKR")
+    [rejection] = events("Iran's rejection of the European offer ended the week.")
+    assert summary(rejection)[:3] == ("REJECT", "asserted", "IRN")
+
+
+def test_a_threat_or_refusal_noun_that_names_no_one_making_it_or_nothing_refused_is_no_new_event() -> None:
+    assert events("The threat of terrorism to Britain remains high, the minister said.") == []
+    text = "Guinea-Bissau refused to meet the mediator. Correia said the government's refusal showed fear."
+    assert [e.trigger.text for e in events(text)] == ["refused"]
+
+
+def test_a_thing_cut_off_from_a_country_leaves_the_country_the_one_threatened() -> None:
+    [threat] = events("Russia threatened to cut gas supplies to Ukraine.")
+    assert summary(threat) == ("THREATEN", "asserted", "RUS", "UKR")
+
+
+def test_a_country_a_group_is_for_or_against_is_not_its_own() -> None:
+    [attack] = events("Pro-Moscow separatists attacked a Ukrainian army post.")
+    assert attack.actor is not None and attack.actor.country is None and attack.actor.sector == "REB"
+    assert summary(attack)[3] == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty people were killed or wounded in the raids.",
+        "The hardest-hit towns are Tumbes, Piura and Sullana, with at least 40 people killed.",
+        "There were ten Chilean soldiers killed in Peru today.",
+    ],
+    ids=["coordinated-participle", "with-absolute", "reduced-relative"],
+)
+def test_people_a_participle_says_were_harmed_are_the_recipients_not_the_actors(text: str) -> None:
+    found = events(text)
+    assert found and all(e.type == "ASSAULT" and e.actor is None and e.recipient is not None for e in found)
+
+
+def test_unnamed_people_are_parties_to_harm_but_not_to_other_acts() -> None:
+    [shooting] = events("A man was shot outside the radio studio on Friday.")
+    assert summary(shooting) == ("ASSAULT", "asserted", None, "man")
+    assert events("The new law will allow people to copy their own CDs.") == []
+
+
+def test_deaths_a_disaster_caused_are_no_attack() -> None:
+    assert events("Twenty people were killed in the storm.") == []
+    text = "Around 1,000 people were killed and thousands left homeless after an earthquake off the coast sent waves."
+    assert events(text) == []
+    [bombing] = events("A journalist was killed in a car bomb explosion in Beirut.")
+    assert summary(bombing) == ("ASSAULT", "asserted", None, "journalist")
+
+
+def test_sources_the_parser_made_the_subject_of_involved_are_not_negotiators() -> None:
+    text = (
+        "Talks on the annex collapsed late on Wednesday before a deal could be signed, according to three "
+        "people involved in the negotiations."
+    )
+    assert all(e.actor is None or e.actor.name != "people" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Peru said it would not send food aid to Bolivia.", "121"),
+        ("Chile will not meet the Peruvian envoy this week.", "125"),
+    ],
+    ids=["would-not-give", "will-not-meet"],
+)
+def test_what_a_party_will_not_do_is_a_refusal(text: str, cameo: str) -> None:
+    [refusal] = events(text)
+    assert (refusal.type, refusal.status, refusal.cameo) == ("REJECT", "asserted", cameo)
+
+
+def test_what_did_not_happen_stays_negated_and_a_refusal_takes_the_code_of_what_it_refuses() -> None:
+    [meeting] = events("Chile did not meet the Peruvian envoy.")
+    assert (meeting.type, meeting.status) == ("CONSULT", "negated")
+    [refusal] = events("Bolivia refused to release the two Chilean soldiers.")
+    assert (refusal.type, refusal.cameo, summary(refusal)[3]) == ("REJECT", "124", "CHL")
+
+
+def test_with_and_a_present_participle_names_who_acts() -> None:
+    [gift] = events("The single costs 79p, with Apple donating a further 70p to the charity.")
+    assert gift.type == "AID" and gift.actor is not None and gift.actor.name == "Apple"

@@ -36,7 +36,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import SECTORS, Coder, conjuncts, possessive
+from newsgraph.events.participants import ANYONE, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
@@ -46,7 +46,15 @@ from newsgraph.model import Event, Participant, Quote
 from newsgraph.model import Span as TextSpan
 from newsgraph.nlp.dates import find_dates
 from newsgraph.nlp.paragraphs import paragraph_around
-from newsgraph.nlp.syntax import case_of, coordinated_outer, is_passive, opens_with_comma, sentences, text_of
+from newsgraph.nlp.syntax import (
+    absolute_subject,
+    case_of,
+    coordinated_outer,
+    is_passive,
+    opens_with_comma,
+    sentences,
+    text_of,
+)
 from newsgraph.nlp.syntax import subject as subject_of
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE"}
@@ -57,7 +65,15 @@ DEMAND = Entry("say must", "verb", "100", False)
 """The trigger a demand reported with "must" or "should" is coded with."""
 GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
 """Types whose trigger governs another event's trigger without that event happening."""
-REFINED = {("REJECT", "CONSULT"): "125", ("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"}
+REFUSED = {
+    **{"CONSULT": "125", "COOPERATE": "121", "AID": "121", "CONCEDE": "124", "RETREAT": "124"},
+    **{"AGREE": "127", "SUPPORT": "120"},
+}
+"""The CAMEO code of refusing an act of each cooperative type: to meet (125), to cooperate or give (121), to
+yield (124), to agree (127), to back someone (120)."""
+REFINED = {("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"} | {
+    ("REJECT", kind): code for kind, code in REFUSED.items()
+}
 """(governing type, governed type) to the more specific CAMEO code the pair means."""
 _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to", "of")
@@ -73,6 +89,14 @@ WEAPONS = {"gas", "battery", "batteries", "weapon", "gun", "round", "rounds", "s
 """What is fired besides projectiles: never the one fired at."""
 AIMING_VERBS = {"fire", "shoot", "launch", "throw", "hurl", "lob"}
 """Verbs of sending something at a target: "at" names the one attacked ("shot at police")."""
+DISASTERS = {
+    *("crash", "accident", "earthquake", "quake", "storm", "flood", "flooding", "fire", "landslide", "avalanche"),
+    *("disease", "outbreak", "collapse", "hurricane", "typhoon", "cyclone", "tsunami", "drought", "famine"),
+    *("virus", "heatwave", "wildfire", "eruption", "mudslide", "disaster"),
+}
+"""Mishaps that no one carries out (unlike a blast or an explosion, which may be a bomb's): the dead of "were
+killed in the earthquake" or "after the tsunami" were attacked by no one."""
+_CAUSES = ("in", "by", "after", "following", "during", "amid", "from")
 MISHAPS = {
     *("crash", "accident", "explosion", "blast", "earthquake", "quake", "storm", "flood", "fire", "landslide"),
     *("avalanche", "disease", "outbreak", "collapse", "hurricane", "typhoon", "cyclone", "tsunami", "drought"),
@@ -114,6 +138,8 @@ KIN = {"brothers", "sisters", "partners", "friends", "colleagues", "allies", "me
 HAPPEN = {"happen", "occur", "follow", "result", "spread", "worsen"}
 """Verbs whose subject is something that comes about, not someone who acts."""
 OFFICIAL = {"GOV", "IGO", "MIL"}
+HARMS = {"ASSAULT", "COERCE", "PROTEST"}
+"""Event types where people the text does not name (`participants.ANYONE`) are parties: harmed or protesting."""
 """Sectors whose members gathering is a meeting, not a demonstration."""
 ARGUMENTS = {
     *("plan", "policy", "policies", "record", "remark", "comment", "decision", "proposal", "idea", "claim"),
@@ -296,8 +322,10 @@ def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     """Whether a refusal, appeal, threat or agreement governs this trigger ("refused to [meet]", "its
     demand that Russia [withdraw]")."""
     words = chain(doc[trigger.token])
-    if words[-1].dep_ in ("acl", "ccomp") and nominal(words[-1].head):
-        words.append(words[-1].head)
+    clause = words[-1]
+    to_clause = clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in clause.children)
+    if (clause.dep_ in ("acl", "ccomp") or to_clause) and nominal(clause.head):
+        words.append(clause.head)  # "its demand that Russia [withdraw]", "Peru's refusal to [meet]"
     for word in words[1:]:
         governor = by_token.get(word.i)
         if governor is not None and _type(governor.entry.cameo) in GOVERNING_TYPES:
@@ -331,6 +359,9 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         mapping = plover_for(code) or mapping
     coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
     coded_recipients = [p for r in recipients for p in _recipients(r, coder)]
+    if mapping.type not in HARMS:
+        coded_actors = [p for p in coded_actors if not _anyone(p)]
+        coded_recipients = [p for p in coded_recipients if not _anyone(p)]
     if trigger.entry.trigger == "gather" and coded_actors and all(a.sector in OFFICIAL for a in coded_actors):
         code = "040"  # "West African leaders gathered in Abuja": officials who gather meet, they do not protest
         mapping = plover_for(code) or mapping
@@ -342,6 +373,18 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
         return []
+    if mapping.type == "ASSAULT" and not coded_actors and trigger.entry.pos == "verb" and _in_disaster(head):
+        return []
+    if trigger.entry.pos == "noun" and mapping.type in GOVERNING_TYPES and not trigger.entry.reciprocal:
+        # "the threat to peace": a threat, refusal or demand is someone's; "the government's refusal showed
+        # ...": one that names nothing it refuses, threatens or asks for is one reported before
+        said = (
+            coded_recipients
+            or _governed_words(head, noun=True)
+            or any(c.dep_ in ("nmod", "acl") and not possessive(c) for c in head.children)
+        )
+        if not coded_actors or not said:
+            return []
     if (
         trigger.entry.trigger == "talk"
         and trigger.entry.pos == "verb"
@@ -374,6 +417,10 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         if (actor, recipient) not in unique:
             unique.append((actor, recipient))
     status, word = status_of(head, (doc[i] for i in trigger.words))
+    if status == "negated" and mapping.type in REFUSED and word is not None and _will_not(word, head):
+        # "said he would not provide support to Israel", "Chile will not sign": a refusal, REJECT asserted
+        code, status, word = REFUSED[mapping.type], "asserted", None
+        mapping = plover_for(code) or mapping
     described = trigger_at(head.head) if head.dep_ == "acl" and head.head.pos_ == "NOUN" else None
     if status == "asserted" and described is not None:
         # "The talks, hosted by Thailand, are scheduled to open": hosting a planned event is planned too
@@ -412,6 +459,34 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         )
         for actor, recipient in unique
     ]
+
+
+def _will_not(negation: Token, verb: Token) -> bool:
+    """ "will not", "won't", "would not" before the act itself: a negation of what someone is going to do,
+    that is, a refusal ("will not have to apologise" refuses nothing)."""
+    return (
+        negation.head.i == verb.i
+        and negation.lower_ in ("not", "n't")
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "'ll") for c in verb.children)
+    )
+
+
+def _anyone(participant: Participant) -> bool:
+    """ "people", "a woman", "gay people", "people in the region": a party with no name, country or group
+    of its own (`participants.ANYONE`)."""
+    words = {w.lower() for w in participant.name.split()}
+    return participant.entity is None and participant.country is None and not words.isdisjoint(ANYONE)
+
+
+def _in_disaster(verb: Token) -> bool:
+    """ "were killed in the earthquake", "killed following a massive underwater earthquake", "the storm
+    killed 20": deaths a disaster caused, not an attack."""
+    subject = _subject(verb)
+    if subject is not None and (subject.lemma_.lower() in DISASTERS or subject.lower_ in DISASTERS):
+        return True
+    # "were killed in the earthquake", "killed and left homeless after an earthquake sent waves ...", however
+    # the parser hung the phrase of the cause
+    return any((t.lemma_.lower() in DISASTERS or t.lower_ in DISASTERS) and case_of(t) in _CAUSES for t in verb.sent)
 
 
 def _home(verb: Token, actor: Participant | None, place: Participant | None) -> bool:
@@ -557,7 +632,7 @@ def _simple_past(verb: Token) -> bool:
 def _refined_code(doc: Doc, trigger: Trigger) -> str:
     """A refusal, appeal or agreement takes a more specific code from the event it governs."""
     kind = _type(trigger.entry.cameo)
-    for child in _governed_words(doc[trigger.token]):
+    for child in _governed_words(doc[trigger.token], noun=trigger.entry.pos == "noun"):
         governed = trigger_at(child)
         if governed is not None:
             refined = REFINED.get((kind, _type(governed.entry.cameo)))
@@ -566,15 +641,29 @@ def _refined_code(doc: Doc, trigger: Trigger) -> str:
     return trigger.entry.cameo
 
 
-def _governed_words(head: Token) -> list[Token]:
+def _governed_words(head: Token, noun: bool = False) -> list[Token]:
     """Words a refusal, appeal or agreement governs: "refused [to meet]", "urged them [to resume]",
-    "rejected [the proposal]"."""
+    "rejected [the proposal]"; of a `noun` trigger, "Peru's refusal [to meet]"."""
     return [
         c
         for c in head.children
         if c.dep_ in ("xcomp", "ccomp", "obj", "dobj")
         or (c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
+        or (c.dep_ == "acl" and noun and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
     ]
+
+
+def _governed_recipient(head: Token, noun: bool = False) -> Token | None:
+    """The one the act a refusal, threat or pledge governs is aimed at: "refused to meet [the envoy]",
+    "threatened to cut gas supplies [to Ukraine]"; a thing with no one named beside it is left to
+    `_recipient`, which looks behind it ("pledged to halve [the US's] deficit")."""
+    governed = next((g for g in _governed_words(head, noun) if g.pos_ == "VERB"), None)
+    if governed is None:
+        return None
+    thing = next((c for c in governed.children if c.dep_ in ("obj", "dobj")), None)
+    if thing is not None and not is_thing(thing):
+        return thing
+    return _prepositional(governed, _RECIPIENT_CASES) or thing
 
 
 def _type(code: str) -> str | None:
@@ -590,6 +679,9 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         )
         if not actors and recipients and trigger.entry.cameo == "042" and (visitor := _visitor(head)) is not None:
             actors = conjuncts(visitor)
+        if not recipients and _type(trigger.entry.cameo) in GOVERNING_TYPES:
+            governed = _governed_recipient(head, noun=True)
+            recipients = conjuncts(governed) if governed is not None else []
         return actors, recipients
     if trigger.entry is DEMAND:
         clause = next(c for c in head.children if c.dep_ == "ccomp")
@@ -600,14 +692,18 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         agent = None  # "victims killed by the crash", "homes destroyed by the earthquake": nobody acted
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
     if passive is None and is_passive(head):
+        passive = absolute_subject(head)  # "with 40 people killed"; not "with Apple donating 70p"
+    if passive is None and is_passive(head):
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if passive is None:
             # "The prisoners ... were released by Putin" with the passive hung on another verb, "Since
             # [Khodorkovsky] was arrested" with the name read as an oblique: the subject is still the one
             # acted on, and only the agent acts.
             passive = _subject(head)
-    if passive is None and agent is not None and head.dep_ == "acl" and "Past" in head.morph.get("Tense"):
-        # "the fees, imposed by Peru,"; an event noun is no party: "the talks, hosted by Thailand,"
+    participle = head.dep_ == "acl" and "Past" in head.morph.get("Tense")
+    if passive is None and participle and (agent is not None or _undergone_by(head, trigger)):
+        # "the fees, imposed by Peru,"; "civilians [imprisoned] for ...", "with 23,000 people [killed]": the
+        # noun a past participle describes underwent it; an event noun is no party: "the talks, hosted by"
         if trigger_at(head.head) is not None:
             return conjuncts(agent), []
         passive = head.head
@@ -653,15 +749,25 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         warned = _real_subject(clause) if clause is not None else None
         recipient = warned if warned is not None and warned.pos_ != "PRON" and not _forecast(head) else None
     if recipient is None:
-        governed = next((g for g in _governed_words(head) if g.pos_ == "VERB"), None)
-        if governed is not None:
-            objects = (c for c in governed.children if c.dep_ in ("obj", "dobj"))
-            recipient = next(objects, None) or _prepositional(governed, _RECIPIENT_CASES)
+        recipient = _governed_recipient(head)
     if actor is not None and actor.lower_ == "they":
         actor = _coordinated_antecedent(actor) or actor
     if actor is not None and actor.lower_ in ("they", "it", "we"):
         actor = _speaker_of(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _undergone_by(verb: Token, trigger: Trigger) -> bool:
+    """ "civilians [imprisoned] for ...", "with 23,000 people [killed]": force or coercion right after the
+    noun it describes, with no subject of its own, was done to that noun; not "Echeverría, [travelled]" or
+    "the shares the two countries [agreed]", a verb the parser hung on its own subject."""
+    noun = verb.head
+    return (
+        _type(trigger.entry.cameo) in ("ASSAULT", "COERCE")
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        and verb.i > noun.i
+        and not any(t.dep_ == "punct" for t in verb.doc[noun.i + 1 : verb.i])
+    )
 
 
 def _verb_of(trigger: Trigger) -> str:
@@ -791,8 +897,14 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         giver = next((c for c in (*noun.children, *verb.children) if case_of(c) == "from"), None)
         if giver is not None:
             actor, recipient = giver, _subject(verb)
-    elif actor is None and case_of(noun) == "in" and lemma_in(verb, ENGAGING_VERBS):
-        # "Syrian rebels engaged Filipino peacekeepers in a firefight"
+    elif (
+        actor is None
+        and case_of(noun) == "in"
+        and lemma_in(verb, ENGAGING_VERBS)
+        and any(c.dep_ in _SUBJECTS and case_of(c) is None for c in verb.children)
+    ):
+        # "Syrian rebels engaged Filipino peacekeepers in a firefight"; not "according to people involved
+        # in the talks", a source the parser made the subject
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
     if actor is None and source is not None and (recipient is None or source.i != recipient.i):

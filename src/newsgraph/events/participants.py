@@ -70,7 +70,7 @@ SECTORS = {
     **dict.fromkeys(
         (
             *("army", "military", "troops", "soldiers", "forces", "navy", "junta", "commander", "commanders"),
-            *("generals", "peacekeepers", "contingent", "battalion", "battalions"),
+            *("generals", "peacekeepers", "contingent", "battalion", "battalions", "soldier", "peacekeeper"),
         ),
         "MIL",
     ),
@@ -105,10 +105,11 @@ SECTORS = {
             "nurses",
             "organisers",
             "organizers",
+            *("civilian", "student", "farmer", "worker", "activist", "protester", "demonstrator"),
         ),
         "CVL",
     ),
-    **dict.fromkeys(("journalists", "reporters", "newspaper", "broadcaster"), "JRN"),
+    **dict.fromkeys(("journalists", "reporters", "newspaper", "broadcaster", "journalist", "reporter"), "JRN"),
     **dict.fromkeys(
         ("company", "companies", "firm", "firms", "exporters", "producers", "bank", "banks", "executives"), "BUS"
     ),
@@ -121,6 +122,13 @@ SECTORS = {
         "REB",
     ),
 }
+ANYONE = {
+    *("people", "children", "women", "men", "man", "woman", "child", "boy", "girl", "boys", "girls"),
+    *("passengers", "victims", "bystanders", "person", "persons"),
+}
+"""Words for people that say nothing of who they are: civilians where they are harmed or protest ("20 people
+were killed", "hundreds of people marched"), no party to other acts ("allow people to copy CDs")."""
+SECTORS.update(dict.fromkeys(ANYONE, "CVL"))
 _LEADING_PEOPLE = {"leader", "leaders", "official", "officials", "representatives", "heads"}
 """People who lead or speak for others: the word before them says whose ("union leaders")."""
 _MODIFIER_SECTORS = {"business": "BUS", "industry": "BUS", "corporate": "BUS", "church": "CVL", "religious": "CVL"}
@@ -136,6 +144,16 @@ THINGS = {
 """Heads of phrases that name what a country or company has, never a party, whatever country is named in
 them ("the German economy", "Chilean farmed salmon exports"): where one is the object, the owner or the
 party it is with stands in (`events.coder._recipient`)."""
+
+
+def is_thing(word: Token) -> bool:
+    """A word of `THINGS`, also in a plural the lemmatizer left alone ("supplies")."""
+    forms = {word.lower_, word.lemma_.lower()}
+    if word.lower_.endswith("ies"):
+        forms.add(word.lower_[:-3] + "y")
+    return not forms.isdisjoint(THINGS)
+
+
 ORGANS = {"council", "committee", "board", "secretariat", "commission", "court", "bloc", "panel", "delegation"}
 """Singular nouns for a body's own organs: "the commission's council" acts for the commission."""
 HOME_INSTITUTIONS = {"government", "authorities", "army", "military", "police", "junta", "cabinet", "parliament"}
@@ -208,7 +226,7 @@ class Coder:
             return participant
         if head.lower_ in _PRONOUNS or head.pos_ == "PRON" or head.lower_ in TIME_WORDS:
             return None
-        if head.pos_ == "NOUN" and (head.lower_ in THINGS or head.lemma_.lower() in THINGS):
+        if head.pos_ == "NOUN" and is_thing(head):
             return None  # "Iraq's vast natural resources", "the German economy": what a country has, not it
         words = _phrase(head)
         body = next((e for t in words if t.i < head.i and (e := self._entity(t)) and e.kind == "organisation"), None)
@@ -300,11 +318,27 @@ class Coder:
         return self._country(owner) if owner is not None else None
 
     def _country(self, token: Token) -> str | None:
-        """The country a word inside a phrase names: a place or organisation, or a nationality."""
+        """The country a word inside a phrase names: a place or organisation, or a nationality; not one
+        a group is for or against ("pro-Russia rebels", "anti-American protesters")."""
+        if _sided(token):
+            return None
         entity = self._entity(token)
         if entity is not None and entity.kind in ("place", "organisation"):
             return entity.country
         return country_of(token.text) if token.is_title else None
+
+
+SIDES = {"pro", "anti"}
+"""Prefixes that say whose side a group takes, not whose it is."""
+
+
+def _sided(token: Token) -> bool:
+    """ "pro-Russia", "anti-American" (split at the hyphen or one word), "pro-Moscow"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in SIDES:
+        return True
+    prefix, _, _ = token.lower_.partition("-")
+    return prefix in SIDES and "-" in token.text
 
 
 def _from_entity(entity: Entity) -> Participant:

@@ -105,15 +105,29 @@ def closes_with_comma(phrase: Token) -> bool:
     return any(t.text == "," for t in phrase.doc[last : last + 2])
 
 
+def absolute_subject(verb: Token) -> Token | None:
+    """The noun of "with [300 people] killed": a phrase right before a past participle that "with" opens,
+    whether the parser hung "with" on the verb or on the noun."""
+    before = next((c for c in verb.children if c.i < verb.i and c.right_edge.i == verb.i - 1), None)
+    if before is None or before.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children) or case_of(before) == "with"
+    return before if marked else None
+
+
 def is_passive(verb: Token) -> bool:
     """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them
     (the shipped model gives no passive labels); "is asking" is a present participle, and its subject
-    acts."""
-    return (
-        "Part" in verb.morph.get("VerbForm")
-        and "Pres" not in verb.morph.get("Tense")
-        and any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children)
-    )
+    acts. A participle coordinated with a passive, with no subject or auxiliary of its own, shares its
+    "be": "were killed or [wounded]"; one that "with" opens has none: "with 300 people [killed]"."""
+    if absolute_subject(verb) is not None and "Past" in verb.morph.get("Tense"):
+        return True
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return False
+    if any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children):
+        return True
+    own = any(c.dep_ in ("aux", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.head.i != verb.i and not own and is_passive(verb.head)
 
 
 def _misread_subject(verb: Token) -> Token | None:
