@@ -1212,3 +1212,52 @@ def test_what_did_not_happen_stays_negated_and_a_refusal_takes_the_code_of_what_
 def test_with_and_a_present_participle_names_who_acts() -> None:
     [gift] = events("The single costs 79p, with Apple donating a further 70p to the charity.")
     assert gift.type == "AID" and gift.actor is not None and gift.actor.name == "Apple"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders of France, Germany and Italy met in Rome on Monday.",
+        "The foreign ministers of Russia, China and India met in Moscow on Friday.",
+    ],
+    ids=["of-list", "list-split-by-the-parser"],
+)
+def test_a_group_of_several_countries_people_is_one_party_per_country(text: str) -> None:
+    pairs = {summary(e)[2:] for e in events(text) if e.type == "CONSULT"}
+    countries = {country for pair in pairs for country in pair}
+    assert len(countries) == 3 and len(pairs) == 6
+
+
+def test_condemning_an_act_is_aimed_at_who_did_it_and_the_act_is_coded_too() -> None:
+    found = {e.type: e for e in events("Bolivia condemned an attack by Chilean soldiers on a border post.")}
+    assert summary(found["ACCUSE"]) == ("ACCUSE", "asserted", "BOL", "CHL")
+    assert summary(found["ASSAULT"])[2] == "CHL"
+    found = {e.type: e for e in events("Germany condemned Russia's attack on Ukraine.")}
+    assert summary(found["ACCUSE"])[2:] == ("DEU", "RUS")
+    assert summary(found["ASSAULT"])[2:] == ("RUS", "UKR")
+
+
+def test_who_backs_a_group_is_not_who_it_is_and_a_nationality_heading_a_place_is_its_own() -> None:
+    [attack] = events("Iran-backed militias attacked a US base in Syria.")
+    assert attack.actor is not None and attack.actor.country is None
+    [withdrawal] = events("Hundreds of UN troops withdrew from the Lebanese to the Israeli side of the border.")
+    assert summary(withdrawal)[3] == "LBN"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Peruvian troops remained on alert along the border on Monday.", "152"),
+        ("Chile has strengthened its forces on the border after the clashes.", "154"),
+    ],
+    ids=["alert", "reinforced"],
+)
+def test_raising_alert_or_strengthening_forces_is_mobilisation(text: str, cameo: str) -> None:
+    [mobilised] = events(text)
+    assert (mobilised.type, mobilised.cameo) == ("MOBILIZE", cameo)
+
+
+def test_stones_thrown_at_police_are_a_violent_protest_aimed_at_the_police() -> None:
+    [riot] = events("Students threw stones at police during the protest.")
+    assert (riot.type, riot.cameo) == ("PROTEST", "145")
+    assert riot.recipient is not None and riot.recipient.name == "police"

@@ -77,6 +77,8 @@ REFINED = {("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"} | {
 """(governing type, governed type) to the more specific CAMEO code the pair means."""
 _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to", "of")
+_WHOSE = ("of", "from", "in")
+"""Cases of a phrase that says whose people a group of them is: "leaders [of] France", "ministers [from] Peru"."""
 _VISIT_CASES = ("to", "in", "at", "into")
 _AID_CASES = (*_RECIPIENT_CASES, "for")
 """Aid is also "for" whom it is meant ("food assistance for Cambodia")."""
@@ -252,7 +254,9 @@ def _object_of_trigger(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger])
     object of a verb trigger is what that verb's event is about, not an event of its own."""
     noun = doc[trigger.token]
     verb = by_token.get(noun.head.i)
-    return noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj") and verb is not None and verb.token != noun.i
+    if verb is None or _type(verb.entry.cameo) == "ACCUSE":
+        return False  # "condemned Russia's attack on Ukraine": the attack happened, and is coded too
+    return noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj") and verb.token != noun.i
 
 
 def _attack_in(verb: Token) -> Token | None:
@@ -357,7 +361,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         # the environment": words against words, or against someone for what they did, are criticism
         code = "111"
         mapping = plover_for(code) or mapping
-    coded_actors = [p for p in (coder.code(a) for a in actors) if p is not None]
+    coded_actors = [p for a in actors for p in _actors(a, coder)]
     coded_recipients = [p for r in recipients for p in _recipients(r, coder)]
     if mapping.type not in HARMS:
         coded_actors = [p for p in coded_actors if not _anyone(p)]
@@ -543,6 +547,53 @@ def _forecast(verb: Token) -> bool:
     )
 
 
+def _actors(head: Token, coder: Coder) -> list[Participant]:
+    """The actors a phrase names: one for each country of a list that says whose people act ("the leaders
+    of France, Germany and Italy met": three, each meeting the others), else the phrase's one."""
+    coded = coder.code(head)
+    if coded is None or coded.entity is not None or coded.sector is None or head.pos_ not in ("NOUN", "PROPN"):
+        return [coded] if coded is not None else []
+    listed = next((c for c in head.children if c.dep_ == "nmod" and case_of(c) in _WHOSE), None)
+    members = _listed(listed) if listed is not None else []
+    parties = [coder.code(m) for m in members]
+    if len(members) < 2 or not all(p is not None and p.country for p in parties):
+        return [coded]
+    group, case = _words_to(head), case_of(listed)
+    return [
+        Participant(f"{group} {case} {_words_to(m)}", None, p.country, coded.sector)
+        for m, p in zip(members, parties, strict=True)
+        if p is not None
+    ]
+
+
+def _words_to(head: Token) -> str:
+    """The words of a phrase up to its head, without articles or a list's commas: "prime ministers"."""
+    return " ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "cc", "case"))
+
+
+def _listed(phrase: Token) -> list[Token]:
+    """The members of a list that opens with `phrase`, also where the parser split it and made the rest a
+    subject of its own ("Ministers from Peru[, Chile and Bolivia] signed")."""
+    members = conjuncts(phrase)
+    after = phrase.doc[phrase.right_edge.i + 1 : phrase.right_edge.i + 3]
+    if len(members) == 1 and len(after) == 2 and after[0].text == "," and after[1].dep_ in _SUBJECTS:
+        rest = conjuncts(after[1])
+        members += rest if len(rest) > 1 else []
+    return members
+
+
+def _split_list_owner(subject: Token) -> Token | None:
+    """ "Ministers from Peru, [Chile] and Bolivia signed": the subject whose list the parser split off as
+    another subject of the same verb, or None."""
+    for sibling in subject.head.children:
+        if sibling.i >= subject.i or sibling.dep_ not in _SUBJECTS:
+            continue
+        listed = next((c for c in sibling.children if c.dep_ == "nmod" and case_of(c) in _WHOSE), None)
+        if listed is not None and subject in _listed(listed):
+            return sibling
+    return None
+
+
 def _recipients(head: Token, coder: Coder) -> list[Participant]:
     """The recipients a phrase names (`_recipient`), one for each party of a list the phrase is about:
     "welcomed the resumption of ties [with Chile, Bolivia and Ecuador]", "welcomed [talks between
@@ -581,12 +632,17 @@ def _recipient(head: Token, coder: Coder) -> Participant | None:
     banks]", "attacked [the government]'s record"."""
     coded = coder.code(head)
     # an event noun is a thing too, whatever country its phrase names ("offered [assistance] to Cambodia")
-    if head.pos_ == "NOUN" and (coded is None or (nominal(head) and trigger_at(head) is not None)):
+    event = nominal(head) and trigger_at(head) is not None
+    if head.pos_ == "NOUN" and (coded is None or event):
         owners = [
             _prepositional(head, _BEHIND_THINGS),
             # "attacked [the government]'s record", "rejected [Cambodia]'s demand for compensation"
             next((c for c in head.children if possessive(c) and c.pos_ != "PRON"), None),
         ]
+        if event:
+            # "condemned an attack [by Chilean soldiers] on a border post", "condemned [Russia]'s attack on
+            # Ukraine": a reaction to an act is aimed at whoever did it
+            owners = [_prepositional(head, ("by",)), owners[1], owners[0]]
         if not any(owners):
             # "banned an [opposition] march", "our brothers [in ECOWAS]"
             owners.append(next((c for c in head.children if c.dep_ == "compound" and _party_noun(c)), None))
@@ -725,6 +781,8 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             return _noun_parties(attack, _RECIPIENT_CASES)[0], conjuncts(passive)
         return (conjuncts(agent) if agent is not None else []), conjuncts(passive)
     actor = _subject(head)
+    if actor is not None:
+        actor = _split_list_owner(actor) or actor
     phrase = set(trigger.words)
     recipient = next((c for c in head.children if c.dep_ in ("obj", "dobj", "iobj") and c.i not in phrase), None)
     if recipient is None:
@@ -734,7 +792,9 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             None,
         )
     if _verb_of(trigger) in AIMING_VERBS:
-        recipient = _target(head, recipient)
+        # "threw [stones] at police": the object may be the trigger's own word, and is then the thing thrown
+        thrown = next((head.doc[i] for i in trigger.words if i != head.i), None)
+        recipient = _target(head, recipient or thrown)
     if _verb_of(trigger) in RECEIVING_VERBS and _type(trigger.entry.cameo) == "AID":
         # "The rebels received weapons from the government": the giver acts, the receiver gets (who
         # "accepted demands from the rebels" concedes: that act is the subject's)

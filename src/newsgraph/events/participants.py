@@ -233,6 +233,8 @@ class Coder:
         # "all 25 EU members in Rome": a body's members are the body's, not the country where they met
         coded = [t for t in words if t.i <= head.i] if body is not None else words
         country = next((c for t in coded if t.i != head.i and (c := self._country(t))), None)
+        if head.pos_ == "ADJ" and head.is_title and (own := self._country(head)) is not None:
+            country = own  # "withdrew from [the Lebanese] to the Israeli side": the adjective's own country
         if country is None and (
             head.pos_ == "PROPN" or (head.dep_ in ("amod", "compound") and head.text[:1].isupper())
         ):
@@ -330,15 +332,20 @@ class Coder:
 
 SIDES = {"pro", "anti"}
 """Prefixes that say whose side a group takes, not whose it is."""
+BACKERS = {"backed", "linked", "allied", "aligned", "funded", "supported", "sponsored", "inspired", "affiliated"}
+"""Suffixes that name who stands behind a group, not who it is: "Iran-backed militias", "al-Qaeda-linked
+rebels" ("US-led" forces are the US's)."""
 
 
 def _sided(token: Token) -> bool:
-    """ "pro-Russia", "anti-American" (split at the hyphen or one word), "pro-Moscow"."""
+    """ "pro-Russia", "anti-American", "Iran-backed", "al-Qaeda-linked" (split at the hyphen or one word)."""
     doc = token.doc
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in SIDES:
         return True
-    prefix, _, _ = token.lower_.partition("-")
-    return prefix in SIDES and "-" in token.text
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in BACKERS:
+        return True
+    parts = token.lower_.split("-")
+    return len(parts) > 1 and (parts[0] in SIDES or parts[-1] in BACKERS)
 
 
 def _from_entity(entity: Entity) -> Participant:
