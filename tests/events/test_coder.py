@@ -908,7 +908,7 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         ("Thailand hosted the talks between Laos and Cambodia.", "043"),
         ("Peru cancelled the debt owed by Bolivia.", "081"),
         ("Venezuela's president offered China access to the country's oil reserves.", "030"),
-        ("Japan offered emergency aid to Haiti on Monday.", "030"),
+        ("Japan offered emergency aid to Haiti on Monday.", "033"),  # intent to give aid
         ("Police beat the protesters with batons in Lima.", "182"),
         ("Soldiers beat up detainees in the camp.", "182"),
     ],
@@ -1261,3 +1261,26 @@ def test_stones_thrown_at_police_are_a_violent_protest_aimed_at_the_police() -> 
     [riot] = events("Students threw stones at police during the protest.")
     assert (riot.type, riot.cameo) == ("PROTEST", "145")
     assert riot.recipient is not None and riot.recipient.name == "police"
+
+
+def test_damage_done_by_protesters_is_a_riot() -> None:
+    [riot] = events("Protesters set fire to the Danish embassy in Damascus.")
+    assert (riot.type, riot.cameo, summary(riot)[3]) == ("PROTEST", "145", "DNK")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "recipient"),
+    [
+        ("Peru has agreed to lift the sanctions on Chile.", "035", "CHL"),
+        ("Chile agreed to send food aid to Bolivia.", "033", "BOL"),
+    ],
+    ids=["yield", "aid"],
+)
+def test_an_agreement_to_act_takes_the_intent_code_of_the_act(text: str, cameo: str, recipient: str) -> None:
+    [agreed] = events(text)
+    assert (agreed.type, agreed.cameo, summary(agreed)[3]) == ("AGREE", cameo, recipient)
+
+
+def test_assurances_received_from_a_party_are_its_pledge() -> None:
+    [assurance] = events("Bolivian farmers received assurances from the Peruvian government.")
+    assert summary(assurance) == ("AGREE", "asserted", "PER", "BOL")

@@ -36,7 +36,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import ANYONE, SECTORS, Coder, conjuncts, is_thing, possessive
+from newsgraph.events.participants import ANYONE, SECTORS, Coder, conjuncts, possessive
 from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
@@ -66,14 +66,24 @@ DEMAND = Entry("say must", "verb", "100", False)
 GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
 """Types whose trigger governs another event's trigger without that event happening."""
 REFUSED = {
-    **{"CONSULT": "125", "COOPERATE": "121", "AID": "121", "CONCEDE": "124", "RETREAT": "124"},
-    **{"AGREE": "127", "SUPPORT": "120"},
+    "CONSULT": "125",
+    "COOPERATE": "121",
+    "AID": "121",
+    "CONCEDE": "124",
+    "RETREAT": "124",
+    "AGREE": "127",
+    "SUPPORT": "120",
 }
 """The CAMEO code of refusing an act of each cooperative type: to meet (125), to cooperate or give (121), to
 yield (124), to agree (127), to back someone (120)."""
-REFINED = {("REQUEST", "CONSULT"): "108", ("AGREE", "CONSULT"): "036"} | {
-    ("REJECT", kind): code for kind, code in REFUSED.items()
-}
+INTENDED = {"CONSULT": "036", "COOPERATE": "031", "AID": "033", "CONCEDE": "035", "RETREAT": "035"}
+"""The CAMEO code of agreeing or pledging to an act of each type: to meet (036), to cooperate (031), to
+give aid (033), to yield (035)."""
+REFINED = (
+    {("REQUEST", "CONSULT"): "108"}
+    | {("AGREE", kind): code for kind, code in INTENDED.items()}
+    | {("REJECT", kind): code for kind, code in REFUSED.items()}
+)
 """(governing type, governed type) to the more specific CAMEO code the pair means."""
 _RECIPIENT_CASES = ("with", "to", "on", "against", "from", "into")
 _BEHIND_THINGS = ("with", "for", "against", "on", "to", "of")
@@ -140,6 +150,11 @@ KIN = {"brothers", "sisters", "partners", "friends", "colleagues", "allies", "me
 HAPPEN = {"happen", "occur", "follow", "result", "spread", "worsen"}
 """Verbs whose subject is something that comes about, not someone who acts."""
 OFFICIAL = {"GOV", "IGO", "MIL"}
+PROTESTERS = {
+    *("protesters", "protestors", "demonstrators", "rioters", "protester", "protestor", "demonstrator"),
+    *("crowd", "crowds", "mob", "mobs"),
+}
+"""Heads of a party whose damage to property is a riot."""
 HARMS = {"ASSAULT", "COERCE", "PROTEST"}
 """Event types where people the text does not name (`participants.ANYONE`) are parties: harmed or protesting."""
 """Sectors whose members gathering is a meeting, not a demonstration."""
@@ -369,6 +384,9 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     if trigger.entry.trigger == "gather" and coded_actors and all(a.sector in OFFICIAL for a in coded_actors):
         code = "040"  # "West African leaders gathered in Abuja": officials who gather meet, they do not protest
         mapping = plover_for(code) or mapping
+    if code.startswith("171") and coded_actors and all(_protesting(a) for a in coded_actors):
+        code = "145"  # "protesters set fire to the embassy", "was demolished by a protester": a riot
+        mapping = plover_for(code) or mapping
     if trigger.entry.trigger == "provide" and not coded_recipients:
         return []  # "has provided strong leadership", "provide local services": aid goes to someone
     if trigger.entry.trigger.startswith("launch ") and not coded_recipients:
@@ -463,6 +481,11 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         )
         for actor, recipient in unique
     ]
+
+
+def _protesting(participant: Participant) -> bool:
+    """A crowd or protesters, whose damage to property is rioting (CAMEO 145), not a seizure (171)."""
+    return participant.entity is None and participant.name.split()[-1].lower() in PROTESTERS
 
 
 def _will_not(negation: Token, verb: Token) -> bool:
@@ -710,16 +733,20 @@ def _governed_words(head: Token, noun: bool = False) -> list[Token]:
 
 
 def _governed_recipient(head: Token, noun: bool = False) -> Token | None:
-    """The one the act a refusal, threat or pledge governs is aimed at: "refused to meet [the envoy]",
-    "threatened to cut gas supplies [to Ukraine]"; a thing with no one named beside it is left to
-    `_recipient`, which looks behind it ("pledged to halve [the US's] deficit")."""
+    """The one the act a refusal, threat or pledge governs is aimed at: its object where that names a
+    party ("refused to meet [the envoy]"), else a phrase of the act ("threatened to cut gas supplies [to
+    Ukraine]"); a thing with no one named beside it is left to `_recipient`, which looks behind it
+    ("pledged to halve [the US's] deficit")."""
     governed = next((g for g in _governed_words(head, noun) if g.pos_ == "VERB"), None)
     if governed is None:
         return None
     thing = next((c for c in governed.children if c.dep_ in ("obj", "dobj")), None)
-    if thing is not None and not is_thing(thing):
+    if thing is not None and (thing.pos_ == "PROPN" or _party_noun(thing) or names_people(thing.text)):
         return thing
-    return _prepositional(governed, _RECIPIENT_CASES) or thing
+    # "cut gas supplies [to Ukraine]", "send food aid [to Bolivia]", "supply 120,000 barrels [to China]";
+    # not an event: "agreed to send delegations [to talks] in Bangkok"
+    aimed = _prepositional(governed, _RECIPIENT_CASES)
+    return aimed if aimed is not None and trigger_at(aimed) is None else thing
 
 
 def _type(code: str) -> str | None:
@@ -990,7 +1017,7 @@ def _deployed(participant: Participant) -> bool:
 
 def _party_noun(token: Token) -> bool:
     """ "police", "government", "Syrian forces": a common noun that names a party by its sector."""
-    return token.pos_ == "NOUN" and token.lower_ in SECTORS
+    return token.pos_ == "NOUN" and (token.lower_ in SECTORS or token.lemma_.lower() in SECTORS)
 
 
 def _national(token: Token) -> bool:
