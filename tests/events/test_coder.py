@@ -1284,3 +1284,40 @@ def test_an_agreement_to_act_takes_the_intent_code_of_the_act(text: str, cameo: 
 def test_assurances_received_from_a_party_are_its_pledge() -> None:
     [assurance] = events("Bolivian farmers received assurances from the Peruvian government.")
     assert summary(assurance) == ("AGREE", "asserted", "PER", "BOL")
+
+
+def test_a_named_party_that_says_another_did_violence_accuses_it() -> None:
+    found = events("Peru claimed that Chilean troops had detained two fishermen.")
+    assert sorted(summary(e) for e in found) == [
+        ("ACCUSE", "asserted", "PER", "CHL"),
+        ("COERCE", "asserted", "CHL", "fishermen"),
+    ]
+    # a source reporting is no party accusing, and what the speaker's own side did is no accusation
+    assert [e.type for e in events("Rebels attacked a convoy near the border, police said.")] == ["ASSAULT"]
+    assert all(e.type != "ACCUSE" for e in events("Peru said its troops had detained two Chilean fishermen."))
+
+
+def test_a_reduced_relative_the_parser_made_the_main_verb_says_who_underwent_it() -> None:
+    text = "The activists detained during the protest were freed on Monday."
+    assert [summary(e) for e in events(text)] == [
+        ("COERCE", "asserted", None, "activists"),
+        ("RETREAT", "asserted", None, "activists"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cameo"),
+    [
+        ("Ethiopia broke diplomatic relations with Eritrea on Monday.", "SANCTION", "161"),
+        ("Rebels ambushed an army convoy in northern Mali.", "ASSAULT", "190"),
+        ("Hundreds of protesters stormed the parliament building in Bishkek.", "PROTEST", "145"),
+    ],
+    ids=["break-relations", "ambush", "protesters-storm"],
+)
+def test_cameo_categories_with_their_everyday_verbs(text: str, kind: str, cameo: str) -> None:
+    assert (kind, cameo) in {(e.type, e.cameo) for e in events(text)}
+
+
+def test_storming_is_an_attack_only_on_someone() -> None:
+    assert events("The band stormed the charts with their new single.") == []
+    assert events("The minister stormed out of the meeting.") == []

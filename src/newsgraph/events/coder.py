@@ -13,7 +13,8 @@ Rules that make the difference on news text:
   no passive; a weapon as subject, "rockets were fired from Lebanon", is no party);
 - "they said they would ...", "we" and "I" inside a quote, "its demand": the pronoun is the speaker, the
   quote's speaker or the subject's own;
-- a reaction to an act reported just before ("welcomed the release") is aimed at whoever did it;
+- a reaction to an act reported just before ("welcomed the release") is aimed at whoever did it, and a
+  party that says another did violence accuses it (`events.claims`);
 - "Chile wants Peru to withdraw": a request to Peru, and the infinitive after an object is the
   object's act; a warning is aimed at whom its clause says will suffer, and a forecast is no threat;
 - a visit needs a visitor and a place, party or event to go to, and going home is none; what a country
@@ -34,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
+from newsgraph.events.claims import accusations
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, SECTORS, Coder, conjuncts, possessive
@@ -208,6 +210,7 @@ def find_events(
             continue
         coded.append((trigger, _events(doc, trigger, coder, published)))
     events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
+    events += accusations(doc, events, coder.code)
     return sorted(events, key=lambda e: e.trigger.start)
 
 
@@ -384,13 +387,13 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
     if trigger.entry.trigger == "gather" and coded_actors and all(a.sector in OFFICIAL for a in coded_actors):
         code = "040"  # "West African leaders gathered in Abuja": officials who gather meet, they do not protest
         mapping = plover_for(code) or mapping
-    if code.startswith("171") and coded_actors and all(_protesting(a) for a in coded_actors):
-        code = "145"  # "protesters set fire to the embassy", "was demolished by a protester": a riot
+    if code.startswith(("171", "190")) and coded_actors and all(_protesting(a) for a in coded_actors):
+        code = "145"  # "protesters set fire to the embassy", "protesters stormed the parliament": a riot
         mapping = plover_for(code) or mapping
     if trigger.entry.trigger == "provide" and not coded_recipients:
         return []  # "has provided strong leadership", "provide local services": aid goes to someone
-    if trigger.entry.trigger.startswith("launch ") and not coded_recipients:
-        return []  # "launched a rocket into space", a missile test: an attack is on someone
+    if (trigger.entry.trigger.startswith("launch ") or trigger.entry.trigger == "storm") and not coded_recipients:
+        return []  # "launched a rocket into space", "stormed the charts": an attack is on someone
     if not coded_recipients and mapping.type == "PROTEST":
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
@@ -484,7 +487,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
 
 
 def _protesting(participant: Participant) -> bool:
-    """A crowd or protesters, whose damage to property is rioting (CAMEO 145), not a seizure (171)."""
+    """A crowd or protesters, whose damage to property or attack is rioting (CAMEO 145), not a seizure (171)
+    or an armed attack (190)."""
     return participant.entity is None and participant.name.split()[-1].lower() in PROTESTERS
 
 
@@ -783,6 +787,8 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             # [Khodorkovsky] was arrested" with the name read as an oblique: the subject is still the one
             # acted on, and only the agent acts.
             passive = _subject(head)
+    if passive is None and _reduced_relative(head):
+        passive = next(c for c in head.children if c.dep_ == "nsubj")
     participle = head.dep_ == "acl" and "Past" in head.morph.get("Tense")
     if passive is None and participle and (agent is not None or _undergone_by(head, trigger)):
         # "the fees, imposed by Peru,"; "civilians [imprisoned] for ...", "with 23,000 people [killed]": the
@@ -842,6 +848,21 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if actor is not None and actor.lower_ in ("they", "it", "we"):
         actor = _speaker_of(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """ "The civilians [imprisoned] for acting against Moscow were released": a verb the parser made the
+    sentence's own, with a subject and no auxiliary, whose sentence goes on with a subjectless "were
+    released" hung on it, describes its subject (the ones imprisoned), it does not say what they did."""
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ in ("aux", "aux:pass") for c in verb.children):
+        return False
+    return any(
+        c.i > verb.i
+        and c.dep_ in ("advcl", "conj", "parataxis")
+        and not any(g.dep_ in _SUBJECTS or g.dep_ == "mark" for g in c.children)
+        and any(g.dep_ in ("aux", "aux:pass") and g.lower_ in ("was", "were") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _undergone_by(verb: Token, trigger: Trigger) -> bool:
