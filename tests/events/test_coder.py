@@ -1321,3 +1321,15 @@ def test_cameo_categories_with_their_everyday_verbs(text: str, kind: str, cameo:
 def test_storming_is_an_attack_only_on_someone() -> None:
     assert events("The band stormed the charts with their new single.") == []
     assert events("The minister stormed out of the meeting.") == []
+
+
+def test_a_hostile_act_held_out_unless_another_acts_is_an_ultimatum_to_that_one() -> None:
+    text = (
+        "Nigeria announced that it will withdraw its peacekeepers from Chad unless President Deby agrees to "
+        "a ceasefire."
+    )
+    [ultimatum] = [e for e in events(text) if e.actor is not None and e.actor.country == "NGA"]
+    assert (ultimatum.type, ultimatum.cameo, ultimatum.status) == ("THREATEN", "139", "asserted")
+    assert ultimatum.recipient is not None and ultimatum.recipient.name == "Deby"
+    [sanction] = events("Peru will impose sanctions on Chile unless the fees are withdrawn.")
+    assert summary(sanction) == ("THREATEN", "asserted", "PER", "CHL")

@@ -158,6 +158,10 @@ PROTESTERS = {
 }
 """Heads of a party whose damage to property is a riot."""
 HARMS = {"ASSAULT", "COERCE", "PROTEST"}
+ULTIMATUMS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT", "RETREAT"}
+"""Acts that, held out "unless" another acts, make an ultimatum: force, sanctions, protest, a boycott, a
+withdrawal."""
+ULTIMATUM = "139"
 """Event types where people the text does not name (`participants.ANYONE`) are parties: harmed or protesting."""
 """Sectors whose members gathering is a meeting, not a demonstration."""
 ARGUMENTS = {
@@ -446,6 +450,16 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         # "said he would not provide support to Israel", "Chile will not sign": a refusal, REJECT asserted
         code, status, word = REFUSED[mapping.type], "asserted", None
         mapping = plover_for(code) or mapping
+    if status == "hypothetical" and word is not None and word.lower_ == "unless" and mapping.type in ULTIMATUMS:
+        # "will withdraw its troops unless Chad agrees a ceasefire": an ultimatum (139), asserted, to the
+        # one the condition asks to act; the act it holds out is not an event
+        code, status, word = ULTIMATUM, "asserted", None
+        mapping = plover_for(code) or mapping
+        asked = _real_subject(word_head) if (word_head := _condition_clause(head)) is not None else None
+        target = coder.code(asked) if asked is not None else None
+        if target is not None:
+            actors_of = [actor for actor, _ in unique]
+            unique = [(actor, target) for i, actor in enumerate(actors_of) if actor not in actors_of[:i]]
     described = trigger_at(head.head) if head.dep_ == "acl" and head.head.pos_ == "NOUN" else None
     if status == "asserted" and described is not None:
         # "The talks, hosted by Thailand, are scheduled to open": hosting a planned event is planned too
@@ -490,6 +504,16 @@ def _protesting(participant: Participant) -> bool:
     """A crowd or protesters, whose damage to property or attack is rioting (CAMEO 145), not a seizure (171)
     or an armed attack (190)."""
     return participant.entity is None and participant.name.split()[-1].lower() in PROTESTERS
+
+
+def _condition_clause(verb: Token) -> Token | None:
+    """The verb of the "unless" clause on `verb` or a verb governing it ("will withdraw ... [unless] Chad
+    [agrees] ...")."""
+    for word in chain(verb):
+        for clause in word.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children):
+                return clause
+    return None
 
 
 def _will_not(negation: Token, verb: Token) -> bool:
