@@ -1333,3 +1333,17 @@ def test_a_hostile_act_held_out_unless_another_acts_is_an_ultimatum_to_that_one(
     assert ultimatum.recipient is not None and ultimatum.recipient.name == "Deby"
     [sanction] = events("Peru will impose sanctions on Chile unless the fees are withdrawn.")
     assert summary(sanction) == ("THREATEN", "asserted", "PER", "CHL")
+
+
+def test_an_armed_group_is_a_rebel_party_and_what_is_seized_from_someone_is_seized_from_them() -> None:
+    [kidnap] = events("An armed group kidnapped three aid workers.")
+    assert kidnap.actor is not None and kidnap.actor.sector == "REB"
+    [seizure] = events("Peruvian police confiscated weapons from the rebels.")
+    assert summary(seizure) == ("COERCE", "asserted", "PER", "rebels")
+
+
+def test_inspectors_sent_and_probes_opened_are_investigations() -> None:
+    [inspection] = events("The IAEA has dispatched inspectors to a nuclear plant in central Iran.")
+    assert (inspection.cameo, summary(inspection)[3]) == ("090", "IRN")
+    [probe] = events("Police opened a probe into the deaths of two Chilean fishermen.")
+    assert probe.cameo == "090"

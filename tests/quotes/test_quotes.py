@@ -1444,3 +1444,14 @@ def test_the_source_is_found_where_the_parser_misread_it(case: tuple) -> None:
     doc = hand_parsed(rows(words, heads, deps, pos, lemmas))
     [cue] = [cue for cue in find_cues(doc) if cue.token == cue_token]
     assert cue.source is not None and doc[cue.source[0] : cue.source[1]].text == source
+
+
+def test_a_sentence_opening_with_with_leaves_its_verb_active() -> None:
+    # "With ..., X called ...": the fronted phrase is no absolute "with 40 people killed", which would make
+    # "called" a passive whose subject is called something, not the one calling
+    text = (
+        "With two weeks to go before the vote, Ana Costa, a senior adviser to the campaign, called the "
+        'speech "a turning point" for the party.'
+    )
+    quote = quote_with(text, "a turning point")
+    assert quote.speaker is not None and quote.speaker.name == "Ana Costa"

@@ -852,6 +852,11 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         # "threw [stones] at police": the object may be the trigger's own word, and is then the thing thrown
         thrown = next((head.doc[i] for i in trigger.words if i != head.i), None)
         recipient = _target(head, recipient or thrown)
+    if trigger.entry.cameo.startswith("171"):
+        # "confiscated weapons [from the rebels]", "seized power [from the president]": the one it is taken from
+        taken = recipient or next((head.doc[i] for i in trigger.words if i != head.i), None)
+        owner = _prepositional(head, ("from",)) or (_prepositional(taken, ("from",)) if taken is not None else None)
+        recipient = owner or recipient
     if _verb_of(trigger) in RECEIVING_VERBS and _type(trigger.entry.cameo) == "AID":
         # "The rebels received weapons from the government": the giver acts, the receiver gets (who
         # "accepted demands from the rebels" concedes: that act is the subject's)

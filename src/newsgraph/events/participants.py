@@ -399,7 +399,17 @@ def _sector_of(head: Token) -> str | None:
         )
         if (sector := next((s for s in sectors if s), None)) is not None:
             return sector
+    if head.lower_ in _GROUPS and any(c.dep_ in ("compound", "amod") and c.lower_ in _ARMED for c in head.children):
+        return "REB"  # "the militant group that has seized ...", "armed groups"
     return SECTORS.get(head.lower_)
+
+
+_GROUPS = {"group", "groups", "faction", "factions", "movement", "organisation", "organization", "cell", "cells"}
+_ARMED = {
+    *("militant", "rebel", "armed", "terrorist", "extremist", "jihadist", "insurgent", "separatist", "islamist"),
+    *("paramilitary", "guerrilla", "guerilla"),
+}
+"""Words that make a group an armed one: "the militant group", "armed factions"."""
 
 
 PERSONAL_POSSESSIVES = {"his", "her"}

@@ -2,10 +2,10 @@
 
 Two sources answer a lookup: country names come from pycountry (its name, official name and common
 name) plus `_COUNTRY_ALIASES`, the everyday forms a newsroom writes that pycountry lacks ("Russia",
-"Britain", "U.S."); cities, capitals and US states come from `places.tsv` beside this module
-(`place<TAB>country_iso3<TAB>kind`, kind one of `capital`, `city`, `state`, or `feature` for rivers,
-seas and regions, whose country is `-` when they lie in several: "Mekong" is a place, not a person, but
-belongs to no one country). Names are compared
+"Britain", "U.S."); cities, capitals, US and Australian states and Canadian provinces come from
+`places.tsv` beside this module (`place<TAB>country_iso3<TAB>kind`, kind one of `capital`, `city`,
+`state`, or `feature` for rivers, seas and regions, whose country is `-` when they lie in several:
+"Mekong" is a place, not a person, but belongs to no one country). Names are compared
 case- and accent-insensitively, so "BRASILIA", "Brasília" and "brasilia" are the same key; full
 stops and commas are kept, so the AP state abbreviation "Ind." never collides with a bare "IND".
 
@@ -114,7 +114,7 @@ class Place:
 
 
 def country_for_place(name: str) -> str | None:
-    """ISO alpha-3 code for a country name or a known city, capital or US state, else None.
+    """ISO alpha-3 code for a country name or a known city, capital, state or province, else None.
 
     Country names win over places so that "Georgia" is the country, not the US state; use
     `find_place` to ask the gazetteer alone.
@@ -134,7 +134,7 @@ def country_code(name: str) -> str | None:
 
 
 def find_place(name: str) -> Place | None:
-    """The gazetteer row for a city, capital or US state name, ignoring case and accents."""
+    """The gazetteer row for a city, capital, state or province name, ignoring case and accents."""
     return _places().get(fold(name))
 
 

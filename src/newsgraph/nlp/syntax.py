@@ -109,9 +109,11 @@ def absolute_subject(verb: Token) -> Token | None:
     """The noun of "with [300 people] killed": a phrase right before a past participle that "with" opens,
     whether the parser hung "with" on the verb or on the noun."""
     before = next((c for c in verb.children if c.i < verb.i and c.right_edge.i == verb.i - 1), None)
-    if before is None or before.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if before is None or before.pos_ not in ("NOUN", "PROPN", "PRON") or before.right_edge.is_punct:
         return None
-    marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children) or case_of(before) == "with"
+    # "with" right before the phrase, not a "With 50 days to go, [Moore] called" the parser hung on the verb
+    opening = next(t for t in before.subtree if not t.is_punct)
+    marked = opening.lower_ == "with" or (opening.i > 0 and opening.nbor(-1).lower_ == "with")
     return before if marked else None
 
 
