@@ -23,6 +23,12 @@ from newsgraph.model import Entity, Participant, Speaker
 from newsgraph.nlp.rules import HONORIFICS
 from newsgraph.nlp.syntax import opens_with_comma, previous_sentence_start
 
+ANYONE = {
+    *("people", "children", "women", "men", "man", "woman", "child", "boy", "girl", "boys", "girls"),
+    *("passengers", "victims", "bystanders", "person", "persons"),
+}
+"""Words for people that say nothing of who they are: civilians where they are harmed or protest ("20 people
+were killed", "hundreds of people marched"), no party to other acts ("allow people to copy CDs")."""
 SECTORS = {
     **dict.fromkeys(
         (
@@ -106,6 +112,7 @@ SECTORS = {
             "organisers",
             "organizers",
             *("civilian", "student", "farmer", "worker", "activist", "protester", "demonstrator"),
+            *ANYONE,
         ),
         "CVL",
     ),
@@ -122,15 +129,14 @@ SECTORS = {
         "REB",
     ),
 }
-ANYONE = {
-    *("people", "children", "women", "men", "man", "woman", "child", "boy", "girl", "boys", "girls"),
-    *("passengers", "victims", "bystanders", "person", "persons"),
-}
-"""Words for people that say nothing of who they are: civilians where they are harmed or protest ("20 people
-were killed", "hundreds of people marched"), no party to other acts ("allow people to copy CDs")."""
-SECTORS.update(dict.fromkeys(ANYONE, "CVL"))
 _LEADING_PEOPLE = {"leader", "leaders", "official", "officials", "representatives", "heads"}
 """People who lead or speak for others: the word before them says whose ("union leaders")."""
+_GROUPS = {"group", "groups", "faction", "factions", "movement", "organisation", "organization", "cell", "cells"}
+_ARMED = {
+    *("militant", "rebel", "armed", "terrorist", "extremist", "jihadist", "insurgent", "separatist", "islamist"),
+    *("paramilitary", "guerrilla", "guerilla"),
+}
+"""Words that make a group an armed one: "the militant group", "armed factions"."""
 _MODIFIER_SECTORS = {"business": "BUS", "industry": "BUS", "corporate": "BUS", "church": "CVL", "religious": "CVL"}
 """Words that give the sector of the people they describe ("business leaders") but are no party alone
 ("its business practices")."""
@@ -146,7 +152,7 @@ them ("the German economy", "Chilean farmed salmon exports"): where one is the o
 party it is with stands in (`events.coder._recipient`)."""
 
 
-def is_thing(word: Token) -> bool:
+def _is_thing(word: Token) -> bool:
     """A word of `THINGS`, also in a plural the lemmatizer left alone ("supplies")."""
     forms = {word.lower_, word.lemma_.lower()}
     if word.lower_.endswith("ies"):
@@ -226,7 +232,7 @@ class Coder:
             return participant
         if head.lower_ in _PRONOUNS or head.pos_ == "PRON" or head.lower_ in TIME_WORDS:
             return None
-        if head.pos_ == "NOUN" and is_thing(head):
+        if head.pos_ == "NOUN" and _is_thing(head):
             return None  # "Iraq's vast natural resources", "the German economy": what a country has, not it
         words = _phrase(head)
         body = next((e for t in words if t.i < head.i and (e := self._entity(t)) and e.kind == "organisation"), None)
@@ -402,14 +408,6 @@ def _sector_of(head: Token) -> str | None:
     if head.lower_ in _GROUPS and any(c.dep_ in ("compound", "amod") and c.lower_ in _ARMED for c in head.children):
         return "REB"  # "the militant group that has seized ...", "armed groups"
     return SECTORS.get(head.lower_)
-
-
-_GROUPS = {"group", "groups", "faction", "factions", "movement", "organisation", "organization", "cell", "cells"}
-_ARMED = {
-    *("militant", "rebel", "armed", "terrorist", "extremist", "jihadist", "insurgent", "separatist", "islamist"),
-    *("paramilitary", "guerrilla", "guerilla"),
-}
-"""Words that make a group an armed one: "the militant group", "armed factions"."""
 
 
 PERSONAL_POSSESSIVES = {"his", "her"}
