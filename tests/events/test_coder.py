@@ -1347,3 +1347,19 @@ def test_inspectors_sent_and_probes_opened_are_investigations() -> None:
     assert (inspection.cameo, summary(inspection)[3]) == ("090", "IRN")
     [probe] = events("Police opened a probe into the deaths of two Chilean fishermen.")
     assert probe.cameo == "090"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cameo"),
+    [
+        ("Peru called for talks with Chile.", "REQUEST", "108"),
+        ("Bolivia pressed for sanctions against Chile.", "REQUEST", "100"),
+        ("Peru agreed to talks with Chile next week.", "AGREE", "036"),
+    ],
+    ids=["call-for-talks", "press-for-sanctions", "agree-to-talks"],
+)
+def test_an_act_asked_for_or_agreed_to_is_not_coded_and_its_party_is_the_one_asked_about(
+    text: str, kind: str, cameo: str
+) -> None:
+    [event] = events(text)
+    assert (event.type, event.cameo, summary(event)[3]) == (kind, cameo, "CHL")

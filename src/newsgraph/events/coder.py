@@ -347,6 +347,9 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     """Whether a refusal, appeal, threat or agreement governs this trigger ("refused to [meet]", "its
     demand that Russia [withdraw]")."""
+    asked = _asked_for(doc[trigger.token])
+    if asked is not None and _type(asked.entry.cameo) in GOVERNING_TYPES:
+        return True  # "called for talks with Chile", "agreed to a ceasefire": the talks have not happened
     words = chain(doc[trigger.token])
     clause = words[-1]
     to_clause = clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in clause.children)
@@ -748,6 +751,14 @@ def _refined_code(doc: Doc, trigger: Trigger) -> str:
     return trigger.entry.cameo
 
 
+def _asked_for(noun: Token) -> Trigger | None:
+    """The trigger of the verb an event noun is asked, agreed or refused "for" or "to" by: "called [for]
+    talks", "pressed for sanctions", "agreed [to] a ceasefire"."""
+    if not nominal(noun) or noun.dep_ not in ("obl", "nmod") or case_of(noun) not in ("for", "to"):
+        return None
+    return trigger_at(noun.head) if noun.head.i != noun.i else None
+
+
 def _governed_words(head: Token, noun: bool = False) -> list[Token]:
     """Words a refusal, appeal or agreement governs: "refused [to meet]", "urged them [to resume]",
     "rejected [the proposal]"; of a `noun` trigger, "Peru's refusal [to meet]"."""
@@ -757,6 +768,7 @@ def _governed_words(head: Token, noun: bool = False) -> list[Token]:
         if c.dep_ in ("xcomp", "ccomp", "obj", "dobj")
         or (c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
         or (c.dep_ == "acl" and noun and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
+        or (trigger_at(c) is not None and _asked_for(c) is not None)
     ]
 
 
@@ -765,7 +777,13 @@ def _governed_recipient(head: Token, noun: bool = False) -> Token | None:
     party ("refused to meet [the envoy]"), else a phrase of the act ("threatened to cut gas supplies [to
     Ukraine]"); a thing with no one named beside it is left to `_recipient`, which looks behind it
     ("pledged to halve [the US's] deficit")."""
-    governed = next((g for g in _governed_words(head, noun) if g.pos_ == "VERB"), None)
+    words = _governed_words(head, noun)
+    asked = next((g for g in words if g.pos_ != "VERB" and trigger_at(g) is not None), None)
+    if asked is not None:
+        # "called for talks [with Chile]", "pressed for sanctions [against Chile]": whom the act asked for is with
+        recipients = _noun_parties(asked, _RECIPIENT_CASES)[1]
+        return recipients[0] if recipients else None
+    governed = next((g for g in words if g.pos_ == "VERB"), None)
     if governed is None:
         return None
     thing = next((c for c in governed.children if c.dep_ in ("obj", "dobj")), None)
