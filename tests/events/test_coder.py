@@ -1363,3 +1363,9 @@ def test_an_act_asked_for_or_agreed_to_is_not_coded_and_its_party_is_the_one_ask
 ) -> None:
     [event] = events(text)
     assert (event.type, event.cameo, summary(event)[3]) == (kind, cameo, "CHL")
+
+
+def test_recognising_that_something_is_so_is_no_recognition_and_people_freed_were_released() -> None:
+    assert events("The government must also recognise that farmers have real concerns.") == []
+    [release] = events("The government has written to two of the British men freed from Guantanamo Bay.")
+    assert summary(release) == ("RETREAT", "asserted", None, "GBR")

@@ -913,12 +913,12 @@ def _reduced_relative(verb: Token) -> bool:
 
 
 def _undergone_by(verb: Token, trigger: Trigger) -> bool:
-    """ "civilians [imprisoned] for ...", "with 23,000 people [killed]": force or coercion right after the
-    noun it describes, with no subject of its own, was done to that noun; not "Echeverría, [travelled]" or
+    """ "civilians [imprisoned] for ...", "the men [freed] from Guantanamo": force, coercion or a release right
+    after the noun it describes, with no subject of its own, was done to that noun; not "Echeverría, [travelled]" or
     "the shares the two countries [agreed]", a verb the parser hung on its own subject."""
     noun = verb.head
     return (
-        _type(trigger.entry.cameo) in ("ASSAULT", "COERCE")
+        (_type(trigger.entry.cameo) in ("ASSAULT", "COERCE") or trigger.entry.cameo.startswith("084"))
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
         and verb.i > noun.i
         and not any(t.dep_ == "punct" for t in verb.doc[noun.i + 1 : verb.i])

@@ -148,7 +148,8 @@ def _market_demand(doc: Doc, trigger: Trigger) -> bool:
 def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     """A verb whose event depends on what it acts on, used in another sense: releasing a product, a film
     or figures (only people or property taken are released: "released the hostages"); firing staff
-    (a weapon or a target is fired at); demonstrating that something works (not a protest); hosting a
+    (a weapon or a target is fired at); demonstrating that something works (not a protest), recognising
+    that something is so (not diplomatic recognition); hosting a
     show (a meeting, talks or a visitor are hosted); cancelling a concert (what cancelling eases, a ban or
     a debt, or an event, is an event); returning a thing (people return, as a visit)."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
@@ -158,6 +159,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     patient = _patient(verb)
     if lemma == "demonstrate":
         return patient is not None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if lemma in ("recognise", "recognize") and any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # "we must recognise that some people have concerns": a fact acknowledged, not a state
     if lemma == "beat":
         return not _physical(verb, patient)
     if lemma == "fire" and patient is not None:
