@@ -1369,3 +1369,28 @@ def test_recognising_that_something_is_so_is_no_recognition_and_people_freed_wer
     assert events("The government must also recognise that farmers have real concerns.") == []
     [release] = events("The government has written to two of the British men freed from Guantanamo Bay.")
     assert summary(release) == ("RETREAT", "asserted", None, "GBR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French carmaker Renault warned that its profits may decline this year.",
+        "The central bank governor warned against placing too much weight on one month's figures.",
+    ],
+    ids=["forecast", "advice"],
+)
+def test_a_warning_that_holds_out_nothing_hostile_is_no_threat(text: str) -> None:
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers' unions warned that they would block the border crossing if the deal was signed.",
+        "The government warned that protesters would face arrest.",
+        "Chile warned Peru of serious consequences if it sent troops to the border.",
+    ],
+    ids=["own-next-move", "consequence", "warned-of"],
+)
+def test_a_warning_that_holds_out_something_hostile_is_a_threat(text: str) -> None:
+    assert [e.type for e in events(text)] == ["THREATEN"]

@@ -162,6 +162,15 @@ ULTIMATUMS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT", 
 """Acts that, held out "unless" another acts, make an ultimatum: force, sanctions, protest, a boycott, a
 withdrawal."""
 ULTIMATUM = "139"
+ENFORCERS = {*TROOPS, "police", "army", "military"}
+"""Armed forces and police, whose next move a warning holds out as the warner's own side's."""
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
+"""Acts a warning may hold out, which make it a threat."""
+MENACES = {
+    *("consequence", "consequences", "action", "retaliation", "reprisal", "reprisals", "arrest", "force"),
+    *("prosecution", "punishment", "retaliate", "respond", "response", "war"),
+}
+"""Words for what a threat holds out besides an act of the lexicon: "warned of consequences"."""
 """Event types where people the text does not name (`participants.ANYONE`) are parties: harmed or protesting."""
 """Sectors whose members gathering is a meeting, not a demonstration."""
 ARGUMENTS = {
@@ -381,6 +390,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         return []
     if _type(code) == "THREATEN" and not recipients and _forecast(head):
         return []
+    if trigger.entry.trigger == "warn" and not _menace(head):
+        return []  # "the IMF warned that India's deficit was too large", "warned against complacency"
     if mapping.type == "ASSAULT" and (any(lemma_in(r, ARGUMENTS) for r in recipients) or _blamed_for(head)):
         # "launched an attack on Conservative spending plans", "attacked Mr Brown for failing to mention
         # the environment": words against words, or against someone for what they did, are criticism
@@ -599,6 +610,37 @@ def _forecast(verb: Token) -> bool:
         or find_role(subject.lemma_) is not None
         or any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
     )
+
+
+def _menace(warning: Token) -> bool:
+    """Whether a warning holds out something hostile, which makes it a threat: a hostile act or its
+    consequences ("warned that organisers would face arrest", "warned of retaliation", "warned it would
+    impose sanctions"), the next move of the speaker's own side or of armed forces or police ("warned they
+    would return with more boats", "warned that police will no longer tolerate rallies"), or "not to" act.
+    Most warnings are forecasts ("warned that its profits may decline") or advice ("warned against
+    complacency"), which no event coder counts as a threat."""
+    clause = next((c for c in warning.children if c.dep_ == "ccomp"), None)
+    warned = [warning, *(c for c in warning.children if c.dep_ in ("obj", "dobj"))]  # "warned [Peru] of ..."
+    about = [c for w in warned for c in w.children if c.dep_ in ("obl", "nmod") and case_of(c) in ("of", "about")]
+    if any(
+        c.dep_ in ("xcomp", "advcl") and any(g.lower_ in ("not", "n't") for g in c.children) for c in warning.children
+    ):
+        return True  # "warned Peru not to send troops"
+    for phrase in ([clause] if clause is not None else []) + about:
+        words = list(phrase.subtree)
+        if any(w.lemma_.lower() in MENACES or _hostile(w) for w in words):
+            return True
+        subject = _real_subject(phrase) if phrase is clause else None
+        # the speaker's own side, or forces that do what threats hold out ("police will no longer tolerate")
+        own = subject is not None and subject.lower_ in ("we", "they", "it", "i", *ENFORCERS)
+        if own and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo") for c in phrase.children):
+            return True
+    return False
+
+
+def _hostile(word: Token) -> bool:
+    found = trigger_at(word)
+    return found is not None and _type(found.entry.cameo) in HOSTILE
 
 
 def _actors(head: Token, coder: Coder) -> list[Participant]:
@@ -887,7 +929,10 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         # about; "warned that they would extend the blockade" speaks of the speaker's own side
         clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
         warned = _real_subject(clause) if clause is not None else None
-        recipient = warned if warned is not None and warned.pos_ != "PRON" and not _forecast(head) else None
+        enforcer = warned is not None and warned.lower_ in ENFORCERS  # "warned that police will ...": their side
+        recipient = (
+            warned if warned is not None and warned.pos_ != "PRON" and not enforcer and not _forecast(head) else None
+        )
     if recipient is None:
         recipient = _governed_recipient(head)
     if actor is not None and actor.lower_ == "they":
