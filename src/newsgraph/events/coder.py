@@ -103,13 +103,6 @@ WEAPONS = {"gas", "battery", "batteries", "weapon", "gun", "round", "rounds", "s
 """What is fired besides projectiles: never the one fired at."""
 AIMING_VERBS = {"fire", "shoot", "launch", "throw", "hurl", "lob"}
 """Verbs of sending something at a target: "at" names the one attacked ("shot at police")."""
-DISASTERS = {
-    *("crash", "accident", "earthquake", "quake", "storm", "flood", "flooding", "fire", "landslide", "avalanche"),
-    *("disease", "outbreak", "collapse", "hurricane", "typhoon", "cyclone", "tsunami", "drought", "famine"),
-    *("virus", "heatwave", "wildfire", "eruption", "mudslide", "disaster"),
-}
-"""Mishaps that no one carries out (unlike a blast or an explosion, which may be a bomb's): the dead of "were
-killed in the earthquake" or "after the tsunami" were attacked by no one."""
 _CAUSES = ("in", "by", "after", "following", "during", "amid", "from")
 MISHAPS = {
     *("crash", "accident", "explosion", "blast", "earthquake", "quake", "storm", "flood", "fire", "landslide"),
@@ -117,6 +110,9 @@ MISHAPS = {
     *("famine", "virus", "heatwave", "wildfire", "eruption", "mudslide"),
 }
 """Happenings that kill or destroy without anyone acting: as the agent of a passive they are no party."""
+DISASTERS = (MISHAPS - {"explosion", "blast"}) | {"flooding", "disaster"}
+"""Mishaps that no one carries out (unlike a blast or an explosion, which may be a bomb's): the dead of "were
+killed in the earthquake" or "after the tsunami" were attacked by no one."""
 TROOPS = {"troops", "soldiers", "forces", "peacekeepers", "contingent", "battalion", "battalions", "units"}
 """Heads of a party that is armed forces on the move: their arrival is a deployment, not a visit."""
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -356,7 +352,8 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     """Whether a refusal, appeal, threat or agreement governs this trigger ("refused to [meet]", "its
     demand that Russia [withdraw]")."""
-    asked = _asked_for(doc[trigger.token])
+    noun = doc[trigger.token]
+    asked = trigger_at(noun.head) if _asked_for(noun) else None
     if asked is not None and _type(asked.entry.cameo) in GOVERNING_TYPES:
         return True  # "called for talks with Chile", "agreed to a ceasefire": the talks have not happened
     words = chain(doc[trigger.token])
@@ -793,12 +790,11 @@ def _refined_code(doc: Doc, trigger: Trigger) -> str:
     return trigger.entry.cameo
 
 
-def _asked_for(noun: Token) -> Trigger | None:
-    """The trigger of the verb an event noun is asked, agreed or refused "for" or "to" by: "called [for]
+def _asked_for(noun: Token) -> bool:
+    """Whether a noun is what the word it hangs on asks, agrees or refuses "for" or "to": "called [for]
     talks", "pressed for sanctions", "agreed [to] a ceasefire"."""
-    if not nominal(noun) or noun.dep_ not in ("obl", "nmod") or case_of(noun) not in ("for", "to"):
-        return None
-    return trigger_at(noun.head) if noun.head.i != noun.i else None
+    in_phrase = noun.dep_ in ("obl", "nmod") and case_of(noun) in ("for", "to")
+    return in_phrase and noun.head.i != noun.i and nominal(noun)
 
 
 def _governed_words(head: Token, noun: bool = False) -> list[Token]:
@@ -810,7 +806,7 @@ def _governed_words(head: Token, noun: bool = False) -> list[Token]:
         if c.dep_ in ("xcomp", "ccomp", "obj", "dobj")
         or (c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
         or (c.dep_ == "acl" and noun and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
-        or (trigger_at(c) is not None and _asked_for(c) is not None)
+        or (_asked_for(c) and trigger_at(c) is not None)
     ]
 
 

@@ -122,7 +122,7 @@ def is_passive(verb: Token) -> bool:
     (the shipped model gives no passive labels); "is asking" is a present participle, and its subject
     acts. A participle coordinated with a passive, with no subject or auxiliary of its own, shares its
     "be": "were killed or [wounded]"; one that "with" opens has none: "with 300 people [killed]"."""
-    if absolute_subject(verb) is not None and "Past" in verb.morph.get("Tense"):
+    if "Past" in verb.morph.get("Tense") and absolute_subject(verb) is not None:
         return True
     if "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
         return False
