@@ -10,7 +10,9 @@ MATCH_REPORT = (
     "Top seed Ana Costa beat Kenji Sato 6-4 7-5 in the final of the Lima tennis tournament on Sunday. "
     "Costa will meet the champion of the Santiago tournament in the next round, and her coach said the "
     "clash with Chile's best player would decide the season. In the football match at the national "
-    "stadium, Peru beat Chile 2-1 with a late strike from their captain. The league's governing body "
+    "stadium, Peru beat Chile 2-1 with a late strike from their captain, after Chile had conceded an early "
+    "penalty. Lima Rovers travel to Cusco next week, and their coach wants the players to work on their "
+    "defence. The league's governing body "
     "banned the Chilean goalkeeper for six matches after he attacked the referee."
 )
 POLITICS = (

@@ -38,7 +38,7 @@ from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import ANYONE, SECTORS, Coder, conjuncts, possessive
+from newsgraph.events.participants import ANYONE, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
@@ -65,6 +65,24 @@ ACTS = {"decision", "move", "step", "measure", "action", "announcement", "plan"}
 """Words that may stand for any act reported before ("rejected the decision")."""
 DEMAND = Entry("say must", "verb", "100", False)
 """The trigger a demand reported with "must" or "should" is coded with."""
+CRITICISE = "111"
+CRITICISED = {
+    *("words", "remarks", "comment", "comments", "plan", "plans", "proposal", "proposals", "policy", "policies"),
+    *("record", "decision", "decisions", "budget", "report", "speech", "statement", "claim", "claims", "idea"),
+    *("ideas", "scheme", "bill", "law", "reform", "reforms", "privatisation", "privatisations", "approach"),
+    *("handling", "stance", "position", "strategy", "manifesto", "programme", "program", "campaign", "pledge"),
+    *("promise", "response", "performance", "leadership", "view", "views", "move", "ruling", "verdict", "that"),
+    *("this", "article", "book", "film", "documentary", "programme", "show", "advert", "poster", "posters"),
+}
+"""What is attacked in words: "attacked the plans", "attacked Mr Blair's record"."""
+STATES = {
+    *("mean", "remain", "seem", "stay", "exist", "matter", "depend", "include", "contain", "involve"),
+    *("represent", "reflect", "appear", "lie", "belong", "equal", "cost", "last", "know", "understand"),
+    *("realise", "realize"),
+}
+"""Verbs of being: what "must" or "should" says of them is how things are to be, not something a party is
+asked to do ("diversity must not mean segregation"). "Should have" with a participle is what ought to have
+been ("should have acted sooner"), a reproach, not a request."""
 GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
 """Types whose trigger governs another event's trigger without that event happening."""
 REFUSED = {
@@ -342,9 +360,15 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
     for token in doc:
         if token.dep_ != "aux" or token.lower_ not in ("must", "should") or token.head.dep_ != "ccomp":
             continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
+            continue  # "the latest must-have technology"
         clause, speech = token.head, token.head.head
         if not lemma_in(speech, REPORTING) or speech.i in by_token or _real_subject(clause) is None:
             continue
+        auxiliaries = [a.lemma_.lower() for a in clause.children if a.dep_ == "aux"]
+        stative = clause.lemma_.lower() in STATES or not STATES.isdisjoint(auxiliaries) or "have" in auxiliaries
+        if stative or is_thing(_real_subject(clause)):
+            continue  # "diversity must not mean segregation", "prices should fall": no one is asked to act
         found.append(Trigger(speech.i, (speech.i,), DEMAND))
     return found
 
@@ -779,7 +803,10 @@ def _simple_past(verb: Token) -> bool:
 
 
 def _refined_code(doc: Doc, trigger: Trigger) -> str:
-    """A refusal, appeal or agreement takes a more specific code from the event it governs."""
+    """A refusal, appeal or agreement takes a more specific code from the event it governs; an attack in
+    words is a criticism."""
+    if trigger.entry.trigger == "attack" and trigger.entry.pos == "verb" and _in_words(doc[trigger.token]):
+        return CRITICISE
     kind = _type(trigger.entry.cameo)
     for child in _governed_words(doc[trigger.token], noun=trigger.entry.pos == "noun"):
         governed = trigger_at(child)
@@ -788,6 +815,23 @@ def _refined_code(doc: Doc, trigger: Trigger) -> str:
             if refined:
                 return refined
     return trigger.entry.cameo
+
+
+def _in_words(verb: Token) -> bool:
+    """ "expected to attack Mr Blair's words", "attacked the government over Iraq", "has been attacked by
+    the Tories as too little, too late": what is attacked is something said or done, or the attack is
+    "over", "for" or "as" something, as with criticism; force is aimed at people and places."""
+    if any(c.dep_ in ("obl", "advcl") and case_of(c) in ("over", "for", "as") for c in verb.children):
+        return True
+    for child in verb.children:
+        # "attacked ... for failing", "as too little": not a clause of time ("attacked as they slept")
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+            return True
+        if any(t.dep_ == "advmod" and t.lower_ == "as" for t in (child, *child.children)):
+            return True
+    deps = ("obj", "dobj", "nsubj:pass", "nsubjpass") + (("nsubj",) if is_passive(verb) else ())
+    patient = next((c for c in verb.children if c.dep_ in deps), None)
+    return patient is not None and (patient.lemma_.lower() in CRITICISED or patient.lower_ in CRITICISED)
 
 
 def _asked_for(noun: Token) -> bool:

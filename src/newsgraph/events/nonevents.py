@@ -12,7 +12,11 @@ of what the sentence or the article around it makes of the word:
 - in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain";
 - a verb in a sense that is no event, by what it acts on: "released a new game", "fired 100 staff",
   "demonstrated that the system works", "hosted a radio show", "cancelled its concerts", "gathered
-  information", "offering internet access", "beat Morrissey to the award".
+  information", "offering internet access", "beat Morrissey to the award", "declining consumption",
+  "the tapes were withdrawn", "conceded that the win was not pretty", "agreed that the figures were
+  stronger", "the awards recognise film-making", "meet earnings projections";
+- a thing that enables or provides, not a party: "the cuts will allow funding", "the system provides";
+- a talk given, not talks held: "criticised his talk".
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from newsgraph.events.participants import SECTORS, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
 from newsgraph.events.triggers import Trigger, lemma_in, time_phrase, trigger_at
 from newsgraph.gazetteer.countries import country_of
-from newsgraph.gazetteer.roles import names_people
+from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.nlp.syntax import case_of, is_passive
 
 SETTINGS = {
@@ -37,8 +41,17 @@ PEOPLE = {
     *("hostage", "hostages", "man", "men", "woman", "women", "people", "person", "staff", "employee"),
     *("employees", "child", "children", "crew", "captive", "captives", "national", "nationals", "citizen"),
     *("citizens", "suspect", "suspects", "manager", "coach", "player", "players", "worker", "soldier"),
+    *("husband", "wife", "son", "daughter", "father", "mother", "brother", "sister", "family", "relatives"),
 }
 """Words for people that an act can befall (released, fired), beside the parties' own words."""
+MET = {
+    *("counterpart", "counterparts", "delegate", "delegates", "representative", "representatives", "victims"),
+    *("voters", "supporters", "fans", "member", "members", "residents", "students", "pupils", "parents"),
+    *("leader", "leaders", "team", "side", "families", "bosses", "chiefs", "rivals", "partners", "people"),
+}
+"""Words for the people one meets, beside `PEOPLE` and the parties' own words."""
+GROUPED = {"number", "group", "handful", "delegation", "team", "series", "host", "range", "majority", "minority"}
+"""Heads of a phrase whose "of" phrase says who they are ("met [a large number] of local authorities")."""
 TAKEN = {
     *("asset", "assets", "funds", "fund", "aid", "property", "territory", "land", "ship", "ships", "vessel"),
     *("vessels", "body", "bodies", "remains", "water"),
@@ -48,7 +61,8 @@ vessels", "started releasing water from the dam"."""
 
 LIFTED = {
     *("sanction", "sanctions", "ban", "bans", "debt", "debts", "restriction", "restrictions", "curfew"),
-    *("embargo", "order", "decree", "visa", "visas", "fine", "fines", "tariff", "tariffs", "quota"),
+    *("embargo", "order", "decree", "visa", "visas", "fine", "fines", "tariff", "tariffs", "quota", "fee"),
+    *("fees", "levy", "duty", "duties"),
 }
 """What cancelling eases ("cancelled the debt", "cancelled the curfew"); cancelling a concert is no event."""
 
@@ -62,6 +76,54 @@ OFFERED = {
     *("money", "cash", "fund", "funds", "solution", "proposal", "plan", "olive", "hand", "condolence", "apology"),
 }
 """What one party offers another (offering a product or a service is trade, no event)."""
+
+DECLINED = {
+    *("offer", "invitation", "request", "proposal", "call", "demand", "appeal", "plea", "bid", "approach"),
+    *("nomination", "post", "job", "role", "honour", "honor", "award", "peerage", "knighthood", "aid", "help"),
+}
+"""What a party declines when declining is a refusal ("declined the invitation"); anything else declines
+by falling ("declining consumption", "shares declined 2%")."""
+
+WITHDRAWN = {
+    *("support", "backing", "bid", "offer", "threat", "application", "candidacy", "candidature", "nomination"),
+    *("ambassador", "envoy", "recognition", "membership", "objection", "proposal", "plan", "bill", "legislation"),
+    *("measure", "funding", "aid", "troop", "force", "unit", "contingent", "mission", "cooperation", "consent"),
+    *("demand", "claim", "complaint", "charge", "resolution", "motion", "amendment", "ultimatum", "invitation"),
+}
+"""What a party withdraws when withdrawing is a retreat ("withdrew its ambassador", "withdrew the bill");
+goods are withdrawn from sale ("the tapes were withdrawn")."""
+
+ENABLING = {"allow", "provide", "permit", "enable", "offer"}
+"""Verbs whose subject, when it is a thing, states what the thing makes possible ("the cuts will allow
+funding for teachers", "the system provides ..."), not an act of a party."""
+AGENTS = {
+    *("court", "council", "committee", "board", "commission", "government", "ministry", "parliament"),
+    *("assembly", "authority", "authorities", "regulator", "watchdog", "union", "party", "club", "company"),
+    *("firm", "group", "bank", "agency", "administration", "cabinet", "congress", "senate", "country", "state"),
+    *("nation", "body", "tribunal", "panel", "judge", "army", "military", "police", "force", "forces", "school"),
+    *("library", "university", "museum", "hospital", "newspaper", "broadcaster", "channel", "church", "charity"),
+    *("association", "federation", "foundation", "institute", "society", "league", "organisation", "organization"),
+}
+"""Common nouns for bodies that act: with them the enabling verbs are a party's act ("the court allowed
+the appeal")."""
+
+RECOGNISED = {
+    *("government", "state", "regime", "independence", "sovereignty", "republic", "authority", "authorities"),
+    *("administration", "election", "result", "results", "right", "rights", "union", "border", "borders"),
+    *("annexation", "claim", "claims", "leadership", "council", "parliament", "country", "nation", "jurisdiction"),
+}
+"""What one party recognises of another in the diplomatic sense ("recognised Kosovo", "recognise the new
+government", "recognise Israel's right to exist"); awards, faces and talent are recognised otherwise."""
+
+SETTLING = {"should", "must", "will", "would", "shall", "need", "ought"}
+"""Auxiliaries with which a clause says what is to be done, not what is so."""
+
+VIEWS = {
+    *("view", "views", "comment", "comments", "remark", "remarks", "assessment", "analysis", "point", "points"),
+    *("sentiment", "sentiments", "opinion", "opinions", "criticism", "verdict", "conclusion", "conclusions"),
+    *("findings", "diagnosis", "idea", "argument", "arguments", "statement", "description"),
+}
+"""What someone agrees "with" when agreeing is sharing a view ("agreed with Mr Forsyth's views"), not a deal."""
 
 UNREPORTED = {
     *("name", "identify", "quote", "comment", "elaborate", "specify", "speculate", "disclose", "confirm"),
@@ -130,6 +192,11 @@ def _modifier(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     return noun.head.i in by_token or noun.head.lemma_.lower() in SETTINGS
 
 
+def _talk_given(doc: Doc, trigger: Trigger) -> bool:
+    """ "Some may criticise his talk", "a talk on climate": one talk is a speech; talks are negotiations."""
+    return trigger.entry.pos == "noun" and trigger.entry.trigger == "talk" and doc[trigger.token].lower_ == "talk"
+
+
 def _market_demand(doc: Doc, trigger: Trigger) -> bool:
     """ "US demand for heating oil", "rising demand", "demand for water": demand in a market, not a
     demand on a party, which news gives an article or an owner ("a demand for his release", "its demand
@@ -148,10 +215,13 @@ def _market_demand(doc: Doc, trigger: Trigger) -> bool:
 def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     """A verb whose event depends on what it acts on, used in another sense: releasing a product, a film
     or figures (only people or property taken are released: "released the hostages"); firing staff
-    (a weapon or a target is fired at); demonstrating that something works (not a protest), recognising
-    that something is so (not diplomatic recognition); hosting a
-    show (a meeting, talks or a visitor are hosted); cancelling a concert (what cancelling eases, a ban or
-    a debt, or an event, is an event); returning a thing (people return, as a visit)."""
+    (a weapon or a target is fired at); demonstrating that something works (not a protest); recognising
+    anything but a state, a body or its rights (not diplomatic recognition); hosting a show (a meeting,
+    talks or a visitor are hosted); cancelling a concert (what cancelling eases, a ban or a debt, or an
+    event, is an event); returning a thing (people return, as a visit); withdrawing goods (troops, envoys,
+    support or a measure are withdrawn); declining as falling (a refusal declines an offer or to act);
+    conceding or agreeing that something is so; meeting a target (people are met); a thing that allows,
+    provides or offers; offering nothing to no one."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
@@ -159,8 +229,25 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     patient = _patient(verb)
     if lemma == "demonstrate":
         return patient is not None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-    if lemma in ("recognise", "recognize") and any(c.dep_ == "ccomp" for c in verb.children):
-        return True  # "we must recognise that some people have concerns": a fact acknowledged, not a state
+    if lemma == "concede" and any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # "conceded that the win was not pretty": an admission, not a concession to a party
+    if lemma == "decline":
+        refused = patient is not None and (trigger_at(patient) is not None or patient.lemma_.lower() in DECLINED)
+        # "hit by declining demand": the parser's object right after an -ing form is what is falling
+        falling = patient is not None and verb.lower_.endswith("ing") and patient.i == verb.i + 1
+        return not ((refused and not falling) or _to_clause(verb))
+    if lemma in ENABLING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
+        return True  # (an "offer to" act is made by someone: "the German suitor will offer to manage")
+    if lemma == "agree" and _shares_a_view(verb):
+        return True
+    if lemma in ("recognise", "recognize"):
+        # "Turkey must recognise Cyprus", "recognised the new government"; "the awards recognise
+        # film-making", "to be recognised like this", "we must recognise that some people have concerns"
+        return patient is None or not (_party_word(patient) or patient.lower_ in ("it", "them"))
+    if lemma == "meet" and patient is not None and patient.pos_ == "NOUN":
+        # "to meet Wall Street earnings projections", "meet firms' concerns": only people or parties are met
+        objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")] or [patient]
+        return not any(_party_word(o) or trigger_at(o) is not None for o in objects)
     if lemma == "beat":
         return not _physical(verb, patient)
     if lemma == "fire" and patient is not None:
@@ -169,10 +256,22 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
             c.dep_ == "obl" and case_of(c) in ("at", "on", "into") and not time_phrase(c) for c in verb.children
         )
         return (_people(patient) or patient.ent_type_ == "PER") and not aimed
-    if patient is None or patient.pos_ == "PROPN":
+    if lemma == "offer" and patient is None:
+        # "DMB offers twice the frames": with nothing offered and nothing to do, a description
+        # ("offered [to] host talks" the parser may hang as a phrase: "to" still says what is offered; "the
+        # freeze offered [by] the Paris Club" is a passive whose subject the parser lost)
+        aimed = any(c.dep_ == "iobj" or (c.dep_ == "obl" and case_of(c) in ("to", "by")) for c in verb.children)
+        return not (_to_clause(verb) or aimed)
+    if patient is None:
         return False
+    if patient.pos_ == "PROPN":
+        # "released Ana Ruiz"; "Xbox 2 will be released", "released Windows XP": a product
+        return lemma == "release" and patient.ent_type_ != "PER"
     if lemma == "release":
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
+    if lemma == "withdraw":
+        eased = _in(patient, WITHDRAWN | LIFTED)  # "withdrew its ambassador", "withdraw the fees"
+        return not (_people(patient) or trigger_at(patient) is not None or eased)
     if lemma == "return":
         return not _people(patient)  # "the ballot forms are returned to the council": no visit
     if lemma in ("host", "gather", "consult"):
@@ -180,7 +279,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return not _people(patient) and (lemma != "host" or trigger_at(patient) is None)
     if lemma == "offer":
         # "offered talks", "offered help to Haiti", "offered China access to its oil"; "offering hybrid
-        # devices", "offers internet access to subscribers": trade
+        # devices", "offers internet access to subscribers", "offering them a lower price": trade
+        patient = [c for c in verb.children if c.dep_ in ("obj", "dobj")][-1] if _two_objects(verb) else patient
         given = [c for c in verb.children if c.dep_ == "iobj"] + [c for c in patient.children if c.dep_ == "compound"]
         to_a_state = any(c.pos_ == "PROPN" and country_of(c.text) for c in given)  # "offered [China] access"
         to_act = any(c.dep_ == "xcomp" for c in verb.children)  # "offered to suspend them"
@@ -189,6 +289,65 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "cancel":
         return trigger_at(patient) is None and patient.lemma_.lower() not in LIFTED
     return False
+
+
+def _to_clause(verb: Token) -> bool:
+    """Whether the verb governs an infinitive: "declined to meet", "offered to resign"."""
+    return any(
+        c.dep_ in ("xcomp", "advcl", "ccomp") and any(m.lower_ == "to" and m.dep_ == "mark" for m in c.children)
+        for c in verb.children
+    )
+
+
+def _shares_a_view(verb: Token) -> bool:
+    """ "agreed that the figures were stronger", "agreed about what happened", "I agree with Mr Forsyth's
+    views": a view shared, not an agreement to act; agreeing what should or will be done is one ("agree
+    that the disputes should be resolved by arbitration")."""
+    for child in verb.children:
+        marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "case")}
+        settled = any(a.dep_ == "aux" and a.lower_ in SETTLING for a in child.children)
+        if child.dep_ == "ccomp" and "to" not in marks and not settled:
+            return True
+        if child.dep_ in ("obl", "advcl") and ("about" in marks or ("with" in marks and _in(child, VIEWS))):
+            return True
+    return False
+
+
+def _party_word(word: Token) -> bool:
+    """Whether a word can name a party: people, a body, a country or a named organisation or place."""
+    if word.ent_type_ in ("LOC", "GPE", "ORG", "NORP", "PER") or country_of(word.text) or find_role(word.text):
+        return True
+    if any(c.dep_ == "conj" and _party_word(c) for c in word.children):
+        return True  # "met Laos's energy and mines [minister]" as the parser hangs it
+    if any(c.dep_ in ("compound", "flat", "appos") and c.ent_type_ in ("PER", "ORG") for c in word.children):
+        return True  # "met LSE chief executive Clara Furse" however the parser hangs the name
+    if word.lower_ in GROUPED:
+        return any(case_of(c) == "of" and _party_word(c) for c in word.children)
+    return _people(word) or _in(word, AGENTS | RECOGNISED | MET) or word.lower_ in SECTORS
+
+
+def _two_objects(verb: Token) -> bool:
+    """ "offering [them] a lower [price]": the parser gave both objects the same label; the thing is the last."""
+    return sum(c.dep_ in ("obj", "dobj") for c in verb.children) > 1
+
+
+def _in(word: Token, words: set[str]) -> bool:
+    """Whether the word, or its singular, is one of `words` (the lemmatizer leaves some plurals alone)."""
+    lower = word.lower_
+    return bool({lower, word.lemma_.lower(), lower.removesuffix("s")} & words)
+
+
+def _thing_acting(verb: Token) -> bool:
+    """ "the cuts will allow funding", "DMB provides twice the frames": the subject is a common noun for a
+    thing, neither people nor a body that acts nor a named party."""
+    if is_passive(verb):
+        return False  # "concessions had been offered by the government": the subject is what is offered
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ in ("acl", "relcl", "acl:relcl"):
+        subject = verb.head  # "services which will provide speeds of up to 15Mbps"
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    return not (_people(subject) or _in(subject, AGENTS) or subject.lower_ in SECTORS)
 
 
 def _physical(verb: Token, patient: Token | None) -> bool:
@@ -209,6 +368,9 @@ def _patient(verb: Token) -> Token | None:
     found = next((c for c in verb.children if c.dep_ in deps), None)
     if found is None and verb.dep_ in ("acl", "amod") and verb.head.i < verb.i and "Past" in verb.morph.get("Tense"):
         return verb.head
+    relative = any(c.lower_ in ("which", "that") and c.i < verb.i for c in verb.children)
+    if (found is None or found.lower_ in ("which", "that")) and relative and verb.dep_ in ("acl", "relcl", "acl:relcl"):
+        return verb.head  # "patches [which] it releases": what the relative clause describes
     shares = verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
     if found is None and shares and is_passive(verb.head):
         return _patient(verb.head)  # "are sent out and [returned] to the council": the papers
@@ -230,6 +392,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _source_formula(doc, trigger)
         or _no_request(doc, trigger)
         or _market_demand(doc, trigger)
+        or _talk_given(doc, trigger)
         or _modifier(doc, trigger, by_token)
         or _other_sense(doc, trigger)
     )

@@ -18,7 +18,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.triggers import TIME_WORDS
 from newsgraph.gazetteer.countries import country_name, country_of
-from newsgraph.gazetteer.roles import names_people
+from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.model import Entity, Participant, Speaker
 from newsgraph.nlp.rules import HONORIFICS
 from newsgraph.nlp.syntax import opens_with_comma, previous_sentence_start
@@ -152,7 +152,7 @@ them ("the German economy", "Chilean farmed salmon exports"): where one is the o
 party it is with stands in (`events.coder._recipient`)."""
 
 
-def _is_thing(word: Token) -> bool:
+def is_thing(word: Token) -> bool:
     """A word of `THINGS`, also in a plural the lemmatizer left alone ("supplies")."""
     forms = {word.lower_, word.lemma_.lower()}
     if word.lower_.endswith("ies"):
@@ -232,7 +232,7 @@ class Coder:
             return participant
         if head.lower_ in _PRONOUNS or head.pos_ == "PRON" or head.lower_ in TIME_WORDS:
             return None
-        if head.pos_ == "NOUN" and _is_thing(head):
+        if head.pos_ == "NOUN" and is_thing(head):
             return None  # "Iraq's vast natural resources", "the German economy": what a country has, not it
         words = _phrase(head)
         body = next((e for t in words if t.i < head.i and (e := self._entity(t)) and e.kind == "organisation"), None)
@@ -255,6 +255,8 @@ class Coder:
             country = self.entities.country  # "the government" of a story about Guinea-Bissau
         if country is None and sector is None and head.pos_ != "PROPN":
             return None
+        if _office(head) is not None and head.lower_ not in SECTORS:
+            words = [t for t in words if t.i <= head.i]  # "praised [his chancellor] for his role"
         name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
         return Participant(name=name, country=country, sector=sector)
 
@@ -407,7 +409,16 @@ def _sector_of(head: Token) -> str | None:
             return sector
     if head.lower_ in _GROUPS and any(c.dep_ in ("compound", "amod") and c.lower_ in _ARMED for c in head.children):
         return "REB"  # "the militant group that has seized ...", "armed groups"
-    return SECTORS.get(head.lower_)
+    return SECTORS.get(head.lower_) or _office(head)
+
+
+def _office(head: Token) -> str | None:
+    """The sector of an office named by a common noun: "urged [the chancellor] to admit", "the general";
+    only offices of state, the armed forces and international bodies make a party of a title alone."""
+    if head.pos_ != "NOUN" or not head.is_lower:
+        return None
+    role = find_role(head.text)
+    return role.sector if role is not None and role.sector in ("GOV", "MIL", "IGO") else None
 
 
 PERSONAL_POSSESSIVES = {"his", "her"}

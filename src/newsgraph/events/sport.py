@@ -37,7 +37,8 @@ MIN_SIGNS = 4
 SPORTING_TRIGGERS = frozenset(
     {
         *("beat", "defeat", "thrash", "clash", "strike", "rally", "attack", "shoot", "fire", "fight", "battle"),
-        *("sign", "withdraw", "pull out", "meet", "meeting", "return", "host", "invade", "capture", "seize"),
+        *("sign", "withdraw", "pull out", "meet", "meeting", "return", "host", "invade", "capture", "seize", "concede"),
+        *("visit", "travel", "face", "promise", "want", "ask", "offer"),
     }
 )
 """Triggers sport uses in its own sense: set aside in a sports report."""
