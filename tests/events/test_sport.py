@@ -11,7 +11,8 @@ MATCH_REPORT = (
     "Costa will meet the champion of the Santiago tournament in the next round, and her coach said the "
     "clash with Chile's best player would decide the season. In the football match at the national "
     "stadium, Peru beat Chile 2-1 with a late strike from their captain, after Chile had conceded an early "
-    "penalty. Lima Rovers travel to Cusco next week, and their coach wants the players to work on their "
+    "penalty. Lima Rovers travel to Cusco next week, and their coach, who has scored often since arriving at "
+    "the club, wants the players to work on their "
     "defence. The league's governing body "
     "banned the Chilean goalkeeper for six matches after he attacked the referee."
 )

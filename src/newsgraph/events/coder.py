@@ -38,7 +38,7 @@ from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
-from newsgraph.events.participants import ANYONE, SECTORS, Coder, conjuncts, is_thing, possessive
+from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
 from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
@@ -367,8 +367,9 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
             continue
         auxiliaries = [a.lemma_.lower() for a in clause.children if a.dep_ == "aux"]
         stative = clause.lemma_.lower() in STATES or not STATES.isdisjoint(auxiliaries) or "have" in auxiliaries
-        if stative or is_thing(_real_subject(clause)):
-            continue  # "diversity must not mean segregation", "prices should fall": no one is asked to act
+        subject = _real_subject(clause)
+        if stative or is_thing(subject) or (subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON):
+            continue  # "diversity must not mean segregation", "prices should fall", "we must all show unity"
         found.append(Trigger(speech.i, (speech.i,), DEMAND))
     return found
 

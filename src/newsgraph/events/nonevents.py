@@ -115,6 +115,23 @@ RECOGNISED = {
 """What one party recognises of another in the diplomatic sense ("recognised Kosovo", "recognise the new
 government", "recognise Israel's right to exist"); awards, faces and talent are recognised otherwise."""
 
+GOODS = {
+    *("aid", "food", "supplies", "supply", "medicine", "medicines", "relief", "water", "blanket", "blankets"),
+    *("tent", "tents", "ration", "rations", "seed", "seeds", "clothing", "assistance", "fuel", "rice", "grain"),
+    *("wheat", "flour", "maize", "bread", "meal", "meals", "cash", "money", "voucher", "kit", "kits", "shelter"),
+    *("vaccine", "vaccines", "net", "nets", "package", "parcel"),
+}
+"""What is distributed as aid (CAMEO 073); distributing films or products is trade."""
+SHARED = {
+    *("information", "intelligence", "data", "evidence", "detail", "details", "technology", "expertise"),
+    *("knowledge", "experience", "record", "records", "finding", "findings", "file", "files", "document"),
+    *("documents", "secret", "secrets", "know-how", "research", "lesson", "lessons"),
+}
+"""What parties share when sharing is cooperation (CAMEO 064); honours, a platform or a view are shared
+otherwise."""
+BRIEFINGS = {"press", "news", "media"}
+"""Words that make a conference held one for reporters, not a meeting between parties."""
+
 SETTLING = {"should", "must", "will", "would", "shall", "need", "ought"}
 """Auxiliaries with which a clause says what is to be done, not what is so."""
 
@@ -240,6 +257,10 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return True  # (an "offer to" act is made by someone: "the German suitor will offer to manage")
     if lemma == "agree" and _shares_a_view(verb):
         return True
+    if lemma == "allege" and is_passive(verb) and _to_clause(verb) and _agent(verb) is None:
+        return True  # "comments Mr Blunkett is alleged to have made": a reporter's hedge, no accusation
+    if lemma == "threaten" and _thing_threatens(verb):
+        return True
     if lemma in ("recognise", "recognize"):
         # "Turkey must recognise Cyprus", "recognised the new government"; "the awards recognise
         # film-making", "to be recognised like this", "we must recognise that some people have concerns"
@@ -269,6 +290,10 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return lemma == "release" and patient.ent_type_ != "PER"
     if lemma == "release":
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
+    if lemma == "distribute":
+        return not _in(patient, GOODS)  # "distribute food to the victims"; "Warner will distribute the films"
+    if lemma == "share":
+        return not _in(patient, SHARED)  # "shared intelligence"; "shared the main honours", "shared a platform"
     if lemma == "withdraw":
         eased = _in(patient, WITHDRAWN | LIFTED)  # "withdrew its ambassador", "withdraw the fees"
         return not (_people(patient) or trigger_at(patient) is not None or eased)
@@ -310,7 +335,35 @@ def _shares_a_view(verb: Token) -> bool:
             return True
         if child.dep_ in ("obl", "advcl") and ("about" in marks or ("with" in marks and _in(child, VIEWS))):
             return True
-    return False
+    # "I agree with Frederick Forsyth", "the panel agreed with the companies": siding with someone, where
+    # an agreement has terms ("agreed with Chile [on] quotas", "agreed with Togo [to] ...", "agreed a deal")
+    sided = any(c.dep_ in ("obl", "nmod") and case_of(c) == "with" for c in verb.children)
+    terms = any(
+        c.dep_ in ("obj", "dobj", "xcomp", "ccomp") or (c.dep_ == "obl" and case_of(c) in ("on", "over", "to", "for"))
+        for c in verb.children
+    )
+    return sided and not terms
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does a passive verb's act: its "by" phrase."""
+    return next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and case_of(c) == "by"), None)
+
+
+def _thing_threatens(verb: Token) -> bool:
+    """ "the poll is threatened by a campaign of violence", "the crisis threatens jobs": a danger, not a
+    party's threat."""
+    doers = [_agent(verb)] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
+    # (every subject the parser gave: "the motive ... is that [he] threatened" has two)
+    things = [d for d in doers if d is not None and d.pos_ == "NOUN" and not d.ent_type_ and not _party_word(d)]
+    return bool(things) and len(things) == len(doers)
+
+
+def _briefing(doc: Doc, trigger: Trigger) -> bool:
+    """ "Mr Blair's decision to hold his monthly media conference": a conference for reporters, no meeting."""
+    if trigger.entry.trigger != "hold conference":
+        return False
+    return any(c.lower_ in BRIEFINGS for i in trigger.words for c in doc[i].children if c.dep_ in ("compound", "amod"))
 
 
 def _party_word(word: Token) -> bool:
@@ -393,6 +446,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _no_request(doc, trigger)
         or _market_demand(doc, trigger)
         or _talk_given(doc, trigger)
+        or _briefing(doc, trigger)
         or _modifier(doc, trigger, by_token)
         or _other_sense(doc, trigger)
     )

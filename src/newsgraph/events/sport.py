@@ -38,7 +38,7 @@ SPORTING_TRIGGERS = frozenset(
     {
         *("beat", "defeat", "thrash", "clash", "strike", "rally", "attack", "shoot", "fire", "fight", "battle"),
         *("sign", "withdraw", "pull out", "meet", "meeting", "return", "host", "invade", "capture", "seize", "concede"),
-        *("visit", "travel", "face", "promise", "want", "ask", "offer"),
+        *("visit", "travel", "face", "promise", "want", "ask", "offer", "arrive"),
     }
 )
 """Triggers sport uses in its own sense: set aside in a sports report."""
