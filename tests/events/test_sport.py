@@ -37,3 +37,15 @@ def test_in_a_sports_report_the_games_words_are_no_events_and_a_ban_still_is() -
 def test_a_political_story_keeps_its_meeting() -> None:
     events = analyze(Article(id="talks", text=POLITICS, published="2024-03-06")).events
     assert "CONSULT" in {e.type for e in events}
+
+
+def test_a_report_told_in_penalties_injuries_and_shots_is_a_sports_report() -> None:
+    text = (
+        "Lima Rovers came from behind to claim victory over Cusco on Saturday. Their captain, back from "
+        "injury, scored a penalty just before half-time, and the winger hit the post with a late shot. "
+        "The defeat leaves Cusco four points off the title race. The visitors' boss said his player "
+        "should not have handled the ball, and Cusco's coaches will travel to Arequipa next week."
+    )
+    assert sports_report(text)
+    events = analyze(Article(id="derby", text=text, published="2024-03-04")).events
+    assert [e for e in events if e.type == "CONSULT"] == []
