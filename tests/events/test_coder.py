@@ -1009,6 +1009,8 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         ("Peru agreed with Chile on new fishing quotas.", "030"),
         ("Peru and Chile share intelligence on drug smuggling.", "064"),
         ("Peru distributed food to the flood victims in Puno.", "073"),
+        ("Farmers in Puno threatened to block the highway unless the government cut fuel prices.", None),
+        ("The parliament passed a law recognising the victories of the opposition in the local elections.", "054"),
     ],
     ids=[
         "release-people",
@@ -1031,6 +1033,8 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         "agree-on-terms",
         "share-intelligence",
         "distribute-food",
+        "people-threaten",
+        "recognise-victories",
     ],
 )
 def test_the_same_verbs_in_the_sense_that_is_an_event(text: str, cameo: str | None) -> None:

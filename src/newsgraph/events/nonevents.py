@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.ontology import plover_for
-from newsgraph.events.participants import SECTORS, possessive
+from newsgraph.events.participants import SECTORS, is_thing, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
 from newsgraph.events.triggers import Trigger, lemma_in, time_phrase, trigger_at
 from newsgraph.gazetteer.countries import country_of
@@ -111,6 +111,7 @@ RECOGNISED = {
     *("government", "state", "regime", "independence", "sovereignty", "republic", "authority", "authorities"),
     *("administration", "election", "result", "results", "right", "rights", "union", "border", "borders"),
     *("annexation", "claim", "claims", "leadership", "council", "parliament", "country", "nation", "jurisdiction"),
+    *("victory", "victories", "win", "outcome"),
 }
 """What one party recognises of another in the diplomatic sense ("recognised Kosovo", "recognise the new
 government", "recognise Israel's right to exist"); awards, faces and talent are recognised otherwise."""
@@ -131,6 +132,20 @@ SHARED = {
 otherwise."""
 BRIEFINGS = {"press", "news", "media"}
 """Words that make a conference held one for reporters, not a meeting between parties."""
+
+MEASURES = {
+    *("plan", "law", "bill", "decision", "rule", "rules", "measure", "measures", "resolution", "policy"),
+    *("order", "decree", "legislation", "regulation", "regulations", "deal", "agreement", "treaty", "accord"),
+}
+"""A body's measures: what one a party is said to adopt allows is that party's act ("approved a plan that
+will not allow candidates from Hamas on the ballots")."""
+DANGERS = {
+    *("campaign", "violence", "crisis", "ruling", "flood", "floods", "storm", "disease", "outbreak", "epidemic"),
+    *("war", "conflict", "fighting", "unrest", "insurgency", "shortage", "drought", "recession", "slump"),
+    *("competition", "change", "changes", "problem", "problems", "situation", "scandal", "row", "dispute"),
+    *("weather", "virus", "worm", "rise", "fall", "cuts", "move", "plan", "proposal", "proposals", "bill"),
+}
+"""What threatens as a danger, not as a party: "the poll is threatened by a campaign of violence"."""
 
 SETTLING = {"should", "must", "will", "would", "shall", "need", "ought"}
 """Auxiliaries with which a clause says what is to be done, not what is so."""
@@ -355,7 +370,7 @@ def _thing_threatens(verb: Token) -> bool:
     party's threat."""
     doers = [_agent(verb)] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
     # (every subject the parser gave: "the motive ... is that [he] threatened" has two)
-    things = [d for d in doers if d is not None and d.pos_ == "NOUN" and not d.ent_type_ and not _party_word(d)]
+    things = [d for d in doers if d is not None and d.pos_ == "NOUN" and (is_thing(d) or _in(d, DANGERS))]
     return bool(things) and len(things) == len(doers)
 
 
@@ -396,11 +411,17 @@ def _thing_acting(verb: Token) -> bool:
     if is_passive(verb):
         return False  # "concessions had been offered by the government": the subject is what is offered
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ in ("acl", "relcl", "acl:relcl"):
+    relative = (
+        subject is not None and subject.lower_ in ("which", "that") and verb.dep_ in ("acl", "relcl", "acl:relcl")
+    )
+    if relative:
         subject = verb.head  # "services which will provide speeds of up to 15Mbps"
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return False
-    return not (_people(subject) or _in(subject, AGENTS) or subject.lower_ in SECTORS)
+    # a measure a party has just been said to take acts for it ("approved a plan that will not allow ...");
+    # a standing one only says what is allowed ("German law does allow people to copy CDs")
+    acting = AGENTS | MEASURES if relative else AGENTS
+    return not (_people(subject) or _in(subject, acting) or subject.lower_ in SECTORS)
 
 
 def _physical(verb: Token, patient: Token | None) -> bool:
