@@ -263,6 +263,11 @@ def test_an_attack_in_words_is_a_criticism(text: str) -> None:
     assert [(e.type, e.cameo) for e in found] == [("ACCUSE", "111")]
 
 
+def test_critics_attack_in_words() -> None:
+    [attack] = events("Ms Costa's new novel has been attacked by critics in Chile.")
+    assert (attack.type, attack.cameo) == ("ACCUSE", "111")
+
+
 def test_an_attack_by_force_stays_an_assault() -> None:
     [attack] = events("Rebels attacked the town of Bunia on Monday.")
     assert (attack.type, attack.cameo) == ("ASSAULT", "190")
@@ -944,6 +949,12 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "Peru and Chile shared the main honours at the Lima film awards.",
         "Ms Costa held her monthly press conference with Mr Ortega in Lima.",
         "The elections in Bolivia are threatened by a campaign of violence.",
+        "Petroperu blamed high fuel prices for a fall in profits.",
+        "Ms Ruiz said Quipu can supply enough handsets for the holiday season.",
+        "The Chilean singer Ana Ruiz was recognised for the best year of her career.",
+        "Mr Ortega discussed the challenges facing small farmers.",
+        "Five million Peruvians have signed up for mobile internet access.",
+        "Laws in Peru do not outlaw such attacks.",
     ],
     ids=[
         "release-product",
@@ -980,6 +991,12 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "share-honours",
         "press-conference",
         "threatened-by-a-thing",
+        "blame-circumstances",
+        "supply-goods-for-sale",
+        "recognised-for-a-career",
+        "discuss-alone",
+        "sign-up-for-a-service",
+        "laws-outlaw",
     ],
 )
 def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
@@ -1011,6 +1028,10 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         ("Peru distributed food to the flood victims in Puno.", "073"),
         ("Farmers in Puno threatened to block the highway unless the government cut fuel prices.", None),
         ("The parliament passed a law recognising the victories of the opposition in the local elections.", "054"),
+        ("Petroperu blamed Chile for the fall in profits.", "112"),
+        ("Peru supplied arms to the rebels in Bolivia.", None),
+        ("Peru signed up to the Kyoto protocol in 2002.", "057"),
+        ("The cabinet discussed the fees on Monday.", "040"),
     ],
     ids=[
         "release-people",
@@ -1035,6 +1056,10 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         "distribute-food",
         "people-threaten",
         "recognise-victories",
+        "blame-a-party",
+        "supply-arms",
+        "sign-up-to-a-treaty",
+        "a-cabinet-discusses",
     ],
 )
 def test_the_same_verbs_in_the_sense_that_is_an_event(text: str, cameo: str | None) -> None:

@@ -43,9 +43,10 @@ def test_a_report_told_in_penalties_injuries_and_shots_is_a_sports_report() -> N
     text = (
         "Lima Rovers came from behind to claim victory over Cusco on Saturday. Their captain, back from "
         "injury, scored a penalty just before half-time, and the winger hit the post with a late shot. "
+        "Cusco's goalkeeper blocked a shot in the second half. "
         "The defeat leaves Cusco four points off the title race. The visitors' boss said his player "
         "should not have handled the ball, and Cusco's coaches will travel to Arequipa next week."
     )
     assert sports_report(text)
     events = analyze(Article(id="derby", text=text, published="2024-03-04")).events
-    assert [e for e in events if e.type == "CONSULT"] == []
+    assert [e for e in events if e.type in ("CONSULT", "PROTEST")] == []

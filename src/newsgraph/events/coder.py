@@ -75,6 +75,8 @@ CRITICISED = {
     *("this", "article", "book", "film", "documentary", "programme", "show", "advert", "poster", "posters"),
 }
 """What is attacked in words: "attacked the plans", "attacked Mr Blair's record"."""
+CRITICS = {"critic", "critics", "opponent", "opponents", "commentator", "commentators", "reviewer", "reviewers"}
+"""Who attacks only in words."""
 STATES = {
     *("mean", "remain", "seem", "stay", "exist", "matter", "depend", "include", "contain", "involve"),
     *("represent", "reflect", "appear", "lie", "belong", "equal", "cost", "last", "know", "understand"),
@@ -832,7 +834,11 @@ def _in_words(verb: Token) -> bool:
             return True
     deps = ("obj", "dobj", "nsubj:pass", "nsubjpass") + (("nsubj",) if is_passive(verb) else ())
     patient = next((c for c in verb.children if c.dep_ in deps), None)
-    return patient is not None and (patient.lemma_.lower() in CRITICISED or patient.lower_ in CRITICISED)
+    if patient is not None and (patient.lemma_.lower() in CRITICISED or patient.lower_ in CRITICISED):
+        return True
+    # "has been attacked by critics in the US": critics attack in words
+    doers = [c for c in verb.children if (c.dep_ == "nsubj" and not is_passive(verb)) or case_of(c) == "by"]
+    return any(d.lemma_.lower() in CRITICS or d.lower_ in CRITICS for d in doers)
 
 
 def _asked_for(noun: Token) -> bool:

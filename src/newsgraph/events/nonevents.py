@@ -93,9 +93,10 @@ WITHDRAWN = {
 """What a party withdraws when withdrawing is a retreat ("withdrew its ambassador", "withdrew the bill");
 goods are withdrawn from sale ("the tapes were withdrawn")."""
 
-ENABLING = {"allow", "provide", "permit", "enable", "offer"}
-"""Verbs whose subject, when it is a thing, states what the thing makes possible ("the cuts will allow
-funding for teachers", "the system provides ..."), not an act of a party."""
+PERMITTING = {"allow", "provide", "permit", "enable", "offer", "ban", "outlaw", "prohibit", "forbid"}
+"""Verbs whose subject, when it is a thing, states what the thing makes possible or forbids ("the cuts
+will allow funding for teachers", "the system provides ...", "laws do not outlaw such attacks"), not an
+act of a party."""
 AGENTS = {
     *("court", "council", "committee", "board", "commission", "government", "ministry", "parliament"),
     *("assembly", "authority", "authorities", "regulator", "watchdog", "union", "party", "club", "company"),
@@ -116,6 +117,12 @@ RECOGNISED = {
 """What one party recognises of another in the diplomatic sense ("recognised Kosovo", "recognise the new
 government", "recognise Israel's right to exist"); awards, faces and talent are recognised otherwise."""
 
+PACTS = {"deal", "agreement", "convention", "treaty", "protocol", "pact", "accord", "charter", "declaration"}
+"""What signing up to is signing: a deal or a treaty."""
+ARMS = {"weapon", "weapons", "arms", "ammunition", "missile", "missiles", "rocket", "rockets", "equipment"}
+"""What is supplied as military aid, beside `GOODS`."""
+SHOTS = {"shot", "shots", "ball", "effort", "attempt", "cross", "header", "drive", "kick", "it", "pass"}
+"""What a player blocks in a game."""
 GOODS = {
     *("aid", "food", "supplies", "supply", "medicine", "medicines", "relief", "water", "blanket", "blankets"),
     *("tent", "tents", "ration", "rations", "seed", "seeds", "clothing", "assistance", "fuel", "rice", "grain"),
@@ -268,7 +275,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # "hit by declining demand": the parser's object right after an -ing form is what is falling
         falling = patient is not None and verb.lower_.endswith("ing") and patient.i == verb.i + 1
         return not ((refused and not falling) or _to_clause(verb))
-    if lemma in ENABLING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
+    if lemma in PERMITTING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
         return True  # (an "offer to" act is made by someone: "the German suitor will offer to manage")
     if lemma == "agree" and _shares_a_view(verb):
         return True
@@ -278,8 +285,10 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return True
     if lemma in ("recognise", "recognize"):
         # "Turkey must recognise Cyprus", "recognised the new government"; "the awards recognise
-        # film-making", "to be recognised like this", "we must recognise that some people have concerns"
-        return patient is None or not (_party_word(patient) or patient.lower_ in ("it", "them"))
+        # film-making", "to be recognised like this", "we must recognise that some people have concerns",
+        # "was recognised for the best year of her career" (an honour)
+        honoured = any(case_of(c) == "for" for c in verb.children)
+        return honoured or patient is None or not (_party_word(patient) or patient.lower_ in ("it", "them"))
     if lemma == "meet" and patient is not None and patient.pos_ == "NOUN":
         # "to meet Wall Street earnings projections", "meet firms' concerns": only people or parties are met
         objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")] or [patient]
@@ -292,6 +301,24 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
             c.dep_ == "obl" and case_of(c) in ("at", "on", "into") and not time_phrase(c) for c in verb.children
         )
         return (_people(patient) or patient.ent_type_ == "PER") and not aimed
+    if lemma == "supply":
+        # "supplied arms to the rebels", "supply food"; "Apple can supply enough", "technology supplied by ..."
+        return patient is None or not _in(patient, GOODS | ARMS)
+    if lemma == "phone" and patient is None:
+        return not any(case_of(c) == "with" for c in verb.children)  # "when they phone up to cancel"
+    if lemma == "discuss" and _alone(verb):
+        return True  # "Lee discussed the challenges facing black people": a talk, not a consultation
+    if lemma == "blame":
+        # "blamed China for lost jobs", "blamed the deficit on Iraq"; "blamed the deficit on slow economic
+        # conditions", "blamed her defeat on injuries": no party is blamed
+        blamed = [patient] + [c for c in verb.children if c.dep_ == "obl" and case_of(c) == "on"]
+        if patient is not None:
+            # "blamed [Argentina]'s tariffs", "blamed the tariffs imposed [by Argentina]", "blamed the filling
+            # of the reservoir behind the dam in southern [Laos]": the country where the blamed thing is
+            blamed += [c for c in patient.children if possessive(c) and c.pos_ != "PRON"]
+            blamed += [g for c in patient.children if c.dep_ == "acl" for g in c.children if case_of(g) == "by"]
+            blamed += [t for t in patient.subtree if t.ent_type_ == "LOC" or (t.pos_ == "PROPN" and country_of(t.text))]
+        return not any(b is not None and (_party_word(b) or b.pos_ in ("PROPN", "PRON")) for b in blamed)
     if lemma == "offer" and patient is None:
         # "DMB offers twice the frames": with nothing offered and nothing to do, a description
         # ("offered [to] host talks" the parser may hang as a phrase: "to" still says what is offered; "the
@@ -337,6 +364,42 @@ def _to_clause(verb: Token) -> bool:
         c.dep_ in ("xcomp", "advcl", "ccomp") and any(m.lower_ == "to" and m.dep_ == "mark" for m in c.children)
         for c in verb.children
     )
+
+
+def _alone(verb: Token) -> bool:
+    """ "Lee discussed the challenges ...", "best if I don't discuss them": one person and no one "with"
+    them; a meeting needs two ("discussed Iraq with Mr Bush", "Blair and Bush discussed Iraq")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ == "conj" for s in subjects for c in s.children):
+        return False
+    if any(t.lower_ == "with" for t in verb.subtree):
+        return False  # also "discussed the campaign [with] the prime minister" hung on the object
+    subject = subjects[-1]  # "[Mr] [Ortega] discussed": a name the parser split
+    if subject.pos_ == "PRON":
+        return subject.lower_ in ("he", "she", "i")
+    plural = "Plur" in subject.morph.get("Number") or _in(subject, AGENTS)  # "the cabinet discussed ..."
+    return not plural
+
+
+def _signed_up(doc: Doc, trigger: Trigger) -> bool:
+    """ "five million Britons had signed up for net access", "Jackson has signed up for the sitcom": a
+    subscription or a job; signing up to a deal or a treaty is signing it ("will not sign up to the Kyoto
+    protocol", "signed up for a $12.8bn deal")."""
+    verb = doc[trigger.token]
+    if trigger.entry.trigger != "sign" or not any(
+        c.lower_ == "up" and c.dep_ in ("compound:prt", "prt", "compound") for c in verb.children
+    ):
+        return False
+    return not any(t.lemma_.lower() in PACTS or trigger_at(t) is not None for t in verb.subtree if t.i != verb.i)
+
+
+def _blocked_shot(doc: Doc, trigger: Trigger) -> bool:
+    """ "James somehow blocked it with his legs", "had another shot blocked": in a sports report a shot is
+    blocked; a bid or a road still is blocked as an act ("the power to block a bid")."""
+    if trigger.entry.trigger != "block" or trigger.entry.pos != "verb":
+        return False
+    patient = _patient(doc[trigger.token])
+    return patient is None or _in(patient, SHOTS)
 
 
 def _shares_a_view(verb: Token) -> bool:
@@ -416,8 +479,10 @@ def _thing_acting(verb: Token) -> bool:
     )
     if relative:
         subject = verb.head  # "services which will provide speeds of up to 15Mbps"
-    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+    if subject is None or subject.ent_type_ or subject.pos_ not in ("NOUN", "PROPN"):
         return False
+    if subject.pos_ == "PROPN" and not (_in(subject, MEASURES) or is_thing(subject)):
+        return False  # a name acts; "[Laws] in Peru do not outlaw ...", capitalised, does not
     # a measure a party has just been said to take acts for it ("approved a plan that will not allow ...");
     # a standing one only says what is allowed ("German law does allow people to copy CDs")
     acting = AGENTS | MEASURES if relative else AGENTS
@@ -462,12 +527,13 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
     """Whether the trigger reports no event where it stands; `sporting` says the article is a sports
     report, `by_token` maps a token to the trigger it heads."""
     return (
-        (sporting and _sporting(doc, trigger))
+        (sporting and (_sporting(doc, trigger) or _blocked_shot(doc, trigger)))
         or _source_formula(doc, trigger)
         or _no_request(doc, trigger)
         or _market_demand(doc, trigger)
         or _talk_given(doc, trigger)
         or _briefing(doc, trigger)
+        or _signed_up(doc, trigger)
         or _modifier(doc, trigger, by_token)
         or _other_sense(doc, trigger)
     )
