@@ -72,7 +72,7 @@ CRITICISED = {
     *("ideas", "scheme", "bill", "law", "reform", "reforms", "privatisation", "privatisations", "approach"),
     *("handling", "stance", "position", "strategy", "manifesto", "programme", "program", "campaign", "pledge"),
     *("promise", "response", "performance", "leadership", "view", "views", "move", "ruling", "verdict", "that"),
-    *("this", "article", "book", "film", "documentary", "programme", "show", "advert", "poster", "posters"),
+    *("this", "article", "book", "film", "documentary", "show", "advert", "poster", "posters"),
 }
 """What is attacked in words: "attacked the plans", "attacked Mr Blair's record"."""
 CRITICS = {"critic", "critics", "opponent", "opponents", "commentator", "commentators", "reviewer", "reviewers"}
@@ -365,11 +365,11 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
         if token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
             continue  # "the latest must-have technology"
         clause, speech = token.head, token.head.head
-        if not lemma_in(speech, REPORTING) or speech.i in by_token or _real_subject(clause) is None:
+        subject = _real_subject(clause)
+        if not lemma_in(speech, REPORTING) or speech.i in by_token or subject is None:
             continue
         auxiliaries = [a.lemma_.lower() for a in clause.children if a.dep_ == "aux"]
         stative = clause.lemma_.lower() in STATES or not STATES.isdisjoint(auxiliaries) or "have" in auxiliaries
-        subject = _real_subject(clause)
         if stative or is_thing(subject) or (subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON):
             continue  # "diversity must not mean segregation", "prices should fall", "we must all show unity"
         found.append(Trigger(speech.i, (speech.i,), DEMAND))
