@@ -50,3 +50,14 @@ def test_a_report_told_in_penalties_injuries_and_shots_is_a_sports_report() -> N
     assert sports_report(text)
     events = analyze(Article(id="derby", text=text, published="2024-03-04")).events
     assert [e for e in events if e.type in ("CONSULT", "PROTEST")] == []
+
+
+def test_in_a_sports_report_an_offer_to_act_and_a_call_for_an_inquiry_are_still_events() -> None:
+    text = (
+        "Lima Rovers beat Cusco 2-1 in the league match on Saturday, with a late penalty from their captain. "
+        "Rovers have asked for an inquiry into the referee's decisions, and the Peruvian Coaches Association has "
+        "offered to act as a mediator. Cusco were offered a new deal for their striker after the final."
+    )
+    assert sports_report(text)
+    events = analyze(Article(id="row", text=text, published="2024-03-04")).events
+    assert sorted(e.trigger.text for e in events) == ["asked", "offered"]

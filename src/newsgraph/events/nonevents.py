@@ -179,8 +179,17 @@ WIDENING = {"broaden", "widen", "extend", "lose", "limit", "boost", "increase", 
 
 
 def _sporting(doc: Doc, trigger: Trigger) -> bool:
-    """A trigger sport uses in its own sense ("beat", "clash", "strike", "meet")."""
-    return trigger.entry.trigger in SPORTING_TRIGGERS or lemma_in(doc[trigger.token], SPORTING_TRIGGERS)
+    """A trigger sport uses in its own sense ("beat", "clash", "strike", "meet"); an offer or a request to
+    act is still one in a sports report ("the League Managers Association have offered to act as
+    peacemakers", "Arsenal have asked for an inquiry"), a player "offered a new deal" is not."""
+    verb = doc[trigger.token]
+    if not (trigger.entry.trigger in SPORTING_TRIGGERS or lemma_in(verb, SPORTING_TRIGGERS)):
+        return False
+    if trigger.entry.pos == "verb" and trigger.entry.trigger == "offer":
+        return not _to_clause(verb)  # (a player "asked to train with England" is picked, not asked)
+    if trigger.entry.pos == "verb" and trigger.entry.trigger == "ask":
+        return not any(case_of(c) == "for" and trigger_at(c) is not None for c in verb.children)
+    return True
 
 
 def _source_formula(doc: Doc, trigger: Trigger) -> bool:
