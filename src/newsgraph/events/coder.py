@@ -54,8 +54,10 @@ from newsgraph.nlp.syntax import (
     coordinated_outer,
     is_passive,
     opens_with_comma,
+    passive_agent,
     sentences,
     text_of,
+    to_infinitive,
 )
 from newsgraph.nlp.syntax import subject as subject_of
 
@@ -328,7 +330,7 @@ def _purpose_of_meeting(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]
     meeting given as the purpose of a meeting or visit is that same encounter, not a second one, unless it
     names a party of its own ("flew to Paris [to meet] the president", "to meet with ...")."""
     head = doc[trigger.token]
-    if head.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in head.children):
+    if head.dep_ != "advcl" or not to_infinitive(head):
         return False
     governor = by_token.get(head.head.i)
     if governor is None or not _type(trigger.entry.cameo) == _type(governor.entry.cameo) == "CONSULT":
@@ -346,7 +348,7 @@ def _protest_demand(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) ->
     elections", "began a hunger strike to demand ...": a demand made while protesting is what the protest
     is about, not a request of its own."""
     head = doc[trigger.token]
-    purpose = any(c.dep_ == "mark" and c.lower_ == "to" for c in head.children)  # "would blockade Paris to demand"
+    purpose = to_infinitive(head)  # "would blockade Paris to demand"
     if _type(trigger.entry.cameo) != "REQUEST" or not (head.lower_.endswith("ing") or purpose):
         return False
     sentence = head.sent
@@ -385,7 +387,7 @@ def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
         return True  # "called for talks with Chile", "agreed to a ceasefire": the talks have not happened
     words = chain(doc[trigger.token])
     clause = words[-1]
-    to_clause = clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in clause.children)
+    to_clause = clause.dep_ == "advcl" and to_infinitive(clause)
     if (clause.dep_ in ("acl", "ccomp") or to_clause) and nominal(clause.head):
         words.append(clause.head)  # "its demand that Russia [withdraw]", "Peru's refusal to [meet]"
     for word in words[1:]:
@@ -855,8 +857,8 @@ def _governed_words(head: Token, noun: bool = False) -> list[Token]:
         c
         for c in head.children
         if c.dep_ in ("xcomp", "ccomp", "obj", "dobj")
-        or (c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
-        or (c.dep_ == "acl" and noun and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark"))
+        or (c.dep_ == "advcl" and to_infinitive(c))
+        or (c.dep_ == "acl" and noun and to_infinitive(c))
         or (_asked_for(c) and trigger_at(c) is not None)
     ]
 
@@ -905,7 +907,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         clause = next(c for c in head.children if c.dep_ == "ccomp")
         actor, recipient = _subject(head), _real_subject(clause)
         return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient else [])
-    agent = next((c for c in head.children if c.dep_ == "obl" and case_of(c) == "by"), None)
+    agent = passive_agent(head)
     if agent is not None and agent.lemma_.lower() in MISHAPS:
         agent = None  # "victims killed by the crash", "homes destroyed by the earthquake": nobody acted
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
@@ -1225,10 +1227,10 @@ def _object_controller(clause: Token) -> Token | None:
     governor = clause.head
     if clause.dep_ == "acl" and governor.dep_ in ("obj", "dobj") and lemma_in(governor.head, OBJECT_CONTROL):
         # "allowed [the delegation] to withdraw", the infinitive hung on the object
-        return governor if any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children) else None
+        return governor if to_infinitive(clause) else None
     if clause.dep_ == "advcl" and not lemma_in(governor, OBJECT_CONTROL):
         return None  # "summoned the ambassador to protest": a purpose, the subject's own
-    if clause.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in ("xcomp", "advcl") or not to_infinitive(clause):
         return None
     objects = [c for c in governor.children if c.dep_ in ("obj", "dobj", "iobj") and c.i < clause.i]
     if not objects:

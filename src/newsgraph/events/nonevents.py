@@ -29,7 +29,7 @@ from newsgraph.events.sport import SPORTING_TRIGGERS
 from newsgraph.events.triggers import Trigger, lemma_in, time_phrase, trigger_at
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import find_role, names_people
-from newsgraph.nlp.syntax import case_of, is_passive
+from newsgraph.nlp.syntax import case_of, is_passive, passive_agent, to_infinitive
 
 SETTINGS = {
     *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
@@ -288,7 +288,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return True  # (an "offer to" act is made by someone: "the German suitor will offer to manage")
     if lemma == "agree" and _shares_a_view(verb):
         return True
-    if lemma == "allege" and is_passive(verb) and _to_clause(verb) and _agent(verb) is None:
+    if lemma == "allege" and is_passive(verb) and _to_clause(verb) and passive_agent(verb) is None:
         return True  # "comments Mr Blunkett is alleged to have made": a reporter's hedge, no accusation
     if lemma == "threaten" and _thing_threatens(verb):
         return True
@@ -369,10 +369,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
 
 def _to_clause(verb: Token) -> bool:
     """Whether the verb governs an infinitive: "declined to meet", "offered to resign"."""
-    return any(
-        c.dep_ in ("xcomp", "advcl", "ccomp") and any(m.lower_ == "to" and m.dep_ == "mark" for m in c.children)
-        for c in verb.children
-    )
+    return any(c.dep_ in ("xcomp", "advcl", "ccomp") and to_infinitive(c) for c in verb.children)
 
 
 def _alone(verb: Token) -> bool:
@@ -432,15 +429,10 @@ def _shares_a_view(verb: Token) -> bool:
     return sided and not terms
 
 
-def _agent(verb: Token) -> Token | None:
-    """Who does a passive verb's act: its "by" phrase."""
-    return next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and case_of(c) == "by"), None)
-
-
 def _thing_threatens(verb: Token) -> bool:
     """ "the poll is threatened by a campaign of violence", "the crisis threatens jobs": a danger, not a
     party's threat."""
-    doers = [_agent(verb)] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
+    doers = [passive_agent(verb)] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
     # (every subject the parser gave: "the motive ... is that [he] threatened" has two)
     things = [d for d in doers if d is not None and d.pos_ == "NOUN" and (is_thing(d) or _in(d, DANGERS))]
     return bool(things) and len(things) == len(doers)

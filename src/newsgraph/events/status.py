@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from newsgraph.events.triggers import NEGATING, TIME_WORDS, lemma_in, nominal
+from newsgraph.nlp.syntax import to_infinitive
 
 NEGATIONS = {"not", "n't", "never", "no"}
 TIME_CONJUNCTIONS = {"when", "once", "after", "before", "until", "whenever"}
@@ -194,7 +195,7 @@ def _open_clause(token: Token) -> bool:
     resume talks]", however the parser labelled it)."""
     if token.dep_ in ("xcomp", "acl"):
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "advcl" and to_infinitive(token)
 
 
 def _occurrence(verb: Token) -> bool:

@@ -18,7 +18,7 @@ from newsgraph.events.verbs import VerbDictionary
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import find_place
-from newsgraph.nlp.syntax import case_of, is_passive
+from newsgraph.nlp.syntax import case_of, is_passive, to_infinitive
 
 _OBJECT_DEPS = ("obj", "dobj")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -171,11 +171,7 @@ def _asks_to_act(verb: Token) -> bool:
     """An object followed by a to-infinitive of an act: "wants [Peru] [to withdraw]"; not of what befalls
     it ("has never wanted its neighbours to suffer"), which is a wish, not a request."""
     objects = [c.i for c in verb.children if c.dep_ in _OBJECT_DEPS]
-    infinitives = [
-        c
-        for c in verb.children
-        if c.dep_ in ("xcomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
-    ]
+    infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and to_infinitive(c)]
     return bool(objects) and any(c.i > objects[0] and c.lemma_.lower() not in UNDERGONE for c in infinitives)
 
 

@@ -91,6 +91,16 @@ def case_of(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
+def to_infinitive(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive: "refused [to] meet", "offered [to] resign"."""
+    return any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Who does a passive verb's act: its "by" phrase ("was attacked [by] critics")."""
+    return next((c for c in verb.children if c.dep_ == "obl" and case_of(c) == "by"), None)
+
+
 def opens_with_comma(phrase: Token) -> bool:
     """Whether a phrase opens with a comma, its own or the one before it: an aside, not part of what it
     follows ("The prime minister[, on a visit to India,] signed", "unions in Arica[, where ...]")."""
