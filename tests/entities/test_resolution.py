@@ -926,3 +926,12 @@ def test_sport_roles_are_roles_and_their_descriptions_call_back_the_holder() -> 
     people = {e.name: e for e in analyze(text).entities if e.kind == "person"}
     assert people["Kenji Sato"].roles == ["striker"]
     assert "The Japan coach" in mentioned(people["Rui Tanaka"], text)
+
+
+def test_a_name_written_with_a_no_break_space_is_the_same_name() -> None:
+    text = "Ana Costa met Kenji\u00a0Sato in Tokyo on Monday. Kenji Sato said the talks went well."
+    analysis = analyze(Article(id="nbsp", text=text, published="2024-03-06"))
+    [sato] = [e for e in analysis.entities if e.name.endswith("Sato")]
+    assert sato.name == "Kenji Sato"
+    assert len(sato.mentions) >= 2
+    assert text[slice(*sato.mentions[0])] == "Kenji\u00a0Sato"

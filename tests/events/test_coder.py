@@ -1532,3 +1532,16 @@ def test_a_warning_that_holds_out_nothing_hostile_is_no_threat(text: str) -> Non
 )
 def test_a_warning_that_holds_out_something_hostile_is_a_threat(text: str) -> None:
     assert [e.type for e in events(text)] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Ibarra held\u00a0rallies all over the south she was cheered by crowds of supporters.",
+        "The opposition leader Rosa Ibarra held\u00a0rallies in three cities as\u00a0police detained\u00a0her aides.",
+    ],
+)
+def test_a_no_break_space_between_a_verb_and_its_object_is_no_party(text: str) -> None:
+    found = events(text)
+    assert [e.type for e in found if e.trigger.text == "rallies"] == ["PROTEST"]
+    assert all(p is None or p.name.strip() for e in found for p in (e.actor, e.recipient))

@@ -64,3 +64,26 @@ def test_the_rule_layer_runs_over_the_joined_doc(nlp) -> None:
 def test_many_texts_come_back_in_order(nlp) -> None:
     texts = [ARTICLE, "Peru and Chile met in Lima.", "A second paragraph.\n\nAnd a third one."]
     assert [doc.text for doc in parse_many(nlp, texts, batch_size=2)] == texts
+
+
+SPACED = "When the union held\u00a0rallies across the north, police in  Kano arrested\u00a0two organisers."
+
+
+def test_a_stray_space_inside_a_paragraph_is_no_word_of_the_parse(nlp) -> None:
+    doc = parse(nlp, SPACED)
+    assert doc.text == SPACED
+    spaces = [t for t in doc if t.is_space]
+    assert len(spaces) == 3
+    for token in spaces:
+        assert token.pos_ == "SPACE"
+        assert not list(token.children)
+        assert token.head.i == token.i - 1
+    held = next(t for t in doc if t.text == "held")
+    assert next(t for t in doc if t.text == "rallies").head == held
+    assert next(t for t in doc if t.text == "organisers").head.text == "arrested"
+
+
+def test_a_stray_space_inside_a_name_stays_inside_the_entity(nlp) -> None:
+    text = "Talks resumed in New\u00a0York on Monday."
+    doc = parse(nlp, text)
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["New\u00a0York"]

@@ -139,7 +139,8 @@ def _looks_like_a_name(text: str) -> bool:
 def _mention(ent: Span) -> Mention:
     text = _TRAILING.sub("", _LEADING.sub("", ent.text)).strip()
     start = ent.start_char + ent.text.find(text) if text else ent.start_char
-    return Mention(start, start + len(text), text, "name", ent.end - 1)
+    # "Kenji\u00a0Sato" is the same name as "Kenji Sato": the name is written with plain single spaces
+    return Mention(start, start + len(text), " ".join(text.split()), "name", ent.end - 1)
 
 
 def _key(kind: Kind, text: str) -> str:

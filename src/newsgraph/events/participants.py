@@ -191,7 +191,11 @@ class Coder:
         and a phrase that names no one ("agreed to [a water release]", "[the real test] is whether").
         Where the parser split a name from its honorific ("[Mr] Galloway was expelled", read as two
         subjects), the name is the participant."""
+        if head.is_space:
+            return None  # a stray no-break space the parser hung a phrase on names no one
         participant = self._code(head)
+        if participant is not None and not participant.name.strip():
+            return None
         following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         honorific_only = participant is not None and participant.name.lower() in HONORIFICS
         if honorific_only and following is not None and following.pos_ == "PROPN":

@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -79,11 +80,11 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Ite
     statistical = [name for name in nlp.pipe_names if name not in RULE_COMPONENTS]
     rules = [(name, component) for name, component in nlp.pipeline if name in RULE_COMPONENTS]
     for chunk in _chunks(texts, batch_size):
-        cut = [paragraphs(text) for text in chunk]
+        cut = [[nlp.make_doc(piece) for piece in paragraphs(text)] for text in chunk]
         with nlp.select_pipes(enable=statistical):
-            parsed = iter(list(nlp.pipe(piece for pieces in cut for piece in pieces)))
+            parsed = iter(list(nlp.pipe(_words_only(piece) for pieces in cut for piece in pieces)))
         for text, pieces in zip(chunk, cut, strict=True):
-            parts = [next(parsed) for _ in pieces]
+            parts = [_with_spaces(piece, next(parsed)) for piece in pieces]
             doc = _joined(nlp, text, parts)
             for _, component in rules:
                 doc = component(doc)
@@ -93,6 +94,68 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Ite
 def parse(nlp: Language, text: str) -> Doc:
     """One text through `parse_many`."""
     return next(parse_many(nlp, [text]))
+
+
+def _words_only(piece: Doc) -> Doc:
+    """The paragraph as the model should see it: without the tokens of stray whitespace inside it.
+
+    A no-break space between two words ("held\u00a0rallies") or a double space is a token of its own,
+    which the model, trained on treebanks with no such tokens, reads as a word: it tagged one a proper
+    noun and made it the subject or object the words around it lacked. A piece that is all whitespace
+    (a paragraph break) is left as it is."""
+    words = [t for t in piece if not t.is_space]
+    if len(words) in (0, len(piece)):
+        return piece
+    spaces = [bool(t.whitespace_) or (t.i + 1 < len(piece) and piece[t.i + 1].is_space) for t in words]
+    return Doc(piece.vocab, words=[t.text for t in words], spaces=spaces)
+
+
+def _with_spaces(piece: Doc, parsed: Doc) -> Doc:
+    """The parse of `_words_only(piece)` laid back over the piece's own tokens; each whitespace token
+    hangs off the word before it (the word after it at the start), as spaCy's own models attach them."""
+    if len(parsed) == len(piece):
+        return parsed
+    at = [t.i for t in piece if not t.is_space]  # the piece's index of each parsed word
+    ent_iob = {t.i: t.ent_iob_ for t in parsed}
+    tags, pos, morphs, lemmas, heads, deps, ents = [], [], [], [], [], [], []
+    word = -1
+    for token in piece:
+        if not token.is_space:
+            word += 1
+            source = parsed[word]
+            tags.append(source.tag_)
+            pos.append(source.pos_)
+            morphs.append(str(source.morph))
+            lemmas.append(source.lemma_)
+            heads.append(at[source.head.i])
+            deps.append(source.dep_)
+            ents.append(f"{ent_iob[word]}-{source.ent_type_}" if source.ent_type_ else "O")
+            continue
+        neighbour = at[word] if word >= 0 else at[0]
+        inside = 0 <= word < len(parsed) - 1 and parsed[word + 1].ent_iob_ == "I"
+        tags.append("_SP")
+        pos.append("SPACE")
+        morphs.append("")
+        lemmas.append(token.text)
+        heads.append(neighbour)
+        deps.append("dep")
+        ents.append(f"I-{parsed[word].ent_type_}" if inside else "O")
+    doc = Doc(
+        piece.vocab,
+        words=[t.text for t in piece],
+        spaces=[bool(t.whitespace_) for t in piece],
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        ents=ents,
+    )
+    if parsed.tensor.size:  # kept so that the pieces still join with `Doc.from_docs`
+        doc.tensor = numpy.zeros((len(piece), parsed.tensor.shape[1]), dtype=parsed.tensor.dtype)
+        doc.tensor[at] = parsed.tensor
+    return doc
 
 
 def _joined(nlp: Language, text: str, parts: list[Doc]) -> Doc:
