@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from newsgraph.events.coder import _no_return, _subject
+from newsgraph.events.coder import _no_return, _parties, _subject
 from newsgraph.events.triggers import trigger_at
 from newsgraph.model import Analysis, Article, Event
 from newsgraph.pipeline import analyze
@@ -1545,3 +1545,21 @@ def test_a_no_break_space_between_a_verb_and_its_object_is_no_party(text: str) -
     found = events(text)
     assert [e.type for e in found if e.trigger.text == "rallies"] == ["PROTEST"]
     assert all(p is None or p.name.strip() for e in found for p in (e.actor, e.recipient))
+
+
+def test_a_participle_hung_on_an_event_noun_with_no_agent_has_no_parties() -> None:
+    # "attacks in which insurgents captured police stations", parsed with "captured" describing
+    # "attacks" and "insurgents" a modifier of the noun: no subject, no "by" agent
+    words = ["attacks", "in", "which", "insurgents", "captured", "police", "stations"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[0, 3, 3, 0, 0, 6, 4],
+        deps=["ROOT", "case", "det", "nmod", "acl", "compound", "obj"],
+        pos=["NOUN", "ADP", "PRON", "NOUN", "VERB", "NOUN", "NOUN"],
+        lemmas=["attack", "in", "which", "insurgent", "capture", "police", "station"],
+        morphs=["", "", "", "", "Tense=Past|VerbForm=Part", "", ""],
+    )
+    trigger = trigger_at(doc[4])
+    assert trigger is not None and trigger_at(doc[0]) is not None
+    assert _parties(doc[4], trigger) == ([], [])

@@ -927,7 +927,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         # "the fees, imposed by Peru,"; "civilians [imprisoned] for ...", "with 23,000 people [killed]": the
         # noun a past participle describes underwent it; an event noun is no party: "the talks, hosted by"
         if trigger_at(head.head) is not None:
-            return conjuncts(agent), []
+            return (conjuncts(agent) if agent is not None else []), []
         passive = head.head
     if passive is not None and passive.lemma_.lower() in PROJECTILES:
         # "A mortar bomb was fired at Israel from the Gaza Strip": the weapon is neither party
