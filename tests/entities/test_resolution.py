@@ -935,3 +935,23 @@ def test_a_name_written_with_a_no_break_space_is_the_same_name() -> None:
     assert sato.name == "Kenji Sato"
     assert len(sato.mentions) >= 2
     assert text[slice(*sato.mentions[0])] == "Kenji\u00a0Sato"
+
+
+def test_two_people_with_one_family_name_stay_two_and_the_surname_alone_is_the_one_named_last() -> None:
+    text = (
+        "Marco Ferrante, the prime minister, arrived in Rome on Monday. His sister, Giulia Ferrante, a lawyer, "
+        "said the visit was private. Later Marco Ferrante met the mayor. Ferrante told reporters the talks "
+        "had gone well."
+    )
+    people = {e.name for e in analyze(text).entities if e.kind == "person"}
+    assert {"Marco Ferrante", "Giulia Ferrante"} <= people
+    assert refers(text, "Ferrante told", "Marco Ferrante")
+    # a bare surname met first and a full name later are still one person
+    [later] = [e for e in analyze("Ferrante spoke first. Marco Ferrante then left.").entities if e.kind == "person"]
+    assert later.name == "Marco Ferrante" and len(later.mentions) == 2
+
+
+def test_an_initial_goes_with_the_given_name_it_begins() -> None:
+    text = "Marco Ferrante opened the session. M. Ferrante later said the budget would pass."
+    [person] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert person.name == "Marco Ferrante"

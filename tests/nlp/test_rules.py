@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Span
 
@@ -263,6 +264,26 @@ def test_a_person_the_model_began_at_an_honorific_begins_at_the_name() -> None:
     doc.ents = [Span(doc, 6, 8, label="PER")]
     doc = nlp.get_pipe("newsgraph_titles")(doc)
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Pryce"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The vote will be held, Gen Varga said.", "Varga"),
+        ("The vote will be held, Sen. Ortiz said.", "Ortiz"),
+        ("The vote will be held, General Varga said.", "Varga"),
+        ("The vote will be held, President Ruiz said.", "Ruiz"),
+        ("The vote will be held, Dean Kiely said.", "Dean Kiely"),
+        ("The vote will be held, Prince Harald said.", "Prince Harald"),
+    ],
+)
+def test_a_person_the_model_began_at_a_one_word_title_begins_at_the_name(text: str, name: str) -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc(text)
+    said = next(t.i for t in doc if t.text == "said")
+    doc.ents = [Span(doc, 6, said, label="PER")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == [name]
 
 
 def test_a_clause_after_a_name_and_comma_is_no_apposition_that_makes_it_a_person() -> None:

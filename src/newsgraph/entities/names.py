@@ -18,6 +18,7 @@ from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.family_names import comes_first
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import find_place
+from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS, find_role
 from newsgraph.nlp.rules import HONORIFICS
 
 KINDS: dict[str, Kind] = {
@@ -156,14 +157,15 @@ def _key(kind: Kind, text: str) -> str:
 
 def _match(clusters: list[Cluster], kind: Kind, text: str, part: NamePart | None = None) -> Cluster | None:
     key = _key(kind, text)
+    same = [c for c in clusters if c.kind == kind and c.key == key]
+    if same and (kind != "person" or len(text.split()) > 1):
+        return same[-1]
+    if kind == "person":
+        # "Ambani" after "Mukesh Ambani" and "Anil Ambani": the one of them named last
+        people = [c for c in clusters if c.kind == "person" and (c.key == key or _same_person(c, text, part))]
+        return max(people, key=lambda c: max((m.start for m in c.mentions), default=-1), default=None)
     for cluster in reversed(clusters):
-        if cluster.kind != kind:
-            continue
-        if cluster.key == key:
-            return cluster
-        if kind == "person" and _same_person(cluster, text, part):
-            return cluster
-        if kind == "organisation" and any(_acronym_of(text, name) or _acronym_of(name, text) for name in cluster.names):
+        if cluster.kind == kind and any(_acronym_of(text, name) or _acronym_of(name, text) for name in cluster.names):
             return cluster
     return None
 
@@ -179,6 +181,8 @@ def _same_person(cluster: Cluster, text: str, part: NamePart | None = None) -> b
     it goes with: "Mr Howard" is not Howard Flight, "Sir Edward" is Edward Heath), or "Ana Costa" after
     "Costa"."""
     words = text.split()
+    if len(words) > 1 and any(_other_given_name(name.split(), words) for name in cluster.names):
+        return False  # "Anil Ambani" is not Mukesh Ambani, though either may be "Ambani"
     for name in cluster.names:
         known = name.split()
         family = (known[0],) if comes_first(known[0]) else ()  # "Mr Wang" is Wang Yan
@@ -188,6 +192,25 @@ def _same_person(cluster: Cluster, text: str, part: NamePart | None = None) -> b
         if len(known) == 1 and len(words) > 1 and known[0] == words[-1]:
             return True
     return False
+
+
+def _other_given_name(known: list[str], words: list[str]) -> bool:
+    """Whether two full names share the family name but not the given name ("Cherie Blair", "Tony Blair");
+    an initial goes with any given name it begins ("J. Smith", "John Smith")."""
+    if len(known) < 2 or known[-1] != words[-1]:
+        return False
+    first, other = known[0].rstrip("."), words[0].rstrip(".")
+    if _title_word(first) or _title_word(other):
+        return False  # "General Musharraf", "Gen Musharraf": a title the recogniser took into the name
+    if len(first) == 1 or len(other) == 1:
+        return first[:1] != other[:1]
+    return first != other
+
+
+def _title_word(word: str) -> bool:
+    """A title or its abbreviation ("General", "Gen", "Sen", "Dr"), not a given name."""
+    lower = word.lower()
+    return lower in HONORIFICS or find_role(word) is not None or lower in TITLE_ABBREVIATIONS
 
 
 def _acronym_of(short: str, long: str) -> bool:

@@ -32,6 +32,10 @@ from importlib import resources
 from newsgraph.gazetteer.folding import fold
 
 SECTORS = frozenset({"GOV", "MIL", "JRN", "EDU", "BUS", "NGO", "IGO", "CVL"})
+TITLE_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "adm", "rev"}
+)
+"""Titles written short before a name ("Gen Musharraf", "Sen. Ortiz"), lower case, without the full stop."""
 KINDS = frozenset(
     {
         "head_of_state",

@@ -34,7 +34,7 @@ from newsgraph.gazetteer.countries import country_terms
 from newsgraph.gazetteer.leaders import offices
 from newsgraph.gazetteer.organisations import find_organisation, organisations
 from newsgraph.gazetteer.places import all_places, country_for_place
-from newsgraph.gazetteer.roles import find_role, names_people, role_patterns
+from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS, find_role, names_people, role_patterns
 from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 
 GAZETTEER = "newsgraph_gazetteer"
@@ -547,8 +547,9 @@ def _body_before_title(doc: Doc, entity: Span, name_start: int) -> Span | None:
 def _without_title(doc: Doc, entity: Span) -> Span:
     """An organisation the model ran on into a title ("UN special envoy", "ECOWAS commissioner") ends
     before it: the title belongs to the person it introduces. A person the model began at an honorific
-    ("Mr Howard") begins after it, so that the name is the same person's as "Michael Howard"."""
-    if entity.label_ == "PER" and len(entity) >= 2 and entity[0].lower_ in HONORIFICS:
+    or a one-word title ("Mr Howard", "Gen. Varga", "President Ruiz") begins after it, so that the name is
+    the same person's as "Michael Howard"."""
+    if entity.label_ == "PER" and len(entity) >= 2 and _opening_title(entity):
         return Span(doc, entity.start + 1, entity.end, label="PER")
     if entity.label_ != "ORG" or len(entity) < 2:
         return entity
@@ -556,6 +557,20 @@ def _without_title(doc: Doc, entity: Span) -> Span:
         if find_role(doc[cut : entity.end].text) is not None:
             return Span(doc, entity.start, cut, label="ORG")
     return entity
+
+
+def _opening_title(entity: Span) -> bool:
+    """Whether a person's name as the model found it opens with an honorific or a title of one word,
+    written out or short; not a title that is also a given name ("Dean Kiely"), nor one that goes with
+    the name the person is known by ("Prince Harry", "King Abdullah", "Pope Benedict")."""
+    first = entity[0]
+    word = first.lower_.rstrip(".")
+    if first.lower_ in HONORIFICS or word in TITLE_ABBREVIATIONS:
+        return True
+    if not first.is_title or word in GIVEN_NAME_TITLES or word == "pope":
+        return False
+    role = find_role(first.text)
+    return role is not None and role.kind != "royal"
 
 
 _REPEATED_LABELS = frozenset({"PER", "ORG", "LOC"})

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.entities import EntityIndex
+from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS
 from newsgraph.model import Quote, Span, Speaker
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import text_of
@@ -43,7 +44,7 @@ _SIGNATURE = re.compile(
 )
 _QUOTE_OR_PUNCT = re.compile(r"[\W_]+")
 _ABBREVIATIONS = {
-    *("mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "adm", "rev"),
+    *TITLE_ABBREVIATIONS,
     *("st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec"),
 }
 _SUBORDINATORS = {
