@@ -955,3 +955,12 @@ def test_an_initial_goes_with_the_given_name_it_begins() -> None:
     text = "Marco Ferrante opened the session. M. Ferrante later said the budget would pass."
     [person] = [e for e in analyze(text).entities if e.kind == "person"]
     assert person.name == "Marco Ferrante"
+
+
+def test_mr_is_never_the_one_the_article_calls_sir() -> None:
+    text = (
+        "Sir Colin Marsh, the city's police chief, warned of a risk of attacks. Prime Minister Tony Marsh "
+        "defended his security bill on Monday. Sir Colin said the threat was real. Later Mr Marsh insisted the "
+        "bill was needed."
+    )
+    assert refers(text, "Marsh insisted", "Tony Marsh")

@@ -36,6 +36,8 @@ class Cluster:
     gender: Gender | None = None
     key: str = ""
     """What name mentions are matched on (a canonical organisation name, a country code, a full name)."""
+    addressed_as: set[str] = field(default_factory=set)
+    """The honorifics the article puts before the name, by form ("mr", "ms", "sir", "dame")."""
     implied: set[str] = field(default_factory=set)
     """Affiliations only the role's words give ("Foreign Minister": Ministry of Foreign Affairs): every
     state has such a body, so they say nothing of which state's."""

@@ -60,6 +60,8 @@ _NAME_PARTICLES = {
     "dit",
 }
 NamePart = Literal["first", "last"]
+_ADDRESS_FORMS = {"mr": "mr", "mrs": "ms", "ms": "ms", "miss": "ms", "sir": "sir", "dame": "dame"}
+"""How an honorific addresses a person: one person is not called both "Mr" and "Sir", nor "Mr" and "Mrs"."""
 _FIRST_NAME_TITLES = {"sir", "dame"}
 """Honorifics a first name follows ("Sir Edward"); the others take a surname ("Mr Heath")."""
 _MINOR = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
@@ -81,7 +83,10 @@ def name_clusters(doc: Doc) -> list[Cluster]:
             kind = "person"  # "Fuentes told reporters" after "Carolina Fuentes", taken by the model for an ORG
         title = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         part = "first" if title in _FIRST_NAME_TITLES else "last" if title in HONORIFICS else None
-        cluster = _match(clusters, kind, mention.text, part) or _new(clusters, kind, mention.text)
+        form = _ADDRESS_FORMS.get(title.rstrip(".")) if kind == "person" else None
+        cluster = _match(clusters, kind, mention.text, part, form) or _new(clusters, kind, mention.text)
+        if form is not None:
+            cluster.addressed_as.add(form)
         cluster.mentions.append(mention)
         if mention.text not in cluster.names:
             cluster.names.append(mention.text)
@@ -155,14 +160,23 @@ def _key(kind: Kind, text: str) -> str:
     return text.lower()
 
 
-def _match(clusters: list[Cluster], kind: Kind, text: str, part: NamePart | None = None) -> Cluster | None:
+def _match(
+    clusters: list[Cluster], kind: Kind, text: str, part: NamePart | None = None, form: str | None = None
+) -> Cluster | None:
     key = _key(kind, text)
     same = [c for c in clusters if c.kind == kind and c.key == key]
     if same and (kind != "person" or len(text.split()) > 1):
         return same[-1]
     if kind == "person":
-        # "Ambani" after "Mukesh Ambani" and "Anil Ambani": the one of them named last
-        people = [c for c in clusters if c.kind == "person" and (c.key == key or _same_person(c, text, part))]
+        # "Ambani" after "Mukesh Ambani" and "Anil Ambani": the one of them named last; "Mr Blair" is
+        # never the one the article calls "Sir Ian" or "Mrs Blair"
+        people = [
+            c
+            for c in clusters
+            if c.kind == "person"
+            and (c.key == key or _same_person(c, text, part))
+            and (form is None or c.addressed_as <= {form})
+        ]
         return max(people, key=lambda c: max((m.start for m in c.mentions), default=-1), default=None)
     for cluster in reversed(clusters):
         if cluster.kind == kind and any(_acronym_of(text, name) or _acronym_of(name, text) for name in cluster.names):
