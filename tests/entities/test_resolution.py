@@ -964,3 +964,19 @@ def test_mr_is_never_the_one_the_article_calls_sir() -> None:
         "bill was needed."
     )
     assert refers(text, "Marsh insisted", "Tony Marsh")
+
+
+def test_she_is_never_a_man_the_given_name_tells() -> None:
+    text = (
+        "Imelda Grant and Clive Marsh were both nominated on Tuesday. Clive Marsh won the prize last year. "
+        '"It was a complete surprise," she said.'
+    )
+    assert refers(text, "she said", "Imelda Grant")
+
+
+def test_mrs_is_the_woman_of_two_people_with_one_family_name() -> None:
+    text = (
+        "Marco Ferrante arrived in Rome on Monday with Giulia Ferrante. Marco Ferrante later met the mayor. "
+        "Mrs Ferrante left for Milan on Tuesday."
+    )
+    assert refers(text, "Ferrante left", "Giulia Ferrante")

@@ -1455,3 +1455,29 @@ def test_a_sentence_opening_with_with_leaves_its_verb_active() -> None:
     )
     quote = quote_with(text, "a turning point")
     assert quote.speaker is not None and quote.speaker.name == "Ana Costa"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"He will be out for six weeks after a bad tackle," said Rovers boss Dario Moyes.', "Dario Moyes"),
+        (
+            "Reward cards could help here, particularly in cutting the number of people who cancel their "
+            "subscriptions, said Ian Fogg, an analyst with a research firm.",
+            "Ian Fogg",
+        ),
+    ],
+    ids=["club-made-subject-of-the-title", "one-word-name-the-parser-joins"],
+)
+def test_an_inverted_cue_names_the_person_after_it(text: str, speaker: str) -> None:
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_what_a_misparsed_cue_reports_is_never_its_source() -> None:
+    text = (
+        "Mr Ferrante, who last year denied he planned to join the Green party despite attending its rallies, "
+        'said the tax was a "difficult issue".'
+    )
+    for quote in analysed(text).quotes:
+        assert quote.speaker is None or "tax" not in quote.speaker.name

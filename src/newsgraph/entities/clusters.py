@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsgraph.gazetteer.family_names import comes_first
+from newsgraph.gazetteer.given_names import Gender, given_name_gender
+
 Kind = Literal["person", "organisation", "place"]
 MentionKind = Literal["name", "pronoun", "description"]
-Gender = Literal["m", "f"]
 
 
 @dataclass
@@ -54,3 +56,12 @@ class Cluster:
     def add_affiliation(self, affiliation: str) -> None:
         if affiliation and affiliation not in self.affiliations:
             self.affiliations.append(affiliation)
+
+
+def given_gender(cluster: Cluster) -> Gender | None:
+    """The gender the given name of a person's fullest name tells ("Imelda Staunton": "f"), if any; not
+    from a family name written first ("Kim Jong-il")."""
+    words = cluster.name.split()
+    if len(words) < 2 or comes_first(words[0]):
+        return None
+    return given_name_gender(words[0])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.entities.clusters import Cluster, Gender, Mention
+from newsgraph.entities.clusters import Cluster, Gender, Mention, given_gender
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.roles import find_role
@@ -75,6 +75,8 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
     if not people:
         return
     _genders_from_honorifics(doc, people)
+    for cluster in people:
+        cluster.gender = cluster.gender or given_gender(cluster)
     index = 0
     while index < len(doc):
         token = doc[index]

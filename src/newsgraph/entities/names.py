@@ -13,7 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.entities.clusters import Cluster, Kind, Mention
+from newsgraph.entities.clusters import Cluster, Kind, Mention, given_gender
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.family_names import comes_first
 from newsgraph.gazetteer.organisations import find_organisation
@@ -62,6 +62,8 @@ _NAME_PARTICLES = {
 NamePart = Literal["first", "last"]
 _ADDRESS_FORMS = {"mr": "mr", "mrs": "ms", "ms": "ms", "miss": "ms", "sir": "sir", "dame": "dame"}
 """How an honorific addresses a person: one person is not called both "Mr" and "Sir", nor "Mr" and "Mrs"."""
+_OTHER_GENDER = {"mr": "f", "sir": "f", "ms": "m", "dame": "m"}
+"""The gender a given name must not have for an honorific of that form to go with it."""
 _FIRST_NAME_TITLES = {"sir", "dame"}
 """Honorifics a first name follows ("Sir Edward"); the others take a surname ("Mr Heath")."""
 _MINOR = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "&"}
@@ -175,7 +177,7 @@ def _match(
             for c in clusters
             if c.kind == "person"
             and (c.key == key or _same_person(c, text, part))
-            and (form is None or c.addressed_as <= {form})
+            and (form is None or (c.addressed_as <= {form} and given_gender(c) != _OTHER_GENDER.get(form)))
         ]
         return max(people, key=lambda c: max((m.start for m in c.mentions), default=-1), default=None)
     for cluster in reversed(clusters):

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.gazetteer.countries import country_terms
+from newsgraph.gazetteer.given_names import given_name_gender
 from newsgraph.gazetteer.leaders import offices
 from newsgraph.gazetteer.organisations import find_organisation, organisations
 from newsgraph.gazetteer.places import all_places, country_for_place
@@ -320,6 +321,11 @@ class TitledPeople:
                     entities = [e for e in entities if not (e.start == start and e.end == end)]
                 described.append(span)
             elif plain and _speaks(doc, start, end):
+                spoken.append(span)
+            elif plain and _given_named(doc, start, end) and not _known_name(span.text):
+                # "Imelda Staunton was nominated": a given name and a surname; the model's place or
+                # miscellany for the same words gives way, not its organisation ("John Lewis")
+                entities = [e for e in entities if not (start <= e.start and e.end <= end and e.label_ in _YIELDING)]
                 spoken.append(span)
             else:
                 start += 1
@@ -673,7 +679,8 @@ def _without_when(doc: Doc, entity: Span) -> Span | None:
 def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     """A person's name the model cut short or ran on: the rest of a hyphenated surname ("Kwabena Asante"
     + "-Mensah", "Asante-" + "Mensah"), a third name word right after a two-word name that no other
-    entity holds ("Ana Lucía" + "Rojas", not in Title Case text), but not a weekday or title it swallowed
+    entity holds ("Ana Lucía" + "Rojas", not in Title Case text), or a second one the parser joins to a
+    one-word name ("Ian" + "Fogg", a flat name), but not a weekday or title it swallowed
     ("Ana Costa Monday"); and, whatever the label, the word after a hyphen the entity ends with ("Jay-"
     + "Z")."""
     taken = {i for other in others if other != entity for i in range(other.start, other.end)}
@@ -707,7 +714,7 @@ def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     if (
         end < len(doc)
         and end not in taken
-        and end - entity.start >= 2
+        and (end - entity.start >= 2 or (doc[end].dep_ == "flat" and entity.start <= doc[end].head.i < end))
         and doc[end - 1].whitespace_ == " "
         and doc[end].pos_ == "PROPN"
         and _is_name_word(doc[end].text)
@@ -753,6 +760,36 @@ def merge_entities(existing: Iterable[Span], rules: Iterable[Span]) -> list[Span
             kept = [e for e in kept if e not in overlapping]
             kept.append(span)
     return sorted(kept, key=lambda e: e.start)
+
+
+_YIELDING = frozenset({"LOC", "MISC"})
+"""The model's labels a given name and a surname override."""
+_NAMED_AFTER_PEOPLE = frozenset(
+    {
+        *("hall", "street", "road", "avenue", "lane", "square", "park", "station", "church", "cathedral"),
+        *("hospital", "prize", "award", "awards", "cup", "trophy", "stadium", "centre", "center", "theatre"),
+        *("theater", "museum", "gallery", "foundation", "institute", "college", "university", "school"),
+        *("house", "court", "arena", "tower", "building", "hotel", "fund", "trust", "show", "festival"),
+        *("medal", "lecture", "library", "memorial", "airport"),
+    }
+)
+"""Last words of the names of places and things named after a person ("Albert Hall", "Victoria Station")."""
+_GIVEN_NAMED_WORDS = (2, 3)
+
+
+def _given_named(doc: Doc, start: int, end: int) -> bool:
+    """A given name that tells a man from a woman, then one or two more names ("Imelda Staunton", "Ana
+    Lucía Rojas"), not a place or thing named after someone ("Albert Hall")."""
+    if end - start not in _GIVEN_NAMED_WORDS or given_name_gender(doc[start].text) is None:
+        return False
+    rest = doc[start + 1 : end]
+    last = rest[-1].lower_
+    return (
+        all(t.pos_ == "PROPN" for t in rest)
+        and last not in _NAMED_AFTER_PEOPLE
+        and last not in PLACE_NOUNS
+        and last not in BODY_WORDS
+    )
 
 
 def _speaks(doc: Doc, start: int, end: int) -> bool:

@@ -905,7 +905,10 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 (
                     c
                     for c in verb.rights
-                    if c.pos_ == "NOUN" and c.dep_ in (*_INVERTED_NAME, *_OBJECT_DEPS) and c.left_edge.i == verb.i + 1
+                    if c.pos_ == "NOUN"
+                    and c.dep_ in (*_INVERTED_NAME, *_OBJECT_DEPS)
+                    and c.left_edge.i == verb.i + 1
+                    and not _has_own_subject(c)
                 ),
                 None,
             )
@@ -972,6 +975,15 @@ def _name_before_relative(who: Token) -> Token | None:
     while name.dep_ in ("flat", "flat:name") and name.head.i < name.i:
         name = name.head
     return name
+
+
+def _has_own_subject(noun: Token) -> bool:
+    """ "said [the tax was a "difficult issue"]": a noun with a subject and a verb "be" of its own heads
+    what was said, however the parser labelled it, never who said it; not "said [Villa] boss David
+    O'Leary", a club the parser made the subject of its manager's title."""
+    return any(c.dep_ in _SUBJECT_DEPS for c in noun.children) and any(
+        c.dep_ in ("cop", "aux", "aux:pass") for c in noun.children
+    )
 
 
 def _subject_of_clause_after(verb: Token) -> Token | None:
