@@ -980,3 +980,9 @@ def test_mrs_is_the_woman_of_two_people_with_one_family_name() -> None:
         "Mrs Ferrante left for Milan on Tuesday."
     )
     assert refers(text, "Ferrante left", "Giulia Ferrante")
+
+
+def test_a_body_known_by_its_initials_is_no_person() -> None:
+    text = "The Trades Union Congress (TUC) met on Monday. The TUC said jobs were being lost in factories."
+    entities = analyze(text).entities
+    assert not [e for e in entities if e.kind == "person"]

@@ -1481,3 +1481,35 @@ def test_what_a_misparsed_cue_reports_is_never_its_source() -> None:
     )
     for quote in analysed(text).quotes:
         assert quote.speaker is None or "tax" not in quote.speaker.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The current loan expires in February and the new deal would see the country receive added support "
+        "between 2005 and 2007.",
+        "Marco Rossi did reply with one for Italy but late efforts from Tom Evans and Rhys Price sealed victory.",
+        "The visitors responded with two goals in five minutes.",
+    ],
+    ids=["added-support", "replied-with-a-try", "responded-with-goals"],
+)
+def test_a_verb_of_saying_in_another_sense_reports_nothing(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+def test_what_was_added_is_still_reported() -> None:
+    text = "The minister said the plan was fair. She added the talks had gone well."
+    assert quote_with(text, "the talks had gone well").speaker is not None
+
+
+def test_added_that_misread_as_an_object_is_still_reported() -> None:
+    text = "Jim Carter added that rapid time to market and dependability were significant factors."
+    assert quote_with(text, "significant factors").speaker is not None
+
+
+def test_a_project_named_in_capitals_and_digits_is_no_one_a_pronoun_stands_for() -> None:
+    text = (
+        '"The BBC is letting us use the material," explained Dr Doug Wills of BT, who will be NM2\'s technical '
+        'manager.\n\n"The TV at the moment is a fairly dumb box," he said.'
+    )
+    assert quote_with(text, "dumb box").speaker.name == "Doug Wills"

@@ -77,6 +77,8 @@ def name_clusters(doc: Doc) -> list[Cluster]:
         if kind is None:
             continue
         mention = _mention(ent)
+        if kind == "person" and _acronym(mention.text):
+            kind = "organisation"  # "TUC", "SARFT": the model's person is a body known by its initials
         if not mention.text or (kind == "person" and not _looks_like_a_name(mention.text)):
             continue
         if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an"):
@@ -140,8 +142,16 @@ def _person_named_before(clusters: list[Cluster], text: str) -> bool:
 
 
 def _looks_like_a_name(text: str) -> bool:
-    """People's names are capitalised words and particles; "Nong Kham dam" is something else."""
+    """People's names are capitalised words and particles; "Nong Kham dam" is something else, and so is
+    a word with a digit ("NM2", a project)."""
+    if any(ch.isdigit() for ch in text):
+        return False
     return all(word[:1].isupper() or word in _NAME_PARTICLES for word in text.split())
+
+
+def _acronym(text: str) -> bool:
+    """One word of two or more capitals ("TUC", "M&S"), which names a body, not a person."""
+    return " " not in text and len(text) > 1 and text.isupper()
 
 
 def _mention(ent: Span) -> Mention:

@@ -21,6 +21,7 @@ from newsgraph.nlp.rules import HONORIFICS
 from newsgraph.nlp.syntax import (
     REFLEXIVES,
     TIME_NOUNS,
+    case_of,
     closes_with_comma,
     coordinated_outer,
     is_passive,
@@ -64,10 +65,10 @@ _EVIDENCE_THINGS = {
 "the authors found an astonishing 73 percent"."""
 _OTHER_OBJECTS = {
     *("recall", "continue", "ask", "inform", "assure", "answer", "agree", "signal", "indicate", "chant"),
-    *("shout", "yell", "scream"),
+    *("shout", "yell", "scream", "add"),
 }
 """Verbs of saying whose object is something else than what was said ("recalled its ambassador",
-"answered questions", "chanted slogans")."""
+"answered questions", "chanted slogans", "added support")."""
 _ADDRESSING = {"tell", "warn", "remind", "caution", "notify", "reassure"}
 """Verbs of saying whose object is the one spoken to, whoever it is ("warned [state election officials]
 about ...", "told [the BBC News website]"), never what was said."""
@@ -184,7 +185,7 @@ def find_cues(doc: Doc) -> list[Cue]:
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or is_passive(verb):
         return None  # "Sony is thought to have ...", "the operation was aimed at ...": nobody's words
-    if _convening(verb) or _naming(verb):
+    if _convening(verb) or _naming(verb) or _scoring(verb):
         return None
     if "aside" in entry.frames and not (_as_aside(verb) and any(c.lower_ == "it" for c in verb.children)):
         return None  # "put" reports nothing but in "as X put it"
@@ -449,6 +450,26 @@ def _convening(verb: Token) -> bool:
     )
 
 
+_SCORES = frozenset(
+    {
+        *("goal", "goals", "try", "tries", "penalty", "penalties", "header", "strike", "volley", "equaliser"),
+        *("equalizer", "winner", "double", "brace", "hat-trick", "conversion", "touchdown", "basket", "run"),
+        *("runs", "wicket", "wickets", "ace", "break", "point", "points", "one", "two", "three"),
+    }
+)
+"""What a side replies with in a match report: a score, not words."""
+
+
+def _scoring(verb: Token) -> bool:
+    """ "Italy did reply with one", "Chelsea responded with two goals": in a match, an answer in kind."""
+    if verb.lemma_.lower() not in ("reply", "respond", "answer"):
+        return False
+    return any(
+        c.dep_ in ("obl", "nmod") and case_of(c) == "with" and (c.pos_ == "NUM" or c.lower_ in _SCORES)
+        for c in verb.children
+    )
+
+
 def _naming(verb: Token) -> bool:
     """ "The drugs, called beta blockers, ...", "a group called Friends of the Andes": a participle of
     naming gives a thing's name, nobody's words, however the parser hung it: as a participle describing
@@ -667,10 +688,12 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and o.i > verb.i and _holds_a_clause(o)]
     if not clauses and "clause" in entry.frames:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and _quoted(o)]  # chanted "What curfew?"
-    if not clauses and entry.cls == "speech" and "clause" in entry.frames and entry.lemma not in _OTHER_OBJECTS:
+    if not clauses and entry.cls == "speech" and "clause" in entry.frames:
         # "She said [Republican Donald Trump favors ...]" with "favors" tagged a noun: the object a verb of
         # saying takes after it is what was said, unless it is the one spoken to ("told reporters", and
-        # whoever "told" has for its object: "told the BBC News website")
+        # whoever "told" has for its object: "told the BBC News website"), or the verb's object is
+        # something else than words ("added [support]") and no "that" opens it ("added [that rapid time
+        # to market ... were significant factors]", with "that" read as a determiner)
         clauses = [
             o
             for o in verb.children
@@ -679,6 +702,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
             and not _addressee(o)
             and entry.lemma not in _ADDRESSING
             and len(list(o.subtree)) >= _CONTENT_OBJECT
+            and (entry.lemma not in _OTHER_OBJECTS or _that_and_a_verb(o))
         ]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
@@ -744,6 +768,12 @@ def _fronted_report(clause: Token, verb: Token) -> bool:
         or doc[i].dep_ in ("aux", "advmod")
         for i in between
     )
+
+
+def _that_and_a_verb(noun: Token) -> bool:
+    """An object that opens with "that" and has a verb inside: a that-clause the parser misread as a noun
+    phrase ("that rapid time to market [were] significant"), not "that question about the budget"."""
+    return noun.left_edge.lower_ == "that" and any(t.pos_ in ("VERB", "AUX") for t in noun.subtree)
 
 
 def _holds_a_clause(noun: Token) -> bool:
