@@ -19,7 +19,7 @@ from newsgraph.gazetteer.family_names import comes_first
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import find_place
 from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS, find_role
-from newsgraph.nlp.rules import HONORIFICS
+from newsgraph.nlp.rules import GIVEN_NAME_TITLES, HONORIFICS
 
 KINDS: dict[str, Kind] = {
     "PER": "person",
@@ -234,9 +234,11 @@ def _other_given_name(known: list[str], words: list[str]) -> bool:
 
 
 def _title_word(word: str) -> bool:
-    """A title or its abbreviation ("General", "Gen", "Sen", "Dr"), not a given name."""
+    """A title or its abbreviation ("General", "Gen", "Sen", "Dr"), not a given name ("Dean")."""
     lower = word.lower()
-    return lower in HONORIFICS or find_role(word) is not None or lower in TITLE_ABBREVIATIONS
+    if lower in HONORIFICS or lower in TITLE_ABBREVIATIONS:
+        return True
+    return find_role(word) is not None and lower not in GIVEN_NAME_TITLES
 
 
 def _acronym_of(short: str, long: str) -> bool:

@@ -116,7 +116,6 @@ def _with_spaces(piece: Doc, parsed: Doc) -> Doc:
     if len(parsed) == len(piece):
         return parsed
     at = [t.i for t in piece if not t.is_space]  # the piece's index of each parsed word
-    ent_iob = {t.i: t.ent_iob_ for t in parsed}
     tags, pos, morphs, lemmas, heads, deps, ents = [], [], [], [], [], [], []
     word = -1
     for token in piece:
@@ -129,7 +128,7 @@ def _with_spaces(piece: Doc, parsed: Doc) -> Doc:
             lemmas.append(source.lemma_)
             heads.append(at[source.head.i])
             deps.append(source.dep_)
-            ents.append(f"{ent_iob[word]}-{source.ent_type_}" if source.ent_type_ else "O")
+            ents.append(f"{source.ent_iob_}-{source.ent_type_}" if source.ent_type_ else "O")
             continue
         neighbour = at[word] if word >= 0 else at[0]
         inside = 0 <= word < len(parsed) - 1 and parsed[word + 1].ent_iob_ == "I"
