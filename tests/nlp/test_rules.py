@@ -293,3 +293,21 @@ def test_a_clause_after_a_name_and_comma_is_no_apposition_that_makes_it_a_person
         doc[i].pos_ = pos
     doc = nlp.get_pipe("newsgraph_titles")(doc)
     assert [e.text for e in doc.ents if e.label_ == "PER"] == []
+
+
+def test_a_given_name_and_a_surname_are_a_person_but_not_half_a_hyphenated_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Imelda Grant was nominated.")
+    doc[1].pos_ = "PROPN"
+    doc.ents = [Span(doc, 0, 2, label="LOC")]  # the model's place
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Imelda Grant", "PER")]
+    doc = nlp.make_doc("England coach Sven-Goran Eriksson has revealed his side.")
+    for token in doc:
+        token.pos_ = "PROPN" if token.text in ("England", "Sven", "Goran", "Eriksson") else "NOUN"
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents] == ["Sven-Goran Eriksson"]
+    doc = nlp.make_doc("The concert was held at the Albert Hall.")
+    doc[7].pos_ = "PROPN"
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == []

@@ -324,9 +324,12 @@ class TitledPeople:
                 spoken.append(span)
             elif plain and _given_named(doc, start, end) and not _known_name(span.text):
                 # "Imelda Staunton was nominated": a given name and a surname; the model's place or
-                # miscellany for the same words gives way, not its organisation ("John Lewis")
-                entities = [e for e in entities if not (start <= e.start and e.end <= end and e.label_ in _YIELDING)]
-                spoken.append(span)
+                # miscellany for the same words gives way, not its organisation ("John Lewis"). The
+                # given name may be the second half of a hyphenated one ("Sven-Goran Eriksson").
+                joined = start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_
+                first = start - 2 if joined and _is_name_word(doc[start - 2].text) else start
+                entities = [e for e in entities if not (first <= e.start and e.end <= end and e.label_ in _YIELDING)]
+                spoken.append(Span(doc, first, end, label="PER"))
             else:
                 start += 1
                 continue
