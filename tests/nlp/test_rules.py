@@ -6,6 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
+from newsgraph.nlp.paragraphs import parse
+from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.nlp.rules import add_rule_components, merge_entities
 
 
@@ -310,4 +312,9 @@ def test_a_given_name_and_a_surname_are_a_person_but_not_half_a_hyphenated_name(
     doc = nlp.make_doc("The concert was held at the Albert Hall.")
     doc[7].pos_ = "PROPN"
     doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == []
+
+
+def test_a_body_whose_name_opens_with_a_word_that_is_also_a_given_name_is_no_person() -> None:
+    doc = parse(load_pipeline(), "Oxfam and Christian Aid called for debt relief.")
     assert [e.text for e in doc.ents if e.label_ == "PER"] == []
