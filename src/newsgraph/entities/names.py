@@ -243,7 +243,7 @@ def _title_word(word: str) -> bool:
 
 def _acronym_of(short: str, long: str) -> bool:
     """Whether `short` ("ECOWAS") is the initials of `long` ("Economic Community of West African States")."""
-    if not short.isupper() or len(short) < 2 or " " in short:
+    if not _acronym(short):
         return False
     initials = "".join(word[0] for word in long.split() if word.lower() not in _MINOR and word[:1].isalpha())
     return initials.upper() == short.replace(".", "")

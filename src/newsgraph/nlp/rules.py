@@ -326,8 +326,7 @@ class TitledPeople:
                 # "Imelda Staunton was nominated": a given name and a surname; the model's place or
                 # miscellany for the same words gives way, not its organisation ("John Lewis"). The
                 # given name may be the second half of a hyphenated one ("Sven-Goran Eriksson").
-                joined = start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_
-                first = start - 2 if joined and _is_name_word(doc[start - 2].text) else start
+                first = start - 2 if _name_hyphenated_before(doc, start) else start
                 entities = [e for e in entities if not (first <= e.start and e.end <= end and e.label_ in _YIELDING)]
                 spoken.append(Span(doc, first, end, label="PER"))
             else:
@@ -694,14 +693,7 @@ def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     if entity.label_ != "PER":
         return entity
     start = entity.start
-    while (
-        start >= 2
-        and doc[start - 1].text in ("-", "‐")
-        and doc[start - 1].whitespace_ == ""
-        and doc[start - 2].whitespace_ == ""
-        and _is_name_word(doc[start - 2].text)
-        and not taken.intersection((start - 2, start - 1))
-    ):
+    while _name_hyphenated_before(doc, start) and not taken.intersection((start - 2, start - 1)):
         start -= 2  # "Asante-Mensah" of which the model labelled only "Mensah"
     if start != entity.start:
         entity = Span(doc, start, entity.end, label="PER")
@@ -729,6 +721,18 @@ def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     while end - entity.start > 1 and doc[end - 1].lower_ in _NOT_IN_NAMES:
         end -= 1
     return entity if end == entity.end else Span(doc, entity.start, end, label="PER")
+
+
+def _name_hyphenated_before(doc: Doc, i: int) -> bool:
+    """Whether token `i` is the second half of a hyphenated name: a name word, then a hyphen, joined to it
+    with no space ("Asante-[Mensah]", "Sven-[Goran]")."""
+    return (
+        i >= 2
+        and doc[i - 1].text in ("-", "‐")
+        and doc[i - 1].whitespace_ == ""
+        and doc[i - 2].whitespace_ == ""
+        and _is_name_word(doc[i - 2].text)
+    )
 
 
 def _is_name_word(text: str) -> bool:
