@@ -957,6 +957,16 @@ def test_an_initial_goes_with_the_given_name_it_begins() -> None:
     assert person.name == "Marco Ferrante"
 
 
+def test_a_surname_with_its_particle_is_the_person_named_in_full() -> None:
+    text = (
+        "President Carlos Alberto da Rocha opened the summit in Brasilia. Investors doubted President da Rocha, "
+        "who had promised land reform. Later da Rocha said the budget would balance."
+    )
+    [person] = [e for e in analyze(text).entities if e.kind == "person"]
+    later = text.index("da Rocha said")
+    assert person.name == "Carlos Alberto da Rocha" and (later, later + len("da Rocha")) in person.mentions
+
+
 def test_mr_is_never_the_one_the_article_calls_sir() -> None:
     text = (
         "Sir Colin Marsh, the city's police chief, warned of a risk of attacks. Prime Minister Tony Marsh "

@@ -399,6 +399,12 @@ def test_demonstrations_riots_and_a_state_of_siege_are_coded() -> None:
     assert (siege.cameo, summary(siege)[2]) == ("1724", "BOL")
 
 
+def test_a_conference_that_gathers_is_no_demonstration_but_protesters_who_gather_are() -> None:
+    assert events("The union said its annual congress would not gather in Lisbon next year.") == []
+    [demo] = [e for e in events("Hundreds of students gathered in Nairobi on Monday.") if e.type == "PROTEST"]
+    assert summary(demo)[3] == "KEN"
+
+
 def test_the_subject_of_a_progressive_acts_it_is_not_acted_on() -> None:
     [request] = [e for e in events("Kenya is asking Uganda to reopen the border crossing.") if e.type == "REQUEST"]
     assert summary(request)[2:] == ("KEN", "UGA")

@@ -318,3 +318,64 @@ def test_a_given_name_and_a_surname_are_a_person_but_not_half_a_hyphenated_name(
 def test_a_body_whose_name_opens_with_a_word_that_is_also_a_given_name_is_no_person() -> None:
     doc = parse(load_pipeline(), "Oxfam and Christian Aid called for debt relief.")
     assert [e.text for e in doc.ents if e.label_ == "PER"] == []
+
+
+def _ents(doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_with_a_particle_after_a_title_is_one_person_even_where_the_model_ran_on() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Syrian President Hamid al-Qassem met Crown Prince Faisal bin Rashed and Lina da Costa.")
+    doc.ents = [Span(doc, 0, 7, label="LOC")]  # the model's "Syrian President Hamid al-Qassem met"
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    people = [text for text, label in _ents(doc) if label == "PER"]
+    assert people == ["Hamid al-Qassem", "Faisal bin Rashed"]
+    doc = nlp.make_doc("Officials said al-Qassem would travel.")
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert _ents(doc) == []
+
+
+def test_a_title_before_a_given_name_makes_a_person_of_the_models_organisation() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Defence Secretary Harold Mbeki told reporters. General Motors Europe said it would not.")
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 7, 10, label="ORG")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert _ents(doc) == [("Harold Mbeki", "PER"), ("General Motors Europe", "ORG")]
+
+
+def test_a_title_whole_before_a_name_leaves_no_body_behind() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Labour Minister Tariq al-Omari resigned. UN Secretary-General Ines Duarte spoke.")
+    doc.ents = [Span(doc, 0, 6, label="ORG"), Span(doc, 8, 14, label="ORG")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert _ents(doc) == [("Tariq al-Omari", "PER"), ("UN", "ORG"), ("Ines Duarte", "PER")]
+
+
+def test_names_that_end_or_open_with_a_word_for_a_place_are_places() -> None:
+    nlp = rules_only()
+    text = "Water from the Kessa Dam reached the Gulf of Tarsa and the Bay of Lumen. Ann Lake wrote."
+    doc = _with_model_entities(
+        text, [("Kessa Dam", "PER"), ("Tarsa", "LOC"), ("Bay of Lumen", "ORG"), ("Ann Lake", "PER")]
+    )
+    doc = nlp.get_pipe("newsgraph_places")(doc)
+    assert _ents(doc) == [
+        ("Kessa Dam", "LOC"),
+        ("Gulf of Tarsa", "LOC"),
+        ("Bay of Lumen", "LOC"),
+        ("Ann Lake", "PER"),
+    ]
+
+
+def test_a_known_town_after_in_or_near_is_a_place_but_not_after_to() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Troops massed near Kirkuk, Zorvan and Ramadi. The club lost to Wigan in Bolton.")
+    for token in doc:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "ADP"
+    doc = nlp.get_pipe("newsgraph_places")(doc)
+    assert _ents(doc) == [("Kirkuk", "LOC"), ("Ramadi", "LOC"), ("Bolton", "LOC")]
+
+
+def test_a_numbered_military_unit_is_an_organisation() -> None:
+    doc = rules_only()("Soldiers of the 82nd Airborne Division and the Marine Corps landed.")
+    assert ("82nd Airborne Division", "ORG") in _ents(doc) and ("Marine Corps", "ORG") in _ents(doc)

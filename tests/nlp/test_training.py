@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from newsgraph.nlp.corpora import Sentence, held_out, iob_spans, read_conllu, to_docs
+from newsgraph.nlp.corpora import Sentence, held_out, iob_spans, re3d_names, read_conllu, read_re3d, to_docs
 from newsgraph.nlp.training import CONFIG, DEV, TRAIN, ner_config, train
 
 # Two sentences in CoNLL-U, written for this test; the second carries a GUM-style entity layer.
@@ -67,6 +67,46 @@ def test_iob_spans_read_iob1_and_iob2_and_drop_unknown_labels() -> None:
     assert iob_spans(["B-PER", "I-PER", "O", "B-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC")]
     assert iob_spans(["I-ORG", "I-ORG", "I-LOC"]) == [(0, 2, "ORG"), (2, 3, "LOC")]
     assert iob_spans(["B-DATE", "I-DATE", "B-PER"]) == [(2, 3, "PER")]
+
+
+def _mentions(text: str, spans: list[tuple[int, int, str]]) -> tuple[list[str], list[str]]:
+    """re3d_names over the words of `text` (split at spaces, as re3d is tokenised), as readable strings."""
+    words = text.split(" ")
+    kept, missing = re3d_names(words, spans)
+    return [f"{' '.join(words[a:b])}/{label}" for a, b, label in kept], [words[i] for i in sorted(missing)]
+
+
+def test_re3d_mentions_become_names_and_descriptions_are_outside_them() -> None:
+    text = "Foreign Secretary Lena Varga told the Kurdish fighters in northern Syria that we would help"
+    spans = [(0, 4, "PER"), (5, 8, "ORG"), (9, 11, "LOC"), (12, 13, "ORG")]
+    names, unknown = _mentions(text, spans)
+    assert names == ["Lena Varga/PER", "Syria/LOC"]
+    assert unknown == ["Kurdish"]  # a nationality, MISC elsewhere; titles, articles and "we" are outside
+
+
+def test_re3d_mentions_are_cut_at_commas_and_offices_are_not_people() -> None:
+    text = "Tomas Berg , Minister for Trade , flew from Porto , Portugal with the UN Commissioner for Refugees"
+    spans = [(0, 7, "PER"), (9, 12, "LOC"), (13, 18, "PER")]
+    names, unknown = _mentions(text, spans)
+    assert names == ["Tomas Berg/PER", "Porto/LOC", "Portugal/LOC"]
+    assert unknown == ["UN", "Refugees"]  # may be names; "Minister", "for", "Trade", "Commissioner" are not
+
+
+def test_re3d_keeps_linked_names_and_drops_possessives() -> None:
+    text = "the Bank of Lisbon praised Omar al-Rashid and Prime Minister Okafor’s plan"
+    spans = [(0, 4, "ORG"), (5, 7, "PER"), (8, 11, "PER")]
+    names, unknown = _mentions(text, spans)
+    assert names == ["Bank of Lisbon/ORG", "Omar al-Rashid/PER"]
+    assert unknown == ["Okafor’s"]
+
+
+def test_re3d_is_read_in_blocks_of_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "re3d.iob2"
+    sentence = "General\tB-PER\nAda\tI-PER\nObi\tI-PER\nspoke\tO\n.\tO\n"
+    path.write_text("\n".join([sentence] * 30), encoding="utf-8")
+    blocks = list(read_re3d(path))
+    assert [len(block) for block in blocks] == [25, 5]
+    assert blocks[1][0].ents == [(1, 3, "PER")] and blocks[1][0].missing_ner == set()
 
 
 def test_the_split_of_a_corpus_without_one_is_stable() -> None:

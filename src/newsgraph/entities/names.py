@@ -217,6 +217,8 @@ def _same_person(cluster: Cluster, text: str, part: NamePart | None = None) -> b
             return True
         if len(known) == 1 and len(words) > 1 and known[0] == words[-1]:
             return True
+        if words[0][:1].islower() and len(known) > len(words) and known[-len(words) :] == words:
+            return True  # "da Silva" after "Luiz Inacio Lula da Silva": a surname with its particle
     return False
 
 
@@ -226,6 +228,8 @@ def _other_given_name(known: list[str], words: list[str]) -> bool:
     if len(known) < 2 or known[-1] != words[-1]:
         return False
     first, other = known[0].rstrip("."), words[0].rstrip(".")
+    if first[:1].islower() or other[:1].islower():
+        return False  # "da Silva": a particle, no given name
     if _title_word(first) or _title_word(other):
         return False  # "General Musharraf", "Gen Musharraf": a title the recogniser took into the name
     if len(first) == 1 or len(other) == 1:

@@ -260,6 +260,10 @@ def _market_demand(doc: Doc, trigger: Trigger) -> bool:
     )
 
 
+CONVENING = frozenset({"conference", "summit", "congress", "convention", "meeting", "assembly", "festival", "forum"})
+"""Gatherings that convene: the subject of "gather" that makes it no protest."""
+
+
 def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     """A verb whose event depends on what it acts on, used in another sense: releasing a product, a film
     or figures (only people or property taken are released: "released the hostages"); firing staff
@@ -269,7 +273,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     event, is an event); returning a thing (people return, as a visit); withdrawing goods (troops, envoys,
     support or a measure are withdrawn); declining as falling (a refusal declines an offer or to act);
     conceding or agreeing that something is so; meeting a target (people are met); a thing that allows,
-    provides or offers; offering nothing to no one."""
+    provides or offers; offering nothing to no one; a conference that gathers (people gather to protest)."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
@@ -277,6 +281,9 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     patient = _patient(verb)
     if lemma == "demonstrate":
         return patient is not None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if lemma == "gather" and patient is None:
+        # "the annual conference is not to gather in Blackpool": a meeting that convenes is no demonstration
+        return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in CONVENING for c in verb.children)
     if lemma == "concede" and any(c.dep_ == "ccomp" for c in verb.children):
         return True  # "conceded that the win was not pretty": an admission, not a concession to a party
     if lemma == "decline":

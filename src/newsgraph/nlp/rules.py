@@ -22,6 +22,7 @@ import side effects.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -30,6 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_terms
 from newsgraph.gazetteer.given_names import given_name_gender
 from newsgraph.gazetteer.leaders import offices
@@ -107,6 +109,7 @@ BODY_WORDS = {
     "cooperative",
     "confederation",
     "guard",
+    *("brigade", "brigades", "battalion", "regiment", "squadron", "division", "corps", "command"),
 }
 _LEADING_WORDS = {"the", "a", "an", "her", "his", "its", "their", "our", "this", "that"}
 _NAME_LINKS = {"of", "for", "and", "de", "the"}
@@ -231,9 +234,12 @@ class GazetteerEntities:
         return doc
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 class NamedBodies:
     """ORG for capitalised names headed by a word that names a body: "Ministry of Foreign Affairs",
-    "Institute for Security Studies", "Keio University", "Democratic Union". Such a span replaces the
+    "Institute for Security Studies", "Keio University", "Democratic Union", "3rd Battalion". Such a span replaces the
     model's entities inside it ("Keio" as a person) but never cuts one that reaches beyond it."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -247,6 +253,8 @@ class NamedBodies:
             while end < len(doc) and (_is_name_word(doc[end].text) or (end > start and _links_to_name(doc, end))):
                 end += 1
             first = start + 1 if doc[start].lower_ in _LEADING_WORDS else start
+            if first > 0 and _ORDINAL.fullmatch(doc[first - 1].text):
+                first -= 1  # "the 82nd Airborne Division"
             if end - first >= 2 and any(doc[i].lower_ in BODY_WORDS for i in range(first, end)):
                 bodies.append(Span(doc, first, end, label="ORG"))
             start = max(end, start + 1)
@@ -291,7 +299,7 @@ class TitledPeople:
                 continue
             end = start
             while end < len(doc) and _is_name_word(doc[end].text):
-                end += 1
+                end += 1 + _name_particle(doc, end + 1)
             start += self._title_opening(doc, start, end, entities)
             opening = start
             while start < end - 1 and (doc[start].pos_ in _JOINERS or _opening_word(doc[start])):
@@ -307,12 +315,13 @@ class TitledPeople:
             )
             if self._titled(doc, start) or (plain and not _known_name(span.text) and self._titled_apart(doc, start)):
                 # A model entity that runs from before the title's end into the name ("Brazilian Foreign
-                # Minister Ana Costa" as one ORG) gives way to the name, keeping a body that opens it ("UN
+                # Minister Ana Costa" as one ORG), or on past it into words that are no name ("... Bashar
+                # al-Assad met"), gives way to the name, keeping a body that opens it ("UN
                 # Secretary-General Kofi Annan": UN).
                 entities = [
                     kept
                     for e in entities
-                    for kept in ([_body_before_title(doc, e, start)] if e.start < start < e.end <= end else [e])
+                    for kept in ([_body_before_title(doc, e, start)] if _runs_through(doc, e, start, end) else [e])
                     if kept is not None
                 ]
                 titled.append(span)
@@ -368,13 +377,15 @@ class TitledPeople:
     def _title_opening(self, doc: Doc, start: int, end: int, entities: list[Span]) -> int:
         """How many words of a capitalised title open the name run [start, end) ("Fisherman Otieno
         Ouma", "Minister Sok Chanthy" at a sentence's start). At least two name words must remain, and
-        the model must not have taken the run for an organisation or place: "General Motors" stays."""
-        if any(e.label_ != "PER" and e.start < end and start < e.end for e in entities):
-            return 0
+        where the model took the run for an organisation or place ("General Motors"), the name after
+        the title must open with a given name ("Defence Secretary Harold Mbeki")."""
         words = tuple(token.lower_ for token in doc[start : max(start, end - 2)])
-        return next(
+        size = next(
             (size for size in range(min(len(words), _MAX_TITLE_TOKENS), 0, -1) if words[:size] in self.titles), 0
         )
+        if size and any(e.label_ != "PER" and e.start < end and start < e.end for e in entities):
+            return size if given_name_gender(doc[start + size].text) is not None else 0
+        return size
 
     def _described(self, doc: Doc, end: int) -> bool:
         """An apposition with a role follows: ", a senior fellow", ", Cambodia's water resources minister"."""
@@ -393,22 +404,32 @@ class TitledPeople:
 
 
 class PlacesByTheirNouns:
-    """LOC for a name the model called a person where a word for a place goes with it, and wherever else
-    the Doc has that name as a person: the noun right after it ("the Nong Kham dam", "Tra Vinh
-    provinces", and over a coordination, "Ben Tre and Tra Vinh provinces") or the "X of" right before it
-    ("the Cambodian town of Stung Treng", "the port of Ilo")."""
+    """LOC for names that words for places show to be places:
+
+    * a name the model called a person where a word for a place goes with it, and wherever else the
+      Doc has that name as a person: the noun right after it ("the Nong Kham dam", "Tra Vinh
+      provinces", and over a coordination, "Ben Tre and Tra Vinh provinces") or the "X of" right before
+      it ("the Cambodian town of Stung Treng", "the port of Ilo");
+    * a name of two words or more, taken for a person or a body, that ends with such a word ("Mosul
+      Dam", "Samarra Barrage") or opens with a sea's, a lake's or a mountain's ("Bay of Bengal"), and a
+      place whose name begins before it that way ("Gulf of" + "Oman");
+    * a name no entity holds, after "in", "near" or the like, or listed with such a place ("near
+      Tikrit, Ramadi and Kirkuk"), that is a town of 15,000 people or more in one country
+      (`gazetteer.cities`): the words around it say it is a place, the table which one.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = list(doc.ents)
+        entities = [_as_place(doc, e) for e in doc.ents]
         places = {e.text for e in entities if e.label_ == "PER" and self._placed(doc, e, entities)}
         if places:
-            doc.ents = [
+            entities = [
                 Span(doc, e.start, e.end, label="LOC") if e.label_ == "PER" and e.text in places else e
                 for e in entities
             ]
+        doc.ents = merge_entities(entities, _towns_after_prepositions(doc, entities))
         return doc
 
     @staticmethod
@@ -423,6 +444,72 @@ class PlacesByTheirNouns:
                 break
             end = following.end
         return end < len(doc) and doc[end].lower_ in PLACE_NOUNS
+
+
+_PLACE_ENDINGS = frozenset(
+    {
+        *("dam", "barrage", "reservoir", "river", "province", "district", "governorate", "valley", "canal"),
+        *("airfield", "airbase", "basin", "delta", "peninsula", "desert", "plateau", "mountains", "gulf"),
+    }
+)
+"""Last words that make a capitalised name a place ("Mosul Dam", "Rift Valley", "Sinai Peninsula")."""
+_PLACE_OPENINGS = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "lake", "mount", "cape"})
+"""First words of places named "X of Y" ("Gulf of Oman", "Isle of Man", "Strait of Hormuz")."""
+_LOCATIVES = frozenset({"in", "near", "outside", "around", "across"})
+"""Not "to" or "from": "lost to Wigan", "signed from Bolton" name clubs."""
+
+
+def _as_place(doc: Doc, entity: Span) -> Span:
+    """The entity as a place where its own words say it is one (see `PlacesByTheirNouns`)."""
+    start = entity.start
+    if (
+        start >= 2
+        and entity.label_ == "LOC"
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in _PLACE_OPENINGS
+        and doc[start - 2].text[:1].isupper()
+        and not doc[start - 2].ent_type_
+    ):
+        return Span(doc, start - 2, entity.end, label="LOC")  # "Gulf of" + "Oman"
+    if entity.label_ not in ("PER", "ORG") or len(entity) < 2 or not entity[-1].text[:1].isupper():
+        return entity
+    if entity.label_ == "PER" and given_name_gender(entity[0].text) is not None:
+        return entity  # "Jordan River" may be a river, "Ann Lake" is a woman
+    opens = entity[0].lower_ in _PLACE_OPENINGS and entity[1].lower_ == "of"
+    return Span(doc, entity.start, entity.end, label="LOC") if opens or entity[-1].lower_ in _PLACE_ENDINGS else entity
+
+
+def _towns_after_prepositions(doc: Doc, entities: list[Span]) -> list[Span]:
+    """Unlabelled town names after a locative preposition or in a list after one (see
+    `PlacesByTheirNouns`); one or two name words, the second joined to the first."""
+    taken = {i for e in entities for i in range(e.start, e.end)}
+    towns: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].lower_ not in _LOCATIVES:
+            i += 1
+            continue
+        i += 1
+        while i < len(doc):
+            listed = next((e for e in entities if e.start == i), None)
+            if listed is not None:
+                i = listed.end
+            else:
+                size = 2 if i + 1 < len(doc) and _is_name_word(doc[i + 1].text) and doc[i].whitespace_ else 1
+                if not all(_is_name_word(t.text) and t.i not in taken for t in doc[i : i + size]):
+                    break
+                if doc[i].pos_ == "PROPN" and city_country(doc[i : i + size].text) is not None:
+                    towns.append(Span(doc, i, i + size, label="LOC"))
+                i += size
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+                if i < len(doc) and doc[i].lower_ in ("and", "or"):
+                    i += 1
+            elif i < len(doc) and doc[i].lower_ in ("and", "or"):
+                i += 1
+            else:
+                break
+    return towns
 
 
 class RepeatedNames:
@@ -538,9 +625,20 @@ def _opens(doc: Doc, i: int) -> bool:
     return i == 0 or bool(doc[i].is_sent_start) or doc[i - 1].text in _SENTENCE_ENDS
 
 
+def _runs_through(doc: Doc, entity: Span, start: int, end: int) -> bool:
+    """Whether a model entity begins before the name [start, end) and ends inside it or runs on past it
+    over words that are not names."""
+    if not entity.start < start < entity.end:
+        return False
+    return entity.end <= end or not any(_is_name_word(token.text) for token in doc[end : entity.end])
+
+
 def _body_before_title(doc: Doc, entity: Span, name_start: int) -> Span | None:
     """The organisation or country that opens an entity running on through a title into a name ("UN" of
-    "UN Secretary-General Kofi Annan", "Kenya" of "Kenya President ..."), when a gazetteer knows it."""
+    "UN Secretary-General Kofi Annan", "Kenya" of "Kenya President ..."), when a gazetteer knows it; none
+    where the words before the name are a title whole ("Labour Minister" is no Labour Party's)."""
+    if find_role(doc[entity.start : name_start].text) is not None:
+        return None
     for cut in range(entity.start + 1, name_start):
         if find_role(doc[cut:name_start].text) is not None:
             text = doc[entity.start : cut].text
@@ -733,6 +831,23 @@ def _name_hyphenated_before(doc: Doc, i: int) -> bool:
         and doc[i - 2].whitespace_ == ""
         and _is_name_word(doc[i - 2].text)
     )
+
+
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "dos", "van", "von", "der"})
+"""Lower-case words inside a person's name ("Bashar al-Assad", "Mohammed bin Salman", "Lula da Silva")."""
+
+
+def _name_particle(doc: Doc, i: int) -> int:
+    """How many tokens from `i` are a name particle that joins the name word before it to the next one:
+    "al" + "-" with no spaces ("Nouri [al-]Maliki"), or a particle word on its own ("Osama [bin] Laden",
+    "Ursula [von der] Leyen"); 0 where none does."""
+    if i + 2 < len(doc) and doc[i].lower_ in ("al", "el") and doc[i + 1].text == "-":
+        joined = doc[i].whitespace_ == "" and doc[i + 1].whitespace_ == ""
+        return 2 if joined and _is_name_word(doc[i + 2].text) else 0
+    end = i
+    while end < len(doc) and end - i < 2 and doc[end].text in _PARTICLES:
+        end += 1
+    return end - i if end > i and end < len(doc) and _is_name_word(doc[end].text) else 0
 
 
 def _is_name_word(text: str) -> bool:

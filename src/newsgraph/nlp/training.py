@@ -23,13 +23,14 @@ from spacy.training.loop import create_evaluation_callback, create_train_batches
 from spacy.util import fix_random_seed, registry, resolve_dot_names
 from thinc.api import Config
 
-from newsgraph.nlp.corpora import held_out, read_conllu, read_iob, read_uner, to_docs
+from newsgraph.nlp.corpora import held_out, read_conllu, read_iob, read_re3d, read_uner, to_docs
 
 CONFIG = Path(str(resources.files("newsgraph.nlp") / "training.cfg"))
 
 TRAIN = "train"
 DEV = "dev"
-TESTS = ("test-ewt", "test-gum", "test-wikigold", "test-btc", "test-wnut17")
+TESTS = ("test-ewt", "test-gum", "test-wikigold", "test-btc", "test-wnut17", "test-re3d")
+RE3D_TEST_SHARE = 0.3
 
 
 @dataclass
@@ -45,8 +46,10 @@ def build_corpora(corpora: Path, out: Path, only: Iterable[str] | None = None) -
     """Write train/dev/test DocBins from ../shared/corpora; returns the number of docs per split.
 
     train: EWT train (no entities), EWT dev with Universal NER labels, GUM train, wikigold (80 % of
-    articles), Broad Twitter Corpus train. dev: GUM dev. Tests: EWT test + UNER test, GUM test, the
-    other 20 % of wikigold, BTC test, WNUT-17 test. `only` limits the splits written.
+    articles), Broad Twitter Corpus train, re3d (70 % of its blocks). dev: GUM dev. Tests: EWT test +
+    UNER test, GUM test, the other 20 % of wikigold, BTC test, WNUT-17 test, the other 30 % of re3d
+    (a larger share than wikigold's, because re3d is small and the nearest of them to news). `only`
+    limits the splits written.
     """
     nlp = spacy.blank("en")
     ewt, gum = corpora / "ud_english_ewt", corpora / "ud_english_gum_ccby"
@@ -60,6 +63,7 @@ def build_corpora(corpora: Path, out: Path, only: Iterable[str] | None = None) -
         return sentences
 
     wikigold = list(read_iob(corpora / "wikigold" / "wikigold.conll.txt"))
+    re3d = list(read_re3d(corpora / "re3d_open" / "re3d_open.iob2"))
     vocab = nlp.vocab
     splits: dict[str, Callable[[], Iterable[Doc]]] = {
         TRAIN: lambda: [
@@ -77,6 +81,12 @@ def build_corpora(corpora: Path, out: Path, only: Iterable[str] | None = None) -
                 for tweets in read_iob(corpora / "broad_twitter_corpus" / "train.iob2", social=True)
                 for doc in to_docs(vocab, tweets)
             ),
+            *(
+                doc
+                for i, block in enumerate(re3d)
+                if not held_out(f"re3d-{i}", RE3D_TEST_SHARE)
+                for doc in to_docs(vocab, block)
+            ),
         ],
         DEV: lambda: to_docs(vocab, read_conllu(gum / "en_gum-ccby-ud-dev.conllu", gum_entities=True)),
         "test-ewt": lambda: to_docs(vocab, ewt_with_uner("test")),
@@ -91,6 +101,12 @@ def build_corpora(corpora: Path, out: Path, only: Iterable[str] | None = None) -
         ),
         "test-wnut17": lambda: (
             doc for part in read_iob(corpora / "wnut17" / "test.iob2", social=True) for doc in to_docs(vocab, part)
+        ),
+        "test-re3d": lambda: (
+            doc
+            for i, block in enumerate(re3d)
+            if held_out(f"re3d-{i}", RE3D_TEST_SHARE)
+            for doc in to_docs(vocab, block)
         ),
     }
     out.mkdir(parents=True, exist_ok=True)
