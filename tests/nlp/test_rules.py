@@ -379,3 +379,30 @@ def test_a_known_town_after_in_or_near_is_a_place_but_not_after_to() -> None:
 def test_a_numbered_military_unit_is_an_organisation() -> None:
     doc = rules_only()("Soldiers of the 82nd Airborne Division and the Marine Corps landed.")
     assert ("82nd Airborne Division", "ORG") in _ents(doc) and ("Marine Corps", "ORG") in _ents(doc)
+
+
+def test_initials_in_brackets_after_a_body_name_it_and_its_later_mentions() -> None:
+    text = "The Office of Coastal Licensing (OCL) fined the firm. OCL said the Lagoon Fund (LF) would pay."
+    doc = _with_model_entities(text, [("Office of Coastal Licensing", "ORG"), ("Lagoon Fund", "ORG")])
+    nlp = rules_only()
+    for name in ("newsgraph_organisations", "newsgraph_repeats"):
+        doc = nlp.get_pipe(name)(doc)
+    assert [text for text, label in _ents(doc) if label == "ORG"] == [
+        "Office of Coastal Licensing",
+        "OCL",
+        "OCL",
+        "Lagoon Fund",
+        "LF",
+    ]
+
+
+def test_a_bare_secretary_or_an_abbreviated_rank_is_no_part_of_the_name_or_the_body() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Secretary Marlow met Army Lt. Gen. Rosa Quintero.")
+    doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 3, 5, label="ORG"), Span(doc, 7, 9, label="PER")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert _ents(doc) == [("Marlow", "PER"), ("Army", "ORG"), ("Rosa Quintero", "PER")]
+    doc = nlp.make_doc("The Secretary-General spoke.")
+    doc.ents = [Span(doc, 1, 4, label="PER")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert _ents(doc) == [("Secretary-General", "PER")]  # a hyphenated title is not cut at its hyphen

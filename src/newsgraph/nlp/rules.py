@@ -239,7 +239,8 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 class NamedBodies:
     """ORG for capitalised names headed by a word that names a body: "Ministry of Foreign Affairs",
-    "Institute for Security Studies", "Keio University", "Democratic Union", "3rd Battalion". Such a span replaces the
+    "Institute for Security Studies", "Keio University", "Democratic Union", "3rd Battalion"; and for
+    the initials in brackets after a body's name ("Trades Union Congress (TUC)"). Such a span replaces the
     model's entities inside it ("Keio" as a person) but never cuts one that reaches beyond it."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -258,8 +259,22 @@ class NamedBodies:
             if end - first >= 2 and any(doc[i].lower_ in BODY_WORDS for i in range(first, end)):
                 bodies.append(Span(doc, first, end, label="ORG"))
             start = max(end, start + 1)
-        doc.ents = merge_entities(doc.ents, bodies)
+        entities = merge_entities(doc.ents, bodies)
+        doc.ents = merge_entities(entities, _bracketed_acronyms(doc, entities))
         return doc
+
+
+def _bracketed_acronyms(doc: Doc, entities: list[Span]) -> list[Span]:
+    """ "the Office of Foreign Assets Control (OFAC)": capitals in brackets right after a body or place
+    name that one, so `newsgraph_repeats` finds "OFAC said" later too."""
+    found = []
+    for entity in entities:
+        i = entity.end
+        if entity.label_ in ("ORG", "LOC") and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            word = doc[i + 1].text
+            if 2 <= len(word) <= 10 and word.isupper() and word.replace("-", "").replace("&", "").isalnum():
+                found.append(Span(doc, i + 1, i + 2, label=entity.label_))
+    return found
 
 
 GIVEN_NAME_TITLES = frozenset({"dean", "earl"})
@@ -660,8 +675,8 @@ def _without_title(doc: Doc, entity: Span) -> Span:
     if entity.label_ != "ORG" or len(entity) < 2:
         return entity
     for cut in range(entity.start + 1, entity.end):
-        if find_role(doc[cut : entity.end].text) is not None:
-            return Span(doc, entity.start, cut, label="ORG")
+        if find_role(doc[cut : entity.end].text) is not None or doc[cut].lower_.rstrip(".") in TITLE_ABBREVIATIONS:
+            return Span(doc, entity.start, cut, label="ORG")  # "Army [Lt]. Gen. ..." too
     return entity
 
 
@@ -673,6 +688,8 @@ def _opening_title(entity: Span) -> bool:
     word = first.lower_.rstrip(".")
     if first.lower_ in HONORIFICS or word in TITLE_ABBREVIATIONS:
         return True
+    if first.whitespace_ == "" and entity[1].text in ("-", "‐"):
+        return False  # "Secretary-General": the title is the hyphenated whole
     if not first.is_title or word in GIVEN_NAME_TITLES or word == "pope":
         return False
     role = find_role(first.text)
