@@ -95,6 +95,16 @@ def test_find_organisation_rejects(text: str) -> None:
     assert find_organisation(text) is None
 
 
+def test_the_companies_business_news_names_most_are_known_with_their_country() -> None:
+    assert [(o.name, o.country, o.sector) for o in map(find_organisation, ("Google", "Wal-Mart", "HP"))] == [
+        ("Google", "USA", "BUS"),
+        ("Walmart", "USA", "BUS"),
+        ("Hewlett-Packard", "USA", "BUS"),
+    ]
+    # names that are also places, surnames or common words are left out
+    assert [find_organisation(name) for name in ("Shell", "Amazon", "Ford", "Santander", "Honda")] == [None] * 5
+
+
 def test_doctors_without_borders_is_msf() -> None:
     assert find_organisation("Doctors Without Borders") == find_organisation("MSF")
 

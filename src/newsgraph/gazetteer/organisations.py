@@ -3,8 +3,10 @@
 `organisations.tsv` beside this module lists intergovernmental bodies (the UN system, regional
 blocs, development banks), large NGOs, wire agencies and international media, national bodies that
 foreign copy names by a metonym ("the Kremlin", "Downing Street", "the Pentagon"), political
-parties of often reported countries ("Labour", "the Tories", "the GOP", "CDU"), a few companies, and
-armed groups. Columns: `name<TAB>aliases<TAB>kind<TAB>country<TAB>sector`:
+parties of often reported countries ("Labour", "the Tories", "the GOP", "CDU"), the companies business
+news names most (not those whose names are also common words, places or surnames: "Shell", "Total",
+"Amazon", "Santander", "Ford", "Honda", "Roche"), and armed groups. Columns:
+`name<TAB>aliases<TAB>kind<TAB>country<TAB>sector`:
 
 * `aliases`: `|`-separated acronyms and other spellings ("UN|U.N.", "MSF|Doctors Without Borders").
 * `kind`: one of `KINDS`. Militaries of states are `government` with sector `MIL`.
