@@ -467,7 +467,9 @@ _PLACE_ENDINGS = frozenset(
         *("airfield", "airbase", "basin", "delta", "peninsula", "desert", "plateau", "mountains", "gulf"),
     }
 )
-"""Last words that make a capitalised name a place ("Mosul Dam", "Rift Valley", "Sinai Peninsula")."""
+"""Last words that make a capitalised name a place ("Mosul Dam", "Rift Valley", "Sinai Peninsula");
+narrower than `PLACE_NOUNS`, which follow a name, because "City", "Lake", "Port" and "State" also end
+the names of clubs and people ("Manchester City", "Ricki Lake")."""
 _PLACE_OPENINGS = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "lake", "mount", "cape"})
 """First words of places named "X of Y" ("Gulf of Oman", "Isle of Man", "Strait of Hormuz")."""
 _LOCATIVES = frozenset({"in", "near", "outside", "around", "across"})
