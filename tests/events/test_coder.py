@@ -405,6 +405,13 @@ def test_a_conference_that_gathers_is_no_demonstration_but_protesters_who_gather
     assert summary(demo)[3] == "KEN"
 
 
+def test_a_bodys_thing_stands_for_the_body_but_not_its_rivals_nor_a_countrys_court() -> None:
+    text = "The Greens attacked Labour's record on housing. Campaigners criticised the Kremlin's handling of it."
+    assert [e.recipient.name for e in events(text) if e.type == "ACCUSE" and e.recipient] == ["Labour", "Kremlin"]
+    text = "Labour's rivals criticised the Greens. Britain's highest court freed the men."
+    assert [e.actor.name for e in events(text) if e.actor] == ["Labour's rivals", "Britain's highest court"]
+
+
 def test_the_subject_of_a_progressive_acts_it_is_not_acted_on() -> None:
     [request] = [e for e in events("Kenya is asking Uganda to reopen the border crossing.") if e.type == "REQUEST"]
     assert summary(request)[2:] == ("KEN", "UGA")

@@ -164,6 +164,11 @@ ORGANS = {"council", "committee", "board", "secretariat", "commission", "court",
 """Singular nouns for a body's own organs: "the commission's council" acts for the commission."""
 HOME_INSTITUTIONS = {"government", "authorities", "army", "military", "police", "junta", "cabinet", "parliament"}
 """Institutions news leaves unqualified when they are the story country's own ("the government said")."""
+OTHERS_OF = {
+    *("rival", "competitor", "opponent", "enemy", "customer", "client", "shareholder", "creditor", "user"),
+    *("employee", "worker", "fan", "player", "subscriber", "supplier", "buyer", "bidder", "suitor", "victim"),
+}
+"""People a body has who are not the body: "BT's rivals accused ..." are not BT."""
 QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "millions", "scores", "hundred", "thousand"}
 FIRST_PERSON = {"i": "singular", "me": "singular", "we": "plural", "us": "plural"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
@@ -250,6 +255,19 @@ class Coder:
         ):
             country = country_of(head.text)  # "Obama", or "Israeli" in "Israeli shelling"
         sector = _sector_of(head)
+        owner = next((e for c in head.children if c.i < head.i and possessive(c) and (e := self._entity(c))), None)
+        if (
+            owner is not None
+            and owner.kind == "organisation"
+            and head.pos_ == "NOUN"
+            and sector is None
+            and not names_people(head.text)
+            and head.lemma_.lower() not in OTHERS_OF
+            and head.lower_ not in ORGANS
+        ):
+            # "Microsoft's near monopoly", "Labour's record": a body's thing stands for the body, which the
+            # phrase would otherwise be named for in full; not a country's ("Britain's highest court")
+            return _from_entity(owner)
         members = body is not None and (names_people(head.text) or head.lower_ in ORGANS or sector is not None)
         if members and (sector is None or body.sector in ("IGO", "NGO")):
             # "UN inspectors", "the commission's council"; not "the EU's move". The people of an
