@@ -19,7 +19,7 @@ from newsgraph.gazetteer.family_names import comes_first
 from newsgraph.gazetteer.organisations import find_organisation
 from newsgraph.gazetteer.places import find_place
 from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS, find_role
-from newsgraph.nlp.rules import GIVEN_NAME_TITLES, HONORIFICS
+from newsgraph.nlp.rules import GIVEN_NAME_TITLES, HONORIFICS, NAME_PARTICLES
 
 KINDS: dict[str, Kind] = {
     "PER": "person",
@@ -31,34 +31,6 @@ KINDS: dict[str, Kind] = {
 }
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
-_NAME_PARTICLES = {
-    "de",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "del",
-    "della",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "den",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "la",
-    "le",
-    "y",
-    "e",
-    "ter",
-    "ten",
-    "af",
-    "zu",
-    "dit",
-}
 NamePart = Literal["first", "last"]
 _ADDRESS_FORMS = {"mr": "mr", "mrs": "ms", "ms": "ms", "miss": "ms", "sir": "sir", "dame": "dame"}
 """How an honorific addresses a person: one person is not called both "Mr" and "Sir", nor "Mr" and "Mrs"."""
@@ -146,7 +118,7 @@ def _looks_like_a_name(text: str) -> bool:
     a word with a digit ("NM2", a project)."""
     if any(ch.isdigit() for ch in text):
         return False
-    return all(word[:1].isupper() or word in _NAME_PARTICLES for word in text.split())
+    return all(word[:1].isupper() or word in NAME_PARTICLES for word in text.split())
 
 
 def _acronym(text: str) -> bool:

@@ -255,7 +255,8 @@ class Coder:
         ):
             country = country_of(head.text)  # "Obama", or "Israeli" in "Israeli shelling"
         sector = _sector_of(head)
-        owner = next((e for c in head.children if c.i < head.i and possessive(c) and (e := self._entity(c))), None)
+        possessor = _possessor(head)
+        owner = self._entity(possessor) if possessor is not None else None
         if (
             owner is not None
             and owner.kind == "organisation"
@@ -346,7 +347,7 @@ class Coder:
 
     def _owner(self, head: Token) -> str | None:
         """The country of a possessive before the head: "[Peru's] Congress"."""
-        owner = next((c for c in head.children if c.i < head.i and possessive(c)), None)
+        owner = _possessor(head)
         return self._country(owner) if owner is not None else None
 
     def _country(self, token: Token) -> str | None:
@@ -376,6 +377,11 @@ def _sided(token: Token) -> bool:
         return True
     parts = token.lower_.split("-")
     return len(parts) > 1 and (parts[0] in SIDES or parts[-1] in BACKERS)
+
+
+def _possessor(head: Token) -> Token | None:
+    """The possessive before a phrase's head: "[Peru's] Congress", "[Microsoft's] near monopoly"."""
+    return next((c for c in head.children if c.i < head.i and possessive(c)), None)
 
 
 def _from_entity(entity: Entity) -> Participant:

@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS, role_patterns
+from newsgraph.nlp.rules import HONORIFICS
 
 SENTENCES_PER_DOC = 10
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -231,7 +232,6 @@ what its train/test split assigns, so one release's names rarely fall on both si
 _RE3D_LEADING = frozenset({"the", "a", "an", "northern", "southern", "eastern", "western", "central"})
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "du", "da", "bin", "ibn", "van", "von", "&", "-", "."})
 _PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you", "us", "him", "her", "them", "his", "its"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame"})
 
 
 def read_re3d(path: Path) -> Iterator[list[Sentence]]:
@@ -294,9 +294,9 @@ def _title_or_nationality(word: str) -> bool:
     lower = word.lower().rstrip(".")
     first = lower.split("-")[0]
     return (
-        lower in _HONORIFICS
+        lower in HONORIFICS
         or lower in TITLE_ABBREVIATIONS
-        or lower in {"maj", "brig", "cpt", "cmdr", "lt"}
+        or lower in {"maj", "brig", "cpt", "cmdr"}
         or first in _role_words()
         or country_of(word) is not None
     )

@@ -852,8 +852,39 @@ def _name_hyphenated_before(doc: Doc, i: int) -> bool:
     )
 
 
+NAME_PARTICLES = {
+    "de",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "la",
+    "le",
+    "y",
+    "e",
+    "ter",
+    "ten",
+    "af",
+    "zu",
+    "dit",
+}
+"""Lower-case words that may stand inside a person's name ("Charles de Gaulle", "Gabriel García y Pérez")."""
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "dos", "van", "von", "der"})
-"""Lower-case words inside a person's name ("Bashar al-Assad", "Mohammed bin Salman", "Lula da Silva")."""
+"""The particles that join two name words into one name in running text ("Bashar al-Assad", "Mohammed
+bin Salman", "Lula da Silva"): not the `NAME_PARTICLES` that are also everyday words in other languages
+("y", "e", "la", "le", "do"), which would join two names side by side."""
 
 
 def _name_particle(doc: Doc, i: int) -> int:
