@@ -519,7 +519,11 @@ def test_a_quote_goes_on_after_its_speaker_not_to_a_hope_in_the_next_sentence() 
         "The cooperative is hoping to expand next year."
     )
     quotes = analysed(text).quotes
-    assert quotes and all(q.speaker is not None and q.speaker.name == "Ruiz" for q in quotes)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert direct and all(q.speaker is not None and q.speaker.name == "Ruiz" for q in direct)
+    hope = [q for q in quotes if q.kind != "direct"]
+    hoped = [(q.text, q.speaker.name if q.speaker else None) for q in hope]
+    assert hoped == [("to expand next year", "The cooperative")]
 
 
 def test_what_a_speaker_told_is_the_listener_not_what_was_said() -> None:

@@ -86,6 +86,35 @@ def verb_form(verb: Token) -> tuple[str, ...]:
     return (*verb.morph.get("VerbForm"), *verb.morph.get("Tense"))
 
 
+def acts_as_verb(token: Token) -> bool:
+    """Whether a word is a clause's verb: tagged one, or a noun the parser gave a subject, or a clause of
+    its own at the sentence's root, with no copula, determiner, owner or preposition ("Trump [claims]
+    that ...", "the campaign [plans] to ...", "he [remarks]"), where the tagger took a verb's -s form
+    for a plural noun; at the root with a that-clause of its own, whatever the words before it ("The New
+    York Post [reports] that ...")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    if token.pos_ != "NOUN" or any(c.dep_ in ("cop", "case") for c in token.children):
+        return False
+    deps = {c.dep_ for c in token.children}
+    if token.dep_ == "ROOT" and any(
+        c.dep_ in ("ccomp", "acl") and c.i > token.i and _finite_clause(c) for c in token.children
+    ):
+        return True  # "The New York Post [reports] that ...", its name read as the noun's modifiers
+    if deps & _NOUN_ONLY:
+        return False
+    return "nsubj" in deps or (token.dep_ == "ROOT" and bool(deps & {"ccomp", "xcomp"}))
+
+
+def _finite_clause(clause: Token) -> bool:
+    """A clause with a subject of its own and "that" or no opener: "that Clinton's team avoided ..."."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return marks <= {"that"} and any(c.dep_.startswith("nsubj") for c in clause.children)
+
+
+_NOUN_ONLY = {"cop", "det", "case", "nmod:poss", "poss", "amod", "nummod"}
+
+
 def case_of(token: Token) -> str | None:
     """The preposition the parser hung on a noun ("[on] Monday", "[by] Thailand"), lower-cased."""
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
@@ -223,12 +252,23 @@ def _name_left_of(verb: Token, set_off_only: bool = False) -> Token | None:
     if doc[before].text != ",":
         return None
     for name in verb.sent.ents:
-        set_off = (
-            name.end < verb.i and doc[name.end].text == "," and (name.start == start or doc[name.start - 1].text == ",")
-        )
-        if name.label_ == "PER" and set_off:
+        opened = name.start == start or doc[name.start - 1].text == "," or _described_from_start(doc, start, name.start)
+        closed = doc[name.end].text == "," or doc[name.end].lower_ in _AFFILIATING
+        if name.label_ == "PER" and name.end < verb.i and opened and closed:
             return name.root
     return None
+
+
+_AFFILIATING = {"of", "from", "at"}
+"""Words that open a name's affiliation before the aside's comma ("Darran Whiting [of] Liberty Church, said")."""
+_DESCRIPTION_BEFORE_NAME = 4
+
+
+def _described_from_start(doc: Doc, start: int, name_start: int) -> bool:
+    """ "[Florida delegate] John Archer, wearing a T-shirt, said": a few words with no punctuation that
+    describe the name opening the sentence (the parser may have read one of them as a verb)."""
+    words = doc[start:name_start]
+    return 0 < len(words) <= _DESCRIPTION_BEFORE_NAME and not any(t.is_punct for t in words)
 
 
 _NAME_OFF_TITLE = {"vocative", "nsubj", "dep", "appos"}

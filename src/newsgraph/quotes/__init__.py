@@ -374,13 +374,16 @@ def _same_line_or_colon(text: str, cue_start: int, quote_start: int) -> bool:
 
 def _introduces(doc: Doc, cue: Cue, quote_start: int) -> bool:
     """Only the cue's own words lie between it (or its source after it) and the quote: a colon or comma,
-    whom it was said to, when and where ('Trump said during a rally in Ohio, "..."')."""
+    whom it was said to, when and where ('Trump said during a rally in Ohio, "..."'); not a verb
+    coordinated with it ("welcomed the sanctions [but urged] ECOWAS to "..."")."""
     last = max(cue.words[1], cue.source[1] if cue.source else 0)
     verb = doc[cue.token]
     for token in doc[last:quote_start]:
         if token.is_punct or token.is_space:
             continue
         if not any(a.i == verb.i for a in token.ancestors) or token.dep_ in CLAUSE_DEPS:
+            return False
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             return False
     previous = next((t for t in reversed(doc[:quote_start]) if not t.is_space), None)
     return doc[cue.token].sent == doc[quote_start].sent or (previous is not None and previous.text in (":", ","))

@@ -21,6 +21,7 @@ from newsgraph.nlp.rules import HONORIFICS
 from newsgraph.nlp.syntax import (
     REFLEXIVES,
     TIME_NOUNS,
+    acts_as_verb,
     case_of,
     closes_with_comma,
     coordinated_outer,
@@ -77,6 +78,8 @@ _DOCUMENTS = {
     *("op-ed", "blog", "post", "report", "paper", "review", "poem", "song", "script", "biography", "diary"),
 }
 """What one writes that holds words rather than being them: the object of "wrote" is no content."""
+_ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
+"""Verbs whose content may be a question opened by "if" or "whether" ("asked [if he had been bullied]")."""
 _WRITING = {"write", "pen", "publish", "author"}
 """Verbs whose object may be such a document ("wrote a memoir")."""
 _CONTENT_OBJECT = 3
@@ -129,11 +132,26 @@ def lexicon() -> dict[str, CueWord]:
 
 
 @functools.cache
+def adjective_lexicon() -> dict[str, str]:
+    """Adjectives that attribute a that-clause to their subject (`cue_adjectives.tsv`), with their class."""
+    return {word: cls for word, cls, *_ in _rows("cue_adjectives.tsv")}
+
+
+@functools.cache
 def noun_lexicon() -> dict[str, str]:
     """Nouns that attribute a that-clause to their owner (`cue_nouns.tsv`), with their class."""
-    text = resources.files("newsgraph.quotes").joinpath("cue_nouns.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {noun: cls for noun, cls in rows}
+    return {word: cls for word, cls, *_ in _rows("cue_nouns.tsv")}
+
+
+@functools.cache
+def noun_prepositions() -> dict[str, frozenset[str]]:
+    """The prepositions that open what a noun cue reports ("calls [for] ...", "criticism [of] ...")."""
+    return {word: frozenset(rest[0].split(",")) for word, _, *rest in _rows("cue_nouns.tsv") if rest and rest[0]}
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("newsgraph.quotes").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _quoted_characterisation(verb: Token) -> CueWord | None:
@@ -172,20 +190,56 @@ def find_cues(doc: Doc) -> list[Cue]:
             cue = _according_to(doc, token)
         elif token.text == ":":
             cue = _label(doc, token)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in noun_lexicon():
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in noun_lexicon() and not _verb_read_as_noun(token):
             cue = _noun_cue(doc, token)
+        elif token.lower_ in adjective_lexicon() and token.pos_ in ("ADJ", "VERB"):
+            cue = _adjective_cue(doc, token)
+        elif token.lemma_.lower() == "make" and token.pos_ == "VERB":
+            cue = _made_clear(doc, token)
         else:
             entry = _cue_word(token) or _quoted_characterisation(token)
-            cue = _verb_cue(doc, token, entry) if entry and token.pos_ in ("VERB", "AUX") else None
+            cue = _verb_cue(doc, token, entry) if entry and acts_as_verb(token) else None
         if cue is not None:
             cues.append(cue)
     return cues
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """Passives the parse does not mark: "is [expected] to cost $399" with "expected" tagged a finite
+    past after "go on sale and"; "an election, widely [expected] to be held in May", "the award, [voted]
+    by club members", a past participle describing a noun (or one the tagger calls passive, whatever
+    the parser hung it on) with an infinitive or a "by" phrase and its "be" left out. Nobody is named
+    as expecting or voting."""
+    if verb.lower_.endswith("ed") and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children):
+        return True
+    participle = "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
+    if not participle or not any(
+        (c.dep_ == "xcomp" and _infinitive(c)) or _introduced_by(c, {"by"}) for c in verb.children
+    ):
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children):
+        return False  # "analysts had expected to see": active
+    return verb.dep_ == "acl" or "Pass" in verb.morph.get("Voice")
+
+
+def _describing_participle(verb: Token, entry: CueWord) -> bool:
+    """ "[One pastor backing the senator], Darran Whitby of Grace Church, said": a stance's -ing form with
+    no auxiliary describes the noun the parser made its subject; a participle takes no subject of its own."""
+    participle = verb.lower_.endswith("ing")  # not "-ed", which the tagger often calls a participle
+    helped = any(c.dep_ in ("aux", "aux:pass", "cop") for c in verb.children)
+    subject = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    return entry.cls == "stance" and participle and not helped and subject
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "Trump [claims] that he should be the exception": a cue verb's form the tagger called a noun."""
+    return acts_as_verb(token) and _cue_word(token) is not None
+
+
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
-    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or is_passive(verb):
+    if any(child.dep_ in _PASSIVE_DEPS for child in verb.children) or is_passive(verb) or _reduced_passive(verb):
         return None  # "Sony is thought to have ...", "the operation was aimed at ...": nobody's words
-    if _convening(verb) or _naming(verb) or _scoring(verb):
+    if _convening(verb) or _naming(verb) or _scoring(verb) or _describing_participle(verb, entry):
         return None
     if "aside" in entry.frames and not (_as_aside(verb) and any(c.lower_ == "it" for c in verb.children)):
         return None  # "put" reports nothing but in "as X put it"
@@ -266,16 +320,37 @@ def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) ->
 
 def _more_content(verb: Token, content: set[int]) -> set[int]:
     """ "Polls showed that few thought it a priority, [and the share who did had tumbled]": a clause with
-    its own subject coordinated with the cue verb after its content, and no cue of its own, is more of
-    what was reported: the parser hangs the second conjunct of the content on the cue."""
-    if not _reports_clause(verb, content):
+    its own subject coordinated with the cue verb after its content, and no cue of its own (or opened by
+    "that": "[but that he would not support ...]"), is more of what was reported: the parser hangs the
+    second conjunct of the content on the cue."""
+    if not content:
         return set()
     end = max(content)
-    more: set[int] = set()
-    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > end):
-        if _cue_word(conj) is None and any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
-            more |= {t.i for t in conj.subtree}
-    return more
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.i > end]
+    if _reports_infinitive(verb, content):
+        return {t.i for c in conjuncts if _bare_infinitive(c, verb) for t in c.subtree}
+    if not _reports_clause(verb, content):
+        return set()
+    return {
+        t.i
+        for c in conjuncts
+        if (_cue_word(c) is None or _introduced_by(c, {"that"})) and any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+        for t in c.subtree
+    }
+
+
+def _reports_infinitive(verb: Token, content: set[int]) -> bool:
+    """Whether the content holds a to-infinitive the cue verb governs ("agreed [to share a currency]")."""
+    return any(c.dep_ == "xcomp" and c.i in content and _infinitive(c) for c in verb.children)
+
+
+def _bare_infinitive(conj: Token, verb: Token) -> bool:
+    """ "agreed to share a currency [and rely on one another]", "wants to triple the program[, grow the
+    corps]": a base form with no subject cannot be coordinated with a finite cue verb, so the parser hung
+    the second half of the infinitive on the cue."""
+    finite = "Fin" in verb.morph.get("VerbForm") and "Imp" not in verb.morph.get("Mood")
+    base = "Inf" in conj.morph.get("VerbForm") or "Imp" in conj.morph.get("Mood")
+    return finite and base and not any(k.dep_.startswith(("nsubj", "csubj")) for k in conj.children)
 
 
 def _reports_clause(verb: Token, content: set[int]) -> bool:
@@ -297,9 +372,24 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
             continue
         if token.dep_ != "conj" or token.head.i not in content:
             continue
-        if (acting := _acting_cue(token)) is not None and acting.i == verb.i:
+        acting = _acting_cue(token)
+        if (acting is not None and acting.i == verb.i) or _own_report(token, verb):
             cut |= {t.i for t in token.subtree}
     return cut
+
+
+def _own_report(conj: Token, verb: Token) -> bool:
+    """ "say they are convinced the inquiry was mishandled [and Democrats accused the GOP of ...]": a
+    finite cue verb with a subject of its own, coordinated inside the content, is the writer's next
+    report, not more of what the first source said (a past perfect, "and officials had confirmed it",
+    would still be)."""
+    entry = _cue_word(conj)
+    if entry is None or entry.cls not in ("speech", "stance") or not acts_as_verb(conj):
+        return False
+    finite = "Fin" in conj.morph.get("VerbForm") and "Fin" in verb.morph.get("VerbForm")
+    own = any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
+    helped = any(c.dep_ in ("aux", "aux:pass") for c in conj.children)
+    return finite and own and not helped
 
 
 def _colon_after(token: Token) -> bool:
@@ -531,16 +621,27 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
         clause = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "VERB" and c.i > after.i), clause)
     else:
         clause = next((c for c in noun.children if c.i > noun.i and any(_that_mark(m) for m in c.children)), None)
-    if owner is None or clause is None:
+    phrase = _noun_phrase_content(noun) if clause is None else None
+    if phrase is not None and owner is None:
+        # "Republican calls for ...", "Obama calls for ...": a name or a party's or nation's adjective
+        owner = next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and _names_owner(c)), None)
+    if owner is None or (clause is None and phrase is None):
         return None
     if noun.dep_ in _OBJECT_DEPS and _cue_word(noun.head) is not None:
         return None  # "repeated her warning that ...": the verb's attribution already says it
+    if phrase is not None:
+        content = {t.i for t in phrase.subtree} - {c.i for c in phrase.children if c.dep_ == "case"}
+        return _noun_cue_of(doc, noun, owner, content)
     content = {t.i for t in clause.subtree}
     verb = noun.head
     if noun.dep_.startswith("nsubj") and verb.i in content:
         # "His view [that the talks had failed] was shared": the sentence's own verb is not reported
         own = [verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop") and c.i > noun.i)]
         content = {i for i in content if i < min(own)}
+    return _noun_cue_of(doc, noun, owner, content)
+
+
+def _noun_cue_of(doc: Doc, noun: Token, owner: Token, content: set[int]) -> Cue:
     return Cue(
         token=noun.i,
         words=(noun.i, noun.i + 1),
@@ -549,6 +650,92 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
         source=_noun_phrase(owner),
         content=_runs(doc, _same_paragraph(doc, noun, content)),
     )
+
+
+def _noun_phrase_content(noun: Token) -> Token | None:
+    """ "Republican calls [for a special prosecutor]", "her criticism [of the plan]": the phrase after a
+    noun cue opened by one of its prepositions."""
+    prepositions = noun_prepositions().get(noun.lemma_.lower(), frozenset())
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.i > noun.i and c.dep_ == "nmod" and case_of(c) in prepositions and not _setting(c)
+        ),
+        None,
+    )
+
+
+def _names_owner(word: Token) -> bool:
+    """A capitalised word before a noun cue that can own it: a name, or an adjective of a party or nation
+    inside the sentence ("Republican", "Russian"), not a headline's capitals ("Former Aides' Calls")."""
+    if not word.text[:1].isupper() or word.i == word.sent.start:
+        return False
+    return word.pos_ == "PROPN" or (word.pos_ == "ADJ" and not word.nbor(-1).text[:1].isupper())
+
+
+_MADE = {"clear", "plain"}
+_MADE_CLEAR = CueWord("make clear", "speech", frozenset({"clause"}))
+
+
+def _made_clear(doc: Doc, verb: Token) -> Cue | None:
+    """ "Republicans [made clear] that they would like ...", "Clinton [made it clear] to House Democrats
+    that ...": saying something plainly, with the clause after the adjective, however the parser hung it
+    (a clausal complement, or a relative or adverbial clause of "made")."""
+    adjective = next((c for c in verb.children if c.dep_ == "xcomp" and c.lower_ in _MADE and c.i > verb.i), None)
+    if adjective is None or is_passive(verb):
+        return None
+    # the clause hangs on "made", or lower down where the parser misread whom it was made clear to
+    clause = next((t for t in verb.subtree if t.i > adjective.i and t.head.i >= verb.i and _reported_clause(t)), None)
+    source = _source(verb, _MADE_CLEAR)
+    if clause is None or source is None:
+        return None
+    words = (verb.i, adjective.i + 1)
+    return Cue(
+        token=verb.i,
+        words=words,
+        char_span=_chars(doc, words),
+        cls="speech",
+        source=source,
+        content=_runs(doc, _same_paragraph(doc, verb, {t.i for t in clause.subtree})),
+    )
+
+
+_EXPLETIVES = {"it", "this", "that", "there", "which", "what", "thing"}
+"""Subjects of an adjective that name no one: "[it] is clear that", "[which] is certain", "one [thing]
+is certain"."""
+
+
+def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
+    """ "they are [convinced] that the president could have done more", "she was [confident] the bill
+    would pass": an adjective of thinking or feeling after a copula, whose subject is the source and
+    whose clause is the content."""
+    if not any(c.dep_ in ("cop", "aux", "aux:pass") for c in adjective.children):
+        return None
+    clause = next((c for c in adjective.children if c.i > adjective.i and _reported_clause(c)), None)
+    subject = subject_of(adjective, ("nsubj", "nsubj:pass"))
+    if clause is None or subject is None or subject.lower_ in _EXPLETIVES:
+        return None
+    return Cue(
+        token=adjective.i,
+        words=(adjective.i, adjective.i + 1),
+        char_span=_chars(doc, (adjective.i, adjective.i + 1)),
+        cls=adjective_lexicon()[adjective.lower_],
+        source=_noun_phrase(subject),
+        content=_runs(doc, _same_paragraph(doc, adjective, {t.i for t in clause.subtree})),
+    )
+
+
+def _reported_clause(clause: Token) -> bool:
+    """A clause an adjective or "made clear" governs: a clausal complement, or a clause with its own
+    subject opened by "that" or by nothing ("are worried [the talks will fail]", parsed as adverbial)."""
+    if clause.dep_ == "ccomp":
+        return True
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    subjects = [c for c in clause.children if c.dep_.startswith("nsubj")]
+    if not subjects or subjects[0].lower_ in _RELATIVE_PRONOUNS | {"whom", "whose"}:
+        return False  # "made it clear [who are in need of a play-maker]": a relative clause
+    return clause.dep_ in ("advcl", "acl", "parataxis") and marks <= {"that"}
 
 
 def _that_mark(token: Token) -> bool:
@@ -672,12 +859,18 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     failing that a phrase after the cue's preposition, without it ("called for [new tariffs]"); failing
     that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
+    clauses += _clause_subject_as_object(verb, entry, clauses)
     if not clauses and "clause" in entry.frames:
         # "told reporters [that ...]", "said after the meeting [that ...]" hung on the noun before it
         clauses = [c for o in verb.children if o.dep_ in (*_OBJECT_DEPS, "obl") for c in o.children if _that_clause(c)]
+    if not clauses and "clause" in entry.frames and verb.pos_ == "NOUN":
+        # "The New York Post reports [that ...]" read as a noun with a clause of its own
+        clauses = [c for c in verb.children if c.dep_ == "acl" and c.i > verb.i and _introduced_by(c, {"that"})]
     if not clauses and "clause" in entry.frames:
-        # "says at a campaign stop in Toledo, [that it means ...]" parsed as an adverbial clause
-        clauses = [c for c in verb.children if c.dep_ == "advcl" and _introduced_by(c, {"that"})]
+        # "says at a campaign stop in Toledo, [that it means ...]" parsed as an adverbial clause; "asked
+        # the students [if they were always so serious]": what was asked
+        openers = {"that", "if", "whether"} if entry.lemma in _ASKING else {"that"}
+        clauses = [c for c in verb.children if c.dep_ == "advcl" and _introduced_by(c, openers)]
     if not clauses and "clause" in entry.frames:
         # "[The plan is still tilted toward the rich], the foundation said": read as an adverbial clause
         clauses = [c for c in verb.children if c.i < verb.i and _fronted_report(c, verb)]
@@ -731,14 +924,72 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
             prepositions = {k.i for c in phrases for k in c.children if k.dep_ in ("case", "mark")}
             return tokens - {i for i in prepositions if verb.doc[i].lower_ in cases}
     if not clauses and "object" in entry.frames:
-        # the one spoken to is no content ("told [reporters]"); the one spoken of is ("blasted [Clinton]")
+        # the one spoken to is no content ("told [reporters]"); the one spoken of is ("blasted [Clinton]"),
+        # after the verb: a relative pronoun before it stands for a phrase elsewhere ("which Bono rejected")
         stance = entry.cls == "stance"
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and (stance or not _addressee(c))]
+        objects = [
+            c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i and (stance or not _addressee(c))
+        ]
         if objects:
             clauses = objects + [
                 c for c in verb.children if c.i > objects[0].i and (_complement(c) or (stance and _charge(c)))
             ]
-    return {t.i for head in clauses for t in head.subtree}
+    objects = [c for c in clauses if c.dep_ in _OBJECT_DEPS and c.head == verb]
+    if objects:
+        clauses += [c for c in verb.children if c not in clauses and _object_modifier(c, objects[-1])]
+    content = {t.i for head in clauses for t in head.subtree}
+    for obj in objects:
+        content -= _said_where(obj)
+    return content
+
+
+_NOUN_PREPOSITIONS = {
+    *("of", "in", "on", "about", "for", "from", "like", "over", "against", "with", "to", "toward", "towards"),
+    *("into", "between", "among", "behind", "regarding", "concerning", "including", "such"),
+}
+_SETTINGS = {
+    *("statement", "interview", "speech", "rally", "letter", "event", "conference", "debate", "stop", "hearing"),
+    *("appearance", "tweet", "post", "program", "programme", "show", "broadcast", "briefing", "address", "remarks"),
+    *("meeting", "forum", "town", "call", "email", "e-mail", "op-ed", "article", "column", "book", "ad", "video"),
+    *("radio", "television", "tv", "network", "newspaper", "paper", "website", "blog", "podcast", "session"),
+    *("page", "site", "account", "feed", "channel", "platform"),
+}
+"""Where or how something was said: a phrase on one of these after the object says where the speaker said
+it ("praised the plan [in a statement]"), not what the object is."""
+
+
+def _said_where(obj: Token) -> set[int]:
+    """ "praised the plan [in a statement on Thursday]", "shared his endorsement [on its Facebook page]":
+    where or when the words came out, which the parser hung on the object that ends the content."""
+    end = obj.right_edge.i
+    for phrase in (c for c in obj.children if c.i > obj.i and c.dep_ in ("nmod", "obl", "nmod:tmod")):
+        if phrase.right_edge.i == end and _setting(phrase):
+            return set(range(phrase.left_edge.i, end + 1))
+    return set()
+
+
+def _setting(phrase: Token) -> bool:
+    """A phrase that says where, in what or when something was said ("in a statement", "on Thursday")."""
+    if phrase.lower_ in TIME_NOUNS or phrase.ent_type_ in ("DATE", "TIME"):
+        return True
+    if phrase.pos_ in ("NUM", "PROPN") and any(t.lower_ in TIME_NOUNS for t in phrase.subtree):
+        return True  # "on [11] September 2001"
+    return phrase.lower_ in _SETTINGS and case_of(phrase) in ("in", "on", "at", "during", "via", "through")
+
+
+def _object_modifier(phrase: Token, obj: Token) -> bool:
+    """ "revealed a yawning gulf [in the way the candidates approach the issue]", "touted projects [like
+    installing solar panels]", "rejected calls [to stop filling the reservoir]": a phrase right after the
+    object, with no comma between, that the parser hung on the verb but that says which or what the
+    object is; not when, where or in what it was said."""
+    if phrase.dep_ not in ("obl", "advcl", "xcomp") or phrase.left_edge.i != obj.right_edge.i + 1:
+        return False
+    if phrase.dep_ != "obl" and _infinitive(phrase):
+        return True  # "rejected calls [to stop filling the reservoir]"
+    opener = phrase.left_edge.lower_
+    if opener not in _NOUN_PREPOSITIONS or phrase.lower_ in TIME_NOUNS or phrase.ent_type_ in ("DATE", "TIME"):
+        return False
+    return not any(t.lower_ in _SETTINGS or t.lower_ in TIME_NOUNS for t in phrase.subtree)
 
 
 _FRONTED_DEPS = {"advcl", "ccomp", "parataxis", "dep", "conj"}
@@ -826,6 +1077,27 @@ def _introduced_by(token: Token, words: set[str]) -> bool:
 def _infinitive(token: Token) -> bool:
     """ "to reopen": a to-infinitive the parser attached as an adverbial clause."""
     return any(c.lower_ == "to" and c.dep_ in ("mark", "aux") and c.i < token.i for c in token.children)
+
+
+_INDEFINITES = {"anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "whoever"}
+
+
+def _clause_subject_as_object(verb: Token, entry: CueWord, clauses: list[Token]) -> list[Token]:
+    """ "saying [anybody who complains about a microphone] "is not having a good night"": a clause with no
+    subject of its own after an object of a verb of saying, which the parser took for whom it was said
+    to, has that object for its subject."""
+    if entry.cls != "speech" or entry.lemma in _ADDRESSING | _OTHER_OBJECTS or len(clauses) != 1:
+        return []
+    clause = clauses[0]
+    if clause.i < verb.i or any(c.dep_.startswith(("nsubj", "csubj")) for c in clause.children):
+        return []
+    return [
+        o
+        for o in verb.children
+        if o.dep_ in _OBJECT_DEPS
+        and verb.i < o.i < clause.left_edge.i
+        and (o.lower_ in _INDEFINITES or not _addressee(o))
+    ]
 
 
 def _addressee(token: Token) -> bool:
@@ -1063,6 +1335,8 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
         if child.i > head.i and child.dep_ == "advmod" and child.pos_ == "ADV":
             continue  # "Volkswagen[, meanwhile,] says": the sentence's adverb, not part of the name ("Mr
             # [Chavez]" read as an adverb stays)
+        if child.i > head.i and _setting(child):
+            continue  # "Chile [on Tuesday] rejected": when, hung on the name
         kept.extend(t.i for t in child.subtree)
     start, end = min(kept), max(kept) + 1
     if end - start > MAX_SOURCE_TOKENS:

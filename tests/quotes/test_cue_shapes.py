@@ -1,0 +1,274 @@
+"""Cue shapes beyond a verb of saying with a clause: a verb the tagger took for a noun, adjectives of
+thinking, "made clear", stances, questions, and where the content of a cue starts and stops. Sentences
+written for these tests (fictional people), run through `analyze`."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from newsgraph.model import Analysis, Quote
+from newsgraph.pipeline import analyze
+
+
+@functools.cache
+def analysed(text: str) -> Analysis:
+    return analyze(text)
+
+
+def only_quote(text: str) -> Quote:
+    quotes = analysed(text).quotes
+    assert len(quotes) == 1, [(q.text, q.cue.text if q.cue else None) for q in quotes]
+    return quotes[0]
+
+
+def speaker_name(quote: Quote) -> str | None:
+    return quote.speaker.name if quote.speaker else None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Halvorsen remarks that the weather has improved.", "Halvorsen", "that the weather has improved"),
+        (
+            "Supporters of the change claim it will mean lower costs.",
+            "Supporters of the change",
+            "it will mean lower costs",
+        ),
+    ],
+    ids=["remarks", "claim"],
+)
+def test_a_verb_the_tagger_read_as_a_noun_is_still_a_cue(text: str, speaker: str, content: str) -> None:
+    quote = only_quote(text)
+    assert (text[quote.speaker.start : quote.speaker.end], quote.text) == (speaker, content)
+
+
+def test_a_noun_of_saying_with_an_owner_stays_a_noun_cue() -> None:
+    text = "Judge Amara Diallo's conclusion that the files should stay sealed was not shared by the court."
+    quote = only_quote(text)
+    assert quote.text == "that the files should stay sealed"
+    assert speaker_name(quote) == "Amara Diallo"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The two governments agreed to share a single currency and rely on one another for border controls.",
+            "to share a single currency and rely on one another for border controls",
+        ),
+        (
+            "Senator Ruth Okonjo wants to double the size of the service corps, open new offices and hire more nurses.",
+            "to double the size of the service corps, open new offices and hire more nurses",
+        ),
+    ],
+    ids=["and-rely", "list-of-infinitives"],
+)
+def test_a_bare_infinitive_after_the_cue_goes_on_with_the_infinitive(text: str, content: str) -> None:
+    assert only_quote(text).text == content
+
+
+def test_a_finite_verb_after_an_infinitive_is_the_speaker_s_next_act() -> None:
+    quotes = analysed("Ines Varela promised to cut fares and said the budget would shrink.").quotes
+    assert sorted(q.text for q in quotes) == ["the budget would shrink", "to cut fares"]
+
+
+def test_a_second_that_clause_is_more_of_what_was_said_even_with_a_cue_inside() -> None:
+    text = "Tomas Berg said the country needs new border posts, but that he would not support mass expulsions."
+    quote = only_quote(text)
+    assert quote.text == "the country needs new border posts, but that he would not support mass expulsions"
+
+
+def test_a_phrase_the_parser_hung_on_the_verb_after_the_object_says_what_the_object_is() -> None:
+    text = "The survey revealed a yawning gulf in the way the two parties approach the issue."
+    assert only_quote(text).text == "a yawning gulf in the way the two parties approach the issue"
+
+
+def test_where_and_when_the_words_came_out_is_no_part_of_them() -> None:
+    text = "Marta Quispe praised the plan in a statement on Thursday."
+    assert only_quote(text).text == "the plan"
+
+
+def test_an_infinitive_after_a_stance_s_object_says_what_the_object_asked() -> None:
+    text = "Prime Minister Lena Soto rejected calls to stop filling the reservoir."
+    assert only_quote(text).text == "calls to stop filling the reservoir"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Then Dr Pavel Novak asked the students if they were always so serious.", "if they were always so serious"),
+        ("Rosa Lindqvist wondered whether the plan would work.", "whether the plan would work"),
+    ],
+    ids=["asked-if", "wondered-whether"],
+)
+def test_a_question_opened_by_if_or_whether_is_what_was_asked(text: str, content: str) -> None:
+    assert only_quote(text).text == content
+
+
+def test_a_condition_after_said_stays_inside_what_was_said() -> None:
+    text = "Dario Fumagalli said he would resign if the vote failed."
+    assert only_quote(text).text == "he would resign if the vote failed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Governor Alma Reyes endorsed Tomas Ibarra last week.", "Alma Reyes", "Tomas Ibarra"),
+        ("The farmers' union opposed the new water tariff.", "The farmers' union", "the new water tariff"),
+        ("The Green Party backed the plan to close the coal plant.", "Green Party", "the plan to close the coal plant"),
+        ("The city council welcomed the ruling.", "The city council", "the ruling"),
+        ("Chile on Tuesday rejected a Peruvian proposal.", "Chile", "a Peruvian proposal"),
+    ],
+    ids=["endorsed", "opposed", "backed", "welcomed", "rejected-with-a-day"],
+)
+def test_support_and_opposition_are_stances(text: str, speaker: str, content: str) -> None:
+    quote = only_quote(text)
+    assert (speaker_name(quote), quote.text, quote.confidence) == (speaker, content, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "But the organisers are convinced that the march will go ahead.",
+            "the organisers",
+            "that the march will go ahead",
+        ),
+        ("Aylin Demir is confident that the bill will pass.", "Aylin Demir", "that the bill will pass"),
+        ("Officials in Quito are worried the talks will fail.", "Officials in Quito", "the talks will fail"),
+    ],
+    ids=["convinced", "confident", "worried"],
+)
+def test_an_adjective_of_thinking_after_a_copula_is_a_cue(text: str, speaker: str, content: str) -> None:
+    quote = only_quote(text)
+    assert quote.speaker is not None
+    assert (text[quote.speaker.start : quote.speaker.end], quote.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It is certain that the vote will be close.", "A confident team took the field."],
+    ids=["it-is-certain", "no-clause"],
+)
+def test_an_adjective_with_no_one_or_no_clause_is_no_cue(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Several senators made clear that they would like to see the bill pass this year.",
+            "that they would like to see the bill pass this year",
+        ),
+        (
+            "Marisol Vega made it clear to party members on Wednesday that she has their backs.",
+            "that she has their backs",
+        ),
+    ],
+    ids=["made-clear", "made-it-clear"],
+)
+def test_making_something_clear_is_saying_it(text: str, content: str) -> None:
+    quote = only_quote(text)
+    assert quote.text == content and quote.cue is not None and quote.cue.text.startswith("made")
+
+
+def test_a_quotation_after_a_second_verb_is_not_the_first_verb_s() -> None:
+    text = (
+        "Domingas Correia welcomed the sanctions but urged the bloc to \u201ckeep the pressure on until the "
+        "assembly sits again\u201d."
+    )
+    stance = next(q for q in analysed(text).quotes if q.text == "the sanctions")
+    assert len(stance.parts) == 1
+
+
+def test_a_device_s_features_are_no_one_s_words() -> None:
+    assert analysed("The new handset supports wireless play and faster downloads.").quotes == []
+
+
+def test_a_second_source_s_report_coordinated_inside_the_content_is_its_own_quote() -> None:
+    text = (
+        "Republicans say they are convinced the agency mishandled the inquiry and Democrats accused the party "
+        "of stoking the issue."
+    )
+    quotes = {q.text: speaker_name(q) for q in analysed(text).quotes}
+    assert quotes == {
+        "they are convinced the agency mishandled the inquiry": "Republicans",
+        "the party of stoking the issue": "Democrats",
+    }
+
+
+def test_a_past_perfect_report_inside_the_content_stays_in_it() -> None:
+    text = "Lucia Ferraz said the minister had resigned and officials had confirmed the news."
+    assert only_quote(text).text == "the minister had resigned and officials had confirmed the news"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "One pastor backing the senator, Darran Whitby of Grace Church in Marion, said he had made more than "
+            "150 phone calls to other pastors.",
+            "Darran Whitby",
+        ),
+        (
+            "Florida delegate John Archway, wearing a T-shirt covered in buttons, said he is proud of the way the "
+            "challenger is funding his campaign.",
+            "John Archway",
+        ),
+    ],
+    ids=["name-of-church", "description-before-name"],
+)
+def test_a_name_set_off_before_said_is_its_source_however_the_parser_hung_it(text: str, speaker: str) -> None:
+    assert speaker_name(only_quote(text)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The board decided to sell the stadium.", "to sell the stadium"),
+        ("Kofi Mensah hopes to win the seat back in May.", "to win the seat back in May"),
+        ("Senator Ada Kurti voted against the crime bill.", "the crime bill"),
+        ("The renewed Republican calls for a special prosecutor went unanswered.", "a special prosecutor"),
+        ("Her criticism of the pension plan was sharp.", "the pension plan"),
+    ],
+    ids=["decided-to", "hopes-to", "voted-against", "calls-for", "criticism-of"],
+)
+def test_intentions_votes_and_nouns_of_saying_with_a_phrase(text: str, content: str) -> None:
+    assert only_quote(text).text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote could decide the balance of power in the senate.",
+        "Her remarks on Saturday drew a crowd.",
+        "The band won fame and an image as a political band, which the singer rejected as a cliche.",
+        "The chair should go on sale in April and is expected to cost 399 dollars.",
+        "The award, voted by club members, went to Ana Diaz.",
+        "One thing is certain: the budget will not pass.",
+        "Detainees have been held since the terror attacks on 11 September 2001.",
+    ],
+    ids=[
+        "decide-an-outcome",
+        "remarks-on-a-day",
+        "relative-pronoun-object",
+        "is-expected-after-and",
+        "voted-by",
+        "one-thing-is-certain",
+        "attacks-on-a-date",
+    ],
+)
+def test_no_quote_from_an_outcome_a_day_or_a_relative_pronoun(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+def test_a_passive_with_its_be_left_out_names_no_one_who_expects() -> None:
+    text = (
+        "The row worried MPs defending their seats in an election, widely expected to be held in May, and "
+        "several members are angry."
+    )
+    assert [q for q in analysed(text).quotes if q.cue is not None and q.cue.text == "expected"] == []
+    assert only_quote("Analysts had expected to see a rise in sales.").text == "to see a rise in sales"
