@@ -272,3 +272,39 @@ def test_a_passive_with_its_be_left_out_names_no_one_who_expects() -> None:
     )
     assert [q for q in analysed(text).quotes if q.cue is not None and q.cue.text == "expected"] == []
     assert only_quote("Analysts had expected to see a rise in sales.").text == "to see a rise in sales"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Many of his supporters believe bigotry and xenophobia are acceptable.",
+            "Many of his supporters",
+            "bigotry and xenophobia are acceptable",
+        ),
+        (
+            "Patriot chose to file in Richmond, where restructuring experts say some judges move cases quickly.",
+            "restructuring experts",
+            "some judges move cases quickly",
+        ),
+    ],
+    ids=["clause-read-as-a-conjunct", "experts-say-after-where"],
+)
+def test_what_the_parser_joined_wrongly_is_still_a_report(text: str, speaker: str, content: str) -> None:
+    quote = only_quote(text)
+    assert quote.speaker is not None
+    assert (text[quote.speaker.start : quote.speaker.end], quote.text) == (speaker, content)
+
+
+def test_a_cue_with_an_adverb_set_off_by_commas_reports_the_sentence_around_it() -> None:
+    text = "Climate change, Mr. Okafor often says, is the greatest threat facing the world."
+    quote = only_quote(text)
+    assert [text[s:e] for s, e in quote.parts] == ["Climate change", "is the greatest threat facing the world"]
+
+
+def test_a_second_cue_the_tagger_read_as_a_noun_after_and_is_a_cue() -> None:
+    text = "He proposes doing away with the mandate, and plans to reduce the cost of insurance without regulations."
+    assert {q.text for q in analysed(text).quotes} == {
+        "doing away with the mandate",
+        "to reduce the cost of insurance without regulations",
+    }

@@ -103,6 +103,8 @@ def acts_as_verb(token: Token) -> bool:
         return True  # "The New York Post [reports] that ...", its name read as the noun's modifiers
     if deps & _NOUN_ONLY:
         return False
+    if token.dep_ == "conj" and deps & {"ccomp", "xcomp"} and token.head.i < token.i:
+        return acts_as_verb(token.head)  # "He proposes doing away with the mandate, and [plans] to ..."
     return "nsubj" in deps or (token.dep_ == "ROOT" and bool(deps & {"ccomp", "xcomp"}))
 
 

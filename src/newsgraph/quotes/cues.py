@@ -302,6 +302,9 @@ def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) ->
     next to a quotation mark (a direct quote's own cue) nor after a relative pronoun ("who said")."""
     before, after = source[0] - 1, words[1]
     verb = doc[words[0]]
+    between = range(source[1], words[0])
+    if all(doc[i].head.i == verb.i and doc[i].dep_ in ("advmod", "aux") for i in between):
+        source = (source[0], words[0])  # "Climate change, Mr. Obama [often] says, is ...": the cue's adverb
     adjuncts = {t.i for c in verb.children if c.i >= after and _cue_adjunct(c) for t in c.subtree}
     while after in adjuncts:  # "The museum, Okafor said [on Tuesday], will open ..."
         after += 1
@@ -861,6 +864,11 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
     clauses += _clause_subject_as_object(verb, entry, clauses)
     if not clauses and "clause" in entry.frames:
+        # "supporters believe [bigotry and xenophobia are acceptable]" read as a second clause joined to
+        # the cue with no "and": a clause with its own subject right after the cue is what it reports
+        joined = entry.lemma in _OTHER_OBJECTS | _OTHER_SENSES
+        clauses = [] if joined else [c for c in verb.children if c.dep_ == "conj" and _unjoined_clause(c, verb)]
+    if not clauses and "clause" in entry.frames:
         # "told reporters [that ...]", "said after the meeting [that ...]" hung on the noun before it
         clauses = [c for o in verb.children if o.dep_ in (*_OBJECT_DEPS, "obl") for c in o.children if _that_clause(c)]
     if not clauses and "clause" in entry.frames and verb.pos_ == "NOUN":
@@ -1077,6 +1085,19 @@ def _introduced_by(token: Token, words: set[str]) -> bool:
 def _infinitive(token: Token) -> bool:
     """ "to reopen": a to-infinitive the parser attached as an adverbial clause."""
     return any(c.lower_ == "to" and c.dep_ in ("mark", "aux") and c.i < token.i for c in token.children)
+
+
+_OTHER_SENSES = {"threaten", "reply", "respond", "charge", "claim"}
+"""Cue verbs that often mean something else ("Rangers threatened", "Irish replied with three penalties",
+"took a charge", "claimed the title"): a clause the parser joined to them is no report."""
+
+
+def _unjoined_clause(clause: Token, verb: Token) -> bool:
+    """A conjunct that opens right after the cue verb with a subject of its own and no conjunction or
+    punctuation before it: no second clause of the writer's, but the clause the cue governs."""
+    if clause.left_edge.i != verb.i + 1 or not any(c.dep_.startswith("nsubj") for c in clause.children):
+        return False
+    return not any(c.dep_ == "cc" or c.is_punct for c in clause.children if c.i < clause.i)
 
 
 _INDEFINITES = {"anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "whoever"}
@@ -1306,10 +1327,24 @@ def _name_before(token: Token) -> tuple[int, int] | None:
     """The name right before a token: before a verb, as in "..., Tom Kall said:" misparsed as a second
     clause with no subject of its own (the name is the source, not the first clause's subject); before
     the comma of an aside, as in "John Ison, from the group ..., said"."""
-    start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN":
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
         start -= 1
-    return (start, token.i) if start < token.i else None
+    if start < token.i:
+        return start, token.i
+    if start > 0 and _agrees_in_plural(doc[start - 1], token):
+        # "where restructuring experts say ...", with "restructuring" read as a verb taking "experts"
+        while start > 0 and (doc[start - 1].pos_ in ("NOUN", "ADJ") or doc[start - 1].lower_.endswith("ing")):
+            start -= 1
+        return start, token.i
+    return None
+
+
+def _agrees_in_plural(noun: Token, verb: Token) -> bool:
+    """A plural noun right before a verb in the plural present ("experts [say]"): its subject."""
+    plural = noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number") and noun.is_alpha and noun.lower_.endswith("s")
+    present = "Pres" in verb.morph.get("Tense") and "Sing" not in verb.morph.get("Number")
+    return plural and present and not any(c.dep_ == "case" for c in noun.children)
 
 
 def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
