@@ -314,11 +314,13 @@ def test_reading_records_names_the_bad_line(tmp_path: Path) -> None:
         read_quote_records(tmp_path / "missing.jsonl")
 
 
-def test_a_speaker_resolved_from_who_counts_the_pronoun_as_a_mention() -> None:
+def test_a_speaker_resolved_from_who_is_mentioned_by_the_pronoun() -> None:
     text = "The plan was opposed by a local architect who said the bridge would never be safe."
-    [quote] = prediction_record(analyze(text))["quotes"]
-    assert quote["speaker"]["text"].endswith("architect")
-    assert [text.index(" who ") + 1, text.index(" who ") + 4] in quote["speaker_entity_mentions"]
+    analysis = analyze(text)
+    [quote] = prediction_record(analysis)["quotes"]
+    assert quote["speaker"] == {"start": text.index(" who ") + 1, "end": text.index(" who ") + 4, "text": "who"}
+    [said] = analysis.quotes
+    assert said.speaker is not None and said.speaker.name.endswith("architect")
 
 
 def test_direct_and_mixed_row_counts_both_kinds_on_each_side() -> None:

@@ -216,6 +216,8 @@ def _misread_subject(verb: Token) -> Token | None:
                 return name
             if child.pos_ in ("NOUN", "PROPN"):
                 return child  # "Sok Chanthy, Cambodia's water resources minister, said": the title itself
+        if _description_after_quote(child, verb):
+            return child  # '"...?" [the 43-year-old] asked': the description read as a modifier of the verb
         if child.dep_ == "csubj" and {"Ger", "Part"} & set(child.morph.get("VerbForm")):
             found = next((c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if found is not None:
@@ -227,6 +229,18 @@ def _misread_subject(verb: Token) -> Token | None:
         # coordinated with "raised": a name set off by commas right before it is its subject
         return _name_left_of(verb, set_off_only=True)
     return None
+
+
+def _description_after_quote(child: Token, verb: Token) -> bool:
+    """A phrase opened by a determiner right after a closing quotation mark that runs up to the verb."""
+    first = child.left_edge
+    return (
+        child.dep_ in ("amod", "nmod", "obl", "advmod")
+        and first.pos_ == "DET"
+        and first.i > 0
+        and child.doc[first.i - 1].is_quote
+        and child.right_edge.i == verb.i - 1
+    )
 
 
 def _name_left_of(verb: Token, set_off_only: bool = False) -> Token | None:
@@ -254,7 +268,9 @@ def _name_left_of(verb: Token, set_off_only: bool = False) -> Token | None:
     if doc[before].text != ",":
         return None
     for name in verb.sent.ents:
-        opened = name.start == start or doc[name.start - 1].text == "," or _described_from_start(doc, start, name.start)
+        before_name = doc[name.start - 1] if name.start > start else None
+        opened = before_name is None or before_name.text == "," or before_name.is_quote
+        opened = opened or _described_from_start(doc, start, name.start)
         closed = doc[name.end].text == "," or doc[name.end].lower_ in _AFFILIATING
         if name.label_ == "PER" and name.end < verb.i and opened and closed:
             return name.root

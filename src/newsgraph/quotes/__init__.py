@@ -26,6 +26,7 @@ from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS
 from newsgraph.model import Quote, Span, Speaker
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import text_of
+from newsgraph.quotes.adjacent import adjacent_cue
 from newsgraph.quotes.attribution import speaker_for
 from newsgraph.quotes.cues import CLAUSE_DEPS, LABEL, Cue, find_cues, trailing_participle
 from newsgraph.quotes.marks import QuotedSpan, quoted_spans
@@ -79,7 +80,7 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     text = text_of(doc)
     marks = [m for m in quoted_spans(text) if _WORD.search(text[m.start : m.end])]
     cues = [c for c in find_cues(doc) if not _inside_quote(doc, c, marks) and not _source_quoted(doc, c, marks)]
-    speakers = {id(c): speaker_for(doc, c.source, entities) if c.source else None for c in cues}
+    speakers = {id(c): _speaker_of(doc, c, entities) for c in cues}
     organisations = {e.id for e in entities.entities if e.kind == "organisation"}
     groups = {
         id(speaker)
@@ -95,7 +96,10 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for mark in marks:
         if id(mark) in claimed:
             continue
-        cue = _cue_next_to(doc, mark, cues, marks) if _long_enough(text, mark) or _starts_sentence(text, mark) else None
+        quote_like = _long_enough(text, mark) or _starts_sentence(text, mark)
+        cue = _cue_next_to(doc, mark, cues, marks) if quote_like else None
+        if cue is None and quote_like and (cue := adjacent_cue(doc, mark)) is not None:
+            speakers[id(cue)] = _speaker_of(doc, cue, entities)
         if cue is not None:
             _attach(drafts, mark, cue, speakers[id(cue)])
         elif (signed := _signature(doc, mark, entities)) is not None:
@@ -108,6 +112,18 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     _resolve_they(text, drafts, groups)
     _resolve_definite(drafts)
     return [_quote(text, d) for d in _merge_adjacent(text, drafts)]
+
+
+def _speaker_of(doc: Doc, cue: Cue, entities: EntityIndex) -> Speaker | None:
+    """The cue's speaker, mentioned where the clause names it: a relative pronoun ("Weaver, [who] endorsed
+    Clinton") is the mention of the source it stands for, as "he" is of the person."""
+    if cue.source is None:
+        return None
+    speaker = speaker_for(doc, cue.source, entities)
+    if cue.mention is None:
+        return speaker
+    pronoun = doc[cue.mention[0] : cue.mention[1]]
+    return dataclasses.replace(speaker, start=pronoun.start_char, end=pronoun.end_char)
 
 
 def _resolve_definite(drafts: list[_Draft]) -> None:

@@ -113,6 +113,9 @@ class Cue:
     cls: str
     source: tuple[int, int] | None = None
     content: list[tuple[int, int]] = field(default_factory=list)
+    mention: tuple[int, int] | None = None
+    """Where the clause names its source when that is a relative pronoun standing for the source ("Weaver,
+    [who] endorsed Clinton"), as a pronoun is the mention of the person it stands for."""
 
 
 @functools.cache
@@ -165,7 +168,7 @@ def _quoted_characterisation(verb: Token) -> CueWord | None:
     return None
 
 
-def _cue_word(token: Token) -> CueWord | None:
+def cue_word(token: Token) -> CueWord | None:
     """The lexicon's entry for a word, by its form or its lemma."""
     words = lexicon()
     return words.get(token.lower_) or words.get(token.lemma_.lower())
@@ -197,7 +200,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         elif token.lemma_.lower() == "make" and token.pos_ == "VERB":
             cue = _made_clear(doc, token)
         else:
-            entry = _cue_word(token) or _quoted_characterisation(token)
+            entry = cue_word(token) or _quoted_characterisation(token)
             cue = _verb_cue(doc, token, entry) if entry and acts_as_verb(token) else None
         if cue is not None:
             cues.append(cue)
@@ -233,7 +236,7 @@ def _describing_participle(verb: Token, entry: CueWord) -> bool:
 
 def _verb_read_as_noun(token: Token) -> bool:
     """ "Trump [claims] that he should be the exception": a cue verb's form the tagger called a noun."""
-    return acts_as_verb(token) and _cue_word(token) is not None
+    return acts_as_verb(token) and cue_word(token) is not None
 
 
 def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
@@ -265,12 +268,19 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     content -= _next_act(verb, content)
     if source is None or _nobody(doc, verb, source):
         return None
+    if any(i < source[0] for i in content) and any(source[0] <= i < verb.i for i in content):
+        # '"...," Jenna Golden, Twitter's director of advertising, said': the name and its description
+        # between the report and the verb, which the parser hung inside the report, are no part of it;
+        # nor is a description set off before the name ('"...," [the assailant,] John McGraw, told')
+        content -= set(range(_description_before(doc, source[0]), verb.i))
     particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
     words = (verb.i, (particle[0] if particle else verb.i) + 1)
     content = _parenthetical(doc, source, words) or content
     for title in (c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.left_edge.i <= source[0] <= c.right_edge.i):
         # "Rendell, [a Clinton surrogate], said": a title the parser read as a clause, holding the source
-        content -= {t.i for t in title.subtree}
+        # (not a report the parser hung the source in: '"...," Jenna Golden, Twitter's director, said')
+        if all(t.is_punct or t.is_space for t in title.subtree if t.i < source[0]):
+            content -= {t.i for t in title.subtree}
     return Cue(
         token=verb.i,
         words=words,
@@ -278,7 +288,16 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         cls=entry.cls,
         source=source,
         content=_runs(doc, _same_paragraph(doc, verb, content)),
+        mention=_relative_mention(verb, source),
     )
+
+
+def _relative_mention(verb: Token, source: tuple[int, int]) -> tuple[int, int] | None:
+    """The relative pronoun that is the cue verb's own subject, where the source is what it stands for."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ not in _RELATIVE_PRONOUNS or source[0] <= subject.i < source[1]:
+        return None
+    return subject.i, subject.i + 1
 
 
 _CUE_ADJUNCTS = {"obl", "obl:tmod", "obl:npmod", "advmod", "npadvmod"}
@@ -337,7 +356,7 @@ def _more_content(verb: Token, content: set[int]) -> set[int]:
     return {
         t.i
         for c in conjuncts
-        if (_cue_word(c) is None or _introduced_by(c, {"that"})) and any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+        if (cue_word(c) is None or _introduced_by(c, {"that"})) and any(k.dep_ in _SUBJECT_DEPS for k in c.children)
         for t in c.subtree
     }
 
@@ -366,7 +385,7 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
     the cue verb is the speaker's next act (its own cue), not part of what was said."""
     cut: set[int] = set()
     for token in (verb.doc[i] for i in sorted(content)):
-        participle = trailing_participle(token) and "clause" in getattr(_cue_word(token), "frames", ())
+        participle = trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
         if participle and _colon_after(token) and token not in verb.ancestors:
             cut |= {i for i in content if i >= token.i}  # "said the deal was dead, [adding: "..."]"
             break
@@ -386,7 +405,7 @@ def _own_report(conj: Token, verb: Token) -> bool:
     finite cue verb with a subject of its own, coordinated inside the content, is the writer's next
     report, not more of what the first source said (a past perfect, "and officials had confirmed it",
     would still be)."""
-    entry = _cue_word(conj)
+    entry = cue_word(conj)
     if entry is None or entry.cls not in ("speech", "stance") or not acts_as_verb(conj):
         return False
     finite = "Fin" in conj.morph.get("VerbForm") and "Fin" in verb.morph.get("VerbForm")
@@ -608,8 +627,8 @@ def trailing_participle(token: Token) -> bool:
 def _acting_cue(token: Token) -> Token | None:
     """The cue verb a coordinated cue verb belongs with, where the parser hung it inside that verb's
     content ("said he would order a review and warned ...": the speaker's second act)."""
-    outer = coordinated_outer(token) if token.dep_ == "conj" and _cue_word(token) is not None else None
-    return outer if outer is not None and _cue_word(outer) is not None else None
+    outer = coordinated_outer(token) if token.dep_ == "conj" and cue_word(token) is not None else None
+    return outer if outer is not None and cue_word(outer) is not None else None
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
@@ -630,7 +649,7 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
         owner = next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and _names_owner(c)), None)
     if owner is None or (clause is None and phrase is None):
         return None
-    if noun.dep_ in _OBJECT_DEPS and _cue_word(noun.head) is not None:
+    if noun.dep_ in _OBJECT_DEPS and cue_word(noun.head) is not None:
         return None  # "repeated her warning that ...": the verb's attribution already says it
     if phrase is not None:
         content = {t.i for t in phrase.subtree} - {c.i for c in phrase.children if c.dep_ == "case"}
@@ -1236,7 +1255,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 None,
             )
         if named is None:
-            named = _subject_of_clause_after(verb)
+            named = _subject_of_clause_after(verb) or _name_cut_off(verb)
         if named is not None:
             return _noun_phrase(named)
     if not has_subject and verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
@@ -1245,7 +1264,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
             return named
     acting = _acting_cue(verb)
     if acting is not None:
-        return _source(acting, _cue_word(acting))
+        return _source(acting, cue_word(acting))
     # "Dean, a former party chairman, poked at the nominee's sniffing during the debate, [tweeting], "...":
     # a participle set off at the end of a sentence is what the sentence's subject did, wherever it hangs
     heads = [verb.head] if verb.dep_ in ("conj", "advcl", "xcomp") else []
@@ -1321,6 +1340,31 @@ def _subject_of_clause_after(verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or name.dep_ not in _SUBJECT_DEPS or clause.head.i != verb.i:
         return None
     return name if clause.dep_ in CLAUSE_DEPS and clause.i > name.i else None
+
+
+_DESCRIBING = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+
+
+def _description_before(doc: Doc, name_start: int) -> int:
+    """Where a short description set off by commas before a name starts ("the assailant, [John McGraw]"),
+    else the name's start."""
+    if name_start < 2 or doc[name_start - 1].text != ",":
+        return name_start
+    start = name_start - 1
+    while start > 0 and doc[start - 1].pos_ in _DESCRIBING and not doc[start - 1].is_punct:
+        start -= 1
+    opened = start == 0 or doc[start - 1].is_punct
+    return start if opened and start < name_start - 1 else name_start
+
+
+def _name_cut_off(verb: Token) -> Token | None:
+    """ "''...,'' said | Representative Peter Welch, Democrat of Vermont, who ...": the name right after an
+    inverted verb that the parser made the root of a sentence of its own."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].sent == verb.sent:
+        return None
+    root = doc[verb.i + 1].sent.root
+    return root if root.pos_ == "PROPN" and root.left_edge.i == verb.i + 1 else None
 
 
 def _name_before(token: Token) -> tuple[int, int] | None:
