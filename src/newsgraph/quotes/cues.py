@@ -3,7 +3,9 @@
 A cue is found in the dependency parse: a verb from the lexicon (`cues.tsv`, written by us) with its
 source (the subject) and its content (the clause it governs, or, for "X, officials said", the clause it
 interrupts). "according to X" is a cue of its own, whose source is X and whose content is the rest of the
-clause. The quote stage turns cues and quotation marks into quotes.
+clause; so are a noun with an owner ("Trump's claim that ...", `cue_nouns.tsv`), an adjective after a
+copula ("they are convinced that ...", `cue_adjectives.tsv`), "made (it) clear" and a name and a colon
+opening a paragraph. The quote stage turns cues and quotation marks into quotes.
 """
 
 from __future__ import annotations
