@@ -283,14 +283,27 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         # (not a report the parser hung the source in: '"...," Jenna Golden, Twitter's director, said')
         if all(t.is_punct or t.is_space for t in title.subtree if t.i < source[0]):
             content -= {t.i for t in title.subtree}
+    return _cue_of(doc, verb, words, entry.cls, source, content, mention=_relative_mention(verb, source))
+
+
+def _cue_of(
+    doc: Doc,
+    token: Token,
+    words: tuple[int, int],
+    cls: str,
+    source: tuple[int, int],
+    content: set[int],
+    mention: tuple[int, int] | None = None,
+) -> Cue:
+    """A cue whose content is cut to the paragraph of its word and into runs of tokens."""
     return Cue(
-        token=verb.i,
+        token=token.i,
         words=words,
         char_span=_chars(doc, words),
-        cls=entry.cls,
+        cls=cls,
         source=source,
-        content=_runs(doc, _same_paragraph(doc, verb, content)),
-        mention=_relative_mention(verb, source),
+        content=_runs(doc, _same_paragraph(doc, token, content)),
+        mention=mention,
     )
 
 
@@ -439,14 +452,7 @@ def _trailing_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     if after < sentence.end and doc[after].text not in (",", ".", ";"):
         return None
     content = {i for i in range(sentence.start, comma) if not doc[i].is_space}
-    return Cue(
-        token=verb.i,
-        words=(verb.i, verb.i + 1),
-        char_span=_chars(doc, (verb.i, verb.i + 1)),
-        cls=entry.cls,
-        source=(first, verb.i),
-        content=_runs(doc, _same_paragraph(doc, verb, content)),
-    )
+    return _cue_of(doc, verb, (verb.i, verb.i + 1), entry.cls, (first, verb.i), content)
 
 
 def _scattered(verb: Token, content: set[int]) -> set[int]:
@@ -666,14 +672,7 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
 
 
 def _noun_cue_of(doc: Doc, noun: Token, owner: Token, content: set[int]) -> Cue:
-    return Cue(
-        token=noun.i,
-        words=(noun.i, noun.i + 1),
-        char_span=_chars(doc, (noun.i, noun.i + 1)),
-        cls=noun_lexicon()[noun.lemma_.lower()],
-        source=_noun_phrase(owner),
-        content=_runs(doc, _same_paragraph(doc, noun, content)),
-    )
+    return _cue_of(doc, noun, (noun.i, noun.i + 1), noun_lexicon()[noun.lemma_.lower()], _noun_phrase(owner), content)
 
 
 def _noun_phrase_content(noun: Token) -> Token | None:
@@ -715,14 +714,7 @@ def _made_clear(doc: Doc, verb: Token) -> Cue | None:
     if clause is None or source is None:
         return None
     words = (verb.i, adjective.i + 1)
-    return Cue(
-        token=verb.i,
-        words=words,
-        char_span=_chars(doc, words),
-        cls="speech",
-        source=source,
-        content=_runs(doc, _same_paragraph(doc, verb, {t.i for t in clause.subtree})),
-    )
+    return _cue_of(doc, verb, words, "speech", source, {t.i for t in clause.subtree})
 
 
 _EXPLETIVES = {"it", "this", "that", "there", "which", "what", "thing"}
@@ -740,14 +732,9 @@ def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
     subject = subject_of(adjective, ("nsubj", "nsubj:pass"))
     if clause is None or subject is None or subject.lower_ in _EXPLETIVES:
         return None
-    return Cue(
-        token=adjective.i,
-        words=(adjective.i, adjective.i + 1),
-        char_span=_chars(doc, (adjective.i, adjective.i + 1)),
-        cls=adjective_lexicon()[adjective.lower_],
-        source=_noun_phrase(subject),
-        content=_runs(doc, _same_paragraph(doc, adjective, {t.i for t in clause.subtree})),
-    )
+    cls = adjective_lexicon()[adjective.lower_]
+    content = {t.i for t in clause.subtree}
+    return _cue_of(doc, adjective, (adjective.i, adjective.i + 1), cls, _noun_phrase(subject), content)
 
 
 def _reported_clause(clause: Token) -> bool:
@@ -1189,14 +1176,7 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
     if _no_words(doc, according, content):
         return None
-    return Cue(
-        token=according.i,
-        words=(according.i, according.i + 2),
-        char_span=_chars(doc, (according.i, according.i + 2)),
-        cls="speech",
-        source=source,
-        content=_runs(doc, _same_paragraph(doc, according, content)),
-    )
+    return _cue_of(doc, according, (according.i, according.i + 2), "speech", source, content)
 
 
 def _up_to_comma(according: Token) -> tuple[int, int] | None:
