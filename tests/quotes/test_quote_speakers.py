@@ -100,3 +100,23 @@ def test_a_relative_pronoun_is_the_mention_of_the_source_it_stands_for() -> None
     assert text[stance.speaker.start : stance.speaker.end] == "who"
     said = quote_with(text, "the race was over")
     assert said.speaker is not None and text[said.speaker.start : said.speaker.end] == "Jeff Weaving"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Democratic presidential candidate Sen. Bernard Sandell (I-Vt.) Saturday criticized the climate accord.",
+            "Bernard Sandell",
+        ),
+        (
+            "Fifty of the nation's top Republican security officers Monday said they are not voting for Trump.",
+            "Fifty of the nation's top Republican security officers",
+        ),
+    ],
+    ids=["name-aside-day", "group-day"],
+)
+def test_a_day_the_parser_took_for_the_subject_gives_way_to_the_phrase_before_it(text: str, speaker: str) -> None:
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None
+    assert speaker in (quote.speaker.name, text[quote.speaker.start : quote.speaker.end])

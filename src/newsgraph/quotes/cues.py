@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
+from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.rules import HONORIFICS
 from newsgraph.nlp.syntax import (
@@ -1256,6 +1257,9 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
         subject = subject_of(candidate, _SUBJECT_DEPS)
         if subject is None and candidate is verb:
             subject = next((c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is not None and subject.lower_ in _DAYS and subject.i < candidate.i and not list(subject.children):
+            # "Bernie Sanders (I-Vt.) [Saturday] criticized": when, not who (but '"...," said Friday', the coach)
+            subject = _phrase_before(subject) or subject
         if subject is not None:
             named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and subject.pos_ != "PROPN":
@@ -1337,6 +1341,28 @@ def _description_before(doc: Doc, name_start: int) -> int:
         start -= 1
     opened = start == 0 or doc[start - 1].is_punct
     return start if opened and start < name_start - 1 else name_start
+
+
+_DAYS = frozenset({*RELATIVE_DAYS, *WEEKDAYS, *MONTH_NAMES})
+
+
+def _phrase_before(word: Token) -> Token | None:
+    """The head of the noun phrase that ends right before a word (past a bracketed aside): the subject
+    the parser passed over for the day after it."""
+    doc, at = word.doc, word.i - 1
+    if at > 0 and doc[at].text == ")":  # "(I-Vt.)", whose full stop the parser may take for a sentence's end
+        at = next((t.i for t in reversed(doc[max(0, at - 8) : at]) if t.text == "("), at) - 1
+    if at < 0 or doc[at].pos_ not in ("NOUN", "PROPN") or "\n" in doc[at : word.i].text:
+        return None
+    head = doc[at]
+    while (
+        head.head.i != head.i
+        and head.head.i < at
+        and head.head.right_edge.i >= at
+        and head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    ):
+        head = head.head
+    return head
 
 
 def _name_cut_off(verb: Token) -> Token | None:
