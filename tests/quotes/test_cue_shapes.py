@@ -23,6 +23,13 @@ def only_quote(text: str) -> Quote:
     return quotes[0]
 
 
+def mention_and_words(text: str) -> tuple[str, str]:
+    """Where the one quote's speaker is mentioned, and its words."""
+    quote = only_quote(text)
+    assert quote.speaker is not None and quote.speaker.start is not None
+    return text[quote.speaker.start : quote.speaker.end], quote.text
+
+
 def speaker_name(quote: Quote) -> str | None:
     return quote.speaker.name if quote.speaker else None
 
@@ -40,8 +47,7 @@ def speaker_name(quote: Quote) -> str | None:
     ids=["remarks", "claim"],
 )
 def test_a_verb_the_tagger_read_as_a_noun_is_still_a_cue(text: str, speaker: str, content: str) -> None:
-    quote = only_quote(text)
-    assert (text[quote.speaker.start : quote.speaker.end], quote.text) == (speaker, content)
+    assert mention_and_words(text) == (speaker, content)
 
 
 def test_a_noun_of_saying_with_an_owner_stays_a_noun_cue() -> None:
@@ -142,9 +148,7 @@ def test_support_and_opposition_are_stances(text: str, speaker: str, content: st
     ids=["convinced", "confident", "worried"],
 )
 def test_an_adjective_of_thinking_after_a_copula_is_a_cue(text: str, speaker: str, content: str) -> None:
-    quote = only_quote(text)
-    assert quote.speaker is not None
-    assert (text[quote.speaker.start : quote.speaker.end], quote.text) == (speaker, content)
+    assert mention_and_words(text) == (speaker, content)
 
 
 @pytest.mark.parametrize(
@@ -291,9 +295,7 @@ def test_a_passive_with_its_be_left_out_names_no_one_who_expects() -> None:
     ids=["clause-read-as-a-conjunct", "experts-say-after-where"],
 )
 def test_what_the_parser_joined_wrongly_is_still_a_report(text: str, speaker: str, content: str) -> None:
-    quote = only_quote(text)
-    assert quote.speaker is not None
-    assert (text[quote.speaker.start : quote.speaker.end], quote.text) == (speaker, content)
+    assert mention_and_words(text) == (speaker, content)
 
 
 def test_a_cue_with_an_adverb_set_off_by_commas_reports_the_sentence_around_it() -> None:

@@ -98,7 +98,7 @@ def acts_as_verb(token: Token) -> bool:
         return False
     deps = {c.dep_ for c in token.children}
     if token.dep_ == "ROOT" and any(
-        c.dep_ in ("ccomp", "acl") and c.i > token.i and _finite_clause(c) for c in token.children
+        c.dep_ in ("ccomp", "acl") and c.i > token.i and finite_clause(c) for c in token.children
     ):
         return True  # "The New York Post [reports] that ...", its name read as the noun's modifiers
     if deps & _NOUN_ONLY:
@@ -108,7 +108,7 @@ def acts_as_verb(token: Token) -> bool:
     return "nsubj" in deps or (token.dep_ == "ROOT" and bool(deps & {"ccomp", "xcomp"}))
 
 
-def _finite_clause(clause: Token) -> bool:
+def finite_clause(clause: Token) -> bool:
     """A clause with a subject of its own and "that" or no opener: "that Clinton's team avoided ..."."""
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
     return marks <= {"that"} and any(c.dep_.startswith("nsubj") for c in clause.children)

@@ -28,6 +28,7 @@ from newsgraph.nlp.syntax import (
     case_of,
     closes_with_comma,
     coordinated_outer,
+    finite_clause,
     is_passive,
     opens_with_comma,
     text_of,
@@ -743,11 +744,10 @@ def _reported_clause(clause: Token) -> bool:
     subject opened by "that" or by nothing ("are worried [the talks will fail]", parsed as adverbial)."""
     if clause.dep_ == "ccomp":
         return True
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    subjects = [c for c in clause.children if c.dep_.startswith("nsubj")]
-    if not subjects or subjects[0].lower_ in _RELATIVE_PRONOUNS | {"whom", "whose"}:
-        return False  # "made it clear [who are in need of a play-maker]": a relative clause
-    return clause.dep_ in ("advcl", "acl", "parataxis") and marks <= {"that"}
+    if clause.dep_ not in ("advcl", "acl", "parataxis") or not finite_clause(clause):
+        return False
+    subject = next(c for c in clause.children if c.dep_.startswith("nsubj"))
+    return subject.lower_ not in _RELATIVE_PRONOUNS | {"whom", "whose"}  # not "who are in need of ..."
 
 
 def _that_mark(token: Token) -> bool:
