@@ -106,8 +106,20 @@ def _user_trigger(token: Token, verbs: VerbDictionary | None) -> Trigger | None:
     return Trigger(token.i, words, Entry(token.lemma_.lower(), "verb", code, ours.reciprocal if ours else False))
 
 
+@functools.cache
+def _trigger_words() -> frozenset[str]:
+    """Every word of the lexicon's triggers, and the verbs `trigger_at` reads without an entry. A token
+    none of whose forms is here heads no trigger: `trigger_at` is asked of every token, and this spares
+    the look at the children of the nine in ten that cannot be one."""
+    words = {word for trigger, _ in lexicon() for word in trigger.split()}
+    return frozenset(words | NEGATING | {"want", "wish"})
+
+
 def trigger_at(token: Token) -> Trigger | None:
     """The trigger headed by `token`, if the lexicon has one."""
+    words = _trigger_words()
+    if not any(form in words for form in verb_forms(token)) and not any(form in words for form in _forms(token)):
+        return None
     table = lexicon()
     if _verbal(token):
         for lemma in verb_forms(token):

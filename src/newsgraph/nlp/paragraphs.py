@@ -23,6 +23,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.nlp.compute import one_blas_thread
 from newsgraph.nlp.rules import RULE_COMPONENTS
 
 _BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n\s*")
@@ -81,7 +82,7 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Ite
     rules = [(name, component) for name, component in nlp.pipeline if name in RULE_COMPONENTS]
     for chunk in _chunks(texts, batch_size):
         cut = [[nlp.make_doc(piece) for piece in paragraphs(text)] for text in chunk]
-        with nlp.select_pipes(enable=statistical):
+        with nlp.select_pipes(enable=statistical), one_blas_thread():
             parsed = iter(list(nlp.pipe(_words_only(piece) for pieces in cut for piece in pieces)))
         for text, pieces in zip(chunk, cut, strict=True):
             parts = [_with_spaces(piece, next(parsed)) for piece in pieces]

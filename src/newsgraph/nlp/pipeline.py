@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.nlp.compute import numpy_blas
 from newsgraph.nlp.invisible import ignore_invisible_characters
 from newsgraph.nlp.rules import add_rule_components
 
@@ -36,7 +37,8 @@ def load_pipeline(model: str | None = None, rules: bool = True) -> Language:
     if model is None and not (SHIPPED_MODEL / "config.cfg").is_file():
         raise ModelError(f"{SHIPPED_MODEL}: the shipped model is missing; train one with `newsgraph train`")
     try:
-        nlp = spacy.load(source)
+        with numpy_blas():
+            nlp = spacy.load(source)
     except (OSError, ValueError) as exc:
         raise ModelError(
             f"cannot load the spaCy pipeline {str(source)!r}: {exc}. Give an installed pipeline's name or a "

@@ -23,6 +23,7 @@ from spacy.training.loop import create_evaluation_callback, create_train_batches
 from spacy.util import fix_random_seed, registry, resolve_dot_names
 from thinc.api import Config
 
+from newsgraph.nlp.compute import numpy_blas
 from newsgraph.nlp.corpora import held_out, read_conllu, read_iob, read_re3d, read_uner, to_docs
 
 CONFIG = Path(str(resources.files("newsgraph.nlp") / "training.cfg"))
@@ -158,7 +159,8 @@ def train(
     config = config_path.copy() if isinstance(config_path, Config) else spacy.util.load_config(config_path)
     config["paths"].update(paths)
     fix_random_seed(config["system"]["seed"])
-    nlp = init_nlp(config)
+    with numpy_blas():
+        nlp = init_nlp(config)
     config = nlp.config.interpolate()
     settings = registry.resolve(config["training"], schema=ConfigSchemaTraining)
     train_corpus, dev_corpus = resolve_dot_names(config, [settings["train_corpus"], settings["dev_corpus"]])
