@@ -115,10 +115,19 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(words | NEGATING | {"want", "wish"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _may_head_a_trigger(word: str, lemma: str) -> bool:
+    """Whether any form of the word, as a verb or as a noun, is a word of the lexicon's triggers: the
+    same few thousand words come back in every article, so the answer is kept."""
+    words = _trigger_words()
+    return any(form in words for form in _verb_forms(word, lemma)) or any(
+        form in words for form in _noun_forms(lemma, word)
+    )
+
+
 def trigger_at(token: Token) -> Trigger | None:
     """The trigger headed by `token`, if the lexicon has one."""
-    words = _trigger_words()
-    if not any(form in words for form in verb_forms(token)) and not any(form in words for form in _forms(token)):
+    if not _may_head_a_trigger(token.lower_, token.lemma_.lower()):
         return None
     table = lexicon()
     if _verbal(token):
@@ -225,11 +234,15 @@ def nominal(token: Token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ in ("det", "case") and c.i < token.i for c in token.children)
 
 
-def verb_forms(token: Token) -> list[str]:
+def verb_forms(token: Token) -> tuple[str, ...]:
     """Candidate lemmas of a verb: the lemmatizer's, and the word undone by rule ("imposed" -> "impose",
     "froze" -> "freeze"), since a small statistical lemmatizer gets some verbs wrong ("impos")."""
-    word = token.lower_
-    forms = [token.lemma_.lower(), word, IRREGULAR.get(word, word)]
+    return _verb_forms(token.lower_, token.lemma_.lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _verb_forms(word: str, lemma: str) -> tuple[str, ...]:
+    forms = [lemma, word, IRREGULAR.get(word, word)]
     for ending, replacements in (
         ("ied", ("y",)),
         ("ies", ("y",)),
@@ -243,7 +256,7 @@ def verb_forms(token: Token) -> list[str]:
             forms.extend(stem + r for r in replacements)
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # "planned" -> "plan"
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def _with_noun(table: dict[tuple[str, str], Entry], prefix: str, noun: Token, pos: str = "verb") -> Entry | None:
@@ -281,7 +294,12 @@ def _verbal(token: Token) -> bool:
 def _forms(noun: Token) -> tuple[str, ...]:
     """A noun's lemma and, as the lemmatizer sometimes keeps a plural, its singular: "talks" -> "talk";
     then the word itself, which a small lemmatizer may have cut wrong ("crackdown" -> "crackdow")."""
-    forms = []
-    for word in (noun.lemma_.lower(), noun.lower_):
+    return _noun_forms(noun.lemma_.lower(), noun.lower_)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _noun_forms(lemma: str, text: str) -> tuple[str, ...]:
+    forms: list[str] = []
+    for word in (lemma, text):
         forms += [word, word[:-1]] if word.endswith("s") and not word.endswith("ss") else [word]
     return tuple(dict.fromkeys(forms))

@@ -83,8 +83,10 @@ def roles() -> tuple[Role, ...]:
     return tuple(rows)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def find_role(text: str) -> Role | None:
-    """The role `text` names ("Foreign Minister", "spokeswoman", "acting president"), else None."""
+    """The role `text` names ("Foreign Minister", "spokeswoman", "acting president"), else None. Kept
+    per text: the stages ask about the same words before every name and after every "the"."""
     words = _key(text).split()
     index = _index()
     while words:
