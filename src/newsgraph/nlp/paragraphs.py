@@ -19,7 +19,6 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -86,12 +85,11 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Ite
     rules = [(name, component) for name, component in nlp.pipeline if name in RULE_COMPONENTS]
     for chunk in _chunks(texts, batch_size):
         cut = [[nlp.make_doc(piece) for piece in paragraphs(text)] for text in chunk]
+        words = [_words_only(piece) for pieces in cut for piece in pieces if not _blank(piece)]
         with nlp.select_pipes(enable=statistical), one_blas_thread():
-            parsed = iter(
-                list(nlp.pipe((_words_only(p) for pieces in cut for p in pieces), batch_size=PARAGRAPHS_PER_BATCH))
-            )
+            parsed = iter(list(nlp.pipe(words, batch_size=PARAGRAPHS_PER_BATCH)))
         for text, pieces in zip(chunk, cut, strict=True):
-            parts = [_with_spaces(piece, next(parsed)) for piece in pieces]
+            parts = [_break(piece) if _blank(piece) else _with_spaces(piece, next(parsed)) for piece in pieces]
             doc = _joined(nlp, text, parts)
             for _, component in rules:
                 doc = component(doc)
@@ -101,6 +99,28 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Ite
 def parse(nlp: Language, text: str) -> Doc:
     """One text through `parse_many`."""
     return next(parse_many(nlp, [text]))
+
+
+def _blank(piece: Doc) -> bool:
+    """A paragraph break: one token of whitespace, which the model has nothing to read in."""
+    return len(piece) == 1 and piece[0].is_space
+
+
+def _break(piece: Doc) -> Doc:
+    """A paragraph break annotated as a whitespace token, without running the model over it (about a
+    paragraph in two is a break; the model called them nouns, verbs or pronouns)."""
+    token = piece[0]
+    return Doc(
+        piece.vocab,
+        words=[token.text],
+        spaces=[False],
+        tags=["_SP"],
+        pos=["SPACE"],
+        lemmas=[token.text],
+        heads=[0],
+        deps=["ROOT"],
+        ents=["O"],
+    )
 
 
 def _words_only(piece: Doc) -> Doc:
@@ -158,16 +178,14 @@ def _with_spaces(piece: Doc, parsed: Doc) -> Doc:
         deps=deps,
         ents=ents,
     )
-    if parsed.tensor.size:  # kept so that the pieces still join with `Doc.from_docs`
-        doc.tensor = numpy.zeros((len(piece), parsed.tensor.shape[1]), dtype=parsed.tensor.dtype)
-        doc.tensor[at] = parsed.tensor
     return doc
 
 
 def _joined(nlp: Language, text: str, parts: list[Doc]) -> Doc:
     if not parts:
         return nlp.make_doc(text)
-    doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    # the tok2vec's tensor is left behind: nothing after the model reads it, and a break has none
+    doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
     if doc.text != text:  # never expected: the pieces are cut at whitespace the tokenizer splits at anyway
         raise ValueError("joining the parsed paragraphs did not give back the text")
     return doc
