@@ -310,3 +310,50 @@ def test_a_second_cue_the_tagger_read_as_a_noun_after_and_is_a_cue() -> None:
         "doing away with the mandate",
         "to reduce the cost of insurance without regulations",
     }
+
+
+def test_a_per_cent_sign_stays_with_its_number() -> None:
+    assert only_quote("The statistics office said unemployment rose to 7.4%.").text == "unemployment rose to 7.4%"
+
+
+def test_an_object_whose_possessive_opens_the_report_is_part_of_it() -> None:
+    text = 'Mrs Lindqvist said the Law Lords\' finding was "in line with what we expected" and praised the court.'
+    [said] = [q for q in analysed(text).quotes if q.cue is not None and q.cue.text == "said"]
+    assert said.text == 'the Law Lords\' finding was "in line with what we expected"'
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "According to the census, nearly 3 million households in Peru, Bolivia, Chile and Ecuador now cook "
+            "with gas.",
+            "nearly 3 million households in Peru, Bolivia, Chile and Ecuador now cook with gas",
+        ),
+        ("According to Miguel Arroyo, the embassy spokesman, the talks failed.", "the talks failed"),
+    ],
+    ids=["words-hung-on-the-source", "apposition-stays-the-source"],
+)
+def test_an_opening_according_to_reports_everything_after_its_source(text: str, content: str) -> None:
+    assert only_quote(text).text == content
+
+
+def test_a_second_source_coordinated_inside_a_report_takes_the_rest_of_it() -> None:
+    text = (
+        "Fishermen say the port authority has been feuding with the ministry and the Greens claim bureaucratic "
+        "jealousy is delaying vital repairs."
+    )
+    assert {(speaker_name(q), q.text) for q in analysed(text).quotes} == {
+        ("Fishermen", "the port authority has been feuding with the ministry"),
+        ("the Greens", "bureaucratic jealousy is delaying vital repairs"),
+    }
+
+
+def test_a_report_of_a_report_keeps_both_in_its_content() -> None:
+    quote = only_quote("He said the minister claimed the deal was dead.")
+    assert quote.text == "the minister claimed the deal was dead"
+
+
+def test_an_ampersand_joins_the_name_after_according_to() -> None:
+    quote = only_quote("Prices rose again in March, according to estate agents Knight & Pryce.")
+    assert quote.speaker is not None and quote.speaker.name.endswith("Knight & Pryce")

@@ -120,3 +120,55 @@ def test_a_day_the_parser_took_for_the_subject_gives_way_to_the_phrase_before_it
     [quote] = analysed(text).quotes
     assert quote.speaker is not None
     assert speaker in (quote.speaker.name, text[quote.speaker.start : quote.speaker.end])
+
+
+def test_a_description_set_off_after_a_name_is_that_person_speaking() -> None:
+    text = 'Meanwhile Owen Pritchard, Plaid Cymru farming spokesman, said: "Sheep prices have collapsed."'
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Owen Pritchard"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The Opposition Spokesman for Fisheries and Ports, Owen Rhys, said: "Quotas were cut without warning."',
+            "Owen Rhys",
+        ),
+        ('"The figures are worrying," said the bank\'s principal analyst Rui Tanaka.', "Rui Tanaka"),
+    ],
+    ids=["set-off-by-commas", "right-after"],
+)
+def test_a_name_in_apposition_to_a_describing_source_is_who_speaks(text: str, speaker: str) -> None:
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_body_with_its_members_listed_after_it_stays_the_speaker() -> None:
+    text = (
+        "The cross-party committee, including Labour's Ana Costa and Tory Ben Hale, is confident its report "
+        'will be adopted by a "clear majority".'
+    )
+    [quote] = analysed(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "The cross-party committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Callao Fishing Cooperative expects a poor season. Smaller boats may stay in port, it said.",
+            "Callao Fishing Cooperative",
+        ),
+        ("The survey found that most farmers had no insurance. It said the figures were provisional.", "It"),
+        (
+            "The Callao Fishing Cooperative expects a poor season. The storms continued. It said the boats "
+            "would stay in port.",
+            "It",
+        ),
+    ],
+    ids=["organisation-before", "a-survey-before", "another-subject-between"],
+)
+def test_a_speaking_it_is_the_organisation_that_was_the_subject_last(text: str, speaker: str) -> None:
+    quote = analysed(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name == speaker

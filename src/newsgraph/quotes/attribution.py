@@ -9,7 +9,7 @@ Otherwise the words themselves are the speaker: "a senior foreign ministry offic
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities import EntityIndex
 from newsgraph.gazetteer.cities import city_country
@@ -43,11 +43,78 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
     if entity is not None:
         return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in PRONOUNS:
+        body = _body_it_stands_for(head, entities) if head.lower_ == "it" else None
+        if body is not None:
+            return _named(body, span, entities)
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
     if all(t.pos_ == "PROPN" or t.is_punct for t in span):
         # A name the entity layer missed is still a name, not a description.
         return Speaker(name=span.text, start=span.start_char, end=span.end_char, country=_country_in(span, entities))
+    named = _name_set_off_before(span, entities)
+    if named is not None:
+        return _named(named[0], doc[named[1] : words[1]], entities)
+    apposed = _name_set_off_after(span, entities)
+    if apposed is not None:
+        return _named(apposed[0], doc[words[0] : apposed[1]], entities)
     return _described(span, entities)
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass")
+IT_REACH = 3
+"""Sentences before the pronoun's own looked back through for what "it" stands for."""
+
+
+def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
+    """ "The Callao Fishing Cooperative expects a poor season. Smaller boats may stay in port, [it] said": a
+    speaking "it" is the organisation that was the main subject last, the way news carries a body from
+    one sentence to the next. The nearest earlier sentence whose main verb has a subject before it other
+    than a pronoun decides: when that subject is no organisation ("The survey found ... It said"), or a
+    sentence on the way shows no subject, "it" stays unresolved."""
+    doc = pronoun.doc
+    earlier = [s for s in doc.sents if s.end <= pronoun.sent.start and not s.root.is_space][-IT_REACH:]
+    for sentence in reversed(earlier):
+        subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECTS and c.i < c.head.i), None)
+        if subject is None:
+            return None  # a sentence whose subject the parse does not show: nothing to carry over
+        if subject.pos_ != "PRON":
+            return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation",))
+    return None
+
+
+def _name_set_off_after(span: Span, entities: EntityIndex) -> tuple[Entity, int] | None:
+    """ "The Opposition Spokesman for Fisheries and Ports, [Owen Rhys], said", "said the bank's principal
+    analyst [Rui Tanaka]": a person's name in apposition right after a description that is the source is who speaks.
+    The person, and the end of the name."""
+    doc = span.doc
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.i < span.end or child.pos_ != "PROPN":
+            continue
+        words = [t for t in child.subtree if not t.is_punct]
+        right_after = words[0].i == span.end or (doc[span.end].text == "," and words[0].i == span.end + 1)
+        if not right_after or any(t.pos_ != "PROPN" for t in words):
+            continue  # not a name alone right after it ("the group, including Labour's Robin Cook, ...")
+        person = entities.at(child.idx, child.idx + len(child.text), kinds=("person",))
+        if person is not None:
+            return person, child.right_edge.i + 1
+    return None
+
+
+def _name_set_off_before(span: Span, entities: EntityIndex) -> tuple[Entity, int] | None:
+    """ "Meanwhile Owen Pritchard, [Plaid Cymru farming spokesman], said": a description set off by
+    commas right after a person's name, which the parser took for the subject, describes that person.
+    The person, and the token their name starts at."""
+    doc = span.doc
+    comma, after = span.start - 1, span.end
+    if comma < 1 or doc[comma].text != "," or after >= len(doc) or doc[after].text != ",":
+        return None
+    name = doc[comma - 1]
+    person = entities.at(name.idx, name.idx + len(name.text), kinds=("person",)) if name.pos_ == "PROPN" else None
+    if person is None:
+        return None
+    start = comma - 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == name.ent_type_ != "":
+        start -= 1
+    return person, start
 
 
 def _capitalised_group(span: Span) -> bool:

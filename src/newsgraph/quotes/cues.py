@@ -409,11 +409,21 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
         if participle and token.right_edge.i >= max(content) and token not in verb.ancestors:
             cut |= {t.i for t in token.subtree}  # "mocked the mayor's sighing[, tweeting]": the next act
             continue
+        joined = token.i > verb.i and any(c.dep_ == "cc" and verb.i < c.i < token.i for c in token.children)
+        if joined and token.dep_ != "conj" and _own_report(token, verb):
+            # "say the agencies are feuding [and the Greens claim] jealousy is delaying repairs", with the
+            # second verb of saying hung inside the clause after it
+            cut |= {i for i in content if i >= token.left_edge.i}
+            continue
         if token.dep_ != "conj" or token.head.i not in content:
             continue
         acting = _acting_cue(token)
-        if (acting is not None and acting.i == verb.i) or _own_report(token, verb):
+        if acting is not None and acting.i == verb.i:
             cut |= {t.i for t in token.subtree}
+        elif _own_report(token, verb):
+            # everything from the second source on is theirs, also what the parser hung elsewhere: "say
+            # the agencies are feuding [and the Greens claim jealousy] is delaying repairs"
+            cut |= {i for i in content if i >= token.left_edge.i}
     return cut
 
 
@@ -871,7 +881,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     failing that a phrase after the cue's preposition, without it ("called for [new tariffs]"); failing
     that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
-    clauses += _clause_subject_as_object(verb, entry, clauses)
+    clauses += _clause_subject_as_object(verb, entry, clauses) + _owner_as_object(verb, clauses)
     if not clauses and "clause" in entry.frames:
         # "supporters believe [bigotry and xenophobia are acceptable]" read as a second clause joined to
         # the cue with no "and": a clause with its own subject right after the cue is what it reports
@@ -1130,6 +1140,22 @@ def _clause_subject_as_object(verb: Token, entry: CueWord, clauses: list[Token])
     ]
 
 
+def _owner_as_object(verb: Token, clauses: list[Token]) -> list[Token]:
+    """ "said [the High Court judges]' verdict was ...", "said [Chile]'s offer was ...": an object whose possessive
+    ending the parser hung in the reported clause owns that clause's subject, and is part of what was said."""
+    doc = verb.doc
+    owners = []
+    for o in verb.children:
+        after = o.right_edge.i + 1
+        if o.dep_ not in _OBJECT_DEPS or o.i < verb.i or after >= len(doc):
+            continue
+        ending = doc[after]
+        possessive = ending.lower_ in ("'", "’", "'s", "’s") and not o.right_edge.whitespace_
+        if possessive and any(c.left_edge.i <= after <= c.right_edge.i for c in clauses):
+            owners.append(o)
+    return owners
+
+
 def _addressee(token: Token) -> bool:
     """ "told [reporters]", "asked [him]": the person spoken to, not what was said."""
     return token.pos_ in ("PRON", "PROPN") or token.lower_ in _AUDIENCES
@@ -1173,22 +1199,40 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     name = source_head.head
     if source_head.lower_.rstrip(".") in HONORIFICS and name.i == source_head.i + 1 and name.pos_ == "PROPN":
         source = (source_head.i, _noun_phrase(name)[1])  # "according to [Mr] Xie" hung on the honorific
-    source_tokens = {t.i for t in source_head.subtree} | set(range(*source))
+    opening = all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS for t in doc[according.sent.start : according.i])
+    past_source = _after_source(source_head, source) if opening else set()
+    source_tokens = ({t.i for t in source_head.subtree} - past_source) | set(range(*source))
     content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
     if _no_words(doc, according, content):
         return None
     return _cue_of(doc, according, (according.i, according.i + 2), "speech", source, content)
 
 
+def _after_source(head: Token, source: tuple[int, int]) -> set[int]:
+    """ "According to the census, [nearly 3 million households ...] now cook with gas": words past the comma
+    that ends a source opening the sentence, which the parser hung on the source's noun; an apposition
+    stays the source's ("according to Miguel Arroyo, the embassy spokesman, ...")."""
+    doc = head.doc
+    if source[1] >= len(doc) or doc[source[1]].text != ",":
+        return set()
+    return {t.i for c in head.children if c.i > source[1] and c.dep_ not in ("appos", "punct") for t in c.subtree}
+
+
 def _up_to_comma(according: Token) -> tuple[int, int] | None:
     """The words after "according to" up to the comma or full stop that ends them, where they describe
     an unnamed source: "according to [three people involved in the negotiations], after ...", whose
     participle the parser tends to hang elsewhere. A name stops at its own end ("according to Miguel
-    Arroyo, the embassy spokesman")."""
+    Arroyo, the embassy spokesman"). An "&" joins a name ("estate agents Knight & Pryce") unless
+    the words run on too long for a source, as they do where no comma ends it."""
     doc, start = according.doc, according.i + 2
-    end = start
-    while end < according.sent.end and not (doc[end].is_punct or doc[end].is_quote or doc[end].is_space):
-        end += 1
+    for joining in (True, False):
+        end = start
+        while end < according.sent.end and not (
+            (doc[end].is_punct and not (joining and doc[end].text == "&")) or doc[end].is_quote or doc[end].is_space
+        ):
+            end += 1
+        if end - start <= MAX_SOURCE_TOKENS:
+            break
     if end == start or end - start > MAX_SOURCE_TOKENS or all(t.pos_ in ("PROPN", "DET") for t in doc[start:end]):
         return None
     return start, end
@@ -1448,11 +1492,17 @@ def _runs(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
     for start, end in runs:
         while start < end and _loose(doc[start]) and not doc[start].is_quote:
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not doc[end - 1].is_quote:
+        while end > start and _loose_end(doc[end - 1]):
             end -= 1
         if end > start:
             trimmed.append((start, end))
     return trimmed
+
+
+def _loose_end(token: Token) -> bool:
+    """Punctuation or a line break a content span does not end with; not a closing quotation mark, nor a
+    per cent sign, which belongs to its number ("unemployment rose to 7.4[%]")."""
+    return (token.is_punct or token.is_space) and not token.is_quote and token.text not in ("%", "‰")
 
 
 def _loose(token: Token) -> bool:
