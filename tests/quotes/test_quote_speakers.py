@@ -17,6 +17,12 @@ def analysed(text: str) -> Analysis:
     return analyze(text)
 
 
+def only_speaker(text: str) -> str | None:
+    """The name of the speaker of the text's one quote."""
+    [quote] = analysed(text).quotes
+    return quote.speaker.name if quote.speaker else None
+
+
 def quote_with(text: str, words: str) -> Quote:
     [quote] = [q for q in analysed(text).quotes if words in q.text]
     return quote
@@ -124,8 +130,7 @@ def test_a_day_the_parser_took_for_the_subject_gives_way_to_the_phrase_before_it
 
 def test_a_description_set_off_after_a_name_is_that_person_speaking() -> None:
     text = 'Meanwhile Owen Pritchard, Plaid Cymru farming spokesman, said: "Sheep prices have collapsed."'
-    [quote] = analysed(text).quotes
-    assert quote.speaker is not None and quote.speaker.name == "Owen Pritchard"
+    assert only_speaker(text) == "Owen Pritchard"
 
 
 @pytest.mark.parametrize(
@@ -140,8 +145,7 @@ def test_a_description_set_off_after_a_name_is_that_person_speaking() -> None:
     ids=["set-off-by-commas", "right-after"],
 )
 def test_a_name_in_apposition_to_a_describing_source_is_who_speaks(text: str, speaker: str) -> None:
-    [quote] = analysed(text).quotes
-    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert only_speaker(text) == speaker
 
 
 def test_a_body_with_its_members_listed_after_it_stays_the_speaker() -> None:
@@ -149,8 +153,7 @@ def test_a_body_with_its_members_listed_after_it_stays_the_speaker() -> None:
         "The cross-party committee, including Labour's Ana Costa and Tory Ben Hale, is confident its report "
         'will be adopted by a "clear majority".'
     )
-    [quote] = analysed(text).quotes
-    assert quote.speaker is not None and quote.speaker.name == "The cross-party committee"
+    assert only_speaker(text) == "The cross-party committee"
 
 
 @pytest.mark.parametrize(

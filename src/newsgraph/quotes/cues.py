@@ -409,20 +409,16 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
         if participle and token.right_edge.i >= max(content) and token not in verb.ancestors:
             cut |= {t.i for t in token.subtree}  # "mocked the mayor's sighing[, tweeting]": the next act
             continue
-        joined = token.i > verb.i and any(c.dep_ == "cc" and verb.i < c.i < token.i for c in token.children)
-        if joined and token.dep_ != "conj" and _own_report(token, verb):
-            # "say the agencies are feuding [and the Greens claim] jealousy is delaying repairs", with the
-            # second verb of saying hung inside the clause after it
-            cut |= {i for i in content if i >= token.left_edge.i}
-            continue
-        if token.dep_ != "conj" or token.head.i not in content:
-            continue
-        acting = _acting_cue(token)
+        coordinated = token.dep_ == "conj" and token.head.i in content
+        # a second verb of saying after "and" that the parser hung inside the clause after it: "say the
+        # agencies are feuding [and the Greens claim] jealousy is delaying repairs"
+        hung = token.dep_ != "conj" and token.i > verb.i
+        hung = hung and any(c.dep_ == "cc" and verb.i < c.i < token.i for c in token.children)
+        acting = _acting_cue(token) if coordinated else None
         if acting is not None and acting.i == verb.i:
             cut |= {t.i for t in token.subtree}
-        elif _own_report(token, verb):
-            # everything from the second source on is theirs, also what the parser hung elsewhere: "say
-            # the agencies are feuding [and the Greens claim jealousy] is delaying repairs"
+        elif (coordinated or hung) and _own_report(token, verb):
+            # everything from the second source on is theirs, also what the parser hung elsewhere
             cut |= {i for i in content if i >= token.left_edge.i}
     return cut
 
