@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,13 @@ def test_the_shipped_model_tags_parses_and_finds_entities() -> None:
     assert [t.pos_ for t in doc[3:6]] == ["PROPN", "PROPN", "VERB"]
     assert doc[5].lemma_ == "meet" and doc[5].head == doc[5]
     assert {"Ana Costa", "ECOWAS", "Abuja"} <= {e.text for e in doc.ents}
+
+
+@pytest.mark.skipif(not (SHIPPED_MODEL / "config.cfg").is_file(), reason="no shipped model in this checkout")
+def test_the_shipped_model_declares_the_spacy_it_is_installed_with() -> None:
+    """spaCy warns on every load when a pipeline's declared spaCy range leaves out the installed one;
+    the shipped model must cover the versions pyproject.toml allows."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        nlp = spacy.load(SHIPPED_MODEL)
+    assert "parser" in nlp.pipe_names

@@ -16,10 +16,10 @@ Ana Costa", "Dr. Rui Tanaka"). Two components apply that knowledge to a Doc afte
   model took it for an organisation or place.
 
 All components are registered in `register_components`, called when a pipeline is built, rather than by
-import side effects.
+import side effects. Their annotations are real types, not strings (no `from __future__ import
+annotations`): spaCy builds a component from its constructor's signature through confection, whose 0.1
+line (the one the pinned spaCy installs) cannot resolve an annotation written as a string.
 """
-
-from __future__ import annotations
 
 import functools
 import re
