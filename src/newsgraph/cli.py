@@ -28,7 +28,7 @@ from newsgraph.ingest import IngestCounts, ingest, load
 from newsgraph.limits import TIME_LIMIT
 from newsgraph.model import Article, to_json
 from newsgraph.scale.runners import Runner, RunnerError, make_runner
-from newsgraph.scale.tasks import Settings, analyses, load_model, write_dataset
+from newsgraph.scale.tasks import Settings, analyses, prepare_worker, write_dataset
 from newsgraph.store import DEFAULT_DB, Store
 from newsgraph.store.database import EVENT_STATUSES, StoredEvent, StoredQuote, parse_dyad, parse_iso_date
 from newsgraph.store.lock import writing
@@ -253,7 +253,7 @@ def _runner(workers: int | None, dask: str | None, dask_local: int | None, setti
     if (dask or dask_local) and workers:
         raise click.UsageError("--workers sets a local process pool; with Dask, the cluster's workers do the work")
     try:
-        return make_runner(workers, dask, dask_local, initializer=load_model, initargs=(settings,))
+        return make_runner(workers, dask, dask_local, initializer=prepare_worker, initargs=(settings,))
     except RunnerError as exc:
         raise click.ClickException(str(exc)) from None
 

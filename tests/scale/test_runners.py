@@ -58,6 +58,18 @@ def test_a_local_dask_worker_keeps_glibcs_own_memory_thresholds(monkeypatch: pyt
     assert settings == [None, "1"]  # Dask's other worker settings stay
 
 
+def test_a_workers_warm_up_article_reaches_every_stage() -> None:
+    """`prepare_worker` analyses WARM_UP so that a worker reads its lexicons and gazetteers before its
+    first chunk; an edit that left a stage with nothing to do would leave that stage's tables cold."""
+    tasks.prepare_worker(Settings())
+    (analysis,) = tasks.analyze_many([tasks.WARM_UP])
+    assert isinstance(analysis, Analysis)
+    assert {"person", "place"} <= {entity.kind for entity in analysis.entities}
+    assert any(quote.kind == "direct" for quote in analysis.quotes)
+    assert any(quote.kind == "indirect" for quote in analysis.quotes)
+    assert {"asserted", "future"} <= {event.status for event in analysis.events}
+
+
 def double_or_die(item: int) -> int:
     """A task whose worker process dies outright on item 3, as a segfault or the OOM killer would do."""
     if item == 3:

@@ -28,7 +28,7 @@ from newsgraph.model import Analysis, Article
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.pipeline import analyze_many, read
 from newsgraph.scale.runners import DaskRunner, ProcessRunner, Runner, SerialRunner
-from newsgraph.scale.tasks import CHUNK_SIZE, Settings, chunks, load_model
+from newsgraph.scale.tasks import CHUNK_SIZE, Settings, chunks, prepare_worker
 from newsgraph.store import Store
 from newsgraph.stories import update_stories
 
@@ -113,7 +113,8 @@ def pipeline_run(
 ) -> PipelineRun:
     """`ingest` of `inputs` into a scratch store on the runner `make` builds, timed from the first read
     to the last commit, with the memory of this process and its workers sampled throughout. Starting the
-    workers and loading the model in each is timed apart: it is paid once per run, not per article."""
+    workers and preparing each (the model and the analysis's tables, `prepare_worker`) is timed apart: it
+    is paid once per run, not per article."""
     settings = Settings(model)
     with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "run.db") as store, _memory() as peaks:
         run_id = store.start_run("bench", [str(inputs)])
@@ -137,9 +138,9 @@ def runners(workers: int, model: str | None = None) -> dict[str, Callable[[], Ru
     """The runners compared: serial, the local process pool and a local Dask cluster of `workers`."""
     settings = Settings(model)
     return {
-        "serial (1 core)": lambda: SerialRunner(load_model, (settings,)),
-        f"process pool ({workers})": lambda: ProcessRunner(workers, load_model, (settings,)),
-        f"dask local ({workers})": lambda: DaskRunner(None, workers, load_model, (settings,)),
+        "serial (1 core)": lambda: SerialRunner(prepare_worker, (settings,)),
+        f"process pool ({workers})": lambda: ProcessRunner(workers, prepare_worker, (settings,)),
+        f"dask local ({workers})": lambda: DaskRunner(None, workers, prepare_worker, (settings,)),
     }
 
 

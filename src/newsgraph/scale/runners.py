@@ -190,8 +190,8 @@ class DaskRunner:
     local cluster of `local_workers` single-threaded worker processes started here (`--dask-local N`).
 
     Dask moves the tasks and results, retries a task whose worker died on another worker, and reports a
-    task as failed after its own retry limit. Each worker process loads the language model once, on its
-    first task. Everything a task needs must be importable on the workers: install newsgraph there too.
+    task as failed after its own retry limit. `initializer` runs once in each worker when the runner
+    starts (newsgraph's loads the model and the tables the analysis reads). Everything a task needs must be importable on the workers: install newsgraph there too.
     """
 
     def __init__(
