@@ -1059,18 +1059,16 @@ def bench(
         raise click.ClickException(f"{corpus}: no articles to time")
     with tempfile.TemporaryDirectory() as scratch:
         inputs = timing.as_records(articles, Path(scratch))
-        words = timing.count_words(articles, model)
-        click.echo(f"corpus                 {len(articles)} articles, {words:,} words, from {corpus}")
-        click.echo(f"machine                {os.cpu_count()} cores; {workers} workers compared with one")
-        click.echo("whole pipeline (ingest: read, analyse, store)")
         runs = timing.runners(workers, model)
         if no_dask:
             runs = {label: make for label, make in runs.items() if not label.startswith("dask")}
-        serial = None
-        for label, make in runs.items():
-            run = timing.pipeline_run(label, make, inputs, len(articles), words, model)
-            serial = serial or run.rate.seconds
-            click.echo("  " + run.line(serial))
+        click.echo(f"timing {len(articles)} articles on {', '.join(runs)}, then each stage on one core", err=True)
+        done, words = timing.pipeline_runs(runs, inputs, articles, model)
+        click.echo(f"corpus                 {len(articles)} articles, {words:,} words, from {corpus}")
+        click.echo(f"machine                {os.cpu_count()} cores; {workers} workers compared with one")
+        click.echo("whole pipeline (ingest: read, analyse, store)")
+        for run in done:
+            click.echo("  " + run.line(done[0].rate.seconds))
         stages, analyses = timing.stage_times(articles, model)
         store_seconds, story_seconds = timing.store_and_story_times(analyses)
     click.echo("stages on one core")

@@ -8,6 +8,7 @@ runner in turn. Run it on an otherwise idle machine; the figures go to docs/perf
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
@@ -109,7 +110,7 @@ def store_and_story_times(analyses: list[Analysis]) -> tuple[float, float]:
 
 
 def pipeline_run(
-    label: str, make: Callable[[], Runner], inputs: Path, articles: int, words: int, model: str | None = None
+    label: str, make: Callable[[], Runner], inputs: Path, articles: int, model: str | None = None
 ) -> PipelineRun:
     """`ingest` of `inputs` into a scratch store on the runner `make` builds, timed from the first read
     to the last commit, with the memory of this process and its workers sampled throughout. Starting the
@@ -130,8 +131,25 @@ def pipeline_run(
     if counts.read != articles or counts.errors:
         raise RuntimeError(f"{label}: read {counts.read} articles with {counts.errors} errors, expected {articles}")
     parent = peaks.pop(os.getpid(), 0)
-    rate = Rate(label, seconds, articles, words)
+    rate = Rate(label, seconds, articles, 0)
     return PipelineRun(label, workers, rate, ready - started, parent, sorted(peaks.values()))
+
+
+def pipeline_runs(
+    runs: dict[str, Callable[[], Runner]], inputs: Path, articles: list[Article], model: str | None = None
+) -> tuple[list[PipelineRun], int]:
+    """Every runner's `pipeline_run`, in the order of `runs` (serial first), and the corpus's words.
+
+    The serial run is timed last and the words are counted after all runs: both read the articles in
+    this process, and a process pool forks its workers from it, so timed first they handed the pool's
+    workers the tokenizer's and the stages' caches already warm with the very articles to analyse (a
+    warm worker spent about 5 % less CPU an article than a cold one), and flattered the pool against
+    serial and against Dask's fresh workers."""
+    labels = list(runs)
+    timed = {label: pipeline_run(label, runs[label], inputs, len(articles), model) for label in labels[1:] + labels[:1]}
+    words = count_words(articles, model)
+    in_order = [timed[label] for label in labels]
+    return [dataclasses.replace(run, rate=dataclasses.replace(run.rate, words=words)) for run in in_order], words
 
 
 def runners(workers: int, model: str | None = None) -> dict[str, Callable[[], Runner]]:
@@ -182,14 +200,19 @@ def story_page_times(events: int) -> tuple[float, float, int, int]:
 
 @contextmanager
 def _memory(interval: float = 0.1) -> Iterator[dict[int, int]]:
-    """Peak resident memory of this process and of each process under it, sampled every `interval` s."""
+    """Peak resident memory of this process and of each process started under it since, sampled every
+    `interval` s. A process an earlier run left behind (multiprocessing's resource tracker) is no worker
+    of this one."""
     peaks: dict[int, int] = {}
     stop = threading.Event()
     me = psutil.Process()
+    earlier = {process.pid for process in me.children(recursive=True)}
 
     def sample() -> None:
         while not stop.is_set():
             for process in [me, *me.children(recursive=True)]:
+                if process.pid in earlier:
+                    continue
                 try:
                     rss = process.memory_info().rss
                 except psutil.Error:  # it ended between listing and reading

@@ -191,7 +191,8 @@ class DaskRunner:
 
     Dask moves the tasks and results, retries a task whose worker died on another worker, and reports a
     task as failed after its own retry limit. `initializer` runs once in each worker when the runner
-    starts (newsgraph's loads the model and the tables the analysis reads). Everything a task needs must be importable on the workers: install newsgraph there too.
+    starts (newsgraph's loads the model and the tables the analysis reads). Everything a task needs must
+    be importable on the workers: install newsgraph there too.
     """
 
     def __init__(
