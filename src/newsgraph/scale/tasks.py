@@ -73,9 +73,7 @@ def prepare_worker(settings: Settings) -> None:
 
     The stages read their lexicons, gazetteers and the town table when first asked, which made a fresh
     worker's first chunk about half a second slower than the rest; analysing `WARM_UP` pays that at
-    start-up, which a run reports apart from its throughput, and a forked worker of a parent that has
-    already analysed (the pool after a serial run in `newsgraph bench`) no longer starts warmer than a
-    spawned one (Dask's)."""
+    start-up, which a run reports apart from its throughput."""
     load_pipeline(settings.model)
     analyze_many([WARM_UP], model=settings.model, actors=settings.actors, time_limit=None)
 
