@@ -357,3 +357,39 @@ def test_a_report_of_a_report_keeps_both_in_its_content() -> None:
 def test_an_ampersand_joins_the_name_after_according_to() -> None:
     quote = only_quote("Prices rose again in March, according to estate agents Knight & Pryce.")
     assert quote.speaker is not None and quote.speaker.name.endswith("Knight & Pryce")
+
+
+def test_a_reported_clause_the_parser_made_a_second_subject_of_the_cue_is_what_was_said() -> None:
+    quote = analysed("The memoir was published on Monday. It says the talks nearly failed twice.").quotes[-1]
+    assert (quote.cue.text if quote.cue else None, quote.text) == ("says", "the talks nearly failed twice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry believes the fleet, pressed by the unions, is ready to stay in port.",
+        'The bill proposes "fishing zones", which would mean closed waters for most trawlers.',
+    ],
+    ids=["participle", "relative-clause"],
+)
+def test_a_participle_or_relative_clause_after_a_cue_is_not_its_report(text: str) -> None:
+    assert not any(q.text.startswith(("pressed by", "which would")) for q in analysed(text).quotes)
+
+
+def test_a_reported_subject_the_parser_made_the_cues_object_keeps_its_verb() -> None:
+    text = "The inquiry said compulsory licensing for trawlers, as opposed to voluntary codes, should be brought in."
+    assert only_quote(text).text == (
+        "compulsory licensing for trawlers, as opposed to voluntary codes, should be brought in"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "not_said"),
+    [
+        ("Halvorsen reported its best quarterly sales, lifted by higher fuel prices.", "lifted by"),
+        ("Ms Rhys had to argue her case to be allowed to keep racing with the sport's governing body.", "allowed"),
+    ],
+    ids=["participle-with-agent", "to-infinitive"],
+)
+def test_a_participle_or_infinitive_after_a_cues_object_is_not_its_verb(text: str, not_said: str) -> None:
+    assert not any(not_said in q.text for q in analysed(text).quotes)

@@ -163,15 +163,21 @@ def test_a_body_with_its_members_listed_after_it_stays_the_speaker() -> None:
             "The Callao Fishing Cooperative expects a poor season. Smaller boats may stay in port, it said.",
             "Callao Fishing Cooperative",
         ),
+        ("Norway rejected the proposal on Monday. It said the plan ignored the fishing quotas.", "Norway"),
         ("The survey found that most farmers had no insurance. It said the figures were provisional.", "It"),
+        (
+            "Costa's Chile, a memoir by a former envoy, describes years of quiet diplomacy. It said the talks "
+            "had nearly failed twice.",
+            "It",
+        ),
         (
             "The Callao Fishing Cooperative expects a poor season. The storms continued. It said the boats "
             "would stay in port.",
             "It",
         ),
     ],
-    ids=["organisation-before", "a-survey-before", "another-subject-between"],
+    ids=["organisation-before", "country-before", "a-survey-before", "a-book-with-an-owner", "another-subject-between"],
 )
-def test_a_speaking_it_is_the_organisation_that_was_the_subject_last(text: str, speaker: str) -> None:
+def test_a_speaking_it_is_the_body_that_was_the_subject_last(text: str, speaker: str) -> None:
     quote = analysed(text).quotes[-1]
     assert quote.speaker is not None and quote.speaker.name == speaker

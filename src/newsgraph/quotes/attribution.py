@@ -67,9 +67,10 @@ IT_REACH = 3
 def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
     """ "The Callao Fishing Cooperative expects a poor season. Smaller boats may stay in port, [it] said": a
     speaking "it" is the organisation that was the main subject last, the way news carries a body from
-    one sentence to the next. The nearest earlier sentence whose main verb has a subject before it other
-    than a pronoun decides: when that subject is no organisation ("The survey found ... It said"), or a
-    sentence on the way shows no subject, "it" stays unresolved."""
+    one sentence to the next; so is a country ("Norway rejected the plan. It said ..."). The nearest
+    earlier sentence whose main verb has a subject before it other than a pronoun decides: when that
+    subject is neither ("The survey found ... It said") or is a name with an owner ("Costa's Chile", a
+    book), or a sentence on the way shows no subject, "it" stays unresolved."""
     doc = pronoun.doc
     earlier = [s for s in doc.sents if s.end <= pronoun.sent.start and not s.root.is_space][-IT_REACH:]
     for sentence in reversed(earlier):
@@ -77,8 +78,17 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
         if subject is None:
             return None  # a sentence whose subject the parse does not show: nothing to carry over
         if subject.pos_ != "PRON":
-            return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation",))
+            if any(_possessor(child) for child in subject.children):
+                return None
+            return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
     return None
+
+
+def _possessor(token: Token) -> bool:
+    """ "Costa's" in "Costa's Chile": a word marked as owning the word it hangs off."""
+    if token.dep_ in ("nmod:poss", "poss"):
+        return True
+    return any(child.dep_ == "case" and child.lower_ in ("'s", "’s", "'") for child in token.children)
 
 
 def _name_set_off_after(span: Span, entities: EntityIndex) -> tuple[Entity, int] | None:

@@ -877,6 +877,8 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     failing that a phrase after the cue's preposition, without it ("called for [new tariffs]"); failing
     that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
+    if not clauses and "clause" in entry.frames:
+        clauses = _clause_read_as_subject(verb)
     clauses += _clause_subject_as_object(verb, entry, clauses) + _owner_as_object(verb, clauses)
     if not clauses and "clause" in entry.frames:
         # "supporters believe [bigotry and xenophobia are acceptable]" read as a second clause joined to
@@ -904,6 +906,8 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and o.i > verb.i and _holds_a_clause(o)]
     if not clauses and "clause" in entry.frames:
         clauses = [o for o in verb.children if o.dep_ in _OBJECT_DEPS and _quoted(o)]  # chanted "What curfew?"
+    if not clauses and entry.cls == "speech" and "clause" in entry.frames:
+        clauses = _object_then_its_verb(verb, entry)
     if not clauses and entry.cls == "speech" and "clause" in entry.frames:
         # "She said [Republican Donald Trump favors ...]" with "favors" tagged a noun: the object a verb of
         # saying takes after it is what was said, unless it is the one spoken to ("told reporters", and
@@ -1116,6 +1120,64 @@ def _unjoined_clause(clause: Token, verb: Token) -> bool:
 
 
 _INDEFINITES = {"anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "whoever"}
+
+
+def _object_then_its_verb(verb: Token, entry: CueWord) -> list[Token]:
+    """ "said [compulsory licensing for trawlers], as opposed to ..., [should be brought in]" parsed with
+    the reported clause's subject as the cue's object and its verb as a clause of the cue's own: a
+    clause with no subject that starts right after the object, and has a finite verb or an auxiliary, has
+    the object for its subject. Not a second predicate of the cue's subject ("said nothing and left"), a
+    to-infinitive ("argue her case [to be allowed] to race") or a participle with its agent ("reported
+    its best quarterly sales, [lifted by] higher fuel prices")."""
+    if entry.lemma in _ADDRESSING | _OTHER_OBJECTS:
+        return []
+    for o in verb.children:
+        if o.dep_ not in _OBJECT_DEPS or o.i < verb.i or _addressee(o):
+            continue
+        for clause in verb.children:
+            if (
+                clause.dep_ in ("advcl", "conj", "dep", "parataxis")
+                and clause.left_edge.i == o.right_edge.i + 1
+                and clause.pos_ in ("VERB", "AUX")
+                and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) or c.dep_ == "cc" for c in clause.children)
+                and _finite(clause)
+                and not _infinitive(clause)
+                and not _by_agent(clause)
+            ):
+                return [o, clause]
+    return []
+
+
+def _by_agent(verb: Token) -> bool:
+    """ "lifted by higher fuel prices": a past form with no auxiliary whose next word opens its agent,
+    which the tagger may read as a finite verb but is a participle."""
+    after = verb.i + 1
+    return (
+        after < len(verb.doc)
+        and verb.doc[after].lower_ == "by"
+        and not any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
+    )
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that can carry a clause of its own: finite, or with an auxiliary ("should be introduced")."""
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
+
+
+def _clause_read_as_subject(verb: Token) -> list[Token]:
+    """ "It says [the talks nearly failed twice]" parsed with the reported clause as a second, clausal
+    subject of "says": a clause with a subject of its own after a cue that already has its subject before
+    it is what it reports. Not a participle ("believes the fleet, [pressed by the unions], is ...") nor a
+    relative clause ("proposes "fishing zones", [which would mean] ...")."""
+    if not any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "csubj"
+        and c.i > verb.i
+        and any(k.dep_ in _SUBJECT_DEPS and k.lower_ not in _RELATIVE_PRONOUNS for k in c.children)
+    ]
 
 
 def _clause_subject_as_object(verb: Token, entry: CueWord, clauses: list[Token]) -> list[Token]:
