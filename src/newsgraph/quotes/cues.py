@@ -1160,7 +1160,7 @@ def _by_agent(verb: Token) -> bool:
 
 
 def _finite(verb: Token) -> bool:
-    """A verb that can carry a clause of its own: finite, or with an auxiliary ("should be introduced")."""
+    """A verb that can carry a clause of its own: finite, or with an auxiliary ("should be brought in")."""
     return "Fin" in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
 
 
