@@ -121,7 +121,7 @@ def _may_head_a_trigger(word: str, lemma: str) -> bool:
     same few thousand words come back in every article, so the answer is kept."""
     words = _trigger_words()
     return any(form in words for form in _verb_forms(word, lemma)) or any(
-        form in words for form in _noun_forms(lemma, word)
+        form in words for form in _noun_forms(word, lemma)
     )
 
 
@@ -294,12 +294,12 @@ def _verbal(token: Token) -> bool:
 def _forms(noun: Token) -> tuple[str, ...]:
     """A noun's lemma and, as the lemmatizer sometimes keeps a plural, its singular: "talks" -> "talk";
     then the word itself, which a small lemmatizer may have cut wrong ("crackdown" -> "crackdow")."""
-    return _noun_forms(noun.lemma_.lower(), noun.lower_)
+    return _noun_forms(noun.lower_, noun.lemma_.lower())
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _noun_forms(lemma: str, text: str) -> tuple[str, ...]:
+def _noun_forms(word: str, lemma: str) -> tuple[str, ...]:
     forms: list[str] = []
-    for word in (lemma, text):
-        forms += [word, word[:-1]] if word.endswith("s") and not word.endswith("ss") else [word]
+    for form in (lemma, word):
+        forms += [form, form[:-1]] if form.endswith("s") and not form.endswith("ss") else [form]
     return tuple(dict.fromkeys(forms))

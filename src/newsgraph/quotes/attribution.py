@@ -18,6 +18,7 @@ from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.model import Entity, Speaker
 from newsgraph.nlp.dates import MONTH_NAMES, WEEKDAYS
+from newsgraph.quotes.cues import possessive
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
 _OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "from", "'s", "’s"}
@@ -78,17 +79,10 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
         if subject is None:
             return None  # a sentence whose subject the parse does not show: nothing to carry over
         if subject.pos_ != "PRON":
-            if any(_possessor(child) for child in subject.children):
+            if any(possessive(child) for child in subject.children):
                 return None
             return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
     return None
-
-
-def _possessor(token: Token) -> bool:
-    """ "Costa's" in "Costa's Chile": a word marked as owning the word it hangs off."""
-    if token.dep_ in ("nmod:poss", "poss"):
-        return True
-    return any(child.dep_ == "case" and child.lower_ in ("'s", "’s", "'") for child in token.children)
 
 
 def _name_set_off_after(span: Span, entities: EntityIndex) -> tuple[Entity, int] | None:

@@ -651,7 +651,7 @@ def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
     """ "Trump's claim [that there have been thousands of shootings]", "the ministry's warning [that the
     dam could fail]": a noun of saying or thinking whose owner is the source and whose that-clause (not a
     relative clause: "the claim that he made") is the content."""
-    owner = next((c for c in noun.children if c.i < noun.i and _possessive(c)), None)
+    owner = next((c for c in noun.children if c.i < noun.i and possessive(c)), None)
     after = noun.nbor() if noun.i + 1 < len(doc) else None
     if after is not None and _that_mark(after) and after.head.i > after.i:
         clause = after.head  # also where the parser hung the clause elsewhere ("... could fail was ignored")
@@ -760,7 +760,7 @@ def _that_mark(token: Token) -> bool:
     return token.dep_ == "mark" and token.lower_ == "that"
 
 
-def _possessive(token: Token) -> bool:
+def possessive(token: Token) -> bool:
     """ "[the ministry]'s", "[his]": the owner of a noun."""
     if token.dep_ in ("nmod:poss", "poss") or "Yes" in token.morph.get("Poss"):
         return True
