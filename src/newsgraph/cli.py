@@ -1021,6 +1021,13 @@ def train(corpora: Path, output: Path, minutes: float, workdir: Path | None, ner
     help="Workers for the process pool and the Dask local cluster (default: one per core, at least 2).",
 )
 @click.option("--no-dask", is_flag=True, help="Leave the Dask local cluster out of the comparison.")
+@click.option(
+    "--rounds",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Times every runner is timed; each speed-up is against the serial run of its own round.",
+)
 @model_option
 @click.option(
     "--page-events",
@@ -1030,7 +1037,13 @@ def train(corpora: Path, output: Path, minutes: float, workdir: Path | None, ner
     help="Events in the synthetic store the dashboard's story page is timed on (0 skips it).",
 )
 def bench(
-    corpus: Path | None, limit: int, workers: int | None, no_dask: bool, model: str | None, page_events: int
+    corpus: Path | None,
+    limit: int,
+    workers: int | None,
+    no_dask: bool,
+    rounds: int,
+    model: str | None,
+    page_events: int,
 ) -> None:
     """Time every stage on one core, the whole pipeline on each runner, worker memory, and the
     dashboard's story page on a synthetic store of --page-events events.
@@ -1038,14 +1051,16 @@ def bench(
     CORPUS is any input newsgraph reads (default: ../shared/data/corpus/bbc_news.jsonl when present,
     else the bundled sample corpus); the first --limit articles are used. The whole pipeline is
     `ingest` into a scratch store (reading, analysis, storing; stories are timed on their own), run
-    serially, on a process pool and on a local Dask cluster, with the speed-up over serial and the
-    peak resident memory of each worker. Run it on an otherwise idle machine.
+    serially, on a process pool and on a local Dask cluster, each in a fresh process, --rounds times
+    over, with each round's speed-ups over its own serial run, their median, and the peak resident
+    memory of each worker. Run it on an otherwise idle machine.
 
     \b
     Example:
       newsgraph bench ../shared/data/corpus/bbc_news.jsonl --limit 500 --workers 2
     """
     import os
+    import statistics
     import tempfile
 
     from newsgraph.scale import bench as timing
@@ -1062,13 +1077,18 @@ def bench(
         runs = timing.runners(workers, model)
         if no_dask:
             runs = {label: make for label, make in runs.items() if not label.startswith("dask")}
-        click.echo(f"timing {len(articles)} articles on {', '.join(runs)}, then each stage on one core", err=True)
-        done, words = timing.pipeline_runs(runs, inputs, articles, model)
+        click.echo(f"timing {len(articles)} articles on {', '.join(runs)}, {rounds} rounds", err=True)
+        done, words = timing.pipeline_runs(runs, inputs, articles, model, rounds)
         click.echo(f"corpus                 {len(articles)} articles, {words:,} words, from {corpus}")
         click.echo(f"machine                {os.cpu_count()} cores; {workers} workers compared with one")
-        click.echo("whole pipeline (ingest: read, analyse, store)")
-        for run in done:
-            click.echo("  " + run.line(done[0].rate.seconds))
+        click.echo("whole pipeline (ingest: read, analyse, store), speed-up against the serial run of the same round")
+        for number, one in enumerate(done, 1):
+            click.echo(f"  round {number}")
+            for run in one:
+                click.echo("    " + run.line(one[0].rate.seconds))
+        for label, found in timing.speedups(done).items():
+            spread = f" of {len(found)} rounds (x{min(found):.2f}-x{max(found):.2f})" if len(found) > 1 else ""
+            click.echo(f"  {label:<22} x{statistics.median(found):.2f} median{spread}")
         stages, analyses = timing.stage_times(articles, model)
         store_seconds, story_seconds = timing.store_and_story_times(analyses)
     click.echo("stages on one core")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import multiprocessing
 import os
 import statistics
 import tempfile
@@ -19,7 +20,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 import psutil
 
@@ -32,6 +35,8 @@ from newsgraph.scale.runners import DaskRunner, ProcessRunner, Runner, SerialRun
 from newsgraph.scale.tasks import CHUNK_SIZE, Settings, chunks, prepare_worker
 from newsgraph.store import Store
 from newsgraph.stories import update_stories
+
+Timed = TypeVar("Timed")
 
 
 @dataclass
@@ -136,20 +141,40 @@ def pipeline_run(
 
 
 def pipeline_runs(
-    runs: dict[str, Callable[[], Runner]], inputs: Path, articles: list[Article], model: str | None = None
-) -> tuple[list[PipelineRun], int]:
-    """Every runner's `pipeline_run`, in the order of `runs` (serial first), and the corpus's words.
+    runs: dict[str, Callable[[], Runner]],
+    inputs: Path,
+    articles: list[Article],
+    model: str | None = None,
+    rounds: int = 1,
+) -> tuple[list[list[PipelineRun]], int]:
+    """Every runner's `pipeline_run`, `rounds` times over, and the corpus's words: one list per round,
+    in the order of `runs` (serial first).
 
-    The serial run is timed last and the words are counted after all runs: both read the articles in
-    this process, and a process pool forks its workers from it, so timed first they handed the pool's
-    workers the tokenizer's and the stages' caches already warm with the very articles to analyse (a
-    warm worker spent about 5 % less CPU an article than a cold one), and flattered the pool against
-    serial and against Dask's fresh workers."""
-    labels = list(runs)
-    timed = {label: pipeline_run(label, runs[label], inputs, len(articles), model) for label in labels[1:] + labels[:1]}
+    A speed-up is only fair against the serial run of the same round: a shared machine's speed drifts
+    by a tenth and more over minutes, so one round against another compares the machine, not the
+    runners. Each run is made in a process of its own (`_apart`), and the words are counted after all
+    rounds, because whatever analyses the articles in this process warms the tokenizer's and the
+    stages' caches with the very articles to analyse, and a process pool forks its workers from here: a
+    warm worker spent about 5 % less CPU an article than a cold one, which flattered the pool against
+    serial and against Dask's freshly started workers."""
+    timed = [
+        [_apart(pipeline_run, label, make, inputs, len(articles), model) for label, make in runs.items()]
+        for _ in range(rounds)
+    ]
     words = count_words(articles, model)
-    in_order = [timed[label] for label in labels]
-    return [dataclasses.replace(run, rate=dataclasses.replace(run.rate, words=words)) for run in in_order], words
+    return [
+        [dataclasses.replace(run, rate=dataclasses.replace(run.rate, words=words)) for run in one] for one in timed
+    ], words
+
+
+def speedups(rounds: list[list[PipelineRun]]) -> dict[str, list[float]]:
+    """Each parallel runner's speed-up over the serial run of the same round (serial is each round's
+    first run), round by round."""
+    found: dict[str, list[float]] = {}
+    for serial, *others in rounds:
+        for run in others:
+            found.setdefault(run.runner, []).append(serial.rate.seconds / run.rate.seconds)
+    return found
 
 
 def runners(workers: int, model: str | None = None) -> dict[str, Callable[[], Runner]]:
@@ -196,6 +221,37 @@ def story_page_times(events: int) -> tuple[float, float, int, int]:
                 to_html(briefing, article_links=True)
                 times.append(time.perf_counter() - started)
     return times[0], statistics.median(times[1:]), stored, articles
+
+
+def _apart(function: Callable[..., Timed], *args: object) -> Timed:
+    """`function(*args)` in a child process forked from this one, so that what it loads and warms dies
+    with it. Where the platform cannot fork, it runs here."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return function(*args)
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(sending, function, args))
+    child.start()
+    sending.close()
+    try:
+        outcome = receiving.recv()
+    except EOFError:  # it died before sending anything
+        outcome = None
+    child.join()
+    if outcome is None:
+        raise RuntimeError(f"the bench's child process died (exit code {child.exitcode})")
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def _send_result(sending: Connection, function: Callable[..., object], args: tuple) -> None:
+    try:
+        sending.send(function(*args))
+    except Exception as exc:  # handed to the parent, which raises it
+        sending.send(RuntimeError(f"{type(exc).__name__}: {exc}"))
+    finally:
+        sending.close()
 
 
 @contextmanager
