@@ -36,12 +36,22 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
+from newsgraph.events.disasters import disaster_report, violent
 from newsgraph.events.nonevents import reports_none
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
 from newsgraph.events.status import REPORTING, chain, status_of
-from newsgraph.events.triggers import TIME_WORDS, Entry, Trigger, find_triggers, lemma_in, nominal, trigger_at
+from newsgraph.events.triggers import (
+    TIME_WORDS,
+    Entry,
+    Trigger,
+    find_triggers,
+    lemma_in,
+    nominal,
+    time_phrase,
+    trigger_at,
+)
 from newsgraph.gazetteer.countries import country_of, is_capital
 from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.model import Event, Participant, Quote
@@ -68,13 +78,15 @@ ACTS = {"decision", "move", "step", "measure", "action", "announcement", "plan"}
 DEMAND = Entry("say must", "verb", "100", False)
 """The trigger a demand reported with "must" or "should" is coded with."""
 CRITICISE = "111"
+COMPLAIN = "114"
 CRITICISED = {
     *("words", "remarks", "comment", "comments", "plan", "plans", "proposal", "proposals", "policy", "policies"),
     *("record", "decision", "decisions", "budget", "report", "speech", "statement", "claim", "claims", "idea"),
     *("ideas", "scheme", "bill", "law", "reform", "reforms", "privatisation", "privatisations", "approach"),
     *("handling", "stance", "position", "strategy", "manifesto", "programme", "program", "campaign", "pledge"),
     *("promise", "response", "performance", "leadership", "view", "views", "move", "ruling", "verdict", "that"),
-    *("this", "article", "book", "film", "documentary", "show", "advert", "poster", "posters"),
+    *("this", "article", "book", "film", "documentary", "show", "advert", "poster", "posters", "tax", "taxes"),
+    *("spending", "cuts", "figures", "rise", "rises", "increase", "increases", "charges", "fees", "tactics"),
 }
 """What is attacked in words: "attacked the plans", "attacked Mr Blair's record"."""
 CRITICS = {"critic", "critics", "opponent", "opponents", "commentator", "commentators", "reviewer", "reviewers"}
@@ -135,6 +147,29 @@ MISHAPS = {
 DISASTERS = (MISHAPS - {"explosion", "blast"}) | {"flooding", "disaster"}
 """Mishaps that no one carries out (unlike a blast or an explosion, which may be a bomb's): the dead of "were
 killed in the earthquake" or "after the tsunami" were attacked by no one."""
+CROWDS = {
+    *("police", "policemen", "troops", "soldiers", "forces", "army", "protesters", "protestors", "demonstrators"),
+    *("rioters", "crowd", "crowds", "mob", "fans", "supporters", "youths", "gangs", "militants", "rebels"),
+    *("insurgents", "gunmen", "fighters", "militia", "militias", "settlers", "villagers", "strikers", "students"),
+}
+"""Who clashes by force: with them a clash is a fight, not an argument."""
+BODIES = {
+    *("party", "parties", "government", "parliament", "council", "committee", "commission", "union", "unions"),
+    *("company", "firm", "board", "court", "judge", "ministry", "administration", "cabinet", "opposition"),
+}
+"""Common nouns for bodies that clash in words."""
+ENABLING = {"allow", "let", "enable", "permit"}
+CUSTOMERS = {
+    *("users", "customers", "consumers", "people", "viewers", "listeners", "subscribers", "fans", "players"),
+    *("gamers", "shoppers", "buyers", "owners", "drivers", "motorists", "passengers", "readers", "visitors"),
+    *("us", "you", "me", "anyone", "everyone", "surfers", "callers", "clients", "travellers", "musicians"),
+}
+"""Whom a product or a company lets do things: its customers, not a party to a concession."""
+TRAVELLERS = {
+    *("migrants", "immigrants", "refugees", "seekers", "asylum-seekers", "tourists", "visitors", "travellers"),
+    *("under-18s", "students", "workers", "holidaymakers", "pilgrims", "fans", "families", "minors", "arrivals"),
+}
+"""Unnamed people whose arrival is travel, not a party's visit."""
 TROOPS = {"troops", "soldiers", "forces", "peacekeepers", "contingent", "battalion", "battalions", "units"}
 """Heads of a party that is armed forces on the move: their arrival is a deployment, not a visit."""
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -226,6 +261,7 @@ def find_events(
         return []  # a story-level discard phrase ("+TYPHOON"): the user codes no events from such stories
     triggers = find_triggers(doc, verbs)
     sporting = sports_report(text_of(doc))
+    disastrous = disaster_report(text_of(doc))
     if verbs and verbs.discards:
         triggers = [t for t in triggers if not verbs.discards_sentence(doc[t.token].sent)]
     by_token = {t.token: t for t in triggers}
@@ -239,7 +275,7 @@ def find_events(
             continue
         if _purpose_of_meeting(doc, trigger, by_token) or _means_of_passive(doc, trigger):
             continue
-        coded.append((trigger, _events(doc, trigger, coder, published)))
+        coded.append((trigger, _events(doc, trigger, coder, published, disastrous)))
     events = [event for trigger, found in coded for event in _reacting_to(doc, trigger, found, coded, coder)]
     events += accusations(doc, events, coder.code)
     return sorted(events, key=lambda e: e.trigger.start)
@@ -372,10 +408,26 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
             continue
         auxiliaries = [a.lemma_.lower() for a in clause.children if a.dep_ == "aux"]
         stative = clause.lemma_.lower() in STATES or not STATES.isdisjoint(auxiliaries) or "have" in auxiliaries
-        if stative or is_thing(subject) or (subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON):
-            continue  # "diversity must not mean segregation", "prices should fall", "we must all show unity"
+        if stative or _guessed(token, clause) or _how_it_should_be(subject, clause) or is_thing(subject):
+            continue  # "diversity must not mean segregation", "prices should fall"
+        if subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON:
+            continue  # "we must all show unity"
         found.append(Trigger(speech.i, (speech.i,), DEMAND))
     return found
+
+
+def _guessed(modal: Token, clause: Token) -> bool:
+    """ "Garcia and Ruiz must be wondering how the season went so wrong": "must" before a verb in "-ing"
+    guesses what is going on; "they should be doing more" still demands."""
+    going_on = any(a.dep_ == "aux" and a.lemma_.lower() == "be" for a in clause.children)
+    return modal.lower_ == "must" and going_on and clause.pos_ == "VERB" and clause.lower_.endswith("ing")
+
+
+def _how_it_should_be(subject: Token, clause: Token) -> bool:
+    """ "It should be up to each school to decide", "it should not be a crime": "it" with "be" says how
+    things ought to be, and asks no one; "it should be delayed" asks for what is done to it."""
+    copula = clause.lemma_.lower() == "be" or any(c.dep_ == "cop" for c in clause.children)
+    return subject.lower_ == "it" and copula
 
 
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
@@ -402,8 +454,9 @@ def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
     return False
 
 
-def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) -> list[Event]:
-    """The events one trigger codes: one per actor and recipient pair, both ways for reciprocal ones."""
+def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, disastrous: bool) -> list[Event]:
+    """The events one trigger codes: one per actor and recipient pair, both ways for reciprocal ones;
+    `disastrous` says the article reports a natural disaster (`events.disasters`)."""
     head = doc[trigger.token]
     code = _refined_code(doc, trigger)
     mapping = plover_for(code)
@@ -414,7 +467,9 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         return []  # "aid from Japan arrived in Haiti": a thing arrives, nobody visits
     if code in VISITS and (_nowhere(head, coder) if trigger.entry.pos == "verb" else _no_return(head)):
         return []
-    if _type(code) == "THREATEN" and not recipients and _forecast(head):
+    if code in VISITS and trigger.entry.pos == "verb" and _travellers(head):
+        return []
+    if _type(code) == "THREATEN" and (_course_warned_of(head) or (not recipients and _forecast(head))):
         return []
     if trigger.entry.trigger == "warn" and not _menace(head):
         return []  # "the IMF warned that India's deficit was too large", "warned against complacency"
@@ -425,6 +480,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         mapping = plover_for(code) or mapping
     coded_actors = [p for a in actors for p in _actors(a, coder)]
     coded_recipients = [p for r in recipients for p in _recipients(r, coder)]
+    if _for_customers(head, trigger, recipients, coded_actors):
+        return []
     if mapping.type not in HARMS:
         coded_actors = [p for p in coded_actors if not _anyone(p)]
         coded_recipients = [p for p in coded_recipients if not _anyone(p)]
@@ -442,7 +499,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None) ->
         coded_recipients = [p for p in [_protested_in(head, coder)] if p is not None]
     if not coded_actors and not coded_recipients:
         return []
-    if mapping.type == "ASSAULT" and not coded_actors and trigger.entry.pos == "verb" and _in_disaster(head):
+    killing = mapping.type == "ASSAULT" and not coded_actors and trigger.entry.pos == "verb"
+    if killing and _in_disaster(head, disastrous):
         return []
     if trigger.entry.pos == "noun" and mapping.type in GOVERNING_TYPES and not trigger.entry.reciprocal:
         # "the threat to peace": a threat, refusal or demand is someone's; "the government's refusal showed
@@ -573,15 +631,63 @@ def _anyone(participant: Participant) -> bool:
     return participant.entity is None and participant.country is None and not words.isdisjoint(ANYONE)
 
 
-def _in_disaster(verb: Token) -> bool:
+def _for_customers(head: Token, trigger: Trigger, recipients: list[Token], actors: list[Participant]) -> bool:
+    """ "The bank will allow customers to open accounts online", "an app to allow shoppers to pay by
+    phone": what a product or a company lets its customers do is no concession; a government, a party or
+    an army allowing people something is one ("the Greens would allow renters to buy their flats")."""
+    if trigger.entry.trigger not in ENABLING or not recipients:
+        return False
+    if not all(r.lower_ in CUSTOMERS for r in recipients):
+        return False
+    subject = _subject(head)
+    unofficial = any(a.sector not in OFFICIAL for a in actors)
+    return unofficial or (subject is not None and (subject.lower_ in ("it", "that", "which") or is_thing(subject)))
+
+
+def _travellers(verb: Token) -> bool:
+    """ "Thousands of children have arrived in Spain", "hundreds of migrants arrived": unnamed people who come
+    and go, no party's visit. The parser may read a number before them as the subject, or the whole
+    phrase as an oblique; either way it stands before the verb with no preposition of its own."""
+    unnamed = ANYONE | TRAVELLERS
+    for phrase in verb.children:
+        if phrase.i > verb.i or phrase.dep_ not in (*_SUBJECTS, "obl") or phrase.ent_type_ or _preposition(phrase):
+            continue
+        heads = [phrase, *(c for c in phrase.children if c.dep_ == "nmod" and case_of(c) in (None, "of"))]
+        if any(word.lower_ in unnamed for word in heads):
+            return True
+    return False
+
+
+def _preposition(phrase: Token) -> bool:
+    """Whether a phrase opens with a preposition, not counting the "at" of "at least 400 pilgrims"."""
+    case = next((c for c in phrase.children if c.dep_ == "case"), None)
+    if case is None:
+        return False
+    following = phrase.doc[case.i + 1] if case.i + 1 < len(phrase.doc) else case
+    return not (case.lower_ == "at" and following.lower_ in ("least", "most"))
+
+
+def _in_disaster(verb: Token, disastrous: bool) -> bool:
     """ "were killed in the earthquake", "killed following a massive underwater earthquake", "the storm
-    killed 20": deaths a disaster caused, not an attack."""
+    killed 20", "the tidal wave that killed 9,000 people": deaths a disaster caused, not an attack; and in a
+    report of a natural disaster (`disastrous`), a killing with no word of violence in its sentence
+    ("at least 9,000 people were killed on the islands, officials said")."""
     subject = _subject(verb)
-    if subject is not None and (subject.lemma_.lower() in DISASTERS or subject.lower_ in DISASTERS):
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ in ("relcl", "acl:relcl", "acl"):
+        subject = verb.head
+    if subject is not None and _disaster(subject):
         return True
     # "were killed in the earthquake", "killed and left homeless after an earthquake sent waves ...", however
     # the parser hung the phrase of the cause
-    return any((t.lemma_.lower() in DISASTERS or t.lower_ in DISASTERS) and case_of(t) in _CAUSES for t in verb.sent)
+    if any(_disaster(t) and case_of(t) in _CAUSES for t in verb.sent):
+        return True
+    return disastrous and not violent([t.text for t in verb.sent])
+
+
+def _disaster(word: Token) -> bool:
+    if word.lemma_.lower() in DISASTERS or word.lower_ in DISASTERS:
+        return True
+    return word.lower_ in ("wave", "waves") and any(c.lower_ == "tidal" for c in word.children)
 
 
 def _home(verb: Token, actor: Participant | None, place: Participant | None) -> bool:
@@ -636,6 +742,19 @@ def _forecast(verb: Token) -> bool:
         or find_role(subject.lemma_) is not None
         or any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
     )
+
+
+def _course_warned_of(verb: Token) -> bool:
+    """ "warned that closing the mine would have dire consequences for the town": a reported clause whose
+    subject is itself a clause weighs a course of action, and what it leads to is no one's threat unless
+    the clause names who will answer it ("closing the mine would force [it] to strike")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    course = next((c for c in clause.children if c.dep_.startswith("csubj")), None) if clause is not None else None
+    if clause is None or course is None:
+        return False
+    weighed = {t.i for t in course.subtree}
+    rest = [t for t in clause.subtree if t.i not in weighed]
+    return not any(t.pos_ in ("PRON", "PROPN") or t.ent_type_ for t in rest)
 
 
 def _menace(warning: Token) -> bool:
@@ -808,10 +927,14 @@ def _simple_past(verb: Token) -> bool:
 
 
 def _refined_code(doc: Doc, trigger: Trigger) -> str:
-    """A refusal, appeal or agreement takes a more specific code from the event it governs; an attack in
-    words is a criticism."""
+    """A refusal, appeal or agreement takes a more specific code from the event it governs; an attack or a
+    clash in words is a criticism."""
     if trigger.entry.trigger == "attack" and trigger.entry.pos == "verb" and _in_words(doc[trigger.token]):
         return CRITICISE
+    if trigger.entry.trigger == "clash" and _clash_of_words(doc[trigger.token], trigger):
+        return CRITICISE
+    if trigger.entry.trigger == "protest" and trigger.entry.pos == "verb" and _protested_that(doc[trigger.token]):
+        return COMPLAIN
     kind = _type(trigger.entry.cameo)
     for child in _governed_words(doc[trigger.token], noun=trigger.entry.pos == "noun"):
         governed = trigger_at(child)
@@ -841,6 +964,37 @@ def _in_words(verb: Token) -> bool:
     # "has been attacked by critics in the US": critics attack in words
     doers = [c for c in verb.children if (c.dep_ == "nsubj" and not is_passive(verb)) or case_of(c) == "by"]
     return any(d.lemma_.lower() in CRITICS or d.lower_ in CRITICS for d in doers)
+
+
+def _protested_that(verb: Token) -> bool:
+    """ "The fishing unions protested that the quota had been set without them": protesting what is so
+    is a complaint in words (114), not a demonstration."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(m.dep_ == "mark" and m.lower_ == "that" for clause in clauses for m in clause.children)
+
+
+def _clash_of_words(head: Token, trigger: Trigger) -> bool:
+    """ "has often clashed with her own party over farm subsidies", "both party leaders clashed", "the clash
+    between the mining company and the ministry": people and bodies that argue clash in words, as does
+    anyone over an issue; police, troops, crowds and countries clash by force ("police clashed with
+    protesters")."""
+    if any(c.dep_ in ("obl", "nmod") and case_of(c) in ("over", "about") and not time_phrase(c) for c in head.children):
+        return True
+    actors, recipients = _parties(head, trigger)
+    parties = [p for p in actors + recipients if p.lower_ not in TIME_WORDS]  # not "clashed [days] after ..."
+    return bool(parties) and all(_arguer(party) for party in parties)
+
+
+def _arguer(word: Token) -> bool:
+    """A party that clashes in words: a person, a body, people named by their role; not armed forces, a
+    crowd or a country."""
+    lower, lemma = word.lower_, word.lemma_.lower()
+    if lower in CROWDS or lemma in CROWDS or SECTORS.get(lower) in ("MIL", "REB") or country_of(word.text):
+        return False
+    named = [word, *(c for c in word.children if c.dep_ in ("flat", "compound", "appos"))]
+    if any(w.ent_type_ in ("PER", "ORG") for w in named):
+        return True  # "Mr [Lopez]" with the title as the head
+    return find_role(lower) is not None or names_people(word.text) or lemma in BODIES
 
 
 def _asked_for(noun: Token) -> bool:

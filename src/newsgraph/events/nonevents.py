@@ -121,6 +121,8 @@ PACTS = {"deal", "agreement", "convention", "treaty", "protocol", "pact", "accor
 """What signing up to is signing: a deal or a treaty."""
 ARMS = {"weapon", "weapons", "arms", "ammunition", "missile", "missiles", "rocket", "rockets", "equipment"}
 """What is supplied as military aid, beside `GOODS`."""
+CONTRACTS = {"deal", "contract", "fee", "move", "terms", "transfer", "loan", "extension", "sponsorship", "agreement"}
+"""What a sports report's agreements are about: a player's contract, a fee, a move, a sponsor's deal."""
 SHOTS = {"shot", "shots", "ball", "effort", "attempt", "cross", "header", "drive", "kick", "it", "pass"}
 """What a player blocks in a game."""
 GOODS = {
@@ -143,9 +145,11 @@ BRIEFINGS = {"press", "news", "media"}
 MEASURES = {
     *("plan", "law", "bill", "decision", "rule", "rules", "measure", "measures", "resolution", "policy"),
     *("order", "decree", "legislation", "regulation", "regulations", "deal", "agreement", "treaty", "accord"),
+    *("act", "directive", "statute", "constitution", "amendment", "charter", "code", "ordinance"),
 }
 """A body's measures: what one a party is said to adopt allows is that party's act ("approved a plan that
-will not allow candidates from Hamas on the ballots")."""
+will not allow candidates from Hamas on the ballots"); one that stands, even by its name ("the Consumer
+Privacy Act bans the sale of such data"), only says what is allowed."""
 DANGERS = {
     *("campaign", "violence", "crisis", "ruling", "flood", "floods", "storm", "disease", "outbreak", "epidemic"),
     *("war", "conflict", "fighting", "unrest", "insurgency", "shortage", "drought", "recession", "slump"),
@@ -183,13 +187,53 @@ def _sporting(doc: Doc, trigger: Trigger) -> bool:
     act is still one in a sports report ("the League Managers Association have offered to act as
     peacemakers", "Arsenal have asked for an inquiry"), a player "offered a new deal" is not."""
     verb = doc[trigger.token]
+    if _type(trigger) == "AGREE" and _contract(verb, trigger):
+        return True
     if not (trigger.entry.trigger in SPORTING_TRIGGERS or lemma_in(verb, SPORTING_TRIGGERS)):
         return False
     if trigger.entry.pos == "verb" and trigger.entry.trigger == "offer":
         return not _to_clause(verb)  # (a player "asked to train with England" is picked, not asked)
     if trigger.entry.pos == "verb" and trigger.entry.trigger == "ask":
         return not any(case_of(c) == "for" and trigger_at(c) is not None for c in verb.children)
+    if trigger.entry.pos == "verb" and trigger.entry.trigger in ("allow", "threaten"):
+        return _in_play(verb, threat=trigger.entry.trigger == "threaten")
     return True
+
+
+def _contract(head: Token, trigger: Trigger) -> bool:
+    """ "The striker has a contract with the club until May", "close to agreeing an extension", "agreed a
+    sponsorship deal with a bank": in a sports report, the contracts, fees, moves and sponsorships of the
+    game's business."""
+    if trigger.entry.pos == "noun":
+        return head.lemma_.lower() in CONTRACTS or head.lower_ in CONTRACTS
+    objects = [word for word in (_patient(head), *(head.doc[i] for i in trigger.words)) if word is not None]
+    objects += [c for c in head.children if case_of(c) in ("to", "on")]  # "agreeing to an extension"
+    return any(o.lemma_.lower() in CONTRACTS or o.lower_ in CONTRACTS for o in objects)
+
+
+def _in_play(verb: Token, threat: bool) -> bool:
+    """ "allowing Garcia to break serve", "Lopez seldom threatened after that", "threatened a goal": what a side
+    allows in play is a player or a side by name, and what it threatens is a score or nothing named.
+    Allowing fans in, matches on artificial pitches or a player a loan, being allowed to play for one's
+    country, and threatening a player, threatening someone with a ban or threatening to quit, are
+    still events."""
+    if is_passive(verb) and not threat:
+        return False
+    if threat and (_to_clause(verb) or any(case_of(c) == "with" for c in verb.children)):
+        return False
+    allowed = (
+        _patient(verb)
+        or next((c for c in verb.children if c.dep_ == "iobj"), None)  # "allowing [Garcia] to break serve"
+        or next(
+            (s for c in verb.children if c.dep_ in ("xcomp", "ccomp") for s in c.children if s.dep_ == "nsubj"), None
+        )
+    )  # (or the subject the parser gave the infinitive: "allow [the player] to go on loan")
+    if allowed is None:
+        return True
+    named = [allowed, *(c for c in allowed.children if case_of(c) == "of")]  # "some of our players"
+    if threat:
+        return not any(w.ent_type_ == "PER" or _people(w) for w in named)
+    return allowed.pos_ in ("PROPN", "PRON")
 
 
 def _source_formula(doc: Doc, trigger: Trigger) -> bool:
@@ -273,14 +317,17 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     event, is an event); returning a thing (people return, as a visit); withdrawing goods (troops, envoys,
     support or a measure are withdrawn); declining as falling (a refusal declines an offer or to act);
     conceding or agreeing that something is so; meeting a target (people are met); a thing that allows,
-    provides or offers; offering nothing to no one; a conference that gathers (people gather to protest)."""
+    provides or offers; offering nothing to no one; a conference that gathers (people gather to protest);
+    signing over shares or signing up a person (an agreement is signed)."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
     lemma = trigger.entry.trigger
     patient = _patient(verb)
     if lemma == "demonstrate":
-        return patient is not None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        # "demonstrate that the system works", "demonstrate to voters that the plan is fair": showing
+        shown = any(t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree)
+        return patient is not None or shown or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     if lemma == "gather" and patient is None:
         # "the annual conference is not to gather in Blackpool": a meeting that convenes is no demonstration
         return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in CONVENING for c in verb.children)
@@ -322,6 +369,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return patient is None or not _in(patient, GOODS | ARMS)
     if lemma == "phone" and patient is None:
         return not any(case_of(c) == "with" for c in verb.children)  # "when they phone up to cancel"
+    if lemma == "sign" and _signed_otherwise(verb, patient):
+        return True
     if lemma == "discuss" and _alone(verb):
         return True  # "Lee discussed the challenges facing black people": a talk, not a consultation
     if lemma == "blame":
@@ -470,10 +519,29 @@ def _two_objects(verb: Token) -> bool:
     return sum(c.dep_ in ("obj", "dobj") for c in verb.children) > 1
 
 
+def _name_end(word: Token) -> Token:
+    """The last word of the name a proper noun heads: "[Harbours] For Turtles Act" ends in "Act"."""
+    end = word.right_edge
+    return end if end.pos_ == "PROPN" and end.i > word.i else word
+
+
 def _in(word: Token, words: set[str]) -> bool:
     """Whether the word, or its singular, is one of `words` (the lemmatizer leaves some plurals alone)."""
     lower = word.lower_
     return bool({lower, word.lemma_.lower(), lower.removesuffix("s")} & words)
+
+
+def _signed_otherwise(verb: Token, patient: Token | None) -> bool:
+    """ "sign language", "signed photographs": a word that only describes; "signed over his stake to a
+    cousin": a transfer; "signed up a drummer", "the producer signed Ana Ruiz to her studio": hiring
+    someone. An agreement, a treaty or a deal is what is signed, with or between parties."""
+    if verb.dep_ in ("amod", "compound"):
+        return True
+    if any(c.dep_ in ("prt", "compound:prt") and c.lower_ == "over" for c in verb.children):
+        return True
+    # (not "signs us up to the convention": a pronoun is the side that signs up)
+    hired = patient is not None and patient.pos_ != "PRON" and (patient.ent_type_ == "PER" or _people(patient))
+    return hired and not is_passive(verb)
 
 
 def _thing_acting(verb: Token) -> bool:
@@ -489,7 +557,9 @@ def _thing_acting(verb: Token) -> bool:
         subject = verb.head  # "services which will provide speeds of up to 15Mbps"
     if subject is None or subject.ent_type_ or subject.pos_ not in ("NOUN", "PROPN"):
         return False
-    if subject.pos_ == "PROPN" and not (_in(subject, MEASURES) or is_thing(subject)):
+    if subject.pos_ == "PROPN" and not (
+        _in(subject, MEASURES) or _in(_name_end(subject), MEASURES) or is_thing(subject)
+    ):
         return False  # a name acts; "[Laws] in Peru do not outlaw ...", capitalised, does not
     # a measure a party has just been said to take acts for it ("approved a plan that will not allow ...");
     # a standing one only says what is allowed ("German law does allow people to copy CDs")

@@ -41,7 +41,7 @@ SPORTING_TRIGGERS = frozenset(
     {
         *("beat", "defeat", "thrash", "clash", "strike", "rally", "attack", "shoot", "fire", "fight", "battle"),
         *("sign", "withdraw", "pull out", "meet", "meeting", "return", "host", "invade", "capture", "seize", "concede"),
-        *("visit", "travel", "face", "promise", "want", "ask", "offer", "arrive", "hand"),
+        *("visit", "travel", "face", "promise", "want", "ask", "offer", "arrive", "hand", "allow", "threaten"),
         "blame",
     }
 )

@@ -1,12 +1,14 @@
 """Whether an event happened: asserted, negated, future or hypothetical, with the word that says so.
 
 The status is read from the trigger's clause and the clauses that govern it through to-infinitives
-("is expected to travel", "hoped to meet", "failed to agree"): a negation or "fail" makes it negated; "will"
+("is expected to travel", "hoped to meet", "failed to agree"): a negation, "fail" or being kept "from" the
+act ("barred from sending aid") makes it negated; "will"
 or a verb of planning ("plans to", "is expected to", "decided to") makes it future; "if", "could",
 "would" or a verb of wishing ("hopes to", "wants to") makes it hypothetical. A noun trigger also takes
 the status of the verb it is the subject of ("the talks collapsed": negated; "talks will open": future),
 and with no such verb, of the word before it ("a planned visit": future; "proposed talks": hypothetical).
-What "the options included" is hypothetical.
+What "the options included" is hypothetical, and so is what a yes-no question asks ("Will Chile sanction
+Peru?"); a question with "why" or "when" takes the event as given.
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ REPORTING = {
     *("declare", "reiterate", "stress", "repeat", "argue", "maintain", "demand", "write"),
 }
 DENIALS = {"deny", "dismiss"}
+PREVENTING = {"prevent", "bar", "ban", "stop", "block", "preclude", "prohibit", "forbid", "keep", "deter", "restrain"}
+"""Verbs that keep a party "from" an act: "barred from sending aid"."""
+INVERTED = {
+    *("is", "are", "was", "were", "am", "do", "does", "did", "will", "would", "can", "could", "shall"),
+    *("should", "has", "have", "had", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't"),
+}
+"""Words a yes-no question opens with: the auxiliary before its subject."""
+OPENERS = {'"', "“", "‘", "'", ":", "(", "\n", "\n\n"}
+"""Marks after which a question may open inside a sentence: 'Ruiz asked: "Will they ban the march?"'."""
+ENDS = {".", "!", "?"}
 
 
 def chain(trigger: Token) -> list[Token]:
@@ -93,6 +105,9 @@ def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token 
         denial = next((c for c in word.children if c.dep_ == "det" and c.lower_ == "no"), None)
         if word is not trigger and denial is not None:
             return "negated", denial
+    question = _asked(trigger)
+    if question is not None:
+        return "hypothetical", question
     words = chain(trigger)
     for word in words:
         for child in word.children:
@@ -105,6 +120,9 @@ def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token 
     denial = _reported_by(words[-1], DENIALS)
     if denial is not None:
         return "negated", denial
+    kept_from = _kept_from(trigger)
+    if kept_from is not None:
+        return "negated", kept_from
     for word in words:
         for clause in word.children:
             if clause.dep_ == "conj" and _occurrence(clause):
@@ -149,6 +167,31 @@ def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token 
         if planned is not None:
             return PLANNED[planned.lower_], planned
     return "asserted", None
+
+
+def _kept_from(trigger: Token) -> Token | None:
+    """ "The agency was barred from [sending] aid to the rebels", "were stopped from [flying] to Lima":
+    the verb that kept a party from the act, which did not happen."""
+    if trigger.head.i == trigger.i or trigger.dep_ not in ("advcl", "obl", "xcomp", "acl"):
+        return None
+    if not any(c.lower_ == "from" and c.dep_ in ("mark", "case") for c in trigger.children):
+        return None
+    return trigger.head if lemma_in(trigger.head, PREVENTING) else None
+
+
+def _asked(trigger: Token) -> Token | None:
+    """The question mark of the yes-no question the trigger stands in ("Did the army attack the
+    village?"), found from the words alone: the parser often breaks a question into several sentences."""
+    doc = trigger.doc
+    start = trigger.i
+    while start > 0 and doc[start - 1].text not in ENDS and doc[start - 1].text.strip(" ") not in OPENERS:
+        start -= 1
+    end = trigger.i
+    while end < len(doc) and doc[end].text not in ENDS:
+        end += 1
+    opening = next((t for t in doc[start : trigger.i] if not (t.is_punct or t.is_space)), None)
+    asked = end < len(doc) and doc[end].text == "?" and opening is not None and opening.lower_ in INVERTED
+    return doc[end] if asked else None
 
 
 def _time_clause(verb: Token) -> Token | None:
