@@ -70,7 +70,7 @@ HELD_OUT_FURNITURE = {
     "comments": ["Comments are now closed for this story", "Leave a reply", "Show 58 replies"],
     "copyright": [
         "© 2021 The Plains Herald",
-        "Material may not be published, broadcast, rewritten or redistributed.",
+        "This story may not be published, aired or copied in any form.",
     ],
     "navigation": ["Skip to footer", "Close menu", "Search this site"],
     "credits": ["Reporting by Ada Oyelaran; editing by Mark Feld", "Compiled by the foreign desk"],
@@ -126,7 +126,7 @@ KNOWN_HEAD_MISSES = {
     "Around the web",
     "Comments are now closed for this story",
     "Show 58 replies",
-    "Material may not be published, broadcast, rewritten or redistributed.",
+    "This story may not be published, aired or copied in any form.",
     "Search this site",
     "Compiled by the foreign desk",
     "Never miss a story — get the headlines delivered each morning",
@@ -142,7 +142,7 @@ KNOWN_HEAD_MISSES = {
 }
 KNOWN_TAIL_MISSES = {
     "By continuing to browse, you agree to our use of cookies.",
-    "Material may not be published, broadcast, rewritten or redistributed.",
+    "This story may not be published, aired or copied in any form.",
     "Readers like you keep this site running. Chip in from $1.",
     "This website stores cookies on your device.",
     "Forgot your password?",

@@ -474,13 +474,13 @@ def test_a_surname_the_office_table_knows_is_not_enough_for_another_persons_coun
     ("text", "name", "roles"),
     [
         (
-            "Both the prime minister and Chancellor Gordon Brown called for urgent action on poverty.",
-            "Gordon Brown",
-            ["Chancellor"],
+            "Both the president and Finance Minister Rosa Quispe asked for swift help for the flooded towns.",
+            "Rosa Quispe",
+            ["Finance Minister"],
         ),
         (
-            "Alan Milburn was brought in over the head of Mr Brown to run the campaign. Mr Brown said nothing.",
-            "Brown",
+            "Ana Vidal was promoted over the head of Mr Soto to lead the campaign. Mr Soto made no comment.",
+            "Soto",
             [],
         ),
     ],
@@ -733,8 +733,8 @@ def test_a_reflexive_is_its_own_clauses_subject() -> None:
 
 def test_the_main_clauses_subject_comes_before_one_inside_it() -> None:
     text = (
-        "At a news conference after talks with Mr Pryce, Mr Okonjo said the prime minister was in a unique "
-        'position to help. He added: "Your conference in London shows your commitment."'
+        "At a news conference after talks with Mr Pryce, Mr Okonjo said the prime minister could do more than "
+        'anyone to help. He added: "Your conference in London shows your commitment."'
     )
     assert refers(text, "He added", "Okonjo")
 
@@ -813,8 +813,8 @@ def test_a_cue_between_commas_reports_the_name_in_the_clause_around_it() -> None
 
 def test_a_name_after_an_indefinite_article_is_a_thing_not_a_person() -> None:
     text = (
-        "Maud Ellery was born in Leeds in 1931. Her father drove a Rolls Royce. When she was eight, her "
-        "mother took her to her first ballet class."
+        "Maud Ellery was born in Leeds in 1931. Her uncle owned a Bentley. When she was eight, her mother "
+        "took her to her first piano lesson."
     )
     assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Maud Ellery"]
     assert refers(text, "she was eight", "Maud Ellery")
@@ -904,8 +904,8 @@ def test_a_name_before_a_relative_clause_set_off_by_commas_is_the_subject_after_
 
 def test_the_n_year_old_opening_a_sentence_is_the_person_the_story_is_about() -> None:
     text = (
-        "Osaka striker Kenji Sato will miss the cup final with a broken foot. The 24-year-old missed the first "
-        "three months of the season after a challenge with Kobe's Rui Tanaka.\n\n"
+        "Osaka striker Kenji Sato will miss the cup final with a broken foot. The 24-year-old was out for most "
+        "of last season after a challenge with Kobe's Rui Tanaka.\n\n"
         '"It felt different this time," he said.'
     )
     [sato] = [e for e in analyze(text).entities if e.name == "Kenji Sato"]

@@ -524,7 +524,7 @@ def test_a_number_of_people_is_those_people() -> None:
 
 
 def test_about_to_is_a_plan() -> None:
-    [ties] = events("Peru is about to restore full diplomatic ties with Chile.")
+    [ties] = events("Peru is about to restore diplomatic relations with Chile.")
     assert summary(ties) == ("SUPPORT", "future", "PER", "CHL")
 
 
@@ -805,11 +805,11 @@ def test_officials_who_gather_meet() -> None:
 
 
 def test_what_a_country_has_is_not_the_country() -> None:
-    assert events("Iraq's vast natural resources can support any magnitude of economic growth.") == []
+    assert events("Peru's huge natural resources can support years of growth.") == []
 
 
 def test_demand_in_a_market_is_no_demand_on_a_party() -> None:
-    assert events("US demand for heating oil was predicted to rise by 14 percent this week.") == []
+    assert events("Chinese demand for fishmeal was forecast to climb by 9 percent next year.") == []
     [event] = events("Peru repeated its demand that Chile withdraw the fees.")
     assert event.type == "REQUEST" and summary(event)[2:] == ("PER", "CHL")
 
@@ -943,7 +943,7 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "Petroperu beat profit forecasts, posting a 40% rise in profits for the year.",
         "The ballot papers are sent out in May and returned to Lima City Council in June.",
         "Some analysts expect that Quipu 2 will be released in Peru before the end of the year.",
-        "Microsoft's regular patches which it releases for newly found flaws are vital.",
+        "The monthly updates which the firm releases for newly found bugs are essential.",
         "The paintings were withdrawn by Sotheby's because no bid reached the reserve.",
         "Chile's salmon farmers have been hit by declining demand in Asia.",
         "Ms Ruiz said Bolivia offers twice the port capacity of Peru.",
@@ -1267,7 +1267,7 @@ def test_a_visit_that_names_no_destination_is_one_named_before() -> None:
 
 
 def test_an_act_aimed_at_a_list_of_countries_is_aimed_at_each() -> None:
-    welcomed = events("Peru welcomed the resumption of formal diplomatic ties with Chile, Bolivia and Ecuador.")
+    welcomed = events("Peru welcomed the return of full trade ties with Chile, Bolivia and Ecuador.")
     assert sorted(summary(e)[3] for e in welcomed if e.type == "SUPPORT") == ["BOL", "CHL", "ECU"]
     # a list that is not all parties stays one recipient
     [mixed] = [
@@ -1361,8 +1361,8 @@ def test_what_did_not_happen_stays_negated_and_a_refusal_takes_the_code_of_what_
 
 
 def test_with_and_a_present_participle_names_who_acts() -> None:
-    [gift] = events("The single costs 79p, with Apple donating a further 70p to the charity.")
-    assert gift.type == "AID" and gift.actor is not None and gift.actor.name == "Apple"
+    [gift] = events("The album costs 9 euros, with Sony donating a further 2 euros to the charity.")
+    assert gift.type == "AID" and gift.actor is not None and gift.actor.name == "Sony"
 
 
 @pytest.mark.parametrize(
@@ -1518,15 +1518,15 @@ def test_an_act_asked_for_or_agreed_to_is_not_coded_and_its_party_is_the_one_ask
 
 def test_recognising_that_something_is_so_is_no_recognition_and_people_freed_were_released() -> None:
     assert events("The government must also recognise that farmers have real concerns.") == []
-    [release] = events("The government has written to two of the British men freed from Guantanamo Bay.")
-    assert summary(release) == ("RETREAT", "asserted", None, "GBR")
+    [release] = events("Lima has written to two of the Peruvian students freed from prison in Bolivia.")
+    assert summary(release) == ("RETREAT", "asserted", None, "PER")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The French carmaker Renault warned that its profits may decline this year.",
-        "The central bank governor warned against placing too much weight on one month's figures.",
+        "The Chilean miner Codelco warned that its output may fall this year.",
+        "The central bank governor warned against reading too much into a single poll.",
     ],
     ids=["forecast", "advice"],
 )

@@ -39,9 +39,9 @@ def speaker_name(quote: Quote) -> str | None:
     [
         ("Halvorsen remarks that the weather has improved.", "Halvorsen", "that the weather has improved"),
         (
-            "Supporters of the change claim it will mean lower costs.",
-            "Supporters of the change",
-            "it will mean lower costs",
+            "Backers of the merger claim it will cut prices.",
+            "Backers of the merger",
+            "it will cut prices",
         ),
     ],
     ids=["remarks", "claim"],
@@ -61,8 +61,8 @@ def test_a_noun_of_saying_with_an_owner_stays_a_noun_cue() -> None:
     ("text", "content"),
     [
         (
-            "The two governments agreed to share a single currency and rely on one another for border controls.",
-            "to share a single currency and rely on one another for border controls",
+            "The two states agreed to adopt one postal system and trust each other with customs checks.",
+            "to adopt one postal system and trust each other with customs checks",
         ),
         (
             "Senator Ruth Okonjo wants to double the size of the service corps, open new offices and hire more nurses.",
@@ -81,14 +81,14 @@ def test_a_finite_verb_after_an_infinitive_is_the_speaker_s_next_act() -> None:
 
 
 def test_a_second_that_clause_is_more_of_what_was_said_even_with_a_cue_inside() -> None:
-    text = "Tomas Berg said the country needs new border posts, but that he would not support mass expulsions."
+    text = "Tomas Berg said the port needs new cranes, but that he would not back a sale of the docks."
     quote = only_quote(text)
-    assert quote.text == "the country needs new border posts, but that he would not support mass expulsions"
+    assert quote.text == "the port needs new cranes, but that he would not back a sale of the docks"
 
 
 def test_a_phrase_the_parser_hung_on_the_verb_after_the_object_says_what_the_object_is() -> None:
-    text = "The survey revealed a yawning gulf in the way the two parties approach the issue."
-    assert only_quote(text).text == "a yawning gulf in the way the two parties approach the issue"
+    text = "The survey revealed a wide gap in what the two sides are willing to pay."
+    assert only_quote(text).text == "a wide gap in what the two sides are willing to pay"
 
 
 def test_where_and_when_the_words_came_out_is_no_part_of_them() -> None:
@@ -104,7 +104,7 @@ def test_an_infinitive_after_a_stance_s_object_says_what_the_object_asked() -> N
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("Then Dr Pavel Novak asked the students if they were always so serious.", "if they were always so serious"),
+        ("Then Dr Pavel Novak asked the farmers if they had been paid yet.", "if they had been paid yet"),
         ("Rosa Lindqvist wondered whether the plan would work.", "whether the plan would work"),
     ],
     ids=["asked-if", "wondered-whether"],
@@ -164,12 +164,12 @@ def test_an_adjective_with_no_one_or_no_clause_is_no_cue(text: str) -> None:
     ("text", "content"),
     [
         (
-            "Several senators made clear that they would like to see the bill pass this year.",
-            "that they would like to see the bill pass this year",
+            "Several governors made clear that they want the road plan approved before winter.",
+            "that they want the road plan approved before winter",
         ),
         (
-            "Marisol Vega made it clear to party members on Wednesday that she has their backs.",
-            "that she has their backs",
+            "Marisol Vega made it clear to the nurses on Friday that she will defend their pay.",
+            "that she will defend their pay",
         ),
     ],
     ids=["made-clear", "made-it-clear"],
@@ -213,13 +213,13 @@ def test_a_past_perfect_report_inside_the_content_stays_in_it() -> None:
     ("text", "speaker"),
     [
         (
-            "One pastor backing the senator, Darran Whitby of Grace Church in Marion, said he had made more than "
-            "150 phone calls to other pastors.",
+            "One farmer backing the mayor, Darran Whitby of the co-operative in Salta, said he had sent more than "
+            "200 letters to other growers.",
             "Darran Whitby",
         ),
         (
-            "Florida delegate John Archway, wearing a T-shirt covered in buttons, said he is proud of the way the "
-            "challenger is funding his campaign.",
+            "Ohio delegate John Archway, wearing a hat covered in badges, said he likes how the newcomer "
+            "is paying for her campaign.",
             "John Archway",
         ),
     ],
@@ -235,7 +235,7 @@ def test_a_name_set_off_before_said_is_its_source_however_the_parser_hung_it(tex
         ("The board decided to sell the stadium.", "to sell the stadium"),
         ("Kofi Mensah hopes to win the seat back in May.", "to win the seat back in May"),
         ("Senator Ada Kurti voted against the crime bill.", "the crime bill"),
-        ("The renewed Republican calls for a special prosecutor went unanswered.", "a special prosecutor"),
+        ("The renewed Democratic calls for a recount went unanswered.", "a recount"),
         ("Her criticism of the pension plan was sharp.", "the pension plan"),
     ],
     ids=["decided-to", "hopes-to", "voted-against", "calls-for", "criticism-of"],
@@ -247,13 +247,13 @@ def test_intentions_votes_and_nouns_of_saying_with_a_phrase(text: str, content: 
 @pytest.mark.parametrize(
     "text",
     [
-        "The vote could decide the balance of power in the senate.",
+        "The by-election could decide who controls the council.",
         "Her remarks on Saturday drew a crowd.",
-        "The band won fame and an image as a political band, which the singer rejected as a cliche.",
-        "The chair should go on sale in April and is expected to cost 399 dollars.",
+        "The group won a name as a protest act, which the drummer dismissed as a label.",
+        "The lamp should reach shops in March and is expected to cost 80 euros.",
         "The award, voted by club members, went to Ana Diaz.",
         "One thing is certain: the budget will not pass.",
-        "Detainees have been held since the terror attacks on 11 September 2001.",
+        "The suspects have been held since the bombing on 3 March 2009.",
     ],
     ids=[
         "decide-an-outcome",
@@ -271,7 +271,7 @@ def test_no_quote_from_an_outcome_a_day_or_a_relative_pronoun(text: str) -> None
 
 def test_a_passive_with_its_be_left_out_names_no_one_who_expects() -> None:
     text = (
-        "The row worried MPs defending their seats in an election, widely expected to be held in May, and "
+        "The row worried councillors defending their seats in a vote, widely thought likely to come in June, and "
         "several members are angry."
     )
     assert [q for q in analysed(text).quotes if q.cue is not None and q.cue.text == "expected"] == []
@@ -282,14 +282,14 @@ def test_a_passive_with_its_be_left_out_names_no_one_who_expects() -> None:
     ("text", "speaker", "content"),
     [
         (
-            "Many of his supporters believe bigotry and xenophobia are acceptable.",
-            "Many of his supporters",
-            "bigotry and xenophobia are acceptable",
+            "Many of her voters believe the new tax is unfair.",
+            "Many of her voters",
+            "the new tax is unfair",
         ),
         (
-            "Patriot chose to file in Richmond, where restructuring experts say some judges move cases quickly.",
-            "restructuring experts",
-            "some judges move cases quickly",
+            "The firm chose to file in Cordoba, where banking experts say some courts settle cases quickly.",
+            "banking experts",
+            "some courts settle cases quickly",
         ),
     ],
     ids=["clause-read-as-a-conjunct", "experts-say-after-where"],
@@ -299,16 +299,16 @@ def test_what_the_parser_joined_wrongly_is_still_a_report(text: str, speaker: st
 
 
 def test_a_cue_with_an_adverb_set_off_by_commas_reports_the_sentence_around_it() -> None:
-    text = "Climate change, Mr. Okafor often says, is the greatest threat facing the world."
+    text = "Water, Mr. Okafor often says, is the real border issue in the valley."
     quote = only_quote(text)
-    assert [text[s:e] for s, e in quote.parts] == ["Climate change", "is the greatest threat facing the world"]
+    assert [text[s:e] for s, e in quote.parts] == ["Water", "is the real border issue in the valley"]
 
 
 def test_a_second_cue_the_tagger_read_as_a_noun_after_and_is_a_cue() -> None:
-    text = "He proposes doing away with the mandate, and plans to reduce the cost of insurance without regulations."
+    text = "He proposes doing away with the fee, and plans to cut care bills without new rules."
     assert {q.text for q in analysed(text).quotes} == {
-        "doing away with the mandate",
-        "to reduce the cost of insurance without regulations",
+        "doing away with the fee",
+        "to cut care bills without new rules",
     }
 
 

@@ -32,42 +32,42 @@ def quote_with(text: str, words: str) -> Quote:
     ("text", "speaker"),
     [
         (
-            "''Anyone who talks about dividing people is a threat to the country,'' said Ralph L. Tumbrell, "
-            "president of the A.F.L.-C.I.O.",
-            "Ralph L. Tumbrell",
+            "''No mine will close while I am in charge,'' said Rosa M. Quintana, "
+            "president of the Andean Miners' Federation.",
+            "Rosa M. Quintana",
         ),
         (
-            "''We finally may be seeing some wage acceleration,'' the economist Jared Bernholt, a former adviser "
-            "in the Obama White House, wrote on his blog.",
-            "Jared Bernholt",
+            "''Prices may at last be starting to cool,'' the analyst Tomas Arriaga, a former official "
+            "at the Bank of Chile, wrote on his website.",
+            "Tomas Arriaga",
         ),
         (
-            "''The attacks draw us together,'' Ms. Merkel's spokesman, Steffen Seibold, wrote on Twitter.",
-            "Steffen Seibold",
+            "''The floods have united the region,'' Mr. Ortega's spokeswoman, Elena Vidal, wrote on Twitter.",
+            "Elena Vidal",
         ),
         (
-            "“Elections are a choice,” political scientist Christopher Wlezak told Bloomberg in late May.",
-            "Christopher Wlezak",
+            "“Turnout decides everything,” pollster Marisol Ibarra told Reuters in early June.",
+            "Marisol Ibarra",
         ),
-        ("“Cruz could win the general election in a landslide,” Viguera concludes.", "Viguera"),
-        ("And Mr. Christo gloated: ''I told you he wouldn't be ready.''", "Christo"),
+        ("“Ruiz could take the whole south by a wide margin,” Paredes concludes.", "Paredes"),
+        ("And Mr. Lozano scoffed: ''I said the plan would never work.''", "Lozano"),
         (
-            "“We each have our own opinion, but we are friends,” Jim Benedek, 57, told a voter passing by.",
-            "Jim Benedek",
-        ),
-        (
-            "''He is not Ted Kennedy,'' said Representative Peter Welland, Democrat of Vermont, who replaced "
-            "Mr. Sanders in the House.",
-            "Peter Welland",
+            "“We disagree on taxes, but we still share a table,” Rita Molina, 63, told a shopper nearby.",
+            "Rita Molina",
         ),
         (
-            "“They are very open to trying new things,” Jenna Goldring, Twitter’s director of political "
-            "advertising, said of the campaign.",
-            "Jenna Goldring",
+            "''She is no ordinary newcomer,'' said Senator Hugo Barrios, Republican of Idaho, who took over "
+            "the seat in 2010.",
+            "Hugo Barrios",
         ),
         (
-            '"He deserved it," the assailant, John McGrail, told the television program after the confrontation.',
-            "John McGrail",
+            "“They want to try every new format,” Lara Pinto, the network’s head of political "
+            "programming, said of the party.",
+            "Lara Pinto",
+        ),
+        (
+            '"He had it coming," the attacker, Luis Carrera, told the radio station after the fight.',
+            "Luis Carrera",
         ),
     ],
     ids=[
@@ -89,14 +89,14 @@ def test_the_speaker_beside_a_quotation_is_found_however_the_parser_tore_it(text
 
 
 def test_an_age_description_beside_a_question_is_its_speaker() -> None:
-    text = "“What if he had elocution lessons?” the 43-year-old asked in the video description."
+    text = "“Why not try singing lessons?” the 37-year-old asked in the post that went with the clip."
     [quote] = analysed(text).quotes
-    assert quote.speaker is not None and text[quote.speaker.start : quote.speaker.end] == "the 43-year-old"
+    assert quote.speaker is not None and text[quote.speaker.start : quote.speaker.end] == "the 37-year-old"
 
 
 def test_a_new_speaker_s_own_report_after_a_closed_quote_is_not_the_quote_s_cue() -> None:
-    text = '"We will have to wait and see." Ines Varga said she was unsure what had caused the injury.'
-    assert quote_with(text, "wait and see").speaker is None
+    text = '"We can only hope the rain stops." Ines Varga said she did not know why the bridge had failed.'
+    assert quote_with(text, "rain stops").speaker is None
 
 
 def test_a_relative_pronoun_is_the_mention_of_the_source_it_stands_for() -> None:
@@ -116,8 +116,8 @@ def test_a_relative_pronoun_is_the_mention_of_the_source_it_stands_for() -> None
             "Bernard Sandell",
         ),
         (
-            "Fifty of the nation's top Republican security officers Monday said they are not voting for Trump.",
-            "Fifty of the nation's top Republican security officers",
+            "Forty of the country's leading Democratic donors Friday said they will not fund the campaign.",
+            "Forty of the country's leading Democratic donors",
         ),
     ],
     ids=["name-aside-day", "group-day"],

@@ -364,7 +364,7 @@ def test_a_cue_verb_coordinated_inside_the_content_is_the_speakers_next_statemen
     ("text", "speaker"),
     [
         ("The new terminal, Mr. Okafor said, would make the port compete with Lomé again.", "Okafor"),
-        ("Back in Lagos, Ms. Okafor said, she decided to take aim at the port's fees.", "Okafor"),
+        ("Home in Accra, Ms. Okafor said, she chose to go after the port's fees.", "Okafor"),
         ("Though the first strike was short, he said, a second one would be much harder to end.", None),
     ],
     ids=["subject-before", "setting-before", "clause-before"],
@@ -497,7 +497,7 @@ def test_calling_something_by_its_name_is_no_quote(text: str) -> None:
     [
         "You might find that the cheaper model needs new parts within a year.",
         "The deal is, as they say, a game changer for the port.",
-        "On his latest album, Pedro Castillo shows he is well aware of his critics.",
+        "On his new record, Pedro Castillo shows he has heard every complaint.",
         "The mining firm was declared insolvent in May after it emerged that its reserves did not exist.",
         'The operation was aimed at stopping "the illegal trade in rare birds".',
     ],
@@ -509,7 +509,7 @@ def test_the_reader_a_saying_a_demonstration_and_a_passive_are_nobodys_words(tex
 
 def test_a_thing_pointed_at_and_a_gerund_have_no_source() -> None:
     assert analysed("The album came out in May and that brought three hits and confirmed her fame abroad.").quotes == []
-    text = "The phones will be built so that drivers can play any song in a collection, just by saying its name."
+    text = "The cars will be built so that drivers can open the boot from the back seat, just by saying a word."
     assert analysed(text).quotes == []
 
 
@@ -534,10 +534,10 @@ def test_what_a_speaker_told_is_the_listener_not_what_was_said() -> None:
 
 
 def test_a_sentence_adverb_after_the_source_and_an_honorific_after_according_to() -> None:
-    text = "Codelco, meanwhile, says it will focus on copper instead."
+    text = "Codelco, for its part, says it will stick to copper for now."
     [quote] = analysed(text).quotes
     assert quote.speaker is not None and quote.speaker.name == "Codelco"
-    text = "Mr Chavez, who is visiting China, said his country would put its oil fields at the disposal of China."
+    text = "Mr Chavez, who is touring Japan, said his government would open its copper mines to Japanese firms."
     [quote] = analysed(text).quotes
     assert quote.speaker is not None and quote.speaker.name.endswith("Chavez")  # a name read as an adverb stays
     text = "Tax revenue rose despite large rebates for exporters in 2004, according to Mr Quispe."
@@ -547,15 +547,15 @@ def test_a_sentence_adverb_after_the_source_and_an_honorific_after_according_to(
 
 
 def test_a_time_after_an_announced_object_is_not_what_was_announced() -> None:
-    text = "Mr Quispe announced his plans a day after launching his new party."
+    text = "Ms Rojas announced her budget a week after taking office."
     [quote] = analysed(text).quotes
-    assert part_texts(text, quote) == ["his plans"]
+    assert part_texts(text, quote) == ["her budget"]
 
 
 def test_an_opener_the_parser_hangs_on_the_source_is_no_part_of_it() -> None:
-    text = "In the first year at least, developers said players should not expect much."
+    text = "In the long run at least, builders said buyers should not expect lower prices."
     [quote] = analysed(text).quotes
-    assert quote.speaker is not None and quote.speaker.name == "developers"
+    assert quote.speaker is not None and quote.speaker.name == "builders"
 
 
 def test_a_persons_aide_is_the_speaker_but_a_persons_statement_is_the_persons() -> None:
@@ -568,9 +568,14 @@ def test_a_persons_aide_is_the_speaker_but_a_persons_statement_is_the_persons() 
 
 
 def test_a_lone_that_opens_the_rest_of_the_sentence() -> None:
-    text = "He also acknowledged that until the waiting list issue was sorted out, the rest of the plan would suffer."
+    text = (
+        "He also acknowledged that until the boarding pass problem was sorted out, the rest of the service "
+        "would suffer."
+    )
     [quote] = analysed(text).quotes
-    assert part_texts(text, quote) == ["until the waiting list issue was sorted out, the rest of the plan would suffer"]
+    assert part_texts(text, quote) == [
+        "until the boarding pass problem was sorted out, the rest of the service would suffer"
+    ]
 
 
 def test_a_participle_of_saying_before_a_colon_is_the_next_statement() -> None:
@@ -1372,8 +1377,8 @@ def test_quoted_words_put_on_an_object_with_as_are_a_stance_of_any_verb() -> Non
 def test_a_described_person_with_a_colon_labels_a_match_reaction() -> None:
     text = (
         "Cusco ended their unbeaten run with a scrappy win.\n\n"
-        '- Lima Rovers coach Pedro Salas: "We had a great chance to take the lead. "After that we let them '
-        'dictate the pace."\n\n'
+        '- Lima Rovers coach Pedro Salas: "We missed a great chance to go ahead early. "Then we let them '
+        'control the game."\n\n'
         '- Cusco manager Ines Varela: "It was not our best performance but we deserved to win."'
     )
     salas = quote_with(text, "great chance")
@@ -1394,17 +1399,17 @@ def test_a_new_speaker_after_a_closed_quote_does_not_take_it_over() -> None:
 
 def test_the_same_speaker_goes_on_after_a_closed_quote() -> None:
     text = (
-        'Senator Lucia Ferro told the Andes Courier: "As a general rule that is right, but it is not an '
-        'absolute rule." She said there had been other occasions when such advice was published.'
+        'Senator Lucia Ferro told the Andes Courier: "In most cases that holds, but there are exceptions." '
+        "She said the committee had made such exceptions before."
     )
-    ruled = quote_with(text, "general rule")
+    ruled = quote_with(text, "most cases")
     assert ruled.speaker is not None and ruled.speaker.name == "Lucia Ferro"
 
 
 def test_an_aside_after_a_name_is_no_part_of_the_source() -> None:
     text = (
         "The proposals met with disapproval from fishermen's groups. Juan Ortega, from the campaign group Mar "
-        'Libre, said: "It is very disappointing. What we have got is a cynical case of recycling old rules."'
+        'Libre, said: "It is very disappointing. This is the same old quota under a new name."'
     )
     disappointing = quote_with(text, "very disappointing")
     assert disappointing.speaker is not None and disappointing.speaker.name == "Juan Ortega"
@@ -1466,9 +1471,9 @@ def test_a_sentence_opening_with_with_leaves_its_verb_active() -> None:
     [
         ('"He will be out for six weeks after a bad tackle," said Rovers boss Dario Moyes.', "Dario Moyes"),
         (
-            "Reward cards could help here, particularly in cutting the number of people who cancel their "
-            "subscriptions, said Ian Fogg, an analyst with a research firm.",
-            "Ian Fogg",
+            "Loyalty schemes could help, especially by cutting the number of customers who leave each year, "
+            "said Ian Moss, an analyst with a research firm.",
+            "Ian Moss",
         ),
     ],
     ids=["club-made-subject-of-the-title", "one-word-name-the-parser-joins"],
@@ -1480,8 +1485,8 @@ def test_an_inverted_cue_names_the_person_after_it(text: str, speaker: str) -> N
 
 def test_what_a_misparsed_cue_reports_is_never_its_source() -> None:
     text = (
-        "Mr Ferrante, who last year denied he planned to join the Green party despite attending its rallies, "
-        'said the tax was a "difficult issue".'
+        "Mr Ferrante, who in May denied he would stand for the Green party although he had spoken at its "
+        'meetings, said the tax was a "difficult issue".'
     )
     for quote in analysed(text).quotes:
         assert quote.speaker is None or "tax" not in quote.speaker.name
@@ -1490,9 +1495,9 @@ def test_what_a_misparsed_cue_reports_is_never_its_source() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The current loan expires in February and the new deal would see the country receive added support "
-        "between 2005 and 2007.",
-        "Marco Rossi did reply with one for Italy but late efforts from Tom Evans and Rhys Price sealed victory.",
+        "The present credit line runs out in June and the new one would see the province receive added support "
+        "until 2012.",
+        "Luca Bruni did reply with a try for Italy but late scores from Sam Evans and Owen Price sealed the win.",
         "The visitors responded with two goals in five minutes.",
     ],
     ids=["added-support", "replied-with-a-try", "responded-with-goals"],
@@ -1507,13 +1512,13 @@ def test_what_was_added_is_still_reported() -> None:
 
 
 def test_added_that_misread_as_an_object_is_still_reported() -> None:
-    text = "Jim Carter added that rapid time to market and dependability were significant factors."
-    assert quote_with(text, "significant factors").speaker is not None
+    text = "Jim Carter added that low running costs and reliability were deciding factors."
+    assert quote_with(text, "deciding factors").speaker is not None
 
 
 def test_a_project_named_in_capitals_and_digits_is_no_one_a_pronoun_stands_for() -> None:
     text = (
-        '"The BBC is letting us use the material," explained Dr Doug Wills of BT, who will be NM2\'s technical '
-        'manager.\n\n"The TV at the moment is a fairly dumb box," he said.'
+        '"The museum is lending us the footage," explained Dr Ana Vidal of Telmex, who will be XR7\'s technical '
+        'lead.\n\n"The phone today is a rather limited device," she said.'
     )
-    assert quote_with(text, "dumb box").speaker.name == "Doug Wills"
+    assert quote_with(text, "limited device").speaker.name == "Ana Vidal"

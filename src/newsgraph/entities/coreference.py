@@ -101,7 +101,7 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
                 if own is not None and not cluster.affiliations:
                     cluster.add_affiliation(own)  # "Her Democratic Union coalition has called a march"
         elif token.lower_ == "the" and (end := _age_end(doc, index)):
-            # "The 21-year-old missed the first three months": the most salient person, whoever it is
+            # "The 21-year-old missed most of the season": the most salient person, whoever it is
             cluster = _antecedent(doc, people, index, sentence_of, lambda c: True)
             if cluster:
                 span = doc[index:end]
@@ -296,7 +296,7 @@ def _named_before(description: Token) -> int | None:
 
 def _described_subject(name: Token) -> Token | None:
     """The subject a description set off after a name heads, where the parser hung the name elsewhere
-    ("Mr Gref, a well-known opponent of nationalisation, was keen": "opponent" is the subject)."""
+    ("Mr Soto, a long-time critic of the tax, was angry": "critic" is the subject)."""
     doc = name.doc
     last = max(t.i for t in name.subtree if t.i >= name.i and (t.i == name.i or t.dep_ in ("flat", "flat:name")))
     comma = last + 1

@@ -474,8 +474,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
     if trigger.entry.trigger == "warn" and not _menace(head):
         return []  # "the IMF warned that India's deficit was too large", "warned against complacency"
     if mapping.type == "ASSAULT" and (any(lemma_in(r, ARGUMENTS) for r in recipients) or _blamed_for(head)):
-        # "launched an attack on Conservative spending plans", "attacked Mr Brown for failing to mention
-        # the environment": words against words, or against someone for what they did, are criticism
+        # "launched an attack on the opposition's spending plans", "attacked the minister for failing to
+        # mention the fisheries": words against words, or against someone for what they did, are criticism
         code = "111"
         mapping = plover_for(code) or mapping
     coded_actors = [p for a in actors for p in _actors(a, coder)]
@@ -521,7 +521,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
         return []  # "I will talk about the movies": talking with nobody named is no meeting
     deployed = bool(coded_actors) and all(_deployed(a) for a in coded_actors)
     if code == "042" and not coded_recipients and not deployed:
-        # "The Mack will return", "X Factor is to return for a second series": going nowhere named; "during
+        # "The band will return", "the quiz show is to return for a third run": going nowhere named; "during
         # her visit", "his first visit ended without a meeting": a visit named before, where it was coded
         return []
     if code in VISITS and deployed:
@@ -545,7 +545,7 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
             unique.append((actor, recipient))
     status, word = status_of(head, (doc[i] for i in trigger.words))
     if status == "negated" and mapping.type in REFUSED and word is not None and _will_not(word, head):
-        # "said he would not provide support to Israel", "Chile will not sign": a refusal, REJECT asserted
+        # "said he would not provide support to Bolivia", "Chile will not sign": a refusal, REJECT asserted
         code, status, word = REFUSED[mapping.type], "asserted", None
         mapping = plover_for(code) or mapping
     if status == "hypothetical" and word is not None and word.lower_ == "unless" and mapping.type in ULTIMATUMS:
@@ -761,7 +761,7 @@ def _menace(warning: Token) -> bool:
     """Whether a warning holds out something hostile, which makes it a threat: a hostile act or its
     consequences ("warned that organisers would face arrest", "warned of retaliation", "warned it would
     impose sanctions"), the next move of the speaker's own side or of armed forces or police ("warned they
-    would return with more boats", "warned that police will no longer tolerate rallies"), or "not to" act.
+    would return with more boats", "warned that police would break up any march"), or "not to" act.
     Most warnings are forecasts ("warned that its profits may decline") or advice ("warned against
     complacency"), which no event coder counts as a threat."""
     clause = next((c for c in warning.children if c.dep_ == "ccomp"), None)
@@ -853,7 +853,7 @@ def _recipients(head: Token, coder: Coder) -> list[Participant]:
         None,
     )
     members = conjuncts(listed) if listed is not None else []
-    # "to the United States and Israel, [a Saudi-owned weekly] reports": a source the parser joined to the list
+    # "to Chile and Peru, [a Lima-based weekly] reports": a source the parser joined to the list
     members = [m for m in members if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children)]
     parties = [coder.code(c) for c in members if c.pos_ in ("PROPN", "NOUN")]
     # every member a country or an international body, or the list is not one of parties
@@ -946,9 +946,9 @@ def _refined_code(doc: Doc, trigger: Trigger) -> str:
 
 
 def _in_words(verb: Token) -> bool:
-    """ "expected to attack Mr Blair's words", "attacked the government over Iraq", "has been attacked by
-    the Tories as too little, too late": what is attacked is something said or done, or the attack is
-    "over", "for" or "as" something, as with criticism; force is aimed at people and places."""
+    """ "expected to attack the minister's words", "attacked the government over the war", "has been
+    attacked by the opposition as too late to matter": what is attacked is something said or done, or the
+    attack is "over", "for" or "as" something, as with criticism; force is aimed at people and places."""
     if any(c.dep_ in ("obl", "advcl") and case_of(c) in ("over", "for", "as") for c in verb.children):
         return True
     for child in verb.children:
@@ -961,7 +961,7 @@ def _in_words(verb: Token) -> bool:
     patient = next((c for c in verb.children if c.dep_ in deps), None)
     if patient is not None and (patient.lemma_.lower() in CRITICISED or patient.lower_ in CRITICISED):
         return True
-    # "has been attacked by critics in the US": critics attack in words
+    # "has been attacked by critics at home": critics attack in words
     doers = [c for c in verb.children if (c.dep_ == "nsubj" and not is_passive(verb)) or case_of(c) == "by"]
     return any(d.lemma_.lower() in CRITICS or d.lower_ in CRITICS for d in doers)
 
@@ -1146,7 +1146,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
 
 
 def _reduced_relative(verb: Token) -> bool:
-    """ "The civilians [imprisoned] for acting against Moscow were released": a verb the parser made the
+    """ "The students [jailed] for marching against the junta were released": a verb the parser made the
     sentence's own, with a subject and no auxiliary, whose sentence goes on with a subjectless "were
     released" hung on it, describes its subject (the ones imprisoned), it does not say what they did."""
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ in ("aux", "aux:pass") for c in verb.children):
@@ -1306,7 +1306,7 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         and lemma_in(verb, ENGAGING_VERBS)
         and any(c.dep_ in _SUBJECTS and case_of(c) is None for c in verb.children)
     ):
-        # "Syrian rebels engaged Filipino peacekeepers in a firefight"; not "according to people involved
+        # "Rebels engaged Peruvian troops in a firefight"; not "according to people involved
         # in the talks", a source the parser made the subject
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)

@@ -147,9 +147,9 @@ MEASURES = {
     *("order", "decree", "legislation", "regulation", "regulations", "deal", "agreement", "treaty", "accord"),
     *("act", "directive", "statute", "constitution", "amendment", "charter", "code", "ordinance"),
 }
-"""A body's measures: what one a party is said to adopt allows is that party's act ("approved a plan that
-will not allow candidates from Hamas on the ballots"); one that stands, even by its name ("the Consumer
-Privacy Act bans the sale of such data"), only says what is allowed."""
+"""A body's measures: what one a party is said to adopt allows is that party's act ("approved a rule that
+will not allow candidates from the banned party on the ballot"); one that stands, even by its name ("the
+Fisheries Act bans trawling near the coast"), only says what is allowed."""
 DANGERS = {
     *("campaign", "violence", "crisis", "ruling", "flood", "floods", "storm", "disease", "outbreak", "epidemic"),
     *("war", "conflict", "fighting", "unrest", "insurgency", "shortage", "drought", "recession", "slump"),
@@ -184,8 +184,8 @@ WIDENING = {"broaden", "widen", "extend", "lose", "limit", "boost", "increase", 
 
 def _sporting(doc: Doc, trigger: Trigger) -> bool:
     """A trigger sport uses in its own sense ("beat", "clash", "strike", "meet"); an offer or a request to
-    act is still one in a sports report ("the League Managers Association have offered to act as
-    peacemakers", "Arsenal have asked for an inquiry"), a player "offered a new deal" is not."""
+    act is still one in a sports report ("the coaches' union has offered to act as peacemaker", "the club
+    has asked for an inquiry"), a player "offered a new deal" is not."""
     verb = doc[trigger.token]
     if _type(trigger) == "AGREE" and _contract(verb, trigger):
         return True
@@ -329,7 +329,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         shown = any(t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree)
         return patient is not None or shown or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     if lemma == "gather" and patient is None:
-        # "the annual conference is not to gather in Blackpool": a meeting that convenes is no demonstration
+        # "the party conference is not to gather in Cusco": a meeting that convenes is no demonstration
         return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in CONVENING for c in verb.children)
     if lemma == "concede" and any(c.dep_ == "ccomp" for c in verb.children):
         return True  # "conceded that the win was not pretty": an admission, not a concession to a party
@@ -343,7 +343,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "agree" and _shares_a_view(verb):
         return True
     if lemma == "allege" and is_passive(verb) and _to_clause(verb) and passive_agent(verb) is None:
-        return True  # "comments Mr Blunkett is alleged to have made": a reporter's hedge, no accusation
+        return True  # "remarks the senator is alleged to have made": a reporter's hedge, no accusation
     if lemma == "threaten" and _thing_threatens(verb):
         return True
     if lemma in ("recognise", "recognize"):
@@ -495,7 +495,7 @@ def _thing_threatens(verb: Token) -> bool:
 
 
 def _briefing(doc: Doc, trigger: Trigger) -> bool:
-    """ "Mr Blair's decision to hold his monthly media conference": a conference for reporters, no meeting."""
+    """ "the minister's plan to hold a weekly press conference": a conference for reporters, no meeting."""
     if trigger.entry.trigger != "hold conference":
         return False
     return any(c.lower_ in BRIEFINGS for i in trigger.words for c in doc[i].children if c.dep_ in ("compound", "amod"))
@@ -554,7 +554,7 @@ def _thing_acting(verb: Token) -> bool:
         subject is not None and subject.lower_ in ("which", "that") and verb.dep_ in ("acl", "relcl", "acl:relcl")
     )
     if relative:
-        subject = verb.head  # "services which will provide speeds of up to 15Mbps"
+        subject = verb.head  # "cables which will provide twice the bandwidth"
     if subject is None or subject.ent_type_ or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     if subject.pos_ == "PROPN" and not (
@@ -590,7 +590,7 @@ def _patient(verb: Token) -> Token | None:
         return verb.head  # "patches [which] it releases": what the relative clause describes
     shares = verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
     if found is None and shares and is_passive(verb.head):
-        return _patient(verb.head)  # "are sent out and [returned] to the council": the papers
+        return _patient(verb.head)  # "are posted out and [returned] to the office": the forms
     return found
 
 

@@ -229,7 +229,7 @@ class Coder:
                 # "Peru's Congress": the country that owns the body, not the one its name is best known in
                 participant = Participant(participant.name, participant.entity, owner, participant.sector)
             if participant.country is None:
-                # "The US commander in Iraq, General David Petraeus": the country is in the description.
+                # "The Chilean commander in the north, General Ana Soto": the country is in the description.
                 clauses = {t.i for c in head.children if c.dep_ in _CLAUSES for t in c.subtree}
                 words = [
                     t
@@ -334,7 +334,7 @@ class Coder:
         return None
 
     def _apposition(self, head: Token) -> Entity | None:
-        """ "The main rebel group, Forces for Defence of Democracy (FDD),": the organisation an apposition
+        """ "The largest rebel group, the Front for National Unity (FNU),": the organisation an apposition
         names."""
         for child in head.children:
             entity = self._entity(child) if child.dep_ == "appos" else None

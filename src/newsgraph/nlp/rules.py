@@ -409,7 +409,7 @@ class TitledPeople:
         words = []
         for token in doc[end + 1 : end + 2 + 2 * _MAX_TITLE_TOKENS]:
             if token.text == "," or token.pos_ in ("VERB", "AUX", "PRON"):
-                break  # "Entering Westminster, he came to share an office with the MP ...": a clause, no apposition
+                break  # "Visiting Quito, she met the trade minister ...": a clause, no apposition
             words.append(token.lower_)
         return any(
             tuple(words[offset : offset + size]) in self.titles
@@ -740,7 +740,7 @@ def _trimmed(doc: Doc, entity: Span) -> Span | None:
     while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].is_space or doc[start].pos_ in _JOINERS):
         start += 1  # also the "As" of "As Costa said" that opens a sentence
     if end - start > 1 and _opening_word(doc[start]):
-        start += 1  # "[Entering] Westminster, he came to share an office with ...", "[Earlier] ..."
+        start += 1  # "[Visiting] Quito, she met the trade minister ...", "[Earlier] ..."
     if (start, end) == (entity.start, entity.end):
         return entity
     return Span(doc, start, end, label=entity.label_) if end > start else None

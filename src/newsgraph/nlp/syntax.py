@@ -141,7 +141,7 @@ def opens_with_comma(phrase: Token) -> bool:
 
 def closes_with_comma(phrase: Token) -> bool:
     """Whether a phrase ends with a comma, its own or the one after it: set off from what follows ("In
-    the first year [at least,] developers said", "[Called the Marlin Association,] the alliance ...")."""
+    the long run [at least,] builders said", "[Called the Marlin Association,] the alliance ...")."""
     last = phrase.right_edge.i
     return any(t.text == "," for t in phrase.doc[last : last + 2])
 

@@ -349,10 +349,10 @@ def _reports_other_words(doc: Doc, cue: Cue, mark: QuotedSpan, marks: list[Quote
     """'"... amazing." The station is hoping to expand': a cue of thinking or intending after a quote
     that reports unquoted words of its own, or that follows a quote closed by a full stop, is not the
     quote's ('"...," she believes' is). A verb of saying after a quote is its cue, whatever else the
-    parser hung on it ('"...," Mr. Obama said, not even needing to mention ...'), unless the quote ends
-    its sentence and a new speaker's cue reports words of its own ('"... on Tuesday." Shearer said he
-    was unsure what caused the injury'; '"...." He said there had been other occasions' goes on with the
-    same speaker)."""
+    parser hung on it ('"...," Ms. Ruiz said, not even pausing to name ...'), unless the quote ends
+    its sentence and a new speaker's cue reports words of its own ('"... on Tuesday." Ruiz said she did
+    not know why the talks failed'; '"...." He said there had been other occasions' goes on with the same
+    speaker)."""
     closed = text[: mark.outer[1] - 1].rstrip().endswith(".")
     own_words = any(
         doc[end - 1].idx >= mark.outer[1]

@@ -103,8 +103,8 @@ def _named(doc: Doc, words: list[Token], allow_description: bool = True) -> tupl
     ]
     people = [e for e in people if e.end >= len(doc) or doc[e.end].lower_ not in ("'s", "’s", "'", "’")]
     if people:
-        # the first name: a later one belongs to the description ("Jared Bernstein, a former adviser in
-        # the Obama White House"); an owner is someone else ("Ms. Merkel's spokesman, Steffen Seibert")
+        # the first name: a later one belongs to the description ("Tomas Arriaga, a former official at
+        # the Bank of Chile"); an owner is someone else ("Mr. Ortega's spokeswoman, Elena Vidal")
         return people[0].start, people[0].end
     if not allow_description:
         return None

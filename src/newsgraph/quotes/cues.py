@@ -213,7 +213,7 @@ def find_cues(doc: Doc) -> list[Cue]:
 
 def _reduced_passive(verb: Token) -> bool:
     """Passives the parse does not mark: "is [expected] to cost $399" with "expected" tagged a finite
-    past after "go on sale and"; "an election, widely [expected] to be held in May", "the award, [voted]
+    past after "go on sale and"; "a vote, widely [thought] likely to come in June", "the award, [voted]
     by club members", a past participle describing a noun (or one the tagger calls passive, whatever
     the parser hung it on) with an infinitive or a "by" phrase and its "be" left out. Nobody is named
     as expecting or voting."""
@@ -239,7 +239,7 @@ def _describing_participle(verb: Token, entry: CueWord) -> bool:
 
 
 def _verb_read_as_noun(token: Token) -> bool:
-    """ "Trump [claims] that he should be the exception": a cue verb's form the tagger called a noun."""
+    """ "Ruiz [claims] that the rule should not apply to her": a cue verb's form the tagger called a noun."""
     return acts_as_verb(token) and cue_word(token) is not None
 
 
@@ -340,7 +340,7 @@ def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) ->
     verb = doc[words[0]]
     between = range(source[1], words[0])
     if all(doc[i].head.i == verb.i and doc[i].dep_ in ("advmod", "aux") for i in between):
-        source = (source[0], words[0])  # "Climate change, Mr. Obama [often] says, is ...": the cue's adverb
+        source = (source[0], words[0])  # "Water, Ms. Ruiz [often] says, is ...": the cue's adverb
     adjuncts = {t.i for c in verb.children if c.i >= after and _cue_adjunct(c) for t in c.subtree}
     while after in adjuncts:  # "The museum, Okafor said [on Tuesday], will open ..."
         after += 1
@@ -540,7 +540,7 @@ def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
         (subject.pos_ == "PROPN" and subject.ent_type_ != "ORG") or subject.lower_ in ("he", "she")
     )
     if entry.lemma == "show" and person:
-        return True  # "Tote King shows he is well aware of it": a person shows by doing, a poll by reporting
+        return True  # "The singer shows she knows the tune well": a person shows by doing, a poll by reporting
     if entry.cls != "evidence" or _reports_clause(verb, content):
         return False
     return subject is None or subject.lemma_.lower() not in _EVIDENCE_SOURCES | _EVIDENCE_THINGS
@@ -548,8 +548,8 @@ def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
 
 def _no_words(doc: Doc, verb: Token, content: set[int]) -> bool:
     """Content that reports nothing: a reflexive or an adverb alone ("defending [himself]", "according
-    to MSNBC, [basically]"), or the document a writer wrote rather than what it says ("wrote [a memoir of
-    her time at the White House]", "wrote [a letter] to the governor")."""
+    to the radio, [basically]"), or the document a writer wrote rather than what it says ("wrote [a book
+    about her years in the cabinet]", "wrote [a letter] to the governor")."""
     words = [doc[i] for i in sorted(content) if not doc[i].is_punct]
     if words and all(w.lower_ in REFLEXIVES or w.pos_ in ("ADV", "PART") for w in words):
         return True
@@ -648,7 +648,7 @@ def _acting_cue(token: Token) -> Token | None:
 
 
 def _noun_cue(doc: Doc, noun: Token) -> Cue | None:
-    """ "Trump's claim [that there have been thousands of shootings]", "the ministry's warning [that the
+    """ "the mayor's claim [that crime has fallen by half]", "the ministry's warning [that the
     dam could fail]": a noun of saying or thinking whose owner is the source and whose that-clause (not a
     relative clause: "the claim that he made") is the content."""
     owner = next((c for c in noun.children if c.i < noun.i and possessive(c)), None)
@@ -731,7 +731,7 @@ is certain"."""
 
 
 def _adjective_cue(doc: Doc, adjective: Token) -> Cue | None:
-    """ "they are [convinced] that the president could have done more", "she was [confident] the bill
+    """ "they are [convinced] that the governor should have acted sooner", "she was [confident] the bill
     would pass": an adjective of thinking or feeling after a copula, whose subject is the source and
     whose clause is the content."""
     if not any(c.dep_ in ("cop", "aux", "aux:pass") for c in adjective.children):
@@ -892,12 +892,12 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         # "The New York Post reports [that ...]" read as a noun with a clause of its own
         clauses = [c for c in verb.children if c.dep_ == "acl" and c.i > verb.i and _introduced_by(c, {"that"})]
     if not clauses and "clause" in entry.frames:
-        # "says at a campaign stop in Toledo, [that it means ...]" parsed as an adverbial clause; "asked
-        # the students [if they were always so serious]": what was asked
+        # "says at a rally in Arequipa, [that it means ...]" parsed as an adverbial clause; "asked
+        # the farmers [if they had been paid yet]": what was asked
         openers = {"that", "if", "whether"} if entry.lemma in _ASKING else {"that"}
         clauses = [c for c in verb.children if c.dep_ == "advcl" and _introduced_by(c, openers)]
     if not clauses and "clause" in entry.frames:
-        # "[The plan is still tilted toward the rich], the foundation said": read as an adverbial clause
+        # "[The budget still favours the wealthy], the think tank said": read as an adverbial clause
         clauses = [c for c in verb.children if c.i < verb.i and _fronted_report(c, verb)]
     if not clauses and "clause" in entry.frames:
         clauses = _split_off(verb)
@@ -1005,7 +1005,7 @@ def _setting(phrase: Token) -> bool:
 
 
 def _object_modifier(phrase: Token, obj: Token) -> bool:
-    """ "revealed a yawning gulf [in the way the candidates approach the issue]", "touted projects [like
+    """ "revealed a wide gap [in what the two sides will pay]", "touted projects [like
     installing solar panels]", "rejected calls [to stop filling the reservoir]": a phrase right after the
     object, with no comma between, that the parser hung on the verb but that says which or what the
     object is; not when, where or in what it was said."""
@@ -1067,7 +1067,7 @@ def _holds_a_clause(noun: Token) -> bool:
 
 
 def _split_off(verb: Token) -> list[Token]:
-    """ "the former president said | Obamacare is causing premiums to rise": where the parser ends a
+    """ "the former mayor said | the new tax is driving rents up": where the parser ends a
     sentence at the cue itself, with no punctuation after it, the next sentence is what was said."""
     doc = verb.doc
     sentence = verb.sent
@@ -1181,7 +1181,7 @@ def _clause_read_as_subject(verb: Token) -> list[Token]:
 
 
 def _clause_subject_as_object(verb: Token, entry: CueWord, clauses: list[Token]) -> list[Token]:
-    """ "saying [anybody who complains about a microphone] "is not having a good night"": a clause with no
+    """ "saying [anyone who blames the referee] "has lost the argument"": a clause with no
     subject of its own after an object of a verb of saying, which the parser took for whom it was said
     to, has that object for its subject."""
     if entry.cls != "speech" or entry.lemma in _ADDRESSING | _OTHER_OBJECTS or len(clauses) != 1:
@@ -1468,7 +1468,7 @@ def _phrase_before(word: Token) -> Token | None:
 
 
 def _name_cut_off(verb: Token) -> Token | None:
-    """ "''...,'' said | Representative Peter Welch, Democrat of Vermont, who ...": the name right after an
+    """ "''...,'' said | Senator Ana Ruiz, Republican of Ohio, who ...": the name right after an
     inverted verb that the parser made the root of a sentence of its own."""
     doc = verb.doc
     if verb.i + 1 >= len(doc) or doc[verb.i + 1].sent == verb.sent:
@@ -1520,7 +1520,7 @@ def _noun_phrase(head: Token, cue: Token | None = None) -> tuple[int, int]:
             # Villanueva, said"; so do names in a list)
             continue
         if child.i < head.i and child.pos_ != "PROPN" and closes_with_comma(child):
-            continue  # "In the first year [at least,] developers said": an opener the parser hung on the name
+            continue  # "In the long run [at least,] builders said": an opener the parser hung on the name
         if child.i > head.i and child.dep_ == "advmod" and child.pos_ == "ADV":
             continue  # "Volkswagen[, meanwhile,] says": the sentence's adverb, not part of the name ("Mr
             # [Chavez]" read as an adverb stays)
