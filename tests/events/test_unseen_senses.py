@@ -244,3 +244,22 @@ def test_an_act_a_party_was_kept_from_did_not_happen(text: str, kept_from: tuple
 def test_attacking_taxes_is_criticism() -> None:
     [event] = events("Ruiz attacked the new fuel taxes in a speech on Monday.")
     assert (event.type, event.cameo) == ("ACCUSE", "111")
+
+
+def test_what_a_thing_meets_with_is_how_it_was_received() -> None:
+    assert events("The new opera met with a cold reception in Lima.") == []
+    [meeting] = events("The minister met with union leaders in Lima on Monday.")
+    assert meeting.type == "CONSULT"
+
+
+def test_a_company_suspending_its_own_business_is_no_sanction() -> None:
+    assert events("The airline has suspended its night flights to Caracas.") == []
+    assert events("The mining firm suspended production at its Arequipa plant.") == []
+    [cut] = events("Argentina suspended gas exports to Chile in May.")
+    assert (cut.type, cut.actor.country if cut.actor else None) == ("SANCTION", "ARG")
+
+
+def test_a_person_recognised_by_sight_is_no_diplomatic_recognition() -> None:
+    assert events("Few shoppers in the market recognised the Green leader Ana Ruiz.") == []
+    [leader] = events("Chile recognised Ana Ruiz as the country's interim president.")
+    assert leader.type == "SUPPORT"

@@ -123,6 +123,17 @@ ARMS = {"weapon", "weapons", "arms", "ammunition", "missile", "missiles", "rocke
 """What is supplied as military aid, beside `GOODS`."""
 CONTRACTS = {"deal", "contract", "fee", "move", "terms", "transfer", "loan", "extension", "sponsorship", "agreement"}
 """What a sports report's agreements are about: a player's contract, a fee, a move, a sponsor's deal."""
+RECEPTIONS = {
+    *("reception", "review", "reviews", "criticism", "approval", "disapproval", "resistance", "opposition"),
+    *("success", "scepticism", "skepticism", "hostility", "derision", "outrage", "anger", "praise", "acclaim"),
+    *("applause", "silence", "indifference", "condemnation", "response", "reaction", "ridicule", "dismay"),
+}
+"""How something is received: what a plan or a film "meets with"."""
+BUSINESS = {
+    *("trading", "shares", "flight", "flights", "production", "operations", "services", "sales", "dividend"),
+    *("dividends", "output", "service", "work", "construction", "broadcasts", "publication", "listing"),
+}
+"""What a company suspends in its own business: no sanction on a party."""
 SHOTS = {"shot", "shots", "ball", "effort", "attempt", "cross", "header", "drive", "kick", "it", "pass"}
 """What a player blocks in a game."""
 GOODS = {
@@ -351,7 +362,17 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # film-making", "to be recognised like this", "we must recognise that some people have concerns",
         # "was recognised for the best year of her career" (an honour)
         honoured = any(case_of(c) == "for" for c in verb.children)
-        return honoured or patient is None or not (_party_word(patient) or patient.lower_ in ("it", "them"))
+        # a person is recognised by sight ("few shoppers recognised Ana Ruiz"), a state or a government
+        # diplomatically; a person only "as" its leader ("recognised Ana Ruiz as interim president")
+        named = [patient, *(c for c in patient.children if c.dep_ in ("appos", "flat", "compound"))] if patient else []
+        known_by_sight = any(w.ent_type_ == "PER" for w in named) and not _as_phrase(verb)
+        if honoured or known_by_sight:
+            return True
+        return patient is None or not (_party_word(patient) or patient.lower_ in ("it", "them"))
+    if lemma in ("meet", "meet with") and patient is None and _met_with_a_reaction(verb):
+        return True
+    if lemma == "suspend" and patient is not None and _in(patient, BUSINESS):
+        return True  # "suspended production at its plant", "suspended its night flights": no sanction
     if lemma == "meet" and patient is not None and patient.pos_ == "NOUN":
         # "to meet Wall Street earnings projections", "meet firms' concerns": only people or parties are met
         objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")] or [patient]
@@ -517,6 +538,20 @@ def _party_word(word: Token) -> bool:
 def _two_objects(verb: Token) -> bool:
     """ "offering [them] a lower [price]": the parser gave both objects the same label; the thing is the last."""
     return sum(c.dep_ in ("obj", "dobj") for c in verb.children) > 1
+
+
+def _as_phrase(verb: Token) -> bool:
+    return any(
+        case_of(c) == "as" or (c.dep_ in ("xcomp", "advcl") and any(m.lower_ == "as" for m in c.children))
+        for c in verb.children
+    )
+
+
+def _met_with_a_reaction(verb: Token) -> bool:
+    """ "The new opera met with a cold reception", "the plan met with resistance": what a thing meets "with" is
+    how it was received; people meet "with" people or parties ("meet with exiled dissidents")."""
+    met = [c for c in verb.children if c.dep_ in ("obl", "nmod") and case_of(c) == "with"]
+    return bool(met) and all(_in(m, RECEPTIONS) for m in met)
 
 
 def _name_end(word: Token) -> Token:
