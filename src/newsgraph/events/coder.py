@@ -159,6 +159,7 @@ BODIES = {
 }
 """Common nouns for bodies that clash in words."""
 ENABLING = {"allow", "let", "enable", "permit"}
+"""Verbs of letting someone do something: a concession only between parties (`_for_customers`)."""
 CUSTOMERS = {
     *("users", "customers", "consumers", "people", "viewers", "listeners", "subscribers", "fans", "players"),
     *("gamers", "shoppers", "buyers", "owners", "drivers", "motorists", "passengers", "readers", "visitors"),

@@ -6,13 +6,14 @@ of what the sentence or the article around it makes of the word:
 - the formulas with which a report describes its sources: "an official, who asked not to be named",
   "the ministry declined to comment", "refused to say whether";
 - a question or an attraction: "Asked whether ...", "the parties appeal to the same voters";
-- demand in a market: "US demand for heating oil";
+- demand in a market: "Chinese demand for fishmeal";
 - an event noun that only says which line or venue, or modifies another event noun: "the ceasefire
   line";
-- in a sports report (`events.sport`), the game's words: "Hewitt beat Federer", "the clash with Spain";
+- in a sports report (`events.sport`), the game's words: "Garcia beat Lopez", "the clash with Spain", what
+  a side allows or threatens in play, and the game's contracts, fees and sponsorships;
 - a verb in a sense that is no event, by what it acts on: "released a new game", "fired 100 staff",
   "demonstrated that the system works", "hosted a radio show", "cancelled its concerts", "gathered
-  information", "offering internet access", "beat Morrissey to the award", "declining consumption",
+  information", "offering internet access", "beat a rival singer to the award", "declining consumption",
   "the tapes were withdrawn", "conceded that the win was not pretty", "agreed that the figures were
   stronger", "the awards recognise film-making", "meet earnings projections";
 - a thing that enables or provides, not a party: "the cuts will allow funding", "the system provides";
@@ -329,7 +330,9 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     support or a measure are withdrawn); declining as falling (a refusal declines an offer or to act);
     conceding or agreeing that something is so; meeting a target (people are met); a thing that allows,
     provides or offers; offering nothing to no one; a conference that gathers (people gather to protest);
-    signing over shares or signing up a person (an agreement is signed)."""
+    signing over shares or signing up a person (an agreement is signed); a thing that "meets with" a
+    reception; a company suspending its own trading, flights or production; a person recognised by
+    sight."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
@@ -541,6 +544,7 @@ def _two_objects(verb: Token) -> bool:
 
 
 def _as_phrase(verb: Token) -> bool:
+    """Whether the verb says "as" what: "recognised Ana Ruiz [as] interim president"."""
     return any(
         case_of(c) == "as" or (c.dep_ in ("xcomp", "advcl") and any(m.lower_ == "as" for m in c.children))
         for c in verb.children

@@ -2,9 +2,9 @@
 
 The status is read from the trigger's clause and the clauses that govern it through to-infinitives
 ("is expected to travel", "hoped to meet", "failed to agree"): a negation, "fail" or being kept "from" the
-act ("barred from sending aid") makes it negated; "will"
-or a verb of planning ("plans to", "is expected to", "decided to") makes it future; "if", "could",
-"would" or a verb of wishing ("hopes to", "wants to") makes it hypothetical. A noun trigger also takes
+act ("barred from sending aid") makes it negated; "will" or a verb of planning ("plans to", "is expected
+to", "decided to") makes it future; "if", "could", "would" or a verb of wishing ("hopes to", "wants to")
+makes it hypothetical. A noun trigger also takes
 the status of the verb it is the subject of ("the talks collapsed": negated; "talks will open": future),
 and with no such verb, of the word before it ("a planned visit": future; "proposed talks": hypothetical).
 What "the options included" is hypothetical, and so is what a yes-no question asks ("Will Chile sanction
