@@ -187,7 +187,7 @@ def _report_before(pronoun: Token, verb: Token) -> set[int]:
         if subject.dep_ in _SUBJECT_DEPS
         for t in subject.subtree
     }
-    # a full stop the parser read through ('... Cell Block H." Labour had broken promises ..., he said')
+    # a full stop the parser read through ('... Block C." The party had broken promises ..., he said')
     # ends what the pronoun's verb can report
     start = max((t.i for t in verb.sent if t.i < verb.i and _ends_a_sentence(t)), default=-1)
     return {i for i in fronted - reporters if i > start}
@@ -232,7 +232,7 @@ def _binder(pronoun: Token, people: list[Cluster]) -> Cluster | None:
     else:
         words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("flat", "flat:name", "compound")}
         named = _named_before(subject)
-        if named is not None:  # "Mr Gref, a well-known opponent ..., was keen to distance himself"
+        if named is not None:  # "Mr Soto, a long-time critic ..., was quick to distance himself"
             words.add(named)
     return next((c for c in people if any(m.token in words for m in c.mentions)), None)
 

@@ -338,7 +338,7 @@ def _role_spans(doc: Doc) -> dict[int, Span]:
                         doc[start - 1].lower_ == "and"
                         and start > 1
                         and _qualifier(doc[start - 2])
-                        and start - 2 not in ends  # "the prime minister and Chancellor Gordon Brown": two people
+                        and start - 2 not in ends  # "the president and Finance Minister Rosa Quispe": two people
                     )
                 )
             ):
@@ -743,8 +743,8 @@ def _qualifier(token) -> bool:  # type: ignore[no-untyped-def]
         and not token.ent_type_
         and country_of(token.text) is None
         and token.lower_ not in _NOT_QUALIFIERS
-        and token.lower_ not in HONORIFICS  # "over the head of [Mr] Brown"
-        and token.lower_ not in _WHEN  # "On [Wednesday] Prime Minister Yulia Tymoshenko said"
+        and token.lower_ not in HONORIFICS  # "over the head of [Mr] Soto"
+        and token.lower_ not in _WHEN  # "On [Wednesday] Prime Minister Ana Costa said"
     )
 
 

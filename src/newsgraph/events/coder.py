@@ -519,14 +519,14 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
         and not coded_recipients
         and len(coded_actors) < 2
     ):
-        return []  # "I will talk about the movies": talking with nobody named is no meeting
+        return []  # "I will talk about the harvest": talking with nobody named is no meeting
     deployed = bool(coded_actors) and all(_deployed(a) for a in coded_actors)
     if code == "042" and not coded_recipients and not deployed:
         # "The band will return", "the quiz show is to return for a third run": going nowhere named; "during
         # her visit", "his first visit ended without a meeting": a visit named before, where it was coded
         return []
     if code in VISITS and deployed:
-        # "NATO peacekeeping troops have arrived in Bosnia": troops that arrive are deployed, not visiting
+        # "UN peacekeeping troops have arrived in the north": troops that arrive are deployed, not visiting
         code = "074" if any("peacekeep" in a.name.lower() for a in coded_actors) else "154"
         mapping = plover_for(code) or mapping
     pairs: list[tuple[Participant | None, Participant | None]]
@@ -707,7 +707,7 @@ def _no_return(noun: Token) -> bool:
 
 
 def _blamed_for(verb: Token) -> bool:
-    """ "attacked Mr Brown [for failing to mention ...]": an attack for a reason given in words."""
+    """ "attacked the minister [for failing to mention ...]": an attack for a reason given in words."""
     return any(
         c.dep_ in ("advcl", "obl") and c.pos_ == "VERB" and any(m.lower_ == "for" for m in c.children if m.i < c.i)
         for c in verb.children
@@ -763,7 +763,7 @@ def _menace(warning: Token) -> bool:
     consequences ("warned that organisers would face arrest", "warned of retaliation", "warned it would
     impose sanctions"), the next move of the speaker's own side or of armed forces or police ("warned they
     would return with more boats", "warned that police would break up any march"), or "not to" act.
-    Most warnings are forecasts ("warned that its profits may decline") or advice ("warned against
+    Most warnings are forecasts ("warned that its output may fall") or advice ("warned against
     complacency"), which no event coder counts as a threat."""
     clause = next((c for c in warning.children if c.dep_ == "ccomp"), None)
     warned = [warning, *(c for c in warning.children if c.dep_ in ("obj", "dobj"))]  # "warned [Peru] of ..."
@@ -869,8 +869,8 @@ def _recipients(head: Token, coder: Coder) -> list[Participant]:
 
 def _recipient(head: Token, coder: Coder) -> Participant | None:
     """The recipient a phrase names; a phrase that names a thing, not a party, gives way to the party it
-    is with, for, against or of, or that owns it: "ratified an agreement [with the European Union]", "issued
-    arrest warrants [for two Brazilian men]", "filed a complaint [against Chile]", "froze the assets [of three
+    is with, for, against or of, or that owns it: "ratified an agreement [with the Andean Community]", "issued
+    arrest warrants [for two Chilean men]", "filed a complaint [against Chile]", "froze the assets [of three
     banks]", "attacked [the government]'s record"."""
     coded = coder.code(head)
     # an event noun is a thing too, whatever country its phrase names ("offered [assistance] to Cambodia")
@@ -1085,7 +1085,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             return (conjuncts(agent) if agent is not None else []), []
         passive = head.head
     if passive is not None and passive.lemma_.lower() in PROJECTILES:
-        # "A mortar bomb was fired at Israel from the Gaza Strip": the weapon is neither party
+        # "A shell was fired at the town from across the border": the weapon is neither party
         target = _prepositional(head, ("at", "into", "on", "against"))
         origin = agent or _prepositional(head, ("from",))
         if origin is None and target is not None:
@@ -1107,7 +1107,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     phrase = set(trigger.words)
     recipient = next((c for c in head.children if c.dep_ in ("obj", "dobj", "iobj") and c.i not in phrase), None)
     if recipient is None:
-        # "urged [ECOWAS] to keep the pressure on", the name read as the verb's complement
+        # "urged [Mercosur] to keep up the pressure", the name read as the verb's complement
         recipient = next(
             (c for c in head.children if c.dep_ == "xcomp" and c.i == head.i + 1 and c.pos_ in ("PROPN", "NOUN")),
             None,
@@ -1180,7 +1180,7 @@ def _verb_of(trigger: Trigger) -> str:
 
 
 def _target(verb: Token, thing: Token | None) -> Token | None:
-    """ "fired tear gas [at protesters]", "fired anti-aircraft batteries [at Russia]": what is shot is the
+    """ "fired tear gas [at protesters]", "fired rockets [at the border posts]": what is shot is the
     weapon, and the one it is aimed at is the recipient; "shot two soldiers": the object is the target."""
     cases = ("at", "on", "into", "against")
     target = _prepositional(verb, cases) or (_prepositional(thing, cases) if thing is not None else None)
@@ -1206,7 +1206,7 @@ def _aimed_at(head: Token, trigger: Trigger) -> Token | None:
 
 
 def _coordinated_antecedent(pronoun: Token) -> Token | None:
-    """ "Obama and Putin said they will meet": "they" for the names coordinated as a subject before it
+    """ "Ruiz and Soto said they will meet": "they" for the names coordinated as a subject before it
     in its sentence (a pronoun for one country or organisation is the participant coder's)."""
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         if token.dep_ in _SUBJECTS and token.pos_ == "PROPN" and any(c.dep_ == "conj" for c in token.children):

@@ -280,7 +280,7 @@ def _no_request(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _attraction(noun: Token) -> bool:
-    """ "broaden his appeal beyond this one issue", "the party's wide appeal": how much people like
+    """ "widen her appeal beyond the farm vote", "the party's wide appeal": how much people like
     someone, not a request (an appeal is one "for" something or "to" do it: "an appeal for calm")."""
     if any(c.lower_ in ATTRACTION_WORDS for c in noun.children if c.dep_ == "amod"):
         return True
@@ -353,7 +353,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         falling = patient is not None and verb.lower_.endswith("ing") and patient.i == verb.i + 1
         return not ((refused and not falling) or _to_clause(verb))
     if lemma in PERMITTING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
-        return True  # (an "offer to" act is made by someone: "the German suitor will offer to manage")
+        return True  # (an "offer to" act is made by someone: "the Chilean bidder will offer to run it")
     if lemma == "agree" and _shares_a_view(verb):
         return True
     if lemma == "allege" and is_passive(verb) and _to_clause(verb) and passive_agent(verb) is None:
@@ -362,7 +362,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return True
     if lemma in ("recognise", "recognize"):
         # "Turkey must recognise Cyprus", "recognised the new government"; "the awards recognise
-        # film-making", "to be recognised like this", "we must recognise that some people have concerns",
+        # film-making", "to be recognised like this", "we must recognise that farmers have real concerns",
         # "was recognised for the best year of her career" (an honour)
         honoured = any(case_of(c) == "for" for c in verb.children)
         # a person is recognised by sight ("few shoppers recognised Ana Ruiz"), a state or a government
@@ -377,7 +377,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "suspend" and patient is not None and _in(patient, BUSINESS):
         return True  # "suspended production at its plant", "suspended its night flights": no sanction
     if lemma == "meet" and patient is not None and patient.pos_ == "NOUN":
-        # "to meet Wall Street earnings projections", "meet firms' concerns": only people or parties are met
+        # "to meet analysts' profit forecasts", "meet firms' concerns": only people or parties are met
         objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")] or [patient]
         return not any(_party_word(o) or trigger_at(o) is not None for o in objects)
     if lemma == "beat":
@@ -396,7 +396,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "sign" and _signed_otherwise(verb, patient):
         return True
     if lemma == "discuss" and _alone(verb):
-        return True  # "Lee discussed the challenges facing black people": a talk, not a consultation
+        return True  # "Vega discussed the problems facing rural schools": a talk, not a consultation
     if lemma == "blame":
         # "blamed China for lost jobs", "blamed the deficit on Iraq"; "blamed the deficit on slow economic
         # conditions", "blamed her defeat on injuries": no party is blamed
@@ -411,7 +411,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "offer" and patient is None:
         # "DMB offers twice the frames": with nothing offered and nothing to do, a description
         # ("offered [to] host talks" the parser may hang as a phrase: "to" still says what is offered; "the
-        # freeze offered [by] the Paris Club" is a passive whose subject the parser lost)
+        # debt relief offered [by] the lenders" is a passive whose subject the parser lost)
         aimed = any(c.dep_ == "iobj" or (c.dep_ == "obl" and case_of(c) in ("to", "by")) for c in verb.children)
         return not (_to_clause(verb) or aimed)
     if patient is None:
@@ -468,9 +468,9 @@ def _alone(verb: Token) -> bool:
 
 
 def _signed_up(doc: Doc, trigger: Trigger) -> bool:
-    """ "five million Britons had signed up for net access", "Jackson has signed up for the sitcom": a
-    subscription or a job; signing up to a deal or a treaty is signing it ("will not sign up to the Kyoto
-    protocol", "signed up for a $12.8bn deal")."""
+    """ "two million Chileans had signed up for broadband", "the actor has signed up for the series": a
+    subscription or a job; signing up to a deal or a treaty is signing it ("will not sign up to the fisheries
+    protocol", "signed up for a $2bn deal")."""
     verb = doc[trigger.token]
     if trigger.entry.trigger != "sign" or not any(
         c.lower_ == "up" and c.dep_ in ("compound:prt", "prt", "compound") for c in verb.children
@@ -480,7 +480,7 @@ def _signed_up(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _blocked_shot(doc: Doc, trigger: Trigger) -> bool:
-    """ "James somehow blocked it with his legs", "had another shot blocked": in a sports report a shot is
+    """ "the keeper somehow blocked it with his knees", "had another shot blocked": in a sports report a shot is
     blocked; a bid or a road still is blocked as an act ("the power to block a bid")."""
     if trigger.entry.trigger != "block" or trigger.entry.pos != "verb":
         return False
@@ -532,7 +532,7 @@ def _party_word(word: Token) -> bool:
     if any(c.dep_ == "conj" and _party_word(c) for c in word.children):
         return True  # "met Laos's energy and mines [minister]" as the parser hangs it
     if any(c.dep_ in ("compound", "flat", "appos") and c.ent_type_ in ("PER", "ORG") for c in word.children):
-        return True  # "met LSE chief executive Clara Furse" however the parser hangs the name
+        return True  # "met exchange chief executive Ana Soto" however the parser hangs the name
     if word.lower_ in GROUPED:
         return any(case_of(c) == "of" and _party_word(c) for c in word.children)
     return _people(word) or _in(word, AGENTS | RECOGNISED | MET) or word.lower_ in SECTORS
@@ -601,7 +601,7 @@ def _thing_acting(verb: Token) -> bool:
     ):
         return False  # a name acts; "[Laws] in Peru do not outlaw ...", capitalised, does not
     # a measure a party has just been said to take acts for it ("approved a plan that will not allow ...");
-    # a standing one only says what is allowed ("German law does allow people to copy CDs")
+    # a standing one only says what is allowed ("Peruvian law does allow people to copy their own records")
     acting = AGENTS | MEASURES if relative else AGENTS
     return not (_people(subject) or _in(subject, acting) or subject.lower_ in SECTORS)
 

@@ -279,7 +279,7 @@ class Coder:
         if country is None and sector is None and head.pos_ != "PROPN":
             return None
         if _office(head) is not None and head.lower_ not in SECTORS:
-            words = [t for t in words if t.i <= head.i]  # "praised [his chancellor] for his role"
+            words = [t for t in words if t.i <= head.i]  # "praised [her finance minister] for her role"
         name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
         return Participant(name=name, country=country, sector=sector)
 

@@ -100,11 +100,11 @@ def acts_as_verb(token: Token) -> bool:
     if token.dep_ == "ROOT" and any(
         c.dep_ in ("ccomp", "acl") and c.i > token.i and finite_clause(c) for c in token.children
     ):
-        return True  # "The New York Post [reports] that ...", its name read as the noun's modifiers
+        return True  # "The Andes Courier [reports] that ...", its name read as the noun's modifiers
     if deps & _NOUN_ONLY:
         return False
     if token.dep_ == "conj" and deps & {"ccomp", "xcomp"} and token.head.i < token.i:
-        return acts_as_verb(token.head)  # "He proposes doing away with the mandate, and [plans] to ..."
+        return acts_as_verb(token.head)  # "She proposes scrapping the levy, and [plans] to ..."
     return "nsubj" in deps or (token.dep_ == "ROOT" and bool(deps & {"ccomp", "xcomp"}))
 
 
@@ -283,7 +283,7 @@ _DESCRIPTION_BEFORE_NAME = 4
 
 
 def _described_from_start(doc: Doc, start: int, name_start: int) -> bool:
-    """ "[Florida delegate] John Archer, wearing a T-shirt, said": a few words with no punctuation that
+    """ "[Ohio delegate] John Archway, wearing a hat, said": a few words with no punctuation that
     describe the name opening the sentence (the parser may have read one of them as a verb)."""
     words = doc[start:name_start]
     return 0 < len(words) <= _DESCRIPTION_BEFORE_NAME and not any(t.is_punct for t in words)

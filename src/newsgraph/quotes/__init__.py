@@ -390,7 +390,7 @@ def _same_line_or_colon(text: str, cue_start: int, quote_start: int) -> bool:
 
 def _introduces(doc: Doc, cue: Cue, quote_start: int) -> bool:
     """Only the cue's own words lie between it (or its source after it) and the quote: a colon or comma,
-    whom it was said to, when and where ('Trump said during a rally in Ohio, "..."'); not a verb
+    whom it was said to, when and where ('Ruiz said during a rally in Cusco, "..."'); not a verb
     coordinated with it ("welcomed the sanctions [but urged] ECOWAS to "..."")."""
     last = max(cue.words[1], cue.source[1] if cue.source else 0)
     verb = doc[cue.token]

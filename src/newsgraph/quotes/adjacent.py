@@ -1,8 +1,8 @@
 """Cues beside a quotation, read from the words where the parse gives none.
 
-News puts a direct quote's cue in a handful of shapes right beside the quotation: '"...," said Richard
-Trumka, president of the union', '"...," the economist Jared Bernstein, a former adviser, wrote on his
-blog', 'And Mr. Christie gloated: "..."'. The parser often tears these apart (the name read as the
+News puts a direct quote's cue in a handful of shapes right beside the quotation: '"...," said Rosa
+Quintana, president of the federation', '"...," the analyst Tomas Arriaga, a former official, wrote on his
+website', 'And Mr. Lozano scoffed: "..."'. The parser often tears these apart (the name read as the
 quote's object, "said" as a second sentence), so that no cue of `cues.find_cues` reaches the quotation.
 This module reads the same shapes from the tokens alone: a verb of saying from the lexicon, next to the
 quotation in its sentence, and the name or description between the two or right after the verb.

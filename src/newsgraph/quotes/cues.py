@@ -50,7 +50,7 @@ LABEL = "label"
 """The class of a cue that is a name and a colon opening a paragraph (`_label`)."""
 MAX_LABEL_TOKENS = 4
 MAX_DESCRIBED_LABEL_TOKENS = 8
-"""A label may be longer when it ends with a person's name: "Manchester United boss Sir Alex Ferguson:"."""
+"""A label may be longer when it ends with a person's name: "Lima Rovers coach Pedro Salas:"."""
 _PAGE_LABELS = {
     *("update", "updated", "analysis", "watch", "exclusive", "breaking", "opinion", "editorial", "note", "photo"),
     *("photos", "video", "correction", "live", "listen", "read more", "related", "advertisement", "q", "a"),
@@ -87,8 +87,8 @@ _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 _WRITING = {"write", "pen", "publish", "author"}
 """Verbs whose object may be such a document ("wrote a memoir")."""
 _CONTENT_OBJECT = 3
-"""Words such an object needs to be taken for what was said ("said [the words 'lump' the good Muslims
-...]"), not a word or two ("said goodbye")."""
+"""Words such an object needs to be taken for what was said ("said [the words 'lump' all the farmers
+together ...]"), not a word or two ("said goodbye")."""
 MAX_SOURCE_TOKENS = 12
 """A longer subject is a parse gone wrong or a clause; then only the words up to its head are kept."""
 INVERTING = {"say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"}
@@ -360,7 +360,7 @@ def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) ->
 def _more_content(verb: Token, content: set[int]) -> set[int]:
     """ "Polls showed that few thought it a priority, [and the share who did had tumbled]": a clause with
     its own subject coordinated with the cue verb after its content, and no cue of its own (or opened by
-    "that": "[but that he would not support ...]"), is more of what was reported: the parser hangs the
+    "that": "[but that he would not back ...]"), is more of what was reported: the parser hangs the
     second conjunct of the content on the cue."""
     if not content:
         return set()
@@ -384,8 +384,8 @@ def _reports_infinitive(verb: Token, content: set[int]) -> bool:
 
 
 def _bare_infinitive(conj: Token, verb: Token) -> bool:
-    """ "agreed to share a currency [and rely on one another]", "wants to triple the program[, grow the
-    corps]": a base form with no subject cannot be coordinated with a finite cue verb, so the parser hung
+    """ "agreed to adopt one postal system [and trust each other]", "wants to double the grant[, hire more
+    nurses]": a base form with no subject cannot be coordinated with a finite cue verb, so the parser hung
     the second half of the infinitive on the cue."""
     finite = "Fin" in verb.morph.get("VerbForm") and "Imp" not in verb.morph.get("Mood")
     base = "Inf" in conj.morph.get("VerbForm") or "Imp" in conj.morph.get("Mood")
@@ -424,7 +424,7 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
 
 
 def _own_report(conj: Token, verb: Token) -> bool:
-    """ "say they are convinced the inquiry was mishandled [and Democrats accused the GOP of ...]": a
+    """ "say they are sure the audit was botched [and the unions accused the board of ...]": a
     finite cue verb with a subject of its own, coordinated inside the content, is the writer's next
     report, not more of what the first source said (a past perfect, "and officials had confirmed it",
     would still be)."""
@@ -625,7 +625,7 @@ def _naming(verb: Token) -> bool:
     first, doc = objects[0], verb.doc
     name = next((t for t in doc[first.i + 1 : first.i + 3] if t.lower_ not in ("the", "a", "an")), None)
     if first.lower_ in REFLEXIVES and name is not None and name.text[:1].isupper():
-        return True  # "The group called itself the Underground Network"
+        return True  # "The group called itself the River Alliance"
     return first.text[:1].isupper() and first.i == verb.i + 1 and not said and _after_indefinite(verb)
 
 
@@ -684,7 +684,7 @@ def _noun_cue_of(doc: Doc, noun: Token, owner: Token, content: set[int]) -> Cue:
 
 
 def _noun_phrase_content(noun: Token) -> Token | None:
-    """ "Republican calls [for a special prosecutor]", "her criticism [of the plan]": the phrase after a
+    """ "Democratic calls [for a recount]", "her criticism [of the plan]": the phrase after a
     noun cue opened by one of its prepositions."""
     prepositions = noun_prepositions().get(noun.lemma_.lower(), frozenset())
     return next(
@@ -710,7 +710,7 @@ _MADE_CLEAR = CueWord("make clear", "speech", frozenset({"clause"}))
 
 
 def _made_clear(doc: Doc, verb: Token) -> Cue | None:
-    """ "Republicans [made clear] that they would like ...", "Clinton [made it clear] to House Democrats
+    """ "Several governors [made clear] that they want ...", "Vega [made it clear] to the nurses
     that ...": saying something plainly, with the clause after the adjective, however the parser hung it
     (a clausal complement, or a relative or adverbial clause of "made")."""
     adjective = next((c for c in verb.children if c.dep_ == "xcomp" and c.lower_ in _MADE and c.i > verb.i), None)
@@ -881,7 +881,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         clauses = _clause_read_as_subject(verb)
     clauses += _clause_subject_as_object(verb, entry, clauses) + _owner_as_object(verb, clauses)
     if not clauses and "clause" in entry.frames:
-        # "supporters believe [bigotry and xenophobia are acceptable]" read as a second clause joined to
+        # "voters believe [the new tax is unfair]" read as a second clause joined to
         # the cue with no "and": a clause with its own subject right after the cue is what it reports
         joined = entry.lemma in _OTHER_OBJECTS | _OTHER_SENSES
         clauses = [] if joined else [c for c in verb.children if c.dep_ == "conj" and _unjoined_clause(c, verb)]
@@ -889,7 +889,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         # "told reporters [that ...]", "said after the meeting [that ...]" hung on the noun before it
         clauses = [c for o in verb.children if o.dep_ in (*_OBJECT_DEPS, "obl") for c in o.children if _that_clause(c)]
     if not clauses and "clause" in entry.frames and verb.pos_ == "NOUN":
-        # "The New York Post reports [that ...]" read as a noun with a clause of its own
+        # "The Andes Courier reports [that ...]" read as a noun with a clause of its own
         clauses = [c for c in verb.children if c.dep_ == "acl" and c.i > verb.i and _introduced_by(c, {"that"})]
     if not clauses and "clause" in entry.frames:
         # "says at a rally in Arequipa, [that it means ...]" parsed as an adverbial clause; "asked
@@ -909,7 +909,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     if not clauses and entry.cls == "speech" and "clause" in entry.frames:
         clauses = _object_then_its_verb(verb, entry)
     if not clauses and entry.cls == "speech" and "clause" in entry.frames:
-        # "She said [Republican Donald Trump favors ...]" with "favors" tagged a noun: the object a verb of
+        # "She said [the senator favors ...]" with "favors" tagged a noun: the object a verb of
         # saying takes after it is what was said, unless it is the one spoken to ("told reporters", and
         # whoever "told" has for its object: "told the BBC News website"), or the verb's object is
         # something else than words ("added [support]") and no "that" opens it ("added [that rapid time
@@ -1220,10 +1220,10 @@ def _addressee(token: Token) -> bool:
 
 
 def _complement(token: Token) -> bool:
-    """What is said of the object: "[as a disgrace]", "called the senator [a nasty guy]", "rated the
+    """What is said of the object: "[as a disgrace]", "called the mayor [a bad loser]", "rated the
     claim [as false]"; not when ("on Monday", "Monday")."""
     if token.dep_ == "obl":
-        # "a day" in "announced his plans a day after ..." says when
+        # "a week" in "announced her budget a week after ..." says when
         bare = not _cases(token) and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in TIME_NOUNS
         return _is_as_phrase(token) or bare
     return token.dep_ == "xcomp" or (token.dep_ == "advcl" and _introduced_by(token, {"as"}))
@@ -1327,7 +1327,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
             None,
         )
         if named is None and (any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in verb.children) or _interrupts(verb)):
-            # "[the meeting went badly], said one GOP source in the room": a description, after the report
+            # "[the meeting went badly], said one party source at the table": a description, after the report
             named = next(
                 (
                     c
@@ -1369,7 +1369,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
             if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in _MODIFIER_CLAUSES:
                 return _noun_phrase(candidate.head, cue=verb)
             if subject.lower_ == "who" and (named := _name_before_relative(subject)) is not None:
-                return _noun_phrase(named)  # "Mourinho, who reportedly wants to sign Cole", misparsed
+                return _noun_phrase(named)  # "Salas, who reportedly wants to sign Vega", misparsed
             return _name_before_aside(subject, _noun_phrase(subject))
     return None
 
