@@ -272,7 +272,7 @@ def test_quotes_on_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 HARVEST_STORY = (
     "Ukraine's grain board signed a shipping deal with Egypt's supply ministry on Monday.\n\n"
     "Romania did not reopen the Danube crossing to Ukrainian lorries, the drivers' union said, and the "
-    "union accused the Romanian customs service of stalling the convoys for a third week in a row."
+    "union accused the Romanian customs service of holding up the convoys for three weeks running."
 )
 
 
@@ -348,7 +348,8 @@ def test_events_table_shows_date_type_status_dyad_and_the_shortened_sentence(tmp
     assert lines[1] == " " * 12 + "Ukraine's grain board signed a shipping deal with Egypt's supply ministry on Monday."
     assert lines[2].startswith("2024-09-03  CONCEDE    negated       Romania (ROU) -> Ukrainian lorries (UKR)")
     assert lines[4].endswith("ACCUSE     asserted      the drivers' union -> the Romanian customs service (ROU)")
-    assert lines[3] == lines[5] and lines[3].strip().startswith("Romania did not reopen") and lines[3].endswith("row.")
+    assert lines[3] == lines[5] and lines[3].strip().startswith("Romania did not reopen")
+    assert lines[3].endswith("running.")
     narrow = CliRunner().invoke(cli, ["events", "--db", str(db)], env={"COLUMNS": "60"}).stdout.splitlines()
     assert all(len(line) <= 60 for line in narrow)
     assert narrow[3].startswith("            Romania did not reopen") and narrow[3].endswith("…")

@@ -695,7 +695,7 @@ def test_a_pronoun_never_stands_for_a_name_it_governs(text: str, pronoun: str, s
 
 def test_a_name_after_an_honorific_is_a_surname_never_a_first_name() -> None:
     text = (
-        "Tory candidate Howard Vane refused to stand down on Monday. At a news conference, Mr Howard said the "
+        "Tory candidate Howard Vane would not step aside on Monday. Speaking to reporters, Mr Howard said the "
         "party had followed its rules."
     )
     assert not refers(text, "Howard said", "Howard Vane")
@@ -706,9 +706,9 @@ def test_a_name_after_an_honorific_is_a_surname_never_a_first_name() -> None:
 
 def test_a_parenthetical_with_its_own_report_may_be_the_person_before_it() -> None:
     text = (
-        "Ana Costa has run the treasury for six years. How much longer Ms Costa will stay in the job is not clear "
+        "Ana Costa has run the treasury for six years. How much longer Ms Costa will keep the post is uncertain "
         "(she once said "
-        "there are two kinds of minister: those who fail and those who leave in time)."
+        "a minister should leave while people still ask her to stay)."
     )
     assert refers(text, "she once", "Ana Costa")
 
@@ -754,7 +754,7 @@ def test_a_pronoun_inside_an_unnamed_officials_own_phrase_is_that_official() -> 
         ("Tory leader Rhodri Pryce said the budget was a con.", "Rhodri Pryce", "Conservative Party"),
         ("Labour's Ann Kell said the plan was fair.", "Ann Kell", "Labour Party"),
         ("Fellow Lib Dem Norman Vale said the rules were unfair.", "Norman Vale", "Liberal Democrats"),
-        ("Earlier Conservative Graham Hale said the rebate was a crucial test.", "Graham Hale", "Conservative Party"),
+        ("Earlier Conservative Graham Hale said the levy was a fair test.", "Graham Hale", "Conservative Party"),
     ],
     ids=["party-title", "party-possessive", "party-after-a-word", "party-after-an-adverb"],
 )

@@ -217,8 +217,8 @@ def test_the_word_that_decides_the_status_is_given_as_evidence() -> None:
 
 
 def test_what_someone_says_another_must_do_is_a_request_and_not_the_act_itself() -> None:
-    text = "The British foreign secretary said on Friday that the Sudanese government must reach an agreement."
-    assert [summary(e) for e in events(text)] == [("REQUEST", "asserted", "GBR", "SDN")]
+    text = "The Peruvian foreign minister said on Monday that the Bolivian government must settle the dispute."
+    assert [summary(e) for e in events(text)] == [("REQUEST", "asserted", "PER", "BOL")]
 
 
 @pytest.mark.parametrize(
@@ -228,7 +228,7 @@ def test_what_someone_says_another_must_do_is_a_request_and_not_the_act_itself()
         "Ms Costa said the new port should remain open to Bolivian trucks.",
         "Ms Costa said prices should fall next year.",
         "Ms Costa said the Chilean negotiators must have known about the fees.",
-        'Mr Ortega told delegates: "We must all show unity in the weeks ahead."',
+        'Ms Ruiz told members: "We must all stand together in the months to come."',
     ],
     ids=["mean", "remain", "a-thing-subject", "must-have-known", "we-must"],
 )
@@ -264,7 +264,7 @@ def test_an_attack_in_words_is_a_criticism(text: str) -> None:
 
 
 def test_critics_attack_in_words() -> None:
-    [attack] = events("Ms Costa's new novel has been attacked by critics in Chile.")
+    [attack] = events("Ms Costa's latest play has been attacked by critics in Lima.")
     assert (attack.type, attack.cameo) == ("ACCUSE", "111")
 
 
@@ -361,7 +361,7 @@ def test_engaging_someone_in_a_fight_makes_both_parties() -> None:
 
 
 def test_a_compound_event_noun_has_its_own_code() -> None:
-    [hunger] = events("Jailed activists in Minsk began a hunger strike on Monday.")
+    [hunger] = events("Jailed miners in Oruro began a hunger strike on Sunday.")
     assert hunger.cameo == "142"
 
 
@@ -454,8 +454,8 @@ def test_a_demand_the_actor_reiterates_is_its_own() -> None:
 
 
 def test_they_who_say_what_they_will_do_are_the_speakers() -> None:
-    [boycott] = events("Palestinian leaders said they would boycott the meeting with Israel.")
-    assert boycott.actor is not None and boycott.actor.country == "PSE"
+    [boycott] = events("Bolivian farm leaders said they would boycott the talks with Peru.")
+    assert boycott.actor is not None and boycott.actor.country == "BOL"
 
 
 def test_a_party_named_before_an_event_noun_is_its_actor() -> None:
@@ -529,9 +529,9 @@ def test_about_to_is_a_plan() -> None:
 
 
 def test_every_noun_in_a_list_a_government_announced_is_its_act() -> None:
-    text = "The Canadian government announced asset freezes, travel bans and sanctions against Russian officers."
+    text = "The Chilean government announced travel bans, asset freezes and sanctions against Bolivian officials."
     sanctions = [e for e in events(text) if e.trigger.text == "sanctions"]
-    assert sanctions and all(e.actor is not None and e.actor.country == "CAN" for e in sanctions)
+    assert sanctions and all(e.actor is not None and e.actor.country == "CHL" for e in sanctions)
 
 
 def test_a_weapon_fired_is_no_party_where_it_came_from_is() -> None:
@@ -540,8 +540,8 @@ def test_a_weapon_fired_is_no_party_where_it_came_from_is() -> None:
 
 
 def test_a_demand_reported_by_any_form_of_a_verb_of_saying_is_a_request() -> None:
-    found = events("The British foreign minister reiterated that Libya must hand over the two suspects.")
-    assert [summary(e) for e in found] == [("REQUEST", "asserted", "GBR", "LBY")]
+    found = events("The Peruvian foreign minister repeated that Bolivia must return the two boats.")
+    assert [summary(e) for e in found] == [("REQUEST", "asserted", "PER", "BOL")]
 
 
 def test_a_postponed_visit_did_not_happen_even_when_the_parser_loses_its_subject() -> None:
@@ -629,7 +629,7 @@ def test_we_is_not_another_states_body_of_the_same_name() -> None:
 
 
 def test_us_the_country_is_not_we() -> None:
-    [rejection] = events("The US on Thursday rejected calls by Chile to reform the fisheries body.")
+    [rejection] = events("The US on Monday rejected a call from Chile to change the fisheries rules.")
     assert rejection.actor is not None and rejection.actor.country == "USA"
 
 
@@ -716,9 +716,9 @@ def test_meeting_a_thing_is_fulfilling_it_not_a_meeting(text: str) -> None:
         "The Chilean ministry released a statement on the quota talks on Monday.",
         "Opposition leaders in Bissau seized on the report to attack the government.",
         "The Peruvian ministry has provided strong leadership on the fisheries file.",
-        "The Chilean ambassador said Peru had to share responsibility for the collapse of the talks.",
+        "The Chilean ambassador said Peru bore part of the blame for the failed talks.",
         "Chile's ministry refused to say whether the boats had been seized.",
-        "Italy refused to rule out an interest in the Peruvian fishing fleet.",
+        "Brazil refused to rule out a bid for the Peruvian port operator.",
     ],
     ids=["release-statement", "seize-on", "provide-leadership", "share-responsibility", "say", "rule-out"],
 )
@@ -773,7 +773,7 @@ def test_a_complaint_from_a_party_is_that_partys() -> None:
         "When Ana Costa arrived in power she promised cheaper food.",
         "Emergency aid from Japan arrived in Lima on Monday.",
         "Peru sued the Chilean firm to return 40 million dollars.",
-        "Aerolineas Peruanas returned to profit in 2004 after huge losses.",
+        "The Lima bus company returned to profit last year after two bad years.",
         "Ana Ruiz will return next week.",
     ],
     ids=["arrived-in-power", "aid-arrived", "return-money", "return-to-profit", "return-nowhere"],
@@ -936,13 +936,13 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "The Chilean team wound up in fifth place.",
         "Ms Ruiz told her readers she had been fired on 3 May.",
         "Reuters gathers information from some 4,000 sources.",
-        "Exports rose, according to figures released by the Chilean trade ministry.",
+        "Exports rose, according to data released by the Chilean trade ministry.",
         "Two start-up firms in Lima are also offering cheaper handsets.",
         "I lost money too, but thank God the bank refunded it.",
         "Singer Ana Ruiz beat Carlos Vives to the best album award on Sunday.",
-        "Petroperu beat profit forecasts, posting a 40% rise in profits for the year.",
+        "Petroperu beat profit forecasts, posting a 40% rise in yearly earnings.",
         "The ballot papers are sent out in May and returned to Lima City Council in June.",
-        "Some analysts expect that Quipu 2 will be released in Peru before the end of the year.",
+        "Some analysts expect the Quipu 2 console to be released in Peru by December.",
         "The monthly updates which the firm releases for newly found bugs are essential.",
         "The paintings were withdrawn by Sotheby's because no bid reached the reserve.",
         "Chile's salmon farmers have been hit by declining demand in Asia.",
@@ -959,12 +959,12 @@ def test_a_capitalised_event_noun_inside_a_programme_name_is_no_event() -> None:
         "Ms Costa said the vote offered Peru a rare opportunity.",
         "Ms Costa said she agreed with Mr Ortega.",
         "The Quipu Films studio will distribute Ms Ruiz's films in Chile.",
-        "Peru and Chile shared the main honours at the Lima film awards.",
+        "Peru and Chile took most of the prizes at the Lima film awards.",
         "Ms Costa held her monthly press conference with Mr Ortega in Lima.",
         "The elections in Bolivia are threatened by a campaign of violence.",
-        "Petroperu blamed high fuel prices for a fall in profits.",
+        "Petroperu blamed dearer diesel for its lower profits.",
         "Ms Ruiz said Quipu can supply enough handsets for the holiday season.",
-        "The Chilean singer Ana Ruiz was recognised for the best year of her career.",
+        "The Chilean singer Ana Ruiz was recognised for her finest season yet.",
         "Mr Ortega discussed the challenges facing small farmers.",
         "Five million Peruvians have signed up for mobile internet access.",
         "Laws in Peru do not outlaw such attacks.",
@@ -1024,7 +1024,7 @@ def test_a_verb_in_a_sense_that_is_no_event(text: str) -> None:
         ("Troops fired on protesters in Bissau.", "190"),
         ("Thailand hosted the talks between Laos and Cambodia.", "043"),
         ("Peru cancelled the debt owed by Bolivia.", "081"),
-        ("Venezuela's president offered China access to the country's oil reserves.", "030"),
+        ("Bolivia's president offered Brazil access to the country's gas fields.", "030"),
         ("Japan offered emergency aid to Haiti on Monday.", "033"),  # intent to give aid
         ("Police beat the protesters with batons in Lima.", "182"),
         ("Soldiers beat up detainees in the camp.", "182"),
@@ -1094,8 +1094,8 @@ def test_rejecting_a_partys_demand_for_something_is_aimed_at_the_party() -> None
 
 
 def test_a_name_the_parser_split_from_its_honorific_is_the_participant() -> None:
-    [expulsion] = events("Mr Galloway was expelled from the union because of his remarks.")
-    assert expulsion.recipient is not None and expulsion.recipient.name.endswith("Galloway")
+    [expulsion] = events("Mr Ferrante was expelled from the union over his remarks.")
+    assert expulsion.recipient is not None and expulsion.recipient.name.endswith("Ferrante")
 
 
 def test_a_clause_of_time_takes_the_status_of_the_plan_it_hangs_on() -> None:
@@ -1121,7 +1121,7 @@ def test_an_event_whose_own_time_names_no_day_has_no_date() -> None:
     "text",
     [
         "Chile's opposition leader attacked the minister for failing to mention the fishermen.",
-        "The senator launched an attack on the cost of Peru's fisheries system.",
+        "The senator launched an attack on the cost of Peru's fishing permits.",
     ],
     ids=["attacked-for", "attack-on-a-cost"],
 )
@@ -1328,8 +1328,8 @@ def test_deaths_a_disaster_caused_are_no_attack() -> None:
     assert events("Twenty people were killed in the storm.") == []
     text = "Around 1,000 people were killed and thousands left homeless after an earthquake off the coast sent waves."
     assert events(text) == []
-    [bombing] = events("A journalist was killed in a car bomb explosion in Beirut.")
-    assert summary(bombing) == ("ASSAULT", "asserted", None, "journalist")
+    [bombing] = events("A reporter was killed in a car bomb explosion in Kabul.")
+    assert summary(bombing) == ("ASSAULT", "asserted", None, "reporter")
 
 
 def test_sources_the_parser_made_the_subject_of_involved_are_not_negotiators() -> None:
@@ -1391,7 +1391,7 @@ def test_condemning_an_act_is_aimed_at_who_did_it_and_the_act_is_coded_too() -> 
 def test_who_backs_a_group_is_not_who_it_is_and_a_nationality_heading_a_place_is_its_own() -> None:
     [attack] = events("Iran-backed militias attacked a US base in Syria.")
     assert attack.actor is not None and attack.actor.country is None
-    [withdrawal] = events("Hundreds of UN troops withdrew from the Lebanese to the Israeli side of the border.")
+    [withdrawal] = events("Hundreds of UN troops withdrew from the Lebanese to the Israeli part of the border zone.")
     assert summary(withdrawal)[3] == "LBN"
 
 
@@ -1422,7 +1422,7 @@ def test_damage_done_by_protesters_is_a_riot() -> None:
 @pytest.mark.parametrize(
     ("text", "cameo", "recipient"),
     [
-        ("Peru has agreed to lift the sanctions on Chile.", "035", "CHL"),
+        ("Peru has agreed to ease the sanctions on Chile.", "035", "CHL"),
         ("Chile agreed to send food aid to Bolivia.", "033", "BOL"),
     ],
     ids=["yield", "aid"],
@@ -1494,7 +1494,7 @@ def test_an_armed_group_is_a_rebel_party_and_what_is_seized_from_someone_is_seiz
 
 
 def test_inspectors_sent_and_probes_opened_are_investigations() -> None:
-    [inspection] = events("The IAEA has dispatched inspectors to a nuclear plant in central Iran.")
+    [inspection] = events("The IAEA has sent inspectors to a reactor site in northern Iran.")
     assert (inspection.cameo, summary(inspection)[3]) == ("090", "IRN")
     [probe] = events("Police opened a probe into the deaths of two Chilean fishermen.")
     assert probe.cameo == "090"
