@@ -37,7 +37,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
 from newsgraph.events.disasters import disaster_report, violent
-from newsgraph.events.nonevents import reports_none
+from newsgraph.events.nonevents import named_as, reports_none
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
@@ -992,8 +992,7 @@ def _arguer(word: Token) -> bool:
     lower, lemma = word.lower_, word.lemma_.lower()
     if lower in CROWDS or lemma in CROWDS or SECTORS.get(lower) in ("MIL", "REB") or country_of(word.text):
         return False
-    named = [word, *(c for c in word.children if c.dep_ in ("flat", "compound", "appos"))]
-    if any(w.ent_type_ in ("PER", "ORG") for w in named):
+    if named_as(word, ("PER", "ORG")):
         return True  # "Mr [Lopez]" with the title as the head
     return find_role(lower) is not None or names_people(word.text) or lemma in BODIES
 

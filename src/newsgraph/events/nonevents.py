@@ -367,8 +367,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         honoured = any(case_of(c) == "for" for c in verb.children)
         # a person is recognised by sight ("few shoppers recognised Ana Ruiz"), a state or a government
         # diplomatically; a person only "as" its leader ("recognised Ana Ruiz as interim president")
-        named = [patient, *(c for c in patient.children if c.dep_ in ("appos", "flat", "compound"))] if patient else []
-        known_by_sight = any(w.ent_type_ == "PER" for w in named) and not _as_phrase(verb)
+        known_by_sight = patient is not None and named_as(patient, ("PER",)) and not _as_phrase(verb)
         if honoured or known_by_sight:
             return True
         return patient is None or not (_party_word(patient) or patient.lower_ in ("it", "them"))
@@ -525,13 +524,20 @@ def _briefing(doc: Doc, trigger: Trigger) -> bool:
     return any(c.lower_ in BRIEFINGS for i in trigger.words for c in doc[i].children if c.dep_ in ("compound", "amod"))
 
 
+def named_as(word: Token, kinds: tuple[str, ...]) -> bool:
+    """Whether the word, or a word of the name it heads, is an entity of one of `kinds`: the parser may
+    make a title the head and hang the name on it ("Mr [Lopez]", "the Green leader [Ana Ruiz]")."""
+    name = [word, *(c for c in word.children if c.dep_ in ("compound", "flat", "appos"))]
+    return any(w.ent_type_ in kinds for w in name)
+
+
 def _party_word(word: Token) -> bool:
     """Whether a word can name a party: people, a body, a country or a named organisation or place."""
     if word.ent_type_ in ("LOC", "GPE", "ORG", "NORP", "PER") or country_of(word.text) or find_role(word.text):
         return True
     if any(c.dep_ == "conj" and _party_word(c) for c in word.children):
         return True  # "met Laos's energy and mines [minister]" as the parser hangs it
-    if any(c.dep_ in ("compound", "flat", "appos") and c.ent_type_ in ("PER", "ORG") for c in word.children):
+    if named_as(word, ("PER", "ORG")):
         return True  # "met exchange chief executive Ana Soto" however the parser hangs the name
     if word.lower_ in GROUPED:
         return any(case_of(c) == "of" and _party_word(c) for c in word.children)
