@@ -1,6 +1,6 @@
 """Event rules from reading a seeded sample of events in unseen news (docs/accuracy.md, "Events in unseen
-news"): questions, clashes of words, a disaster's dead, guesses that read like demands, and travellers.
-Every sentence here is ours."""
+news"): questions, clashes of words, a disaster's dead, guesses that read like demands, travellers,
+titles, participles that describe, purposes, and what "should be" so. Every sentence here is ours."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import spacy
 from spacy.tokens import Doc
 
 from newsgraph.events.disasters import disaster_report
-from newsgraph.events.nonevents import _signed_otherwise
+from newsgraph.events.nonevents import _adjectival, _other_sense, _signed_otherwise
+from newsgraph.events.triggers import Trigger, lexicon
 from newsgraph.model import Article, Event
 from newsgraph.pipeline import analyze
 
@@ -263,3 +264,102 @@ def test_a_person_recognised_by_sight_is_no_diplomatic_recognition() -> None:
     assert events("Few shoppers in the market recognised the Green leader Ana Ruiz.") == []
     [leader] = events("Chile recognised Ana Ruiz as the country's interim president.")
     assert leader.type == "SUPPORT"
+
+
+def test_a_verb_in_a_title_is_no_event() -> None:
+    assert events("Critics loved the comedy Meet the Neighbours, and now Meet the Neighbours Again opens in May.") == []
+    assert events("Meet The Neighbours knocked the thriller off the top of the chart.") == []
+    [meeting] = events("Ruiz will meet the Chilean foreign minister in Lima on Monday.")
+    assert (meeting.type, meeting.status) == ("CONSULT", "future")
+
+
+def test_a_participle_after_an_adverb_of_degree_describes() -> None:
+    """Also on parses written out as the shipped model gives them: "an emotionally charged ballad", and
+    "has angrily rejected claims" with the verb taken for a modifier of its object, still an act."""
+    assert events("Coaching has grown much more physically demanding over the years.") == []
+    [rejection] = events("Peru has angrily rejected the Chilean proposal.")
+    assert rejection.type == "REJECT"
+    vocab = spacy.blank("en").vocab
+    participle = "Tense=Past|VerbForm=Part"
+    described = Doc(
+        vocab,
+        words=["an", "emotionally", "charged", "ballad"],
+        heads=[3, 2, 3, 3],
+        deps=["det", "advmod", "amod", "ROOT"],
+        pos=["DET", "ADV", "VERB", "NOUN"],
+        morphs=["", "", participle, "Number=Plur"],
+    )
+    assert _adjectival(described, Trigger(2, (2,), lexicon()[("charge", "verb")]))
+    acted = Doc(
+        vocab,
+        words=["Okafor", "has", "angrily", "rejected", "claims"],
+        heads=[3, 3, 3, 4, 4],
+        deps=["nsubj", "aux", "advmod", "amod", "ROOT"],
+        pos=["PROPN", "AUX", "ADV", "VERB", "NOUN"],
+        morphs=["", "", "", participle, "Number=Plur"],
+    )
+    assert not _adjectival(acted, Trigger(3, (3,), lexicon()[("reject", "verb")]))
+
+
+def test_allowing_as_the_purpose_of_an_act_is_no_concession() -> None:
+    assert events("The ministry launched a new fund to allow rural schools to hire more teachers.") == []
+    [open_choice] = events("The cabinet is divided over whether to allow foreign trawlers into the bay.")
+    assert (open_choice.type, open_choice.status) == ("CONCEDE", "hypothetical")
+    assert "CONCEDE" in {e.type for e in events("The union backed plans to allow nurses to strike.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz said the verdict should persuade everyone to back the reforms.",
+        "Lima said the findings should be seen as a warning.",
+        "Okafor said the voters should be the judges of that.",
+    ],
+    ids=["thing-acts", "seen-as", "a-role"],
+)
+def test_what_should_be_so_asks_no_one(text: str) -> None:
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor said the ministry should publish the report.",
+        "Ruiz said the law should be rewritten.",
+        "Ruiz said the government should be careful.",
+        "Lima said the application must be treated on its merits.",
+    ],
+    ids=["party-acts", "passive", "party-adjective", "treated"],
+)
+def test_what_a_party_should_do_is_still_a_demand(text: str) -> None:
+    assert [(e.type, e.cameo) for e in events(text)] == [("REQUEST", "100")]
+
+
+def test_being_fired_with_no_weapon_or_attacker_named_is_a_dismissal() -> None:
+    """The parse the shipped model gives "... a week before being fired" in running text, written out; a
+    passive with "by" names an attacker ("a missile believed to be fired by rebels")."""
+    words = ["She", "worked", "before", "being", "fired"]
+    vocab = spacy.blank("en").vocab
+    fired = lexicon()[("fire", "verb")]
+    morphs = ["", "Tense=Past|VerbForm=Fin", "", "VerbForm=Ger", "Tense=Past|VerbForm=Part"]
+    dismissed = Doc(
+        vocab,
+        words=words,
+        heads=[1, 1, 4, 4, 1],
+        deps=["nsubj", "ROOT", "mark", "aux", "advcl"],
+        pos=["PRON", "VERB", "SCONJ", "AUX", "VERB"],
+        lemmas=["she", "work", "before", "be", "fire"],
+        morphs=morphs,
+    )
+    assert _other_sense(dismissed, Trigger(4, (4,), fired))
+    words = ["it", "was", "fired", "by", "rebels"]
+    attack = Doc(
+        vocab,
+        words=words,
+        heads=[2, 2, 2, 4, 2],
+        deps=["nsubj:pass", "aux", "ROOT", "case", "obl"],
+        pos=["PRON", "AUX", "VERB", "ADP", "NOUN"],
+        lemmas=["it", "be", "fire", "by", "rebel"],
+        morphs=["", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "Number=Plur"],
+    )
+    assert not _other_sense(attack, Trigger(2, (2,), fired))

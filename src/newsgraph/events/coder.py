@@ -37,7 +37,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
 from newsgraph.events.disasters import disaster_report, violent
-from newsgraph.events.nonevents import named_as, reports_none
+from newsgraph.events.nonevents import named_as, party_word, reports_none
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
@@ -99,6 +99,8 @@ STATES = {
 """Verbs of being: what "must" or "should" says of them is how things are to be, not something a party is
 asked to do ("diversity must not mean segregation"). "Should have" with a participle is what ought to have
 been ("should have acted sooner"), a reproach, not a request."""
+PERCEIVED = {"see", "regard", "view", "consider", "treat"}
+"""Verbs of taking something as something: what "should be seen as" says is a view, not a request."""
 GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
 """Types whose trigger governs another event's trigger without that event happening."""
 REFUSED = {
@@ -409,7 +411,7 @@ def _demands(doc: Doc, by_token: dict[int, Trigger]) -> list[Trigger]:
             continue
         auxiliaries = [a.lemma_.lower() for a in clause.children if a.dep_ == "aux"]
         stative = clause.lemma_.lower() in STATES or not STATES.isdisjoint(auxiliaries) or "have" in auxiliaries
-        if stative or _guessed(token, clause) or _how_it_should_be(subject, clause) or is_thing(subject):
+        if stative or _guessed(token, clause) or _no_one_asked(subject, clause) or is_thing(subject):
             continue  # "diversity must not mean segregation", "prices should fall"
         if subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON:
             continue  # "we must all show unity"
@@ -424,11 +426,24 @@ def _guessed(modal: Token, clause: Token) -> bool:
     return modal.lower_ == "must" and going_on and clause.pos_ == "VERB" and clause.lower_.endswith("ing")
 
 
-def _how_it_should_be(subject: Token, clause: Token) -> bool:
-    """ "It should be up to each school to decide", "it should not be a crime": "it" with "be" says how
-    things ought to be, and asks no one; "it should be delayed" asks for what is done to it."""
-    copula = clause.lemma_.lower() == "be" or any(c.dep_ == "cop" for c in clause.children)
-    return subject.lower_ == "it" and copula
+def _no_one_asked(subject: Token, clause: Token) -> bool:
+    """ "The verdict should persuade everyone to back the reforms": a thing that should act is a hope, not a
+    demand on anyone; "the findings should be seen as a warning" says how to see them, and "it should be up
+    to each school", "the clinic should be a priority" how things ought to be. A party that should act, or
+    be something ("the ministry should publish the report", "the government should be careful"), is asked;
+    so are people named by a plural ("brokers must disclose their fees"), whoever is to do what a passive
+    names ("the law should be rewritten", "it should be delayed"), and whoever is to make happen what
+    "there should be" calls for."""
+    pronoun = subject.pos_ == "PRON" and subject.lower_ not in ("this", "that", "these", "those", "which", "what")
+    party = pronoun or subject.pos_ == "PROPN" or party_word(subject)
+    if subject.lower_ == "there" or any(c.dep_ == "expl" for c in clause.children):
+        return False
+    if clause.lemma_.lower() == "be" or any(c.dep_ == "cop" for c in clause.children):
+        return not (party and subject.lower_ != "it" and clause.pos_ == "ADJ")
+    if is_passive(clause):
+        return clause.lemma_.lower() in PERCEIVED and any(case_of(c) == "as" for c in clause.children)
+    plural = "Plur" in subject.morph.get("Number")
+    return not (party or plural)
 
 
 def _governed(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:

@@ -17,7 +17,10 @@ of what the sentence or the article around it makes of the word:
   "the tapes were withdrawn", "conceded that the win was not pretty", "agreed that the figures were
   stronger", "the awards recognise film-making", "meet earnings projections";
 - a thing that enables or provides, not a party: "the cuts will allow funding", "the system provides";
-- a talk given, not talks held: "criticised his talk".
+- a talk given, not talks held: "criticised his talk";
+- a word of a title or a name, not a verb of the sentence: "the comedy Meet the Neighbours", "search
+  engine Ask Alfred"; a participle that describes, not an act: "physically demanding work", "an
+  emotionally charged ballad".
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ PEOPLE = {
     *("employees", "child", "children", "crew", "captive", "captives", "national", "nationals", "citizen"),
     *("citizens", "suspect", "suspects", "manager", "coach", "player", "players", "worker", "soldier"),
     *("husband", "wife", "son", "daughter", "father", "mother", "brother", "sister", "family", "relatives"),
+    *("pair", "duo", "trio", "couple"),
 }
 """Words for people that an act can befall (released, fired), beside the parties' own words."""
 MET = {
@@ -51,7 +55,10 @@ MET = {
     *("leader", "leaders", "team", "side", "families", "bosses", "chiefs", "rivals", "partners", "people"),
 }
 """Words for the people one meets, beside `PEOPLE` and the parties' own words."""
-GROUPED = {"number", "group", "handful", "delegation", "team", "series", "host", "range", "majority", "minority"}
+GROUPED = {
+    *("number", "group", "handful", "delegation", "team", "series", "host", "range", "majority", "minority"),
+    "rest",
+}
 """Heads of a phrase whose "of" phrase says who they are ("met [a large number] of local authorities")."""
 TAKEN = {
     *("asset", "assets", "funds", "fund", "aid", "property", "territory", "land", "ship", "ships", "vessel"),
@@ -169,6 +176,17 @@ DANGERS = {
     *("weather", "virus", "worm", "rise", "fall", "cuts", "move", "plan", "proposal", "proposals", "bill"),
 }
 """What threatens as a danger, not as a party: "the poll is threatened by a campaign of violence"."""
+
+PROPOSED = {"proposal", "bid", "motion", "vote", "attempt"}
+"""What puts a measure forward: "its proposal to allow foreign ownership" says what the measure would do."""
+PERMISSIONS = {"allow", "permit", "enable"}
+"""Verbs of making possible: in a clause of purpose ("launched a fund to allow schools to hire"), what an act
+is meant to make possible, not a permission one party gives another."""
+
+OPENERS = {'"', "\u201c", "\u2018", "'", ":", ";", ".", "!", "?", "-", "\u2013", "\u2014", "(", "["}
+"""Marks after which a capitalised word may open a sentence or a quotation."""
+DEGREE = {"more", "most", "less", "least", "very", "so", "too", "far", "rather", "quite"}
+"""Adverbs of degree: before a participle with no subject or object they make it an adjective."""
 
 SETTLING = {"should", "must", "will", "would", "shall", "need", "ought"}
 """Auxiliaries with which a clause says what is to be done, not what is so."""
@@ -352,6 +370,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # "hit by declining demand": the parser's object right after an -ing form is what is falling
         falling = patient is not None and verb.lower_.endswith("ing") and patient.i == verb.i + 1
         return not ((refused and not falling) or _to_clause(verb))
+    if lemma in PERMISSIONS and _purpose(verb):
+        return True
     if lemma in PERMITTING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
         return True  # (an "offer to" act is made by someone: "the Chilean bidder will offer to run it")
     if lemma == "agree" and _shares_a_view(verb):
@@ -370,7 +390,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         known_by_sight = patient is not None and named_as(patient, ("PER",)) and not _as_phrase(verb)
         if honoured or known_by_sight:
             return True
-        return patient is None or not (_party_word(patient) or patient.lower_ in ("it", "them"))
+        return patient is None or not (party_word(patient) or patient.lower_ in ("it", "them"))
     if lemma in ("meet", "meet with") and patient is None and _met_with_a_reaction(verb):
         return True
     if lemma == "suspend" and patient is not None and _in(patient, BUSINESS):
@@ -378,15 +398,18 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "meet" and patient is not None and patient.pos_ == "NOUN":
         # "to meet analysts' profit forecasts", "meet firms' concerns": only people or parties are met
         objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")] or [patient]
-        return not any(_party_word(o) or trigger_at(o) is not None for o in objects)
+        return not any(party_word(o) or trigger_at(o) is not None for o in objects)
     if lemma == "beat":
         return not _physical(verb, patient)
-    if lemma == "fire" and patient is not None:
-        # "she had been fired", "fired Ana Ruiz": dismissed; a weapon or a target is fired at
+    if lemma == "fire" and (patient is not None or is_passive(verb)):
+        # "she had been fired", "fired Ana Ruiz", "a week before being fired": dismissed; a weapon or a
+        # target is fired at, and a passive with neither subject nor "by" names no weapon and no attacker
         aimed = any(
             c.dep_ == "obl" and case_of(c) in ("at", "on", "into") and not time_phrase(c) for c in verb.children
         )
-        return (_people(patient) or patient.ent_type_ == "PER") and not aimed
+        unnamed = patient is None and passive_agent(verb) is None
+        dismissed = unnamed or (patient is not None and (_people(patient) or patient.ent_type_ == "PER"))
+        return dismissed and not aimed
     if lemma == "supply":
         # "supplied arms to the rebels", "supply food"; "Apple can supply enough", "technology supplied by ..."
         return patient is None or not _in(patient, GOODS | ARMS)
@@ -406,7 +429,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
             blamed += [c for c in patient.children if possessive(c) and c.pos_ != "PRON"]
             blamed += [g for c in patient.children if c.dep_ == "acl" for g in c.children if case_of(g) == "by"]
             blamed += [t for t in patient.subtree if t.ent_type_ == "LOC" or (t.pos_ == "PROPN" and country_of(t.text))]
-        return not any(b is not None and (_party_word(b) or b.pos_ in ("PROPN", "PRON")) for b in blamed)
+        return not any(b is not None and (party_word(b) or b.pos_ in ("PROPN", "PRON")) for b in blamed)
     if lemma == "offer" and patient is None:
         # "DMB offers twice the frames": with nothing offered and nothing to do, a description
         # ("offered [to] host talks" the parser may hang as a phrase: "to" still says what is offered; "the
@@ -444,6 +467,17 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "cancel":
         return trigger_at(patient) is None and patient.lemma_.lower() not in LIFTED
     return False
+
+
+def _purpose(verb: Token) -> bool:
+    """ "cut parking fees to allow shoppers back", "a fund to allow schools to hire": what an act or a thing
+    is for. Not a measure's content ("plans to allow house arrest", "a law to allow it"), a choice still
+    open ("whether to allow"), or a permission sought ("for Chile to be allowed into the talks")."""
+    if verb.dep_ not in ("advcl", "acl") or not to_infinitive(verb) or is_passive(verb):
+        return False
+    if any(c.lower_ == "whether" for c in verb.children):
+        return False
+    return verb.dep_ == "advcl" or not (_in(verb.head, MEASURES | PROPOSED) or trigger_at(verb.head) is not None)
 
 
 def _to_clause(verb: Token) -> bool:
@@ -524,6 +558,44 @@ def _briefing(doc: Doc, trigger: Trigger) -> bool:
     return any(c.lower_ in BRIEFINGS for i in trigger.words for c in doc[i].children if c.dep_ in ("compound", "amod"))
 
 
+def _in_a_title(doc: Doc, trigger: Trigger) -> bool:
+    """ "the comedy Meet the Neighbours", "search engine Ask Alfred": a verb capitalised inside a sentence is
+    a word of a title or a name. At the start of a sentence, a bare verb before a capitalised name that a
+    finite verb follows is a title as a subject too ("Meet The Neighbours topped the chart")."""
+    verb = doc[trigger.token]
+    if trigger.entry.pos != "verb" or not verb.text[:1].isupper() or verb.text.isupper():
+        return False
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if not (verb.is_sent_start or before is None or before.is_space or before.text in OPENERS):
+        return True
+    after = doc[verb.i + 1 : verb.sent.end]
+    if verb.lower_ != verb.lemma_.lower() or len(after) < 2:
+        return False
+    named = after[0].text == "The" or (after[0].lower_ == "the" and after[1].text[:1].isupper())
+    return named and any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in after[2:])
+
+
+def _adjectival(doc: Doc, trigger: Trigger) -> bool:
+    """ "physically demanding work", "the most promising newcomer", "an emotionally charged ballad": a
+    participle right after an adverb of manner or degree, with no subject or object of its own, describes;
+    "was heavily criticised", "openly blamed the US" and "strongly opposed by" still report acts."""
+    verb = doc[trigger.token]
+    if trigger.entry.pos != "verb" or verb.i == 0 or not verb.lower_.endswith(("ing", "ed")):
+        return False
+    adverb = doc[verb.i - 1]
+    if adverb.pos_ != "ADV" or not (adverb.lower_.endswith("ly") or adverb.lower_ in DEGREE):
+        return False
+    acting = ("obj", "dobj", "iobj", "ccomp", "xcomp")
+    if any(c.dep_ in acting or case_of(c) in ("by", "with", "to") for c in verb.children):
+        return False
+    subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+    if verb.lower_.endswith("ing"):
+        return not subject
+    follows = verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "NOUN"  # "emotionally charged [rock]"
+    auxiliary = any(c.dep_.startswith("aux") for c in verb.children)  # "has angrily rejected claims"
+    return follows and not auxiliary and "Fin" not in verb.morph.get("VerbForm") and not is_passive(verb)
+
+
 def named_as(word: Token, kinds: tuple[str, ...]) -> bool:
     """Whether the word, or a word of the name it heads, is an entity of one of `kinds`: the parser may
     make a title the head and hang the name on it ("Mr [Lopez]", "the Green leader [Ana Ruiz]")."""
@@ -531,16 +603,16 @@ def named_as(word: Token, kinds: tuple[str, ...]) -> bool:
     return any(w.ent_type_ in kinds for w in name)
 
 
-def _party_word(word: Token) -> bool:
+def party_word(word: Token) -> bool:
     """Whether a word can name a party: people, a body, a country or a named organisation or place."""
     if word.ent_type_ in ("LOC", "GPE", "ORG", "NORP", "PER") or country_of(word.text) or find_role(word.text):
         return True
-    if any(c.dep_ == "conj" and _party_word(c) for c in word.children):
+    if any(c.dep_ == "conj" and party_word(c) for c in word.children):
         return True  # "met Laos's energy and mines [minister]" as the parser hangs it
     if named_as(word, ("PER", "ORG")):
         return True  # "met exchange chief executive Ana Soto" however the parser hangs the name
     if word.lower_ in GROUPED:
-        return any(case_of(c) == "of" and _party_word(c) for c in word.children)
+        return any(case_of(c) == "of" and party_word(c) for c in word.children)
     return _people(word) or _in(word, AGENTS | RECOGNISED | MET) or word.lower_ in SECTORS
 
 
@@ -658,6 +730,8 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _briefing(doc, trigger)
         or _signed_up(doc, trigger)
         or _modifier(doc, trigger, by_token)
+        or _in_a_title(doc, trigger)
+        or _adjectival(doc, trigger)
         or _other_sense(doc, trigger)
     )
 
