@@ -363,3 +363,41 @@ def test_being_fired_with_no_weapon_or_attacker_named_is_a_dismissal() -> None:
         morphs=["", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "Number=Plur"],
     )
     assert not _other_sense(attack, Trigger(2, (2,), fired))
+
+
+def test_a_release_that_frees_no_one_is_no_event() -> None:
+    assert events("Like every track Ana Lobo has released as a single, it borrows from older hits.") == []
+    [freed] = events("Police released the two reporters without charge.")
+    assert (freed.type, freed.cameo) == ("RETREAT", "084")
+
+
+def test_supporting_a_format_is_compatibility_not_support() -> None:
+    assert events("Nexo and Vantor, two games firms, would both support its new disc format.") == []
+    [backing] = events("Peru said it would support the resolution.")
+    assert (backing.type, backing.status) == ("SUPPORT", "future")
+
+
+def test_wanting_a_thing_or_place_to_be_something_asks_nothing() -> None:
+    assert events("Ruiz wanted Lima to be a hub for the region's trade.") == []
+    [request] = events("Chile wants Peru to withdraw the fees.")
+    assert (request.type, request.recipient.country if request.recipient else None) == ("REQUEST", "PER")
+
+
+def test_called_before_a_name_names_it() -> None:
+    assert events("The group is known as a movement called Voice for Change.") == []
+    [call] = events("Peru called for calm on Monday.")
+    assert call.type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Chile has the right to impose sanctions on Peru.", "CHL", "PER"),
+        ("The deal gives Peru the chance to meet Chilean leaders.", "PER", "CHL"),
+    ],
+    ids=["has-the-right", "given-the-chance"],
+)
+def test_what_a_party_may_do_is_hypothetical_and_its_own(text: str, actor: str, recipient: str) -> None:
+    [event] = events(text)
+    parties = (event.actor.country if event.actor else None, event.recipient.country if event.recipient else None)
+    assert (event.status, parties) == ("hypothetical", (actor, recipient))

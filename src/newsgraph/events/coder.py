@@ -37,11 +37,11 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
 from newsgraph.events.disasters import disaster_report, violent
-from newsgraph.events.nonevents import named_as, party_word, reports_none
+from newsgraph.events.nonevents import frees_something, named_as, party_word, reports_none
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
-from newsgraph.events.status import REPORTING, chain, status_of
+from newsgraph.events.status import CAPACITIES, REPORTING, chain, status_of
 from newsgraph.events.triggers import (
     TIME_WORDS,
     Entry,
@@ -99,6 +99,10 @@ STATES = {
 """Verbs of being: what "must" or "should" says of them is how things are to be, not something a party is
 asked to do ("diversity must not mean segregation"). "Should have" with a participle is what ought to have
 been ("should have acted sooner"), a reproach, not a request."""
+HOLDING = {"have", "gain", "get", "win", "retain", "keep", "hold", "acquire", "exercise", "use"}
+"""Verbs whose subject has the power or right their object names: "Chile [has] the right to ..."."""
+GRANTING = {"give", "grant", "offer", "hand"}
+"""Verbs whose indirect object is given a power or a chance: "gives [Peru] the chance to ..."."""
 PERCEIVED = {"see", "regard", "view", "consider", "treat"}
 """Verbs of taking something as something: what "should be seen as" says is a view, not a request."""
 GOVERNING_TYPES = {"REQUEST", "REJECT", "THREATEN", "AGREE"}
@@ -509,6 +513,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
         mapping = plover_for(code) or mapping
     if trigger.entry.trigger == "provide" and not coded_recipients:
         return []  # "has provided strong leadership", "provide local services": aid goes to someone
+    if trigger.entry.trigger == "release" and not coded_recipients and not frees_something(head):
+        return []  # "released its first album", "figures released on Friday": a release frees someone
     if (trigger.entry.trigger.startswith("launch ") or trigger.entry.trigger == "storm") and not coded_recipients:
         return []  # "launched a rocket into space", "stormed the charts": an attack is on someone
     if not coded_recipients and mapping.type == "PROTEST":
@@ -1379,7 +1385,7 @@ def _subject(verb: Token) -> Token | None:
             described = _described_subject(token) or _dated_subject(token)
             if described is not None:
                 return described
-        controller = _object_controller(token)
+        controller = _object_controller(token) or _holder(token)
         if controller is not None:
             return controller
         if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
@@ -1407,6 +1413,20 @@ def _object_controller(clause: Token) -> Token | None:
     target = objects[-1]
     party = target.pos_ in ("PROPN", "PRON") or target.ent_type_ != "" or _party_noun(target)
     return target if party or names_people(target.text) or find_role(target.lemma_) is not None else None
+
+
+def _holder(clause: Token) -> Token | None:
+    """ "Chile has the right [to impose] sanctions", "the deal gives Peru the chance [to meet] ...": what a
+    power, a right or a chance is to do is the act of whoever has it or is given it."""
+    capacity = clause.head
+    if clause.dep_ != "acl" or not to_infinitive(clause) or not lemma_in(capacity, CAPACITIES):
+        return None
+    if capacity.dep_ not in ("obj", "dobj") or capacity.head.i == capacity.i:
+        return None
+    verb = capacity.head
+    if lemma_in(verb, GRANTING):
+        return next((c for c in verb.children if c.dep_ == "iobj"), None)
+    return _subject(verb) if lemma_in(verb, HOLDING) else None
 
 
 def _person_word(token: Token) -> bool:

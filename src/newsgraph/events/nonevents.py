@@ -19,8 +19,8 @@ of what the sentence or the article around it makes of the word:
 - a thing that enables or provides, not a party: "the cuts will allow funding", "the system provides";
 - a talk given, not talks held: "criticised his talk";
 - a word of a title or a name, not a verb of the sentence: "the comedy Meet the Neighbours", "search
-  engine Ask Alfred"; a participle that describes, not an act: "physically demanding work", "an
-  emotionally charged ballad".
+  engine Ask Alfred", "a movement called Voice for Change"; a participle that describes, not an act:
+  "physically demanding work", "an emotionally charged ballad".
 """
 
 from __future__ import annotations
@@ -158,6 +158,12 @@ SHARED = {
 }
 """What parties share when sharing is cooperation (CAMEO 064); honours, a platform or a view are shared
 otherwise."""
+TECHNICAL = {
+    *("technology", "format", "standard", "software", "platform", "device", "hardware", "feature", "version"),
+    *("file", "network", "browser", "codec", "app", "console", "chip", "subscriber", "user", "bandwidth"),
+}
+"""What a product or a company supports when supporting is working with it: a format, a standard, users
+(not words a party's support may also go to: a resolution, an application, a system)."""
 BRIEFINGS = {"press", "news", "media"}
 """Words that make a conference held one for reporters, not a meeting between parties."""
 
@@ -410,6 +416,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         unnamed = patient is None and passive_agent(verb) is None
         dismissed = unnamed or (patient is not None and (_people(patient) or patient.ent_type_ == "PER"))
         return dismissed and not aimed
+    if lemma == "support" and patient is not None and _in(patient, TECHNICAL):
+        return True  # "will support the new disc format", "phones that support the standard": compatibility
     if lemma == "supply":
         # "supplied arms to the rebels", "supply food"; "Apple can supply enough", "technology supplied by ..."
         return patient is None or not _in(patient, GOODS | ARMS)
@@ -478,6 +486,13 @@ def _purpose(verb: Token) -> bool:
     if any(c.lower_ == "whether" for c in verb.children):
         return False
     return verb.dep_ == "advcl" or not (_in(verb.head, MEASURES | PROPOSED) or trigger_at(verb.head) is not None)
+
+
+def frees_something(verb: Token) -> bool:
+    """Whether a release names what it frees: people ("released the reporters") or what was taken or held
+    back ("began releasing water from the dam", "released the frozen assets")."""
+    patient = _patient(verb)
+    return patient is not None and (_people(patient) or _in(patient, TAKEN) or patient.ent_type_ == "PER")
 
 
 def _to_clause(verb: Token) -> bool:
@@ -573,6 +588,16 @@ def _in_a_title(doc: Doc, trigger: Trigger) -> bool:
         return False
     named = after[0].text == "The" or (after[0].lower_ == "the" and after[1].text[:1].isupper())
     return named and any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in after[2:])
+
+
+def _naming(doc: Doc, trigger: Trigger) -> bool:
+    """ "a movement called Voice for Change", "a report called Fields of Plenty": "called" after a noun,
+    before a name, names it; no one calls for anything, even where the name has "for" in it."""
+    verb = doc[trigger.token]
+    if not trigger.entry.trigger.startswith("call") or verb.dep_ not in ("acl", "amod") or verb.head.i > verb.i:
+        return False
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return after is not None and (after.text[:1].isupper() or after.text in OPENERS)
 
 
 def _adjectival(doc: Doc, trigger: Trigger) -> bool:
@@ -731,6 +756,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _signed_up(doc, trigger)
         or _modifier(doc, trigger, by_token)
         or _in_a_title(doc, trigger)
+        or _naming(doc, trigger)
         or _adjectival(doc, trigger)
         or _other_sense(doc, trigger)
     )

@@ -33,6 +33,11 @@ CONDITION_NOUNS = {"day", "moment", "minute"}
 PLANNED = {"planned": "future", "scheduled": "future", "expected": "future", "upcoming": "future"}
 PLANNED |= dict.fromkeys(("proposed", "possible", "potential", "mooted", "hoped-for"), "hypothetical")
 """Words before an event noun that make it a plan or a possibility: "a planned visit", "proposed talks"."""
+CAPACITIES = {
+    *("power", "right", "ability", "capacity", "chance", "opportunity", "means", "freedom", "licence"),
+    *("license", "permission", "mandate", "option"),
+}
+"""Nouns whose to-infinitive is what a party could do, not what it did: "has the power [to block] the bid"."""
 OPTIONS = {"option", "possibility", "idea", "scenario", "alternative", "proposal", "choice"}
 """Subjects that make what they "include" or "are" a possibility: "the options included asking ..."."""
 REPORTING = {
@@ -152,7 +157,7 @@ def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token 
             if lemma_in(word, FUTURE_GOVERNORS):
                 return "future", word
     for word in words:
-        option = _option(word)
+        option = _option(word) or _capacity(word)
         if option is not None:
             return "hypothetical", option
     when = _time_clause(words[-1])
@@ -221,6 +226,14 @@ def _option(word: Token) -> Token | None:
     if not lemma_in(verb, {"include", "be"}):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in OPTIONS), None)
+
+
+def _capacity(word: Token) -> Token | None:
+    """ "has the power [to block] the bid", "the right [to impose] sanctions": what a party is able or
+    entitled to do has not happened; the noun of capacity is returned."""
+    if word.dep_ != "acl" or not to_infinitive(word) or word.head.i == word.i:
+        return None
+    return word.head if lemma_in(word.head, CAPACITIES) else None
 
 
 def _reported_by(word: Token, verbs: set[str]) -> Token | None:

@@ -51,7 +51,8 @@ class Entry:
 
 UNDERGONE = {
     *("be", "have", "suffer", "feel", "know", "understand", "lose", "fail", "win", "succeed", "die", "get"),
-    *("become", "remain", "stay", "prosper", "thrive", "survive", "see", "hear", "learn"),
+    *("become", "remain", "stay", "prosper", "thrive", "survive", "see", "hear", "learn", "look", "seem"),
+    "appear",
 }
 """Verbs of what befalls someone rather than what they do: wanting a party to suffer asks nothing of it."""
 WISH = Entry("want", "verb", "100", False)
@@ -190,10 +191,14 @@ def _event_subject(verb: Token) -> bool:
 
 def _asks_to_act(verb: Token) -> bool:
     """An object followed by a to-infinitive of an act: "wants [Peru] [to withdraw]"; not of what befalls
-    it ("has never wanted its neighbours to suffer"), which is a wish, not a request."""
+    it or what it is to be ("has never wanted its neighbours to suffer", "wants the fair to be a success"),
+    which is a wish, not a request."""
     objects = [c.i for c in verb.children if c.dep_ in _OBJECT_DEPS]
     infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and to_infinitive(c)]
-    return bool(objects) and any(c.i > objects[0] and c.lemma_.lower() not in UNDERGONE for c in infinitives)
+    return bool(objects) and any(
+        c.i > objects[0] and c.lemma_.lower() not in UNDERGONE and not any(x.dep_ == "cop" for x in c.children)
+        for c in infinitives
+    )
 
 
 def _particle(child: Token) -> bool:
