@@ -61,3 +61,11 @@ def test_in_a_sports_report_an_offer_to_act_and_a_call_for_an_inquiry_are_still_
     assert sports_report(text)
     events = analyze(Article(id="row", text=text, published="2024-03-04")).events
     assert sorted(e.trigger.text for e in events) == ["asked", "offered"]
+
+
+def test_in_a_sports_report_a_player_released_down_the_wing_is_a_pass() -> None:
+    text = (
+        "Lima United beat Callao 3-1 in the league on Saturday. Torres scored twice before half-time, and "
+        "the captain Luis Torres then released Diego Ruiz down the left for the third goal."
+    )
+    assert analyze(Article(id="pass", text=text, published="2024-03-04")).events == []
