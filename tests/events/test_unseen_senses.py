@@ -401,3 +401,29 @@ def test_what_a_party_may_do_is_hypothetical_and_its_own(text: str, actor: str, 
     [event] = events(text)
     parties = (event.actor.country if event.actor else None, event.recipient.country if event.recipient else None)
     assert (event.status, parties) == ("hypothetical", (actor, recipient))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz said he had clashed with ministers about how judges are chosen.",
+        "Ruiz has publicly attacked the finance minister.",
+        "Okafor said she attacks the opposition leader politically, not personally.",
+    ],
+    ids=["clashed-about-how", "publicly", "politically"],
+)
+def test_an_attack_or_clash_in_words_is_criticism(text: str) -> None:
+    assert [(e.type, e.cameo) for e in events(text)] == [("ACCUSE", "111")]
+
+
+def test_goods_withdrawn_from_shops_and_scenes_shot_are_no_events() -> None:
+    assert events("The drug Calmex was withdrawn from shops last year.") == []
+    assert events("Scenes of the series were shot in Lima last year.") == []
+    assert [e.type for e in events("Chile withdrew its ambassador from Lima.")] == ["RETREAT"]
+    assert [e.type for e in events("Soldiers shot two protesters in Lima.")] == ["ASSAULT"]
+
+
+def test_a_company_inviting_buyers_is_no_invitation_between_parties() -> None:
+    assert events("Vantor Motors is inviting potential buyers to try out its new car for a day.") == []
+    [invitation] = events("Peru invited Chile to send observers.")
+    assert (invitation.type, invitation.cameo) == ("AGREE", "036")

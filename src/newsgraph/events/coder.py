@@ -99,6 +99,8 @@ STATES = {
 """Verbs of being: what "must" or "should" says of them is how things are to be, not something a party is
 asked to do ("diversity must not mean segregation"). "Should have" with a participle is what ought to have
 been ("should have acted sooner"), a reproach, not a request."""
+IN_WORDS = {"politically", "verbally", "publicly"}
+"""Adverbs that make an attack one in words: "I attack him politically"."""
 HOLDING = {"have", "gain", "get", "win", "retain", "keep", "hold", "acquire", "exercise", "use"}
 """Verbs whose subject has the power or right their object names: "Chile [has] the right to ..."."""
 GRANTING = {"give", "grant", "offer", "hand"}
@@ -655,9 +657,10 @@ def _anyone(participant: Participant) -> bool:
 
 def _for_customers(head: Token, trigger: Trigger, recipients: list[Token], actors: list[Participant]) -> bool:
     """ "The bank will allow customers to open accounts online", "an app to allow shoppers to pay by
-    phone": what a product or a company lets its customers do is no concession; a government, a party or
+    phone", "inviting buyers to try the new model": what a product or a company lets or invites its
+    customers to do is no concession or invitation between parties; a government, a party or
     an army allowing people something is one ("the Greens would allow renters to buy their flats")."""
-    if trigger.entry.trigger not in ENABLING or not recipients:
+    if trigger.entry.trigger not in ENABLING | {"invite"} or not recipients:
         return False
     if not all(r.lower_ in CUSTOMERS for r in recipients):
         return False
@@ -973,6 +976,8 @@ def _in_words(verb: Token) -> bool:
     attack is "over", "for" or "as" something, as with criticism; force is aimed at people and places."""
     if any(c.dep_ in ("obl", "advcl") and case_of(c) in ("over", "for", "as") for c in verb.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in IN_WORDS for c in verb.children):
+        return True  # "I attack him politically"
     for child in verb.children:
         # "attacked ... for failing", "as too little": not a clause of time ("attacked as they slept")
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
@@ -1002,6 +1007,8 @@ def _clash_of_words(head: Token, trigger: Trigger) -> bool:
     protesters")."""
     if any(c.dep_ in ("obl", "nmod") and case_of(c) in ("over", "about") and not time_phrase(c) for c in head.children):
         return True
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("over", "about") for m in c.children) for c in head.children):
+        return True  # "clashed with ministers [about] how the heads are chosen"
     actors, recipients = _parties(head, trigger)
     parties = [p for p in actors + recipients if p.lower_ not in TIME_WORDS]  # not "clashed [days] after ..."
     return bool(parties) and all(_arguer(party) for party in parties)
@@ -1013,6 +1020,8 @@ def _arguer(word: Token) -> bool:
     lower, lemma = word.lower_, word.lemma_.lower()
     if lower in CROWDS or lemma in CROWDS or SECTORS.get(lower) in ("MIL", "REB") or country_of(word.text):
         return False
+    if lower in ("he", "she", "i", "we"):
+        return True  # "he had clashed with ministers": a person; "they" may be a crowd
     if named_as(word, ("PER", "ORG")):
         return True  # "Mr [Lopez]" with the title as the head
     return find_role(lower) is not None or names_people(word.text) or lemma in BODIES

@@ -164,6 +164,10 @@ TECHNICAL = {
 }
 """What a product or a company supports when supporting is working with it: a format, a standard, users
 (not words a party's support may also go to: a resolution, an application, a system)."""
+FILMED = {"film", "movie", "scene", "footage", "video", "episode", "series", "documentary", "picture", "photo"}
+"""What is shot with a camera: "the scenes were shot in Lima"."""
+SHOPS = {"shop", "sale", "market", "shelf", "shelves", "store", "circulation"}
+"""Where goods are withdrawn from: "withdrawn from sale"."""
 BRIEFINGS = {"press", "news", "media"}
 """Words that make a conference held one for reporters, not a meeting between parties."""
 
@@ -444,6 +448,10 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # debt relief offered [by] the lenders" is a passive whose subject the parser lost)
         aimed = any(c.dep_ == "iobj" or (c.dep_ == "obl" and case_of(c) in ("to", "by")) for c in verb.children)
         return not (_to_clause(verb) or aimed)
+    if lemma == "shoot" and patient is not None and (_in(patient, FILMED) or _of_a_film(patient)):
+        return True  # "the film will be shot in Lima", "parts of the film were shot in the museum"
+    if lemma == "withdraw" and any(case_of(c) == "from" and _in(c, SHOPS) for c in verb.children):
+        return True  # "the drug was withdrawn from shops": goods
     if patient is None:
         return False
     if patient.pos_ == "PROPN":
@@ -493,6 +501,11 @@ def frees_something(verb: Token) -> bool:
     back ("began releasing water from the dam", "released the frozen assets")."""
     patient = _patient(verb)
     return patient is not None and (_people(patient) or _in(patient, TAKEN) or patient.ent_type_ == "PER")
+
+
+def _of_a_film(word: Token) -> bool:
+    """ "parts [of the film]", "scenes [of the series]": a phrase about a part of something filmed."""
+    return any(case_of(c) == "of" and _in(c, FILMED) for c in word.children)
 
 
 def _to_clause(verb: Token) -> bool:
