@@ -427,3 +427,24 @@ def test_a_company_inviting_buyers_is_no_invitation_between_parties() -> None:
     assert events("Vantor Motors is inviting potential buyers to try out its new car for a day.") == []
     [invitation] = events("Peru invited Chile to send observers.")
     assert (invitation.type, invitation.cameo) == ("AGREE", "036")
+
+
+def test_beating_someone_to_a_prize_is_a_contest() -> None:
+    text = "Ortega made up for losing out last year by beating her to the poetry prize with her second book."
+    assert events(text) == []
+    assert [e.type for e in events("Police beat the protesters with batons.")] == ["ASSAULT"]
+
+
+def test_freeing_up_money_and_charging_fees_are_no_release_or_charge() -> None:
+    text = (
+        "Gordon Ruiz is Peru's finance minister. He plans to cut 9,000 civil service jobs to free up cash for nurses."
+    )
+    assert events(text) == []
+    assert events("The Greens would let universities charge higher fees.") == []
+    assert [e.type for e in events("Rebels freed two hostages on Monday.")] == ["RETREAT"]
+
+
+def test_a_bill_returned_to_a_chamber_is_no_visit() -> None:
+    assert events("The Housing Bill was returned to the Senate for a second reading.") == []
+    [back] = events("Ruiz returned to Lima on Monday.")
+    assert back.type == "CONSULT"

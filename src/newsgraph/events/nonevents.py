@@ -15,7 +15,8 @@ of what the sentence or the article around it makes of the word:
   "demonstrated that the system works", "hosted a radio show", "cancelled its concerts", "gathered
   information", "offering internet access", "beat a rival singer to the award", "declining consumption",
   "the tapes were withdrawn", "conceded that the win was not pretty", "agreed that the figures were
-  stronger", "the awards recognise film-making", "meet earnings projections";
+  stronger", "the awards recognise film-making", "meet earnings projections", "free up money", "the
+  prices it charged", "scenes shot in Lima";
 - a thing that enables or provides, not a party: "the cuts will allow funding", "the system provides";
 - a talk given, not talks held: "criticised his talk";
 - a word of a title or a name, not a verb of the sentence: "the comedy Meet the Neighbours", "search
@@ -164,6 +165,8 @@ TECHNICAL = {
 }
 """What a product or a company supports when supporting is working with it: a format, a standard, users
 (not words a party's support may also go to: a resolution, an application, a system)."""
+PRICES = {"price", "fee", "rate", "premium", "interest", "commission", "tariff", "rent", "fare", "charge"}
+"""What a seller charges: "the prices it charged" is trade."""
 FILMED = {"film", "movie", "scene", "footage", "video", "episode", "series", "documentary", "picture", "photo"}
 """What is shot with a camera: "the scenes were shot in Lima"."""
 SHOPS = {"shop", "sale", "market", "shelf", "shelves", "store", "circulation"}
@@ -448,6 +451,10 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # debt relief offered [by] the lenders" is a passive whose subject the parser lost)
         aimed = any(c.dep_ == "iobj" or (c.dep_ == "obl" and case_of(c) in ("to", "by")) for c in verb.children)
         return not (_to_clause(verb) or aimed)
+    if lemma == "free" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "up":
+        return True  # "to free up money for schools": making funds available, no release
+    if lemma == "charge" and patient is not None and _in(patient, PRICES):
+        return True  # "the prices it charged", "charges a fee": trade, no legal charge
     if lemma == "shoot" and patient is not None and (_in(patient, FILMED) or _of_a_film(patient)):
         return True  # "the film will be shot in Lima", "parts of the film were shot in the museum"
     if lemma == "withdraw" and any(case_of(c) == "from" and _in(c, SHOPS) for c in verb.children):
@@ -455,7 +462,12 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if patient is None:
         return False
     if patient.pos_ == "PROPN":
-        # "released Ana Ruiz"; "Xbox 2 will be released", "released Windows XP": a product
+        # "released Ana Ruiz"; "Xbox 2 will be released", "released Windows XP": a product; "the Finance
+        # Bill would be returned to the Commons": a named thing goes back, nobody visits
+        if lemma == "return":
+            measure = _in(patient, MEASURES) or _in(_name_end(patient), MEASURES)  # "Bill" may read as a name
+            thing = patient.ent_type_ not in ("PER", "ORG", "LOC", "GPE") and not country_of(patient.text)
+            return measure or thing
         return lemma == "release" and patient.ent_type_ != "PER"
     if lemma == "release":
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
@@ -725,6 +737,8 @@ def _thing_acting(verb: Token) -> bool:
 def _physical(verb: Token, patient: Token | None) -> bool:
     """ "Police beat the protesters", "was beaten to death", "soldiers beat up detainees": a beating by
     force; "Franz Ferdinand beat Morrissey to the award", "beating Sex and the City" are a contest won."""
+    if any(case_of(c) == "to" and c.lower_ != "death" for c in verb.children if c.dep_ in ("obl", "nmod")):
+        return False  # "beating him to the prize with her second novel"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     forces = subject is not None and (SECTORS.get(subject.lower_) in ("MIL", "REB") or subject.lower_ in ASSAILANTS)
     victims = patient is not None and patient.pos_ != "PROPN" and _people(patient)
