@@ -448,3 +448,10 @@ def test_a_bill_returned_to_a_chamber_is_no_visit() -> None:
     assert events("The Housing Bill was returned to the Senate for a second reading.") == []
     [back] = events("Ruiz returned to Lima on Monday.")
     assert back.type == "CONSULT"
+
+
+def test_backing_up_is_no_support_and_attacking_the_press_is_in_words() -> None:
+    assert events("I played well against Chile and I have to back it up next week.") == []
+    assert [e.type for e in events("The union backed the strike.")] == ["SUPPORT"]
+    [attack] = events("Pop singer Ana Lobo has attacked US gossip magazines, questioning their honesty.")
+    assert (attack.type, attack.cameo) == ("ACCUSE", "111")

@@ -87,6 +87,7 @@ CRITICISED = {
     *("promise", "response", "performance", "leadership", "view", "views", "move", "ruling", "verdict", "that"),
     *("this", "article", "book", "film", "documentary", "show", "advert", "poster", "posters", "tax", "taxes"),
     *("spending", "cuts", "figures", "rise", "rises", "increase", "increases", "charges", "fees", "tactics"),
+    *("magazine", "magazines", "newspaper", "newspapers", "tabloid", "tabloids", "media", "press", "coverage"),
 }
 """What is attacked in words: "attacked the plans", "attacked Mr Blair's record"."""
 CRITICS = {"critic", "critics", "opponent", "opponents", "commentator", "commentators", "reviewer", "reviewers"}

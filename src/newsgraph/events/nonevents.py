@@ -143,7 +143,8 @@ BUSINESS = {
     *("dividends", "output", "service", "work", "construction", "broadcasts", "publication", "listing"),
 }
 """What a company suspends in its own business: no sanction on a party."""
-SHOTS = {"shot", "shots", "ball", "effort", "attempt", "cross", "header", "drive", "kick", "it", "pass"}
+SHOTS = {"shot", "shots", "ball", "effort", "attempt", "cross", "header", "drive", "kick", "it", "pass", "strike"}
+SHOTS |= {"volley", "free-kick", "penalty"}
 """What a player blocks in a game."""
 GOODS = {
     *("aid", "food", "supplies", "supply", "medicine", "medicines", "relief", "water", "blanket", "blankets"),
@@ -451,6 +452,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # debt relief offered [by] the lenders" is a passive whose subject the parser lost)
         aimed = any(c.dep_ == "iobj" or (c.dep_ == "obl" and case_of(c) in ("to", "by")) for c in verb.children)
         return not (_to_clause(verb) or aimed)
+    if lemma == "back" and any(c.lower_ == "up" and c.i > verb.i for c in verb.children):
+        return True  # "backing up files on a disc", "I've got to back it up next week": no support
     if lemma == "free" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "up":
         return True  # "to free up money for schools": making funds available, no release
     if lemma == "charge" and patient is not None and _in(patient, PRICES):
