@@ -337,7 +337,7 @@ def test_what_a_party_should_do_is_still_a_demand(text: str) -> None:
 
 def test_being_fired_with_no_weapon_or_attacker_named_is_a_dismissal() -> None:
     """The parse the shipped model gives "... a week before being fired" in running text, written out; a
-    passive with "by" names an attacker ("a missile believed to be fired by rebels")."""
+    passive with "by" names an attacker ("a shell said to have been fired by the militia")."""
     words = ["She", "worked", "before", "being", "fired"]
     vocab = spacy.blank("en").vocab
     fired = lexicon()[("fire", "verb")]
@@ -417,14 +417,14 @@ def test_an_attack_or_clash_in_words_is_criticism(text: str) -> None:
 
 
 def test_goods_withdrawn_from_shops_and_scenes_shot_are_no_events() -> None:
-    assert events("The drug Calmex was withdrawn from shops last year.") == []
+    assert events("The maker says Calmex has been withdrawn from sale in Chile.") == []
     assert events("Scenes of the series were shot in Lima last year.") == []
     assert [e.type for e in events("Chile withdrew its ambassador from Lima.")] == ["RETREAT"]
     assert [e.type for e in events("Soldiers shot two protesters in Lima.")] == ["ASSAULT"]
 
 
 def test_a_company_inviting_buyers_is_no_invitation_between_parties() -> None:
-    assert events("Vantor Motors is inviting potential buyers to try out its new car for a day.") == []
+    assert events("Vantor Motors invited car buyers to test its new model for a weekend.") == []
     [invitation] = events("Peru invited Chile to send observers.")
     assert (invitation.type, invitation.cameo) == ("AGREE", "036")
 
@@ -451,7 +451,27 @@ def test_a_bill_returned_to_a_chamber_is_no_visit() -> None:
 
 
 def test_backing_up_is_no_support_and_attacking_the_press_is_in_words() -> None:
-    assert events("I played well against Chile and I have to back it up next week.") == []
+    assert events("I scored twice against Chile and now I must back it up on Sunday.") == []
     assert [e.type for e in events("The union backed the strike.")] == ["SUPPORT"]
     [attack] = events("Pop singer Ana Lobo has attacked US gossip magazines, questioning their honesty.")
     assert (attack.type, attack.cameo) == ("ACCUSE", "111")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz fired up his campaign at the party's headquarters.",
+        "Party workers left the rally fired up by Ruiz's closing speech.",
+        "Lima's mayor marched up to the minister, shouting that the plan was a disgrace.",
+    ],
+    ids=["fired-up", "fired-up-participle", "marched-up-to"],
+)
+def test_up_or_down_after_a_verb_makes_another_verb(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_phrasal_verb_that_keeps_the_event_and_up_to_a_number_stay_events() -> None:
+    [beating] = events("Soldiers beat up two detainees.")
+    assert beating.type == "ASSAULT"
+    [permission] = events("Peru will allow up to 3,000 refugees to return home.")
+    assert (permission.type, permission.status) == ("CONCEDE", "future")

@@ -1009,7 +1009,7 @@ def _clash_of_words(head: Token, trigger: Trigger) -> bool:
     if any(c.dep_ in ("obl", "nmod") and case_of(c) in ("over", "about") and not time_phrase(c) for c in head.children):
         return True
     if any(c.dep_ == "advcl" and any(m.lower_ in ("over", "about") for m in c.children) for c in head.children):
-        return True  # "clashed with ministers [about] how the heads are chosen"
+        return True  # "clashed with ministers [about] how judges are picked"
     actors, recipients = _parties(head, trigger)
     parties = [p for p in actors + recipients if p.lower_ not in TIME_WORDS]  # not "clashed [days] after ..."
     return bool(parties) and all(_arguer(party) for party in parties)

@@ -15,8 +15,9 @@ of what the sentence or the article around it makes of the word:
   "demonstrated that the system works", "hosted a radio show", "cancelled its concerts", "gathered
   information", "offering internet access", "beat a rival singer to the award", "declining consumption",
   "the tapes were withdrawn", "conceded that the win was not pretty", "agreed that the figures were
-  stronger", "the awards recognise film-making", "meet earnings projections", "free up money", "the
-  prices it charged", "scenes shot in Lima";
+  stronger", "the awards recognise film-making", "meet earnings projections", "the prices it charged",
+  "scenes shot in Lima"; and with "up" or "down" after it, a verb of another sense ("free up money",
+  "fired up his campaign");
 - a thing that enables or provides, not a party: "the cuts will allow funding", "the system provides";
 - a talk given, not talks held: "criticised his talk";
 - a word of a title or a name, not a verb of the sentence: "the comedy Meet the Neighbours", "search
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.events.ontology import plover_for
 from newsgraph.events.participants import SECTORS, is_thing, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
-from newsgraph.events.triggers import Trigger, lemma_in, time_phrase, trigger_at
+from newsgraph.events.triggers import Trigger, lemma_in, lexicon, time_phrase, trigger_at
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.nlp.syntax import case_of, is_passive, passive_agent, to_infinitive
@@ -191,6 +192,10 @@ DANGERS = {
 }
 """What threatens as a danger, not as a party: "the poll is threatened by a campaign of violence"."""
 
+PHRASALS_KEPT = {"beat up", "meet up", "sign up"}
+"""Verbs with "up" or "down" that keep the event of the verb alone ("soldiers beat up detainees"); signing
+up is `_signed_up`'s."""
+PARTICLE_DEPS = ("prt", "compound:prt", "compound", "advmod")
 PROPOSED = {"proposal", "bid", "motion", "vote", "attempt"}
 """What puts a measure forward: "its proposal to allow foreign ownership" says what the measure would do."""
 PERMISSIONS = {"allow", "permit", "enable"}
@@ -452,10 +457,6 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # debt relief offered [by] the lenders" is a passive whose subject the parser lost)
         aimed = any(c.dep_ == "iobj" or (c.dep_ == "obl" and case_of(c) in ("to", "by")) for c in verb.children)
         return not (_to_clause(verb) or aimed)
-    if lemma == "back" and any(c.lower_ == "up" and c.i > verb.i for c in verb.children):
-        return True  # "backing up files on a disc", "I've got to back it up next week": no support
-    if lemma == "free" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "up":
-        return True  # "to free up money for schools": making funds available, no release
     if lemma == "charge" and patient is not None and _in(patient, PRICES):
         return True  # "the prices it charged", "charges a fee": trade, no legal charge
     if lemma == "shoot" and patient is not None and (_in(patient, FILMED) or _of_a_film(patient)):
@@ -616,6 +617,31 @@ def _in_a_title(doc: Doc, trigger: Trigger) -> bool:
         return False
     named = after[0].text == "The" or (after[0].lower_ == "the" and after[1].text[:1].isupper())
     return named and any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in after[2:])
+
+
+def _phrasal(doc: Doc, trigger: Trigger) -> bool:
+    """ "fired up his campaign", "to free up money", "backing up files", "had his kick charged down",
+    "marching up to him": "up" or "down" after a verb makes another verb (not "up to" a number),
+    which reports no event unless the lexicon has it ("blow up", "shoot down") or it keeps the verb's
+    sense (`PHRASALS_KEPT`: "beat up", "meet up")."""
+    verb = doc[trigger.token]
+    if trigger.entry.pos != "verb" or len(trigger.words) > 1:
+        return False
+    adjacent = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    particles = [c for c in verb.children if c.i > verb.i and c.dep_ in PARTICLE_DEPS]
+    if adjacent is not None:
+        particles.append(adjacent)
+    particle = next((p for p in particles if p.lower_ in ("up", "down") and not _up_to_a_number(p)), None)
+    if particle is None:
+        return False
+    phrase = f"{trigger.entry.trigger} {particle.lower_}"
+    return phrase not in PHRASALS_KEPT and (phrase, "verb") not in lexicon()
+
+
+def _up_to_a_number(word: Token) -> bool:
+    """ "lets up to 500 lorries a day cross": a quantity, not a particle."""
+    after = word.doc[word.i + 1 : word.i + 3]
+    return len(after) == 2 and after[0].lower_ == "to" and (after[1].like_num or after[1].text[:1] in "$£€")
 
 
 def _naming(doc: Doc, trigger: Trigger) -> bool:
@@ -786,6 +812,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _signed_up(doc, trigger)
         or _modifier(doc, trigger, by_token)
         or _in_a_title(doc, trigger)
+        or _phrasal(doc, trigger)
         or _naming(doc, trigger)
         or _adjectival(doc, trigger)
         or _other_sense(doc, trigger)
