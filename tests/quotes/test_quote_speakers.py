@@ -181,3 +181,42 @@ def test_a_body_with_its_members_listed_after_it_stays_the_speaker() -> None:
 def test_a_speaking_it_is_the_body_that_was_the_subject_last(text: str, speaker: str) -> None:
     quote = analysed(text).quotes[-1]
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_the_next_sentences_content() -> None:
+    """The parser may run a closed quotation and the next sentence into one tree; the quotation goes on
+    with the speaker before it, and the next cue keeps its own words."""
+    text = (
+        'The opposition leader Ana Ruiz said the rivalry between the two ministers was "harming the country". '
+        '"Either they settle their feud or voters will punish them at the next election." During the interview '
+        "the president also said the former minister would have a big role in the campaign."
+    )
+    feud = quote_with(text, "settle their feud")
+    assert (feud.kind, feud.speaker.name if feud.speaker else None) == ("direct", "Ana Ruiz")
+    role = quote_with(text, "big role")
+    assert role.text == "the former minister would have a big role in the campaign"
+    assert role.speaker is not None and role.speaker.name == "the president"
+
+
+@pytest.mark.parametrize(
+    ("text", "continued", "speaker"),
+    [
+        (
+            'Coach Ana Ruiz added: "Lima are very strong at home. "But we will travel there with confidence and '
+            'we look forward to it." Striker Diego Soto added: "It was not a pretty game but we got the result. '
+            '"We will improve."',
+            "travel there with confidence",
+            "Ana Ruiz",
+        ),
+        (
+            'The economist Maria Okafor said: "Prices will keep rising this spring. "The squeeze on households is '
+            'not over yet." Some analysts say the rise will not last beyond the summer.',
+            "squeeze on households",
+            "Maria Okafor",
+        ),
+    ],
+    ids=["next-cue-opens-its-own-quotation", "next-source-described-reports-its-own-words"],
+)
+def test_a_closed_quotation_continues_its_speaker_not_the_next_cues(text: str, continued: str, speaker: str) -> None:
+    quote = quote_with(text, continued)
+    assert quote.speaker is not None and quote.speaker.name == speaker

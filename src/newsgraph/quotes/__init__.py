@@ -208,7 +208,12 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
         if cue.cls == LABEL
         else _sentence_around(text, cue.char_span[0], marks)
     )
-    runs = [(max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e]
+    # content the parser ran in from the sentence before is cut at the sentence; what is left of it before
+    # the cue ("[...election." During the interview] the president said") is a phrase of the cue's own
+    cut = [(s, e) for s, e in runs if s < region[0] < e and e <= cue.char_span[0]]
+    runs = [
+        (max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e and (s, e) not in cut
+    ]
     runs = [(s, e) for s, e in runs if not (s <= cue.char_span[0] < e)]  # never the cue itself
     if not runs:
         return []
@@ -274,6 +279,9 @@ def _sentence_around(text: str, at: int, marks: list[QuotedSpan]) -> tuple[int, 
     start, end = paragraph_around(text, at)
     for found in _SENTENCE_END.finditer(text, start, end):
         stop = found.start() + 1
+        closed = next((m for m in marks if m.outer[1] == stop + 1), None)
+        if closed is not None:
+            stop = closed.outer[1]  # 'election." During ...': the quotation's closing mark ends it
         word = text[text.rfind(" ", start, found.start()) + 1 : found.start()].lower()
         if word in _ABBREVIATIONS or any(m.outer[0] < stop < m.outer[1] for m in marks):
             continue
@@ -350,9 +358,9 @@ def _reports_other_words(doc: Doc, cue: Cue, mark: QuotedSpan, marks: list[Quote
     that reports unquoted words of its own, or that follows a quote closed by a full stop, is not the
     quote's ('"...," she believes' is). A verb of saying after a quote is its cue, whatever else the
     parser hung on it ('"...," Ms. Ruiz said, not even pausing to name ...'), unless the quote ends
-    its sentence and a new speaker's cue reports words of its own ('"... on Tuesday." Ruiz said she did
-    not know why the talks failed'; '"...." He said there had been other occasions' goes on with the same
-    speaker)."""
+    its sentence and a new speaker's cue, named or described, reports words of its own ('"... on
+    Tuesday." Ruiz said she did not know why the talks failed', '"...." Some analysts say the rise will
+    not last'; '"...." He said there had been other occasions' goes on with the same speaker)."""
     closed = text[: mark.outer[1] - 1].rstrip().endswith(".")
     own_words = any(
         doc[end - 1].idx >= mark.outer[1]
@@ -360,7 +368,9 @@ def _reports_other_words(doc: Doc, cue: Cue, mark: QuotedSpan, marks: list[Quote
         for start, end in cue.content
     )
     if cue.cls == "speech":
-        named = cue.source is not None and doc[cue.source[1] - 1].pos_ == "PROPN"
+        if closed and _after_colon(doc, cue, marks) is not None:
+            return True  # '"... forward to it." Soto added: "...": the colon opens the cue's own words'
+        named = cue.source is not None and doc[cue.source[1] - 1].pos_ != "PRON"
         return closed and own_words and named
     return own_words or closed
 

@@ -49,6 +49,8 @@ def _after(doc: Doc, mark: QuotedSpan) -> Cue | None:
     closed = text_of(doc)[: mark.outer[1] - 1].rstrip().endswith(".")
     if closed and words and any(t.pos_ in ("VERB", "AUX") for t in _window(doc, verb.i + 1, forward=True)):
         return None  # '"... see." Ines Varela said [she was unsure]': a new speaker's own report
+    if closed and words and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
+        return None  # '"... home." Soto added: "..."': the colon opens the new speaker's own words
     source = _named(doc, before) if words else _following(doc, verb)
     return _cue(doc, verb, source)
 
