@@ -220,3 +220,20 @@ def test_a_quotation_that_ends_its_sentence_is_not_the_next_sentences_content() 
 def test_a_closed_quotation_continues_its_speaker_not_the_next_cues(text: str, continued: str, speaker: str) -> None:
     quote = quote_with(text, continued)
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Toyota will keep its plant in Lima, but it said it would cut 200 jobs.", "Toyota"),
+        ("The panel reached its verdict after it found that 9,000 claims were still open.", "The panel"),
+        ("The unions agreed to talks, but they said the offer was too low.", "The unions"),
+    ],
+    ids=["named-company", "described-body", "plural-body"],
+)
+def test_a_speaking_it_or_they_is_the_body_its_clause_hangs_on(text: str, speaker: str) -> None:
+    assert only_speaker(text) == speaker
+
+
+def test_they_after_a_body_that_acted_on_people_stays_unresolved() -> None:
+    assert only_speaker("The IAAF warned the two sprinters after they said they would skip the tests.") == "they"

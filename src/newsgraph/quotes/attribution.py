@@ -9,6 +9,8 @@ Otherwise the words themselves are the speaker: "a senior foreign ministry offic
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities import EntityIndex
@@ -18,6 +20,7 @@ from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.model import Entity, Speaker
 from newsgraph.nlp.dates import MONTH_NAMES, WEEKDAYS
+from newsgraph.nlp.rules import BODY_WORDS
 from newsgraph.quotes.cues import possessive
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
@@ -44,7 +47,10 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
     if entity is not None:
         return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in PRONOUNS:
-        body = _body_it_stands_for(head, entities) if head.lower_ == "it" else None
+        governing = _governing_body(head, entities) if head.lower_ in ("it", "they") else None
+        if isinstance(governing, Speaker):
+            return governing
+        body = governing or (_body_it_stands_for(head, entities) if head.lower_ == "it" else None)
         if body is not None:
             return _named(body, span, entities)
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
@@ -61,6 +67,8 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
 
 
 _SUBJECTS = ("nsubj", "nsubj:pass")
+BODIES = {*BODY_WORDS, "panel", "firm", "government", "watchdog", "regulator", "cabinet", "inquiry"}
+"""Common nouns for bodies that speak, which a later "it" (or, in the plural, "they") stands for."""
 IT_REACH = 3
 """Sentences before the pronoun's own looked back through for what "it" stands for."""
 
@@ -82,6 +90,37 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
             if any(possessive(child) for child in subject.children):
                 return None
             return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
+    return None
+
+
+def _governing_body(pronoun: Token, entities: EntityIndex) -> Entity | Speaker | None:
+    """ "Siemens will keep the patents but [it] has pledged ...", "the panel reached its verdict after [it]
+    found ...", "the unions agreed, but [they] said ...": a speaking "it" whose clause is joined to, or
+    hangs on, a clause with a body as its subject is that body, the organisation or place named or a
+    body described ("the panel", kept with the pronoun's place in the text); a speaking "they" is only
+    a plural body so described ("the unions"). A name the entity layer did not type is left alone: it
+    may be a person the recogniser missed."""
+    if pronoun.dep_ not in _SUBJECTS:
+        return None
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i < pronoun.i), None)
+        if subject is None:
+            continue
+        if subject.pos_ == "PRON" or any(possessive(child) for child in subject.children):
+            return None
+        entity = entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
+        if entity is not None:
+            # a named body is "it"; "they" after one is as often the people it acted on ("the IAAF warned the
+            # sprinters after they ...")
+            return entity if pronoun.lower_ == "it" else None
+        plural = "Plur" in subject.morph.get("Number")
+        body = subject.lemma_.lower() in BODIES and (plural == (pronoun.lower_ == "they"))
+        if not body:
+            return None
+        described = _described(subject.doc[subject.left_edge.i : subject.i + 1], entities)
+        return dataclasses.replace(described, start=pronoun.idx, end=pronoun.idx + len(pronoun.text))
     return None
 
 
