@@ -996,3 +996,18 @@ def test_a_body_known_by_its_initials_is_no_person() -> None:
     text = "The Trades Union Congress (TUC) met on Monday. The TUC said jobs were being lost in factories."
     entities = analyze(text).entities
     assert not [e for e in entities if e.kind == "person"]
+
+
+def test_an_office_of_several_words_before_a_name_is_the_persons_role() -> None:
+    """The model may begin the person at the office's last words ("Industry Secretary Lucia Soto")."""
+    [person] = [e for e in analyze("Trade and Industry Secretary Lucia Soto said the plan was fair.").entities]
+    assert (person.name, person.roles) == ("Lucia Soto", ["Trade and Industry Secretary"])
+
+
+def test_the_title_alone_is_not_the_deputy_who_holds_it_second() -> None:
+    text = (
+        "Mayor Ana Ruiz met the unions on Monday. Deputy Mayor Lucia Soto said the talks were useful. "
+        "The mayor accused the minister of lying."
+    )
+    mayors = {e.name: [text[a:b] for a, b in e.mentions] for e in analyze(text).entities}
+    assert "The mayor" in mayors["Ana Ruiz"] and "The mayor" not in mayors["Lucia Soto"]

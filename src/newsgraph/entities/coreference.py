@@ -517,11 +517,18 @@ def _modifier_fits(cluster: Cluster, modifier: str) -> bool:
 
 
 def _has_role(cluster: Cluster, title: str) -> bool:
-    """ "the minister" fits a foreign minister; "the spokesman" a spokesperson."""
+    """ "the minister" fits a foreign minister; "the spokesman" a spokesperson. "The mayor" is not the
+    deputy mayor, nor "the minister" a shadow or former one (`SECOND_TO`)."""
     return any(
-        (role := find_role(r)) is not None and (role.title == title or role.title.endswith(" " + title))
+        (role := find_role(r)) is not None
+        and (role.title == title or role.title.endswith(" " + title))
+        and r.lower().replace("-", " ").split()[0] not in SECOND_TO
         for r in cluster.roles
     )
+
+
+SECOND_TO = {"deputy", "vice", "assistant", "junior", "shadow", "former", "ex", "under"}
+"""Words before a title that make its holder someone other than the one "the" and the title name."""
 
 
 def _genders_from_honorifics(doc: Doc, people: list[Cluster]) -> None:

@@ -674,12 +674,29 @@ def _without_title(doc: Doc, entity: Span) -> Span:
     the same person's as "Michael Howard"."""
     if entity.label_ == "PER" and len(entity) >= 2 and _opening_title(entity):
         return Span(doc, entity.start + 1, entity.end, label="PER")
+    if entity.label_ == "PER" and (cut := _office_words(entity)) is not None:
+        return Span(doc, cut, entity.end, label="PER")
     if entity.label_ != "ORG" or len(entity) < 2:
         return entity
     for cut in range(entity.start + 1, entity.end):
         if find_role(doc[cut : entity.end].text) is not None or doc[cut].lower_.rstrip(".") in TITLE_ABBREVIATIONS:
             return Span(doc, entity.start, cut, label="ORG")  # "Army [Lt]. Gen. ..." too
     return entity
+
+
+def _office_words(entity: Span) -> int | None:
+    """Where the name starts in a person the model began at an office's own words: "[Industry Secretary]
+    Ana Ruiz" (of "Trade and Industry Secretary"), "[Sport Secretary] ...": capitalised words ending in
+    a one-word title, with at least two name words after it. None where there is no such title."""
+    for k in range(1, len(entity) - 2):
+        word = entity[k]
+        if word.lower_ in GIVEN_NAME_TITLES or find_role(word.text) is None:
+            continue
+        before, after = entity[:k], entity[k + 1 :]
+        names = all(_is_name_word(t.text) and find_role(t.text) is None for t in after)
+        if names and all(t.is_title and find_role(t.text) is None for t in before):
+            return word.i + 1
+    return None
 
 
 def _opening_title(entity: Span) -> bool:
