@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.events.ontology import plover_for
 from newsgraph.events.participants import SECTORS, is_thing, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
-from newsgraph.events.triggers import Trigger, lemma_in, lexicon, time_phrase, trigger_at
+from newsgraph.events.triggers import Trigger, lemma_in, lexicon, particle, time_phrase, trigger_at
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.nlp.syntax import case_of, is_passive, passive_agent, to_infinitive
@@ -144,8 +144,10 @@ BUSINESS = {
     *("dividends", "output", "service", "work", "construction", "broadcasts", "publication", "listing"),
 }
 """What a company suspends in its own business: no sanction on a party."""
-SHOTS = {"shot", "shots", "ball", "effort", "attempt", "cross", "header", "drive", "kick", "it", "pass", "strike"}
-SHOTS |= {"volley", "free-kick", "penalty"}
+SHOTS = {
+    *("shot", "shots", "ball", "effort", "attempt", "cross", "header", "drive", "kick", "it", "pass", "strike"),
+    *("volley", "free-kick", "penalty"),
+}
 """What a player blocks in a game."""
 GOODS = {
     *("aid", "food", "supplies", "supply", "medicine", "medicines", "relief", "water", "blanket", "blankets"),
@@ -195,7 +197,6 @@ DANGERS = {
 PHRASALS_KEPT = {"beat up", "meet up", "sign up"}
 """Verbs with "up" or "down" that keep the event of the verb alone ("soldiers beat up detainees"); signing
 up is `_signed_up`'s."""
-PARTICLE_DEPS = ("prt", "compound:prt", "compound", "advmod")
 PROPOSED = {"proposal", "bid", "motion", "vote", "attempt"}
 """What puts a measure forward: "its proposal to allow foreign ownership" says what the measure would do."""
 PERMISSIONS = {"allow", "permit", "enable"}
@@ -628,13 +629,13 @@ def _phrasal(doc: Doc, trigger: Trigger) -> bool:
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     adjacent = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    particles = [c for c in verb.children if c.i > verb.i and c.dep_ in PARTICLE_DEPS]
+    particles = [c for c in verb.children if c.i > verb.i and (particle(c) or c.dep_ == "advmod")]
     if adjacent is not None:
         particles.append(adjacent)
-    particle = next((p for p in particles if p.lower_ in ("up", "down") and not _up_to_a_number(p)), None)
-    if particle is None:
+    found = next((p for p in particles if p.lower_ in ("up", "down") and not _up_to_a_number(p)), None)
+    if found is None:
         return False
-    phrase = f"{trigger.entry.trigger} {particle.lower_}"
+    phrase = f"{trigger.entry.trigger} {found.lower_}"
     return phrase not in PHRASALS_KEPT and (phrase, "verb") not in lexicon()
 
 

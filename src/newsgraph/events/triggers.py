@@ -134,7 +134,7 @@ def trigger_at(token: Token) -> Trigger | None:
     if _verbal(token):
         for lemma in verb_forms(token):
             for child in token.children:
-                if _particle(child) and (entry := table.get((f"{lemma} {child.lower_}", "verb"))):
+                if particle(child) and (entry := table.get((f"{lemma} {child.lower_}", "verb"))):
                     # "called off the strike" may have an entry of its own, as "called off" does
                     objects = (o for o in token.children if _object_after_particle(o))
                     with_object = next(
@@ -201,7 +201,7 @@ def _asks_to_act(verb: Token) -> bool:
     )
 
 
-def _particle(child: Token) -> bool:
+def particle(child: Token) -> bool:
     """ "off" in "called off": a particle, also when the parser made it a compound."""
     return child.dep_ in _PARTICLE_DEPS or (child.dep_ == "compound" and child.pos_ in ("ADP", "ADV", "PART"))
 
