@@ -274,8 +274,9 @@ def _drafts_of(
 
 def _sentence_around(text: str, at: int, marks: list[QuotedSpan]) -> tuple[int, int]:
     """The sentence around `at`, by its punctuation rather than the parse: a full stop followed by a
-    capital ends a sentence unless it is inside quotation marks. Where the parser ran two sentences into
-    one tree, reported content still stops at the full stop."""
+    capital ends a sentence unless it is inside quotation marks; one right before a closing mark ends the
+    sentence after the mark. Where the parser ran two sentences into one tree, reported content still
+    stops at the full stop."""
     start, end = paragraph_around(text, at)
     for found in _SENTENCE_END.finditer(text, start, end):
         stop = found.start() + 1
