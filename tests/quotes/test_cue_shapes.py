@@ -383,3 +383,24 @@ def test_a_reported_subject_the_parser_made_the_cues_object_keeps_its_verb() -> 
 )
 def test_a_participle_relative_clause_or_infinitive_after_a_cue_is_not_its_report(text: str, not_said: str) -> None:
     assert not any(not_said in q.text for q in analysed(text).quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The index orders cities according to the steps their councils have taken.",
+        "Staff were paid according to how many hours they worked.",
+    ],
+    ids=["steps", "how-many"],
+)
+def test_according_to_what_something_goes_by_is_no_source(text: str) -> None:
+    assert analyze(text).quotes == []
+
+
+def test_according_to_the_law_after_a_verb_is_no_source_but_opening_a_sentence_is() -> None:
+    [said] = analyze("The dispute will be settled according to the law, the minister said.").quotes
+    assert said.speaker is not None and said.speaker.name == "the minister"
+    [law] = analyze("According to the law, employers must give staff a written contract.").quotes
+    assert law.speaker is not None and law.speaker.name == "the law"
+    [police] = analyze("Three people were hurt, according to police.").quotes
+    assert police.speaker is not None and police.speaker.name == "police"

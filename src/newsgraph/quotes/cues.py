@@ -89,6 +89,11 @@ _WRITING = {"write", "pen", "publish", "author"}
 _CONTENT_OBJECT = 3
 """Words such an object needs to be taken for what was said ("said [the words 'lump' all the farmers
 together ...]"), not a word or two ("said goodbye")."""
+RULES = {
+    *("law", "rule", "regulation", "step", "criterion", "criteria", "principle", "guideline", "need"),
+    *("tradition", "custom", "merit", "size", "age", "income", "ability", "procedure", "formula", "scale"),
+}
+"""What "according to" after a verb means "in accordance with": "dealt with according to the law"."""
 MAX_SOURCE_TOKENS = 12
 """A longer subject is a parse gone wrong or a clause; then only the words up to its head are kept."""
 INVERTING = {"say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"}
@@ -1253,6 +1258,8 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     source_head = according.head if according.head.i != according.i else None
     if source_head is None or source_head.i <= according.i + 1:
         return None
+    if _in_accordance(according, source_head):
+        return None
     source = _up_to_comma(according) or _noun_phrase(source_head)
     name = source_head.head
     if source_head.lower_.rstrip(".") in HONORIFICS and name.i == source_head.i + 1 and name.pos_ == "PROPN":
@@ -1264,6 +1271,18 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     if _no_words(doc, according, content):
         return None
     return _cue_of(doc, according, (according.i, according.i + 2), "speech", source, content)
+
+
+def _in_accordance(according: Token, head: Token) -> bool:
+    """ "ranks countries according to the steps they take", "rewarded according to how much business
+    they brought", "dealt with according to the law": what something goes by, not who says it; a
+    source is someone or something that reports ("according to the police", "according to figures"),
+    as is a rule that opens the sentence ("According to the law, employers must ...")."""
+    doc = according.doc
+    if doc[according.i + 2].lower_ in ("how", "what", "whether", "which", "where", "when"):
+        return True
+    opening = all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS for t in doc[according.sent.start : according.i])
+    return not opening and head.lemma_.lower() in RULES
 
 
 def _after_source(head: Token, source: tuple[int, int]) -> set[int]:
