@@ -404,3 +404,9 @@ def test_according_to_the_law_after_a_verb_is_no_source_but_opening_a_sentence_i
     assert law.speaker is not None and law.speaker.name == "the law"
     [police] = analyze("Three people were hurt, according to police.").quotes
     assert police.speaker is not None and police.speaker.name == "police"
+
+
+def test_so_called_words_are_said_by_no_one_here() -> None:
+    assert analyze('Airlines are betting on so-called "super carriers" to win back long-haul passengers.').quotes == []
+    [called] = analyze('The minister called the plan "a disgrace".').quotes
+    assert (called.kind, called.speaker.name if called.speaker else None) == ("mixed", "The minister")
