@@ -1011,3 +1011,11 @@ def test_the_title_alone_is_not_the_deputy_who_holds_it_second() -> None:
     )
     mayors = {e.name: [text[a:b] for a, b in e.mentions] for e in analyze(text).entities}
     assert "The mayor" in mayors["Ana Ruiz"] and "The mayor" not in mayors["Lucia Soto"]
+
+
+def test_a_title_word_that_opens_a_bodys_name_makes_no_person() -> None:
+    """ "Premier" is a title, but "Premier League" is a body: a name run ending in a body's word is none."""
+    found = {(e.name, e.kind) for e in analyze("The Premier League said it would appeal against the ruling.").entities}
+    assert ("League", "person") not in found and ("Premier League", "organisation") in found
+    [person] = [e for e in analyze("Premier Li Wei met the Chilean delegation.").entities if e.kind == "person"]
+    assert person.name == "Li Wei"

@@ -328,7 +328,9 @@ class TitledPeople:
                 and (opening == 0 or not _is_name_word(doc[opening - 1].text))
                 and not any(doc[i].lower_ in _NOT_IN_NAMES for i in range(start, end))
             )
-            if self._titled(doc, start) or (plain and not _known_name(span.text) and self._titled_apart(doc, start)):
+            body = doc[end - 1].lower_ in BODY_WORDS  # "Premier League", read as a title and a name
+            titled_here = self._titled(doc, start) and not body
+            if titled_here or (plain and not _known_name(span.text) and self._titled_apart(doc, start)):
                 # A model entity that runs from before the title's end into the name ("Brazilian Foreign
                 # Minister Ana Costa" as one ORG), or on past it into words that are no name ("... Bashar
                 # al-Assad met"), gives way to the name, keeping a body that opens it ("UN

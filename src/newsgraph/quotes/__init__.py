@@ -209,7 +209,7 @@ def _from_cue(doc: Doc, cue: Cue, marks: list[QuotedSpan], speaker: Speaker | No
         else _sentence_around(text, cue.char_span[0], marks)
     )
     # content the parser ran in from the sentence before is cut at the sentence; what is left of it before
-    # the cue ("[...election." During the interview] the president said") is a phrase of the cue's own
+    # the cue ("[...at the polls." Later] the president said") is a phrase of the cue's own
     cut = [(s, e) for s, e in runs if s < region[0] < e and e <= cue.char_span[0]]
     runs = [
         (max(s, region[0]), min(e, region[1])) for s, e in runs if s < region[1] and region[0] < e and (s, e) not in cut
@@ -361,7 +361,8 @@ def _reports_other_words(doc: Doc, cue: Cue, mark: QuotedSpan, marks: list[Quote
     parser hung on it ('"...," Ms. Ruiz said, not even pausing to name ...'), unless the quote ends
     its sentence and a new speaker's cue, named or described, reports words of its own ('"... on
     Tuesday." Ruiz said she did not know why the talks failed', '"...." Some analysts say the rise will
-    not last'; '"...." He said there had been other occasions' goes on with the same speaker)."""
+    not last'; '"...." She said the committee had made such exceptions before' goes on with the same
+    speaker)."""
     closed = text[: mark.outer[1] - 1].rstrip().endswith(".")
     own_words = any(
         doc[end - 1].idx >= mark.outer[1]

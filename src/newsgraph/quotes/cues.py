@@ -1285,8 +1285,8 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
 
 
 def _in_accordance(according: Token, head: Token) -> bool:
-    """ "ranks countries according to the steps they take", "rewarded according to how much business
-    they brought", "dealt with according to the law": what something goes by, not who says it; a
+    """ "orders cities according to the steps their councils took", "paid according to how many hours
+    they worked", "settled according to the law": what something goes by, not who says it; a
     source is someone or something that reports ("according to the police", "according to figures"),
     as is a rule that opens the sentence ("According to the law, employers must ...")."""
     doc = according.doc
