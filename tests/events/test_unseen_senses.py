@@ -475,3 +475,17 @@ def test_a_phrasal_verb_that_keeps_the_event_and_up_to_a_number_stay_events() ->
     assert beating.type == "ASSAULT"
     [permission] = events("Peru will allow up to 3,000 refugees to return home.")
     assert (permission.type, permission.status) == ("CONCEDE", "future")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attorney general warned the prime minister that the bombing campaign could be illegal.",
+        "Okafor warned the cabinet that an invasion would be unlawful.",
+    ],
+    ids=["could-be-illegal", "would-be-unlawful"],
+)
+def test_a_warning_that_something_would_be_so_is_a_judgement_not_a_threat(text: str) -> None:
+    assert events(text) == []
+    [threat] = events("Chile warned Peru that it would impose sanctions if the fees stayed.")
+    assert threat.type == "THREATEN"

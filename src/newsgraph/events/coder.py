@@ -788,8 +788,9 @@ def _menace(warning: Token) -> bool:
     consequences ("warned that organisers would face arrest", "warned of retaliation", "warned it would
     impose sanctions"), the next move of the speaker's own side or of armed forces or police ("warned they
     would return with more boats", "warned that police would break up any march"), or "not to" act.
-    Most warnings are forecasts ("warned that its output may fall") or advice ("warned against
-    complacency"), which no event coder counts as a threat."""
+    Most warnings are forecasts ("warned that its output may fall"), judgements ("warned that the strikes
+    could be unlawful") or advice ("warned against complacency"), which no event coder counts as a
+    threat."""
     clause = next((c for c in warning.children if c.dep_ == "ccomp"), None)
     warned = [warning, *(c for c in warning.children if c.dep_ in ("obj", "dobj"))]  # "warned [Peru] of ..."
     about = [c for w in warned for c in w.children if c.dep_ in ("obl", "nmod") and case_of(c) in ("of", "about")]
@@ -798,6 +799,8 @@ def _menace(warning: Token) -> bool:
     ):
         return True  # "warned Peru not to send troops"
     for phrase in ([clause] if clause is not None else []) + about:
+        if phrase is clause and any(c.dep_ == "cop" for c in clause.children) and clause.pos_ == "ADJ":
+            continue  # "warned that the strikes could be unlawful": a judgement of how something is
         words = list(phrase.subtree)
         if any(w.lemma_.lower() in MENACES or _hostile(w) for w in words):
             return True
