@@ -489,3 +489,9 @@ def test_a_warning_that_something_would_be_so_is_a_judgement_not_a_threat(text: 
     assert events(text) == []
     [threat] = events("Chile warned Peru that it would impose sanctions if the fees stayed.")
     assert threat.type == "THREATEN"
+
+
+def test_a_fate_something_is_threatened_with_by_no_one_is_a_danger() -> None:
+    assert events("Alitalia is threatened with bankruptcy.") == []
+    [threat] = events("Peru threatened Chile with sanctions.")
+    assert (threat.type, threat.actor.country if threat.actor else None) == ("THREATEN", "PER")

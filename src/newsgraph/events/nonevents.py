@@ -208,6 +208,12 @@ OPENERS = {'"', "\u201c", "\u2018", "'", ":", ";", ".", "!", "?", "-", "\u2013",
 DEGREE = {"more", "most", "less", "least", "very", "so", "too", "far", "rather", "quite"}
 """Adverbs of degree: before a participle with no subject or object they make it an adjective."""
 
+FATES = {
+    *("collapse", "closure", "bankruptcy", "extinction", "relegation", "ruin", "demolition", "insolvency"),
+    *("liquidation", "eviction", "shutdown", "redundancy", "redundancies", "break-up", "failure"),
+}
+"""What befalls something "threatened with" it, when no one is named as threatening: a danger."""
+
 SETTLING = {"should", "must", "will", "would", "shall", "need", "ought"}
 """Auxiliaries with which a clause says what is to be done, not what is so."""
 
@@ -589,7 +595,11 @@ def _shares_a_view(verb: Token) -> bool:
 
 def _thing_threatens(verb: Token) -> bool:
     """ "the poll is threatened by a campaign of violence", "the crisis threatens jobs": a danger, not a
-    party's threat."""
+    party's threat; so is a fate something is "threatened with" when no one is named as threatening it
+    ("the airline was threatened with collapse"; "threatened with legal action by Peru" is Peru's)."""
+    fated = any(case_of(c) == "with" and _in(c, FATES) for c in verb.children)
+    if is_passive(verb) and passive_agent(verb) is None and fated:
+        return True
     doers = [passive_agent(verb)] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
     # (every subject the parser gave: "the motive ... is that [he] threatened" has two)
     things = [d for d in doers if d is not None and d.pos_ == "NOUN" and (is_thing(d) or _in(d, DANGERS))]
