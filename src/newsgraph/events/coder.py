@@ -37,7 +37,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
 from newsgraph.events.disasters import disaster_report, violent
-from newsgraph.events.nonevents import frees_something, named_as, party_word, reports_none
+from newsgraph.events.nonevents import ENABLING, frees_something, named_as, party_word, reports_none
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
@@ -167,8 +167,6 @@ BODIES = {
     *("company", "firm", "board", "court", "judge", "ministry", "administration", "cabinet", "opposition"),
 }
 """Common nouns for bodies that clash in words."""
-ENABLING = {"allow", "let", "enable", "permit"}
-"""Verbs of letting someone do something: a concession only between parties (`_for_customers`)."""
 CUSTOMERS = {
     *("users", "customers", "consumers", "people", "viewers", "listeners", "subscribers", "fans", "players"),
     *("gamers", "shoppers", "buyers", "owners", "drivers", "motorists", "passengers", "readers", "visitors"),

@@ -199,9 +199,9 @@ PHRASALS_KEPT = {"beat up", "meet up", "sign up"}
 up is `_signed_up`'s."""
 PROPOSED = {"proposal", "bid", "motion", "vote", "attempt"}
 """What puts a measure forward: "its proposal to allow foreign ownership" says what the measure would do."""
-PERMISSIONS = {"allow", "permit", "enable"}
-"""Verbs of making possible: in a clause of purpose ("launched a fund to allow schools to hire"), what an act
-is meant to make possible, not a permission one party gives another."""
+ENABLING = {"allow", "let", "enable", "permit"}
+"""Verbs of letting someone do something: in a clause of purpose ("launched a fund to allow schools to
+hire"), what an act is meant to make possible; a concession only between parties (`coder._for_customers`)."""
 
 OPENERS = {'"', "\u201c", "\u2018", "'", ":", ";", ".", "!", "?", "-", "\u2013", "\u2014", "(", "["}
 """Marks after which a capitalised word may open a sentence or a quotation."""
@@ -396,7 +396,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # "hit by declining demand": the parser's object right after an -ing form is what is falling
         falling = patient is not None and verb.lower_.endswith("ing") and patient.i == verb.i + 1
         return not ((refused and not falling) or _to_clause(verb))
-    if lemma in PERMISSIONS and _purpose(verb):
+    if lemma in ENABLING and _purpose(verb):
         return True
     if lemma in PERMITTING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
         return True  # (an "offer to" act is made by someone: "the Chilean bidder will offer to run it")

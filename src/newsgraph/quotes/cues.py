@@ -1269,13 +1269,13 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     source_head = according.head if according.head.i != according.i else None
     if source_head is None or source_head.i <= according.i + 1:
         return None
-    if _in_accordance(according, source_head):
+    opening = all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS for t in doc[according.sent.start : according.i])
+    if _in_accordance(according, source_head, opening):
         return None
     source = _up_to_comma(according) or _noun_phrase(source_head)
     name = source_head.head
     if source_head.lower_.rstrip(".") in HONORIFICS and name.i == source_head.i + 1 and name.pos_ == "PROPN":
         source = (source_head.i, _noun_phrase(name)[1])  # "according to [Mr] Xie" hung on the honorific
-    opening = all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS for t in doc[according.sent.start : according.i])
     past_source = _after_source(source_head, source) if opening else set()
     source_tokens = ({t.i for t in source_head.subtree} - past_source) | set(range(*source))
     content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
@@ -1284,15 +1284,14 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
     return _cue_of(doc, according, (according.i, according.i + 2), "speech", source, content)
 
 
-def _in_accordance(according: Token, head: Token) -> bool:
+def _in_accordance(according: Token, head: Token, opening: bool) -> bool:
     """ "orders cities according to the steps their councils took", "paid according to how many hours
     they worked", "settled according to the law": what something goes by, not who says it; a
     source is someone or something that reports ("according to the police", "according to figures"),
-    as is a rule that opens the sentence ("According to the law, employers must ...")."""
-    doc = according.doc
-    if doc[according.i + 2].lower_ in ("how", "what", "whether", "which", "where", "when"):
+    as is a rule when "according to" opens the sentence (`opening`: "According to the law, employers
+    must ...")."""
+    if according.doc[according.i + 2].lower_ in ("how", "what", "whether", "which", "where", "when"):
         return True
-    opening = all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS for t in doc[according.sent.start : according.i])
     return not opening and head.lemma_.lower() in RULES
 
 
