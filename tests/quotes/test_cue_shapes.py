@@ -410,3 +410,144 @@ def test_so_called_words_are_said_by_no_one_here() -> None:
     assert analyze('Airlines are betting on so-called "super carriers" to win back long-haul passengers.').quotes == []
     [called] = analyze('The minister called the plan "a disgrace".').quotes
     assert (called.kind, called.speaker.name if called.speaker else None) == ("mixed", "The minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Tom Hale, a spokesman for the Hale campaign, said the Hales and the charity had never taken gifts "
+            "from builders.",
+            "Tom Hale",
+            "the Hales and the charity had never taken gifts from builders",
+        ),
+        (
+            "A spokesman for the league said the clubs and the league had always been open about money.",
+            "A spokesman for the league",
+            "the clubs and the league had always been open about money",
+        ),
+    ],
+    ids=["object-and-clause", "second-subject-and-clause"],
+)
+def test_a_reported_subject_of_two_nouns_keeps_its_clause(text: str, speaker: str, content: str) -> None:
+    """The parser hangs the reported clause's first noun on "said" and its verb on that noun's "and"."""
+    assert mention_and_words(text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "The bloc's spokesman said the bloc “regrets” the recall and urged Bissau “to talk”.",
+            ["the bloc “regrets” the recall", "Bissau “to talk”"],
+        ),
+        (
+            "Officials deny any links to the group, but critics point to charities that fund it.",
+            ["any links to the group", "charities that fund it"],
+        ),
+    ],
+    ids=["the-speaker-acts-again", "a-second-sentence"],
+)
+def test_a_clause_joined_after_the_object_is_not_always_what_was_said(text: str, contents: list[str]) -> None:
+    assert sorted(q.text for q in analysed(text).quotes) == sorted(contents)
+
+
+def test_a_participle_the_tagger_read_as_a_noun_reports_its_that_clause() -> None:
+    text = (
+        "The mayor seemed to accept she knew the risks, warning that the council is "
+        '"still short of money and should avoid another loan."'
+    )
+    [quote] = [q for q in analysed(text).quotes if q.cue and q.cue.text == "warning"]
+    assert quote.text.startswith("that the council is")
+    assert speaker_name(quote) == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The cafe owner was kind and careful, a harbour official told the Gazette.",
+            "a harbour official",
+            "The cafe owner was kind and careful",
+        ),
+        (
+            "The ferry's captain, who lived in Bergen, worked as a pilot for the harbour company, the "
+            "broadcaster said.",
+            "the broadcaster",
+            "The ferry's captain, who lived in Bergen, worked as a pilot for the harbour company",
+        ),
+    ],
+    ids=["told-after-the-report", "said-after-a-report-with-an-aside"],
+)
+def test_a_source_and_verb_ending_the_sentence_report_the_clause_before_the_comma(
+    text: str, speaker: str, content: str
+) -> None:
+    """However the parser hung the clause before the comma, a source and a verb of saying that end the
+    sentence report it."""
+    assert mention_and_words(text) == (speaker, content)
+
+
+def test_a_verb_of_saying_with_an_object_of_its_own_reports_nothing_before_it() -> None:
+    text = "The mayor left the levy alone in 2019, but despite fears of more marches, she added 2p a litre."
+    assert analysed(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            'Ruiz would be a better mayor than Hale "no matter what," Costa said.',
+            "Costa",
+            'Ruiz would be a better mayor than Hale "no matter what,"',
+        ),
+        (
+            'The country needs leaders "who understand that loud words in hard times cause more trouble," Hale said.',
+            "Hale",
+            'The country needs leaders "who understand that loud words in hard times cause more trouble,"',
+        ),
+    ],
+    ids=["short-quoted-words", "a-relative-clause-quoted"],
+)
+def test_quoted_words_ending_a_report_before_its_cue_make_a_mixed_quote_of_the_sentence(
+    text: str, speaker: str, content: str
+) -> None:
+    """The speaker said the whole sentence, not only its quoted end; short quoted words count too."""
+    quote = only_quote(text)
+    assert (quote.kind, speaker_name(quote), quote.text) == ("mixed", speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Owing to these "ghost fleets", illegal fishing continued across the gulf last year.',
+        '"We will win," Hale said.',
+    ],
+    ids=["no-cue-ends-the-sentence", "a-quotation-opening-its-sentence"],
+)
+def test_quoted_words_are_no_mixed_report_without_words_and_a_cue_around_them(text: str) -> None:
+    assert all(q.kind != "mixed" for q in analysed(text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Costa said he valued the mayor’s “loyalty” and the help of his staff.",
+            "he valued the mayor’s “loyalty” and the help of his staff",
+        ),
+        (
+            'Hale said in a statement that Ruiz "has a long record of backing the port" and has "given large sums '
+            'to the harbour school."',
+            'that Ruiz "has a long record of backing the port" and has "given large sums to the harbour school."',
+        ),
+    ],
+    ids=["a-noun-after-and", "a-perfect-after-and"],
+)
+def test_what_the_parser_hangs_on_the_cue_after_quoted_words_is_more_of_the_report(text: str, content: str) -> None:
+    """After a closing mark the parser joins the rest of the report to "said": a noun, or a verb with a
+    tense "said" has not, cannot be the speaker's next act."""
+    assert only_quote(text).text == content
+
+
+def test_a_second_act_of_the_speaker_stays_out_of_the_report() -> None:
+    assert only_quote("Costa said the talks failed and left the room.").text == "the talks failed"

@@ -235,3 +235,80 @@ def test_a_speaking_it_or_they_is_the_body_its_clause_hangs_on(text: str, speake
 
 def test_they_after_a_body_that_acted_on_people_stays_unresolved() -> None:
     assert only_speaker("The IAAF warned the two sprinters after they said they would skip the tests.") == "they"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "Okonjo, the only Green candidate to campaign in the valley, told farmers here that their votes "
+            'could help her win "a fight in Cardiff," where the party may hold its first seat.',
+            "Okonjo",
+            "that their votes could help her win",
+        ),
+        (
+            "In Puerto Aysen, a fishing town on the fjord, skipper Tomas Riquelme, 48, said his catch had "
+            "halved since March.",
+            "Tomas Riquelme",
+            "his catch had halved since March",
+        ),
+    ],
+    ids=["name-opening-the-sentence", "name-after-the-fronted-place"],
+)
+def test_the_name_before_a_description_speaks_when_the_parser_made_the_description_the_root(
+    text: str, speaker: str, words: str
+) -> None:
+    """The parser reads "Okonjo, the only candidate ..., told" with the description as the sentence's root
+    (the name its vocative, "told" an aside), and "In Puerto Aysen, a town ..., skipper Tomas Riquelme,
+    said" with both the description and the name set beside the place."""
+    quote = quote_with(text, words)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_one_word_opener_that_is_no_name_is_not_taken_for_the_speaker() -> None:
+    text = "Rather, the only Green candidate to campaign in the valley told farmers that their votes counted."
+    assert all(q.speaker is None or q.speaker.name != "Rather" for q in analysed(text).quotes)
+
+
+def test_a_title_before_a_name_set_off_by_commas_does_not_hide_the_speaker() -> None:
+    """The parser hangs "Rep. Paul Dunmore, R-OH," on the clause before it, leaving "says" no subject; the
+    entity recogniser leaves the title out of the name."""
+    text = (
+        "While the mayor did not spell out the path in detail, Sen. Maria Okafor, D-NM, says meeting "
+        "participants outlined a plan in which the city receives 200 new homes."
+    )
+    quote = quote_with(text, "meeting participants outlined a plan")
+    assert quote.speaker is not None and quote.speaker.name == "Maria Okafor"
+
+
+def test_a_surname_the_tagger_took_for_an_adverb_speaks_when_the_article_names_the_person() -> None:
+    text = "Rep. Nina Jolly spoke first at the hearing. Jolly said she would be wary of cutting the schools budget."
+    quote = quote_with(text, "she would be wary")
+    assert quote.speaker is not None and quote.speaker.name.endswith("Jolly")
+
+
+def test_an_adverb_opening_the_sentence_is_no_speaker() -> None:
+    text = "Originally known as the Harbour Cafe, the shop grew. Originally said to be a hobby, it grew."
+    assert all(q.speaker is None or q.speaker.name != "Originally" for q in analysed(text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We need your help before Friday, or the clinic closes," the email read.', "the email"),
+        ('"Every ticket sold pays for a night of shelter," read the statement, which Hale signed.', "the statement"),
+        ('The sign on the door read: "No entry after six."', "The sign on the door"),
+    ],
+    ids=["the-email-read", "read-the-statement", "colon"],
+)
+def test_a_written_thing_that_reads_words_is_their_source(text: str, speaker: str) -> None:
+    assert only_speaker(text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will win," read Hale.', "Hale read that the talks had failed."],
+    ids=["a-person-reading", "what-someone-read"],
+)
+def test_a_person_who_reads_is_not_the_source_of_what_was_read(text: str) -> None:
+    assert all(q.speaker is None for q in analysed(text).quotes)

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.nlp.compute import numpy_blas
+from newsgraph.nlp.glued_quotes import split_glued_quotes
 from newsgraph.nlp.invisible import ignore_invisible_characters
 from newsgraph.nlp.rules import add_rule_components
 
@@ -45,6 +46,7 @@ def load_pipeline(model: str | None = None, rules: bool = True) -> Language:
             "folder written by `nlp.to_disk`, or leave --model out to use the shipped model"
         ) from None
     ignore_invisible_characters(nlp)
+    split_glued_quotes(nlp)
     if rules:
         add_rule_components(nlp)
     return nlp

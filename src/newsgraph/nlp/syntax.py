@@ -105,6 +105,9 @@ def acts_as_verb(token: Token) -> bool:
         return False
     if token.dep_ == "conj" and deps & {"ccomp", "xcomp"} and token.head.i < token.i:
         return acts_as_verb(token.head)  # "She proposes scrapping the levy, and [plans] to ..."
+    if token.dep_ == "advcl" and token.lower_.endswith("ing") and token.i > 0 and token.doc[token.i - 1].text == ",":
+        # "..., [warning] that the council is short of money": a participle set off after its clause
+        return any(c.dep_ == "ccomp" and finite_clause(c) for c in token.children)
     return "nsubj" in deps or (token.dep_ == "ROOT" and bool(deps & {"ccomp", "xcomp"}))
 
 
@@ -200,11 +203,16 @@ def _misread_subject(verb: Token) -> Token | None:
             if child.pos_ == "NOUN" and child.left_edge.i == child.sent.start and child.lower_ not in TIME_NOUNS:
                 return child  # "Fishing unions in Arica, where ..., have accused": the group opening the sentence
         if child.dep_ in ("obl", "advmod", "nmod") and any(c.lower_ == "in" for c in child.children):
-            found = next(
-                (c for c in child.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")), None
-            )
-            if found is not None and found.i < verb.i:
-                return found
+            found = [
+                c
+                for c in child.children
+                if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i < verb.i
+            ]
+            # "In Kampong Luong, [a village on the lake], [fisherman Chea Sovann], said": the name after
+            # the place's description
+            named = [c for c in found if c.pos_ == "PROPN"]
+            if found:
+                return named[-1] if named else found[0]
         if child.dep_ in ("ccomp", "dep") and child.i < verb.i:
             # "Rendell, a Clinton surrogate, said": the title read as a clause (even tagged an adjective),
             # the name before it hanging off it
@@ -222,13 +230,23 @@ def _misread_subject(verb: Token) -> Token | None:
             found = next((c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
             if found is not None:
                 return found
-    if verb.dep_ == "ROOT":
+    if verb.dep_ == "ROOT" or _main_verb_under_noun(verb):
         return _name_left_of(verb)
     if verb.dep_ == "conj":
         # "doubts over whether Chile's minister, Tomás Echeverría, will still travel", the verb read as
         # coordinated with "raised": a name set off by commas right before it is its subject
         return _name_left_of(verb, set_off_only=True)
     return None
+
+
+def _main_verb_under_noun(verb: Token) -> bool:
+    """ "Harbour union president Dan Morrow said ...", "Ruiz, the only candidate to campaign there,
+    told ...": the parser made a noun before the verb the sentence's root and hung the verb off it as an
+    aside; the verb is the sentence's main verb all the same."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "cop") for c in head.children)  # "That's the point of reports that ..."
 
 
 def _description_after_quote(child: Token, verb: Token) -> bool:
@@ -265,21 +283,55 @@ def _name_left_of(verb: Token, set_off_only: bool = False) -> Token | None:
         if not any(c.islower() for c in doc[first : before + 1].text):
             return None  # a heading in capitals ("SAVE A QUARTER Let's say ..."), not a name
         return next((doc[i] for i in run if doc[i].head.i not in run), doc[before])
+    opener = doc[before]
+    if before == start and opener.pos_ in ("ADV", "ADJ") and opener.is_title and _named_elsewhere(opener):
+        return opener  # "[Jolly] told the hearing ...", a name the article gives elsewhere, tagged an adverb
     if doc[before].text != ",":
         return None
     for name in verb.sent.ents:
-        before_name = doc[name.start - 1] if name.start > start else None
+        first = name.start
+        while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title:
+            first -= 1  # a title the entity leaves out ("[Rep.] Chris Collins")
+        before_name = doc[first - 1] if first > start else None
         opened = before_name is None or before_name.text == "," or before_name.is_quote
-        opened = opened or _described_from_start(doc, start, name.start)
+        opened = opened or _described_from_start(doc, start, first)
         closed = doc[name.end].text == "," or doc[name.end].lower_ in _AFFILIATING
         if name.label_ == "PER" and name.end < verb.i and opened and closed:
             return name.root
-    return None
+    return _name_opening(verb)
+
+
+def _name_opening(verb: Token) -> Token | None:
+    """ "Ruiz, the only candidate to campaign in the valley, told ...": a name that opens the sentence,
+    set off by a comma, whatever the entity recogniser made of it (a place or a day opening the sentence
+    says where or when, and a place rarely speaks)."""
+    doc, start = verb.doc, verb.sent.start
+    end = start
+    while end < verb.i and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == start or end >= verb.i - 1 or doc[end].text != "," or (end == start + 1 and doc[start].is_stop):
+        return None  # "Rather, ..."
+    if doc[start].lower_ in TIME_NOUNS or any(t.ent_type_ in ("LOC", "GPE") for t in doc[start:end]):
+        return None
+    run = range(start, end)
+    return next((doc[i] for i in run if doc[i].head.i not in run), doc[end - 1])
 
 
 _AFFILIATING = {"of", "from", "at"}
 """Words that open a name's affiliation before the aside's comma ("Darran Whiting [of] Liberty Church, said")."""
 _DESCRIPTION_BEFORE_NAME = 4
+
+
+def _named_elsewhere(word: Token) -> bool:
+    """Whether the word is a name somewhere else in the text: tagged or recognised as one, or after a first
+    name ("Rep. Nina [Jolly]")."""
+    doc = word.doc
+    return any(
+        t.text == word.text
+        and t.i != word.i
+        and (t.pos_ == "PROPN" or t.ent_type_ or (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title))
+        for t in doc
+    )
 
 
 def _described_from_start(doc: Doc, start: int, name_start: int) -> bool:

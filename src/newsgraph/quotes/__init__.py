@@ -28,7 +28,7 @@ from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import text_of
 from newsgraph.quotes.adjacent import adjacent_cue
 from newsgraph.quotes.attribution import speaker_for
-from newsgraph.quotes.cues import CLAUSE_DEPS, LABEL, Cue, find_cues, trailing_participle
+from newsgraph.quotes.cues import CLAUSE_DEPS, LABEL, Cue, cue_word, find_cues, trailing_participle
 from newsgraph.quotes.marks import QuotedSpan, quoted_spans
 
 __all__ = ["find_quotes"]
@@ -100,7 +100,12 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
         cue = _cue_next_to(doc, mark, cues, marks) if quote_like else None
         if cue is None and quote_like and (cue := adjacent_cue(doc, mark)) is not None:
             speakers[id(cue)] = _speaker_of(doc, cue, entities)
-        if cue is not None:
+        after = cue if cue is not None else _cue_next_to(doc, mark, cues, marks)
+        opening = _fronted_with(doc, mark, after, marks)
+        if after is not None and opening is not None:
+            confidence = CONFIDENCE.get(after.cls, 0.5)
+            drafts.append(_Draft([(opening, mark.outer[1])], "mixed", after, speakers[id(after)], confidence, [mark]))
+        elif cue is not None:
             _attach(drafts, mark, cue, speakers[id(cue)])
         elif (signed := _signature(doc, mark, entities)) is not None:
             drafts.append(_Draft(list(mark.parts), "direct", None, signed, 0.8, [mark]))
@@ -419,6 +424,34 @@ def _introduces(doc: Doc, cue: Cue, quote_start: int) -> bool:
 
 def _mark_between(doc: Doc, marks: list[QuotedSpan], start: int, end: int) -> bool:
     return any(start <= m.outer[0] < end or start < m.outer[1] <= end for m in marks)
+
+
+def _fronted_with(doc: Doc, mark: QuotedSpan, cue: Cue | None, marks: list[QuotedSpan]) -> int | None:
+    """Where a report starts that ends with quoted words and is attributed by a cue after them ('Ruiz
+    would be a better mayor "no matter what," Costa said', 'the so-called "ironclad" pact is over, the
+    minister said'): the sentence's start, when words of its own come before the marks. None for a
+    quotation that opens its sentence, one a colon introduces, a clause opened by a subordinator, or
+    words before it that hold a quotation or a cue of their own."""
+    if cue is None or doc[cue.token].idx < mark.outer[1] or cue.cls != "speech":
+        return None
+    if any(end > cue.token for _, end in cue.content):
+        return None  # 'On "This Week," Rubio said [the plan ...]': the cue's report is after it
+    text = text_of(doc)
+    if _starts_sentence(text, mark):
+        return None
+    start, end = _sentence_around(text, mark.outer[0], marks)
+    rest = doc.char_span(doc[cue.token].idx + len(doc[cue.token]), end, alignment_mode="contract")
+    if rest is None or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in rest):
+        return None  # 'Owing to these "ghost fleets", fishing [continued] to be a problem': no cue ends the report
+    before = doc.char_span(start, mark.outer[0], alignment_mode="contract")
+    words = [t for t in before if not (t.is_space or t.is_punct)] if before is not None else []
+    if len(words) < 2 or text[start : mark.outer[0]].rstrip().endswith((":", ",")):
+        return None
+    if words[0].lower_ in _SUBORDINATORS or _mark_between(doc, marks, start, mark.outer[0]):
+        return None
+    if any(cue_word(t) is not None and (t.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in t.children)) for t in words):
+        return None  # 'He said the plan was "a mess," the paper reported': a report inside the report
+    return words[0].idx
 
 
 def _attach(drafts: list[_Draft], mark: QuotedSpan, cue: Cue, speaker: Speaker | None) -> None:

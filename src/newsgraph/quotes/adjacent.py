@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 from newsgraph.nlp.syntax import text_of
-from newsgraph.quotes.cues import Cue, cue_word
+from newsgraph.quotes.cues import Cue, cue_word, source_of_words
 from newsgraph.quotes.marks import QuotedSpan
 
 REACH = 16
@@ -134,7 +134,7 @@ def _following(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 
 def _cue(doc: Doc, verb: Token, source: tuple[int, int] | None) -> Cue | None:
-    if source is None:
+    if source is None or not source_of_words(verb, source):
         return None
     span: Span = doc[verb.i : verb.i + 1]
     return Cue(

@@ -82,6 +82,12 @@ _DOCUMENTS = {
     *("op-ed", "blog", "post", "report", "paper", "review", "poem", "song", "script", "biography", "diary"),
 }
 """What one writes that holds words rather than being them: the object of "wrote" is no content."""
+_WRITTEN_WORDS = {
+    *_DOCUMENTS,
+    *("statement", "message", "tweet", "release", "sign", "caption", "headline", "banner", "placard", "poster"),
+    *("notice", "card", "ad", "advert", "slogan", "inscription", "plaque", "label", "memo", "text", "page"),
+}
+"""What "reads" words of its own ("the statement read", '"...," read the sign'): the only sources of "read"."""
 _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 """Verbs whose content may be a question opened by "if" or "whether" ("asked [if he had been bullied]")."""
 _WRITING = {"write", "pen", "publish", "author"}
@@ -96,7 +102,10 @@ RULES = {
 """What "according to" after a verb means "in accordance with": "dealt with according to the law"."""
 MAX_SOURCE_TOKENS = 12
 """A longer subject is a parse gone wrong or a clause; then only the words up to its head are kept."""
-INVERTING = {"say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"}
+INVERTING = {
+    *("say", "add", "write", "explain", "note", "continue", "conclude", "insist", "argue", "reply", "respond"),
+    "read",
+}
 """Cue verbs that come before their source in inverted attributions ('"...," said Rui Tanaka')."""
 _MODIFIER_CLAUSES = {"acl", "acl:relcl", "relcl"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -288,6 +297,8 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
     content -= _next_act(verb, content)
     if source is None or _nobody(doc, verb, source):
         return None
+    if not source_of_words(verb, source):
+        return None
     if any(i < source[0] for i in content) and any(source[0] <= i < verb.i for i in content):
         # '"...," Jenna Golden, Twitter's director of advertising, said': the name and its description
         # between the report and the verb, which the parser hung inside the report, are no part of it;
@@ -323,6 +334,14 @@ def _cue_of(
         content=_runs(doc, _same_paragraph(doc, token, content)),
         mention=mention,
     )
+
+
+def source_of_words(verb: Token, source: tuple[int, int]) -> bool:
+    """Whether the source can have said or written the cue's words: "the statement read", not "Hale read
+    that the talks had failed" (what someone read is not their words)."""
+    if verb.lemma_.lower() != "read" and verb.lower_ not in ("read", "reads"):
+        return True
+    return verb.doc[source[0] : source[1]].root.lemma_.lower() in _WRITTEN_WORDS
 
 
 def _relative_mention(verb: Token, source: tuple[int, int]) -> tuple[int, int] | None:
@@ -384,14 +403,36 @@ def _more_content(verb: Token, content: set[int]) -> set[int]:
     conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.i > end]
     if _reports_infinitive(verb, content):
         return {t.i for c in conjuncts if _bare_infinitive(c, verb) for t in c.subtree}
-    if not _reports_clause(verb, content):
+    opened = any(verb.doc[i].lower_ == "that" and verb.doc[i].dep_ == "mark" for i in content)
+    if not (_reports_clause(verb, content) or opened):
         return set()
     return {
         t.i
-        for c in conjuncts
-        if (cue_word(c) is None or _introduced_by(c, {"that"})) and any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+        for c in conjuncts + _joined_as_adverbial(verb, end)
+        if (cue_word(c) is None or _introduced_by(c, {"that"}))
+        and (any(k.dep_ in _SUBJECT_DEPS for k in c.children) or _continues_the_report(c, verb))
         for t in c.subtree
     }
+
+
+def _joined_as_adverbial(verb: Token, end: int) -> list[Token]:
+    """'said that Ruiz "has backed the port" [and has "given large sums"]' with the second half read
+    as an adverbial clause of the cue verb: one opened by "and" after the content."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > end and c.left_edge.lower_ in ("and", "but")]
+
+
+def _continues_the_report(conj: Token, verb: Token) -> bool:
+    """A conjunct with no subject that cannot be the speaker's next act: a noun, or a verb with a modal or
+    perfect auxiliary after a cue verb with none ('said Ruiz is playing the "pity card" [and would lose
+    badly without it]', 'said he valued her "loyalty" [and the help of his staff]'); the parser hangs
+    these on the cue verb after quoted words."""
+    if conj.pos_ in ("NOUN", "PROPN", "NUM") and not any(c.dep_ in ("cop", "aux") for c in conj.children):
+        return True
+    helped = any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in _TENSE_HELPERS for c in conj.children)
+    return helped and not any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
+
+
+_TENSE_HELPERS = {"would", "will", "could", "can", "should", "may", "might", "must", "have", "has"}
 
 
 def _reports_infinitive(verb: Token, content: set[int]) -> bool:
@@ -914,7 +955,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         clauses = [c for c in verb.children if c.dep_ == "advcl" and _introduced_by(c, openers)]
     if not clauses and "clause" in entry.frames:
         # "[The budget still favours the wealthy], the think tank said": read as an adverbial clause
-        clauses = [c for c in verb.children if c.i < verb.i and _fronted_report(c, verb)]
+        clauses = [c for c in verb.children if c.i < verb.i and _fronted_report(c, verb) and not _acts_on(verb)]
     if not clauses and "clause" in entry.frames:
         clauses = _split_off(verb)
     if not clauses and "clause" in entry.frames:
@@ -983,6 +1024,8 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     content = {t.i for head in clauses for t in head.subtree}
     for obj in objects:
         content -= _said_where(obj)
+    if not content and "clause" in entry.frames and entry.cls == "speech":
+        return _report_before_source(verb)
     return content
 
 
@@ -1062,6 +1105,52 @@ def _fronted_report(clause: Token, verb: Token) -> bool:
         or doc[i].dep_ in ("aux", "advmod")
         for i in between
     )
+
+
+_OPENING_SUBORDINATORS = {
+    *("if", "when", "while", "as", "after", "although", "though", "because", "since", "before", "until"),
+    *("unless", "once", "whether", "whereas", "despite"),
+}
+
+
+def _acts_on(verb: Token) -> bool:
+    """ "..., yet in spite of more marches, the mayor [added] 2p a litre": a verb of saying with an object
+    after it that is not the one spoken to does something to that object; it reports nothing before it."""
+    objects = any(c.dep_ in _OBJECT_DEPS and c.i > verb.i for c in verb.children)
+    return objects and verb.lemma_.lower() not in _ADDRESSING
+
+
+def _report_before_source(verb: Token) -> set[int]:
+    """ "In Leeds, the turnout was the lowest in a decade, [city officials said]." with the report
+    torn apart by the parser (here set beside "Leeds"): a source and a verb of saying that end the
+    sentence after a comma, with a clause of its own before the comma, report that clause. Not after a
+    clause opened by a subordinator ("When the talks failed, Costa said"), nor beside a quotation, which
+    the quotation marks attach."""
+    doc, sentence = verb.doc, verb.sent
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or subject.lower_ in _RELATIVE_PRONOUNS:
+        return set()  # "Hale, [who] has called the pact a disaster, said": a relative clause
+    comma = subject.left_edge.i - 1
+    if comma - sentence.start < 4 or doc[comma].text != ",":
+        return set()
+    if any(doc[i].dep_ not in ("aux", "advmod") for i in range(subject.right_edge.i + 1, verb.i)):
+        return set()
+    own = {t.i for t in verb.subtree}
+    after = doc[verb.i + 1 : sentence.end]
+    if any((t.i not in own and not t.is_punct) or t.is_quote or t.pos_ in ("VERB", "AUX") for t in after):
+        return set()  # a clause after the verb, or a quotation it introduces
+    if _acts_on(verb):
+        return set()
+    words = [t for t in doc[sentence.start : comma] if not t.is_space]
+    if len(words) < 3 or words[0].pos_ == "VERB" or any(t.is_quote for t in (words[0], words[-1])):
+        return set()  # "Asked whether ..., Daley said": what he was asked
+    if any(t.lower_ in _OPENING_SUBORDINATORS for t in words[:3]):
+        return set()
+    if any(cue_word(t) and any(c.dep_ in _SUBJECT_DEPS for c in t.children) for t in words):
+        return set()  # "Hoekstra, who led the committee, said that ..., he said": a report with its own cue
+    if not any(c.dep_ in ("nsubj", "nsubj:pass", "cop") for t in words for c in t.children if c.i < comma):
+        return set()
+    return set(range(words[0].i, words[-1].i + 1))
 
 
 def _that_and_a_verb(noun: Token) -> bool:
@@ -1187,13 +1276,38 @@ def _clause_read_as_subject(verb: Token) -> list[Token]:
     relative clause ("proposes "fishing zones", [which would mean] ...")."""
     if not any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children):
         return []
-    return [
+    clauses = [
         c
         for c in verb.children
         if c.dep_ == "csubj"
         and c.i > verb.i
         and any(k.dep_ in _SUBJECT_DEPS and k.lower_ not in _RELATIVE_PRONOUNS for k in c.children)
     ]
+    return clauses or _subject_and_verb_split(verb)
+
+
+def _subject_and_verb_split(verb: Token) -> list[Token]:
+    """ "Hale said [the mayor and the trust had always been careful]" parsed with the reported
+    clause's subject as a second subject (or an object of "said") and its verb joined to "said" by the
+    "and" inside that subject: the late subject and the clause after it are what was said."""
+    deps = (*_SUBJECT_DEPS, "obj") if verb.lemma_.lower() == "say" else _SUBJECT_DEPS
+    late = next((c for c in verb.children if c.dep_ in deps and c.i > verb.i and c.pos_ != "PRON"), None)
+    if late is None or late.left_edge.i != verb.i + 1:
+        return []
+    rest = [c for c in verb.children if c.dep_ == "conj" and c.i > late.i and _joined_inside(c, late)]
+    return [late, *rest] if rest else []
+
+
+def _joined_inside(clause: Token, late: Token) -> bool:
+    """A clause with a subject of its own that an "and" with no comma before it joins right after the late
+    subject's first words: not the speaker's next act ("said the bloc "regrets" it and urged ..."), nor a
+    second sentence ("denied [any links], but critics point to ...")."""
+    doc = clause.doc
+    subject = next((k for k in clause.children if k.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ == "PRON" or subject.left_edge.i < 2:
+        return False  # "said the services hacked it [and she accused] ...": the speaker again
+    joining = doc[subject.left_edge.i - 1]
+    return joining.lower_ in ("and", "or") and doc[joining.i - 1].text != "," and joining.i > late.i
 
 
 def _clause_subject_as_object(verb: Token, entry: CueWord, clauses: list[Token]) -> list[Token]:
