@@ -312,3 +312,15 @@ def test_a_written_thing_that_reads_words_is_their_source(text: str, speaker: st
 )
 def test_a_person_who_reads_is_not_the_source_of_what_was_read(text: str) -> None:
     assert all(q.speaker is None for q in analysed(text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Harbour Trust renewed its call for a new sea wall on Monday.", "The Harbour Trust"),
+        ("Oxfam made its call for longer fishing quotas in a letter to the minister.", "Oxfam"),
+    ],
+    ids=["a-name-the-recogniser-missed", "an-organisation"],
+)
+def test_its_before_a_noun_cue_is_the_body_its_clause_has_for_subject(text: str, speaker: str) -> None:
+    assert only_speaker(text) == speaker

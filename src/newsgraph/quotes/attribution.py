@@ -46,11 +46,14 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
     entity = entities.at(head.idx, head.idx + len(head.text), kinds=("person", "organisation"))
     if entity is not None:
         return _named(entity, span, entities)
-    if len(span) == 1 and head.lower_ in PRONOUNS:
-        governing = _governing_body(head, entities) if head.lower_ in ("it", "they") else None
+    if len(span) == 1 and head.lower_ in (*PRONOUNS, "its"):
+        if head.lower_ == "its":
+            governing = _owning_body(head, entities)
+        else:
+            governing = _governing_body(head, entities) if head.lower_ in ("it", "they") else None
         if isinstance(governing, Speaker):
             return governing
-        body = governing or (_body_it_stands_for(head, entities) if head.lower_ == "it" else None)
+        body = governing or (_body_it_stands_for(head, entities) if head.lower_ in ("it", "its") else None)
         if body is not None:
             return _named(body, span, entities)
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
@@ -91,6 +94,23 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
                 return None
             return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
     return None
+
+
+def _owning_body(pronoun: Token, entities: EntityIndex) -> Entity | Speaker | None:
+    """ "The Harbour Trust renewed [its] call for a sea wall": the "its" of a noun cue is the subject of
+    the clause the noun stands in, when that is an organisation or place the entity layer holds, a name,
+    or a body a common noun describes (kept with the pronoun's place in the text)."""
+    clause = pronoun.head.head
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i < pronoun.i), None)
+    if subject is None or subject.pos_ == "PRON" or any(possessive(child) for child in subject.children):
+        return None
+    entity = entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
+    if entity is not None:
+        return entity
+    if subject.pos_ != "PROPN" and subject.lemma_.lower() not in BODIES:
+        return None
+    described = _described(subject.doc[subject.left_edge.i : subject.i + 1], entities)
+    return dataclasses.replace(described, start=pronoun.idx, end=pronoun.idx + len(pronoun.text))
 
 
 def _governing_body(pronoun: Token, entities: EntityIndex) -> Entity | Speaker | None:
