@@ -551,3 +551,44 @@ def test_what_the_parser_hangs_on_the_cue_after_quoted_words_is_more_of_the_repo
 
 def test_a_second_act_of_the_speaker_stays_out_of_the_report() -> None:
     assert only_quote("Costa said the talks failed and left the room.").text == "the talks failed"
+
+
+def test_a_word_of_the_adjective_lexicon_used_as_a_verb_is_a_verb_cue() -> None:
+    quote = only_quote('Ruiz worried that the welfare system was becoming "a trap for the young."')
+    assert (speaker_name(quote), quote.text) == ("Ruiz", 'that the welfare system was becoming "a trap for the young."')
+
+
+def test_a_second_verb_joined_by_and_to_an_active_one_is_active_whatever_its_tag() -> None:
+    text = 'The bishop called the cuts "cruel" and called on officials "not to fuel that anger."'
+    contents = sorted(q.text for q in analysed(text).quotes)
+    assert contents == ['on officials "not to fuel that anger."', 'the cuts "cruel"']
+
+
+def test_the_noun_before_a_verb_after_an_opening_participle_clause_is_its_subject() -> None:
+    text = "Having fled Syria in late May, the family worried that the riots would further sour views of refugees."
+    quote = only_quote(text)
+    assert speaker_name(quote) == "the family"
+    assert quote.text == "that the riots would further sour views of refugees"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The mayor's appetite for the job remains strong, Alan Ruiz, the party's strategist told the radio.",
+            "Alan Ruiz",
+            "The mayor's appetite for the job remains strong",
+        ),
+        (
+            "Hale died at his home in Santa Fe, New Mexico, a spokesman said.",
+            "a spokesman",
+            "Hale died at his home in Santa Fe, New Mexico",
+        ),
+    ],
+    ids=["a-name-before-its-description", "a-place-before-the-source"],
+)
+def test_a_report_before_its_source_stops_before_the_speakers_name_not_a_place(
+    text: str, speaker: str, content: str
+) -> None:
+    quote = only_quote(text)
+    assert (speaker_name(quote), quote.text) == (speaker, content)

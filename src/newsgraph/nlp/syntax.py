@@ -194,6 +194,8 @@ def _misread_subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ == "PROPN" and verb.head.i < verb.i:
         return verb.head
     for child in verb.lefts:
+        if _noun_after_opening_clause(child, verb):
+            return child  # "Back from the summit, [the delegates] warned that ...": the noun right before it
         if child.dep_ in ("obl", "nmod") and not any(c.dep_ == "case" for c in child.children):
             if child.pos_ == "PROPN":
                 return child
@@ -237,6 +239,22 @@ def _misread_subject(verb: Token) -> Token | None:
         # coordinated with "raised": a name set off by commas right before it is its subject
         return _name_left_of(verb, set_off_only=True)
     return None
+
+
+def _noun_after_opening_clause(child: Token, verb: Token) -> bool:
+    """A noun phrase with no preposition right before a verb that has no subject, after the comma that
+    closes an opening clause, is the verb's subject, whatever the parser hung it as (an oblique, a
+    compound): "Having left the port in May, [the crew] feared that ..."."""
+    first = child.left_edge.i
+    return (
+        child.pos_ == "NOUN"
+        and child.dep_ in ("obl", "nmod", "compound", "dep")
+        and child.right_edge.i == verb.i - 1
+        and first > 0
+        and child.doc[first - 1].text == ","
+        and child.lower_ not in TIME_NOUNS
+        and not any(c.dep_ == "case" for c in child.children)
+    )
 
 
 def _main_verb_under_noun(verb: Token) -> bool:

@@ -214,7 +214,8 @@ def find_cues(doc: Doc) -> list[Cue]:
         elif token.pos_ == "NOUN" and token.lemma_.lower() in noun_lexicon() and not _verb_read_as_noun(token):
             cue = _noun_cue(doc, token)
         elif token.lower_ in adjective_lexicon() and token.pos_ in ("ADJ", "VERB"):
-            cue = _adjective_cue(doc, token)
+            # "are [worried] that ...", or a verb of that form ("Ruiz [worried] that ...")
+            cue = _adjective_cue(doc, token) or _as_verb(doc, token)
         elif token.lemma_.lower() == "make" and token.pos_ == "VERB":
             cue = _made_clear(doc, token)
         elif _so_called(token):
@@ -225,6 +226,12 @@ def find_cues(doc: Doc) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _as_verb(doc: Doc, token: Token) -> Cue | None:
+    """The verb cue of a word of the lexicon the tagger called a verb."""
+    entry = cue_word(token)
+    return _verb_cue(doc, token, entry) if entry and token.pos_ == "VERB" else None
 
 
 def _so_called(token: Token) -> bool:
@@ -244,6 +251,8 @@ def _reduced_passive(verb: Token) -> bool:
     as expecting or voting."""
     if verb.lower_.endswith("ed") and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children):
         return True
+    if _joined_to_an_active_verb(verb):
+        return False
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
     if not participle or not any(
         (c.dep_ == "xcomp" and _infinitive(c)) or _introduced_by(c, {"by"}) for c in verb.children
@@ -252,6 +261,19 @@ def _reduced_passive(verb: Token) -> bool:
     if any(c.dep_ in _SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children):
         return False  # "analysts had expected to see": active
     return verb.dep_ == "acl" or "Pass" in verb.morph.get("Voice")
+
+
+def _joined_to_an_active_verb(verb: Token) -> bool:
+    """'She called the vote "a farce" [and called] on members "to walk out"': an -ed form joined by "and"
+    to a finite active verb is finite too, whatever the tagger made of it (unless a "by" names an agent)."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or not any(c.dep_ == "cc" for c in verb.children)
+        or any(_introduced_by(c, {"by"}) for c in verb.children)
+    ):
+        return False
+    return _finite(head) and not is_passive(head)
 
 
 def _describing_participle(verb: Token, entry: CueWord) -> bool:
@@ -1141,6 +1163,13 @@ def _report_before_source(verb: Token) -> set[int]:
         return set()  # a clause after the verb, or a quotation it introduces
     if _acts_on(verb):
         return set()
+    name = comma
+    while name > sentence.start and doc[name - 1].pos_ == "PROPN":
+        name -= 1
+    person = comma - name >= 2 or (name < comma and doc[name].ent_type_ in ("PER", "PERSON"))
+    place = any(t.ent_type_ in ("LOC", "GPE") for t in doc[name:comma])
+    if person and not place and name > sentence.start and doc[name - 1].text == ",":
+        comma = name - 1  # "..., Alan Ruiz, the party's strategist, told": the name is the source's, not the report's
     words = [t for t in doc[sentence.start : comma] if not t.is_space]
     if len(words) < 3 or words[0].pos_ == "VERB" or any(t.is_quote for t in (words[0], words[-1])):
         return set()  # "Asked whether ..., Daley said": what he was asked
