@@ -435,7 +435,7 @@ def _fronted_with(doc: Doc, mark: QuotedSpan, cue: Cue | None, marks: list[Quote
     if cue is None or doc[cue.token].idx < mark.outer[1] or cue.cls != "speech":
         return None
     if any(end > cue.token for _, end in cue.content):
-        return None  # 'On "This Week," Rubio said [the plan ...]': the cue's report is after it
+        return None  # 'On "Harbour Talk," Costa said [the levy ...]': the cue's report is after it
     text = text_of(doc)
     if _starts_sentence(text, mark):
         return None
