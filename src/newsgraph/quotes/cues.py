@@ -1172,11 +1172,11 @@ def _report_before_source(verb: Token) -> set[int]:
         comma = name - 1  # "..., Alan Ruiz, the party's strategist, told": the name is the source's, not the report's
     words = [t for t in doc[sentence.start : comma] if not t.is_space]
     if len(words) < 3 or words[0].pos_ == "VERB" or any(t.is_quote for t in (words[0], words[-1])):
-        return set()  # "Asked whether ..., Daley said": what he was asked
+        return set()  # "Asked whether ..., Costa said": what he was asked
     if any(t.lower_ in _OPENING_SUBORDINATORS for t in words[:3]):
         return set()
     if any(cue_word(t) and any(c.dep_ in _SUBJECT_DEPS for c in t.children) for t in words):
-        return set()  # "Hoekstra, who led the committee, said that ..., he said": a report with its own cue
+        return set()  # "Hale, who chairs the board, said that ..., she said": a report with its own cue
     if not any(c.dep_ in ("nsubj", "nsubj:pass", "cop") for t in words for c in t.children if c.i < comma):
         return set()
     return set(range(words[0].i, words[-1].i + 1))
