@@ -28,7 +28,15 @@ from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.syntax import text_of
 from newsgraph.quotes.adjacent import adjacent_cue
 from newsgraph.quotes.attribution import speaker_for
-from newsgraph.quotes.cues import CLAUSE_DEPS, LABEL, Cue, cue_word, find_cues, trailing_participle
+from newsgraph.quotes.cues import (
+    CLAUSE_DEPS,
+    LABEL,
+    SUBORDINATORS,
+    Cue,
+    cue_word,
+    find_cues,
+    trailing_participle,
+)
 from newsgraph.quotes.marks import QuotedSpan, quoted_spans
 
 __all__ = ["find_quotes"]
@@ -48,10 +56,7 @@ _ABBREVIATIONS = {
     *TITLE_ABBREVIATIONS,
     *("st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec"),
 }
-_SUBORDINATORS = {
-    *("when", "if", "as", "after", "before", "while", "because", "since", "although", "though", "once"),
-    *("until", "unless", "whether", "so"),
-}
+_SUBORDINATORS = {*SUBORDINATORS, "so"}
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.?!][\"”’']?\s+(?=[A-Z\"“‘'])")
 
 
@@ -97,10 +102,11 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
         if id(mark) in claimed:
             continue
         quote_like = _long_enough(text, mark) or _starts_sentence(text, mark)
-        cue = _cue_next_to(doc, mark, cues, marks) if quote_like else None
+        nearby = _cue_next_to(doc, mark, cues, marks)
+        cue = nearby if quote_like else None
         if cue is None and quote_like and (cue := adjacent_cue(doc, mark)) is not None:
             speakers[id(cue)] = _speaker_of(doc, cue, entities)
-        after = cue if cue is not None else _cue_next_to(doc, mark, cues, marks)
+        after = cue if cue is not None else nearby
         opening = _fronted_with(doc, mark, after, marks)
         if after is not None and opening is not None:
             confidence = CONFIDENCE.get(after.cls, 0.5)

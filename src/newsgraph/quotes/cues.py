@@ -1129,10 +1129,14 @@ def _fronted_report(clause: Token, verb: Token) -> bool:
     )
 
 
-_OPENING_SUBORDINATORS = {
-    *("if", "when", "while", "as", "after", "although", "though", "because", "since", "before", "until"),
-    *("unless", "once", "whether", "whereas", "despite"),
-}
+SUBORDINATORS = frozenset(
+    {
+        *("when", "if", "as", "after", "before", "while", "because", "since", "although", "though", "once"),
+        *("until", "unless", "whether"),
+    }
+)
+"""Words that open a clause which is no statement of its own ("When the talks failed, ...")."""
+_OPENING_SUBORDINATORS = {*SUBORDINATORS, "whereas", "despite"}
 
 
 def _acts_on(verb: Token) -> bool:
@@ -1163,9 +1167,8 @@ def _report_before_source(verb: Token) -> set[int]:
         return set()  # a clause after the verb, or a quotation it introduces
     if _acts_on(verb):
         return set()
-    name = comma
-    while name > sentence.start and doc[name - 1].pos_ == "PROPN":
-        name -= 1
+    before_comma = _name_before(doc[comma])
+    name = before_comma[0] if before_comma is not None and before_comma[0] >= sentence.start else comma
     person = comma - name >= 2 or (name < comma and doc[name].ent_type_ in ("PER", "PERSON"))
     place = any(t.ent_type_ in ("LOC", "GPE") for t in doc[name:comma])
     if person and not place and name > sentence.start and doc[name - 1].text == ",":
