@@ -62,3 +62,13 @@ def test_the_dictionary_codes_event_parties_before_the_entity_resolver(tmp_path:
     text = "Northland accused the South Marches of blocking the river."
     [event] = analyze(Article(id="t", text=text), actors=load_actors([actors])).events
     assert (event.type, event.actor.country, event.recipient.country) == ("ACCUSE", "NRL", "SMA")
+
+
+def test_an_agent_alone_says_what_a_party_is_not_which_country(tmp_path: Path) -> None:
+    actors = tmp_path / "test.actors.txt"
+    agents = tmp_path / "test.agents.txt"
+    actors.write_text(PETRARCH_ACTORS, encoding="utf-8")
+    agents.write_text(PETRARCH_AGENTS, encoding="utf-8")
+    text = "The rebels attacked a police post in Northland on Sunday."
+    [event] = analyze(Article(id="t", text=text), actors=load_actors([actors, agents])).events
+    assert (event.actor.country, event.actor.sector) == (None, "REB")

@@ -177,6 +177,23 @@ def test_a_passive_names_the_recipient_as_subject_and_the_actor_after_by() -> No
     assert event.recipient is not None and event.recipient.name == "opposition leader"
 
 
+def test_a_past_participle_before_its_clause_befell_the_clauses_subject() -> None:
+    rebuked = events("Rebuked by the Peruvian president, Bolivia recalled its ambassador from Lima.")
+    assert ("ACCUSE", "asserted", "PER", "BOL") in [summary(e) for e in rebuked]
+    [convicted] = events("If convicted, the former minister could face ten years in prison.")
+    assert convicted.actor is None and convicted.recipient is not None
+    assert convicted.recipient.name == "former minister"
+    # a thing it befell is no party, and "having" makes the participle the subject's own act
+    assert events("Released last spring, it sold two million copies.") == []
+    [criticised, _] = events("Having criticised Chile, Peru withdrew the bill.")
+    assert summary(criticised)[3] == "CHL"
+
+
+def test_an_agent_the_parser_hung_on_an_adverb_still_acts() -> None:
+    [event] = events("Bolivia was opposed earlier by Brazil in the vote on the river treaty.")
+    assert summary(event)[2:] == ("BRA", "BOL")
+
+
 def test_capitals_stand_for_their_governments() -> None:
     [event] = events("Moscow accused Washington of interfering in the election.")
     assert summary(event) == ("ACCUSE", "asserted", "RUS", "USA")

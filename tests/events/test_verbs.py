@@ -32,8 +32,19 @@ SALUTE {SALUTED}
 MEET {MET}
 - * SECRETLY  [036]
 
---- SNUB  [9Z9] ---
-SNUB
+--- REBUKE  [9Z9] ---
+REBUKE
+
+--- DONATE  [070] ---
+DONATE
+- * &CURRENCY  [0791]
+
+&CURRENCY
++DOLLARS
++PESOS
+
+--- SHUN  [9Z8] ---
+SHUN
 """
 
 
@@ -55,7 +66,7 @@ def test_the_dictionary_reads_forms_synonyms_codes_and_patterns(verbs_file: Path
     assert [p.code for p in verbs.entries[("BOYCOTT",)].patterns] == ["172", "163"], "[---] patterns code nothing"
     assert verbs.entries[("SALUTED",)].code == verbs.entries[("HAIL",)].code == "051"
     assert verbs.entries[("MEET",)].code is None
-    assert verbs.entries[("SNUB",)].code is None, "a code CAMEO does not have is left out"
+    assert verbs.entries[("REBUKE",)].code == "9Z9", "a code of the user's own is kept as given"
 
 
 def test_a_verb_codes_to_its_longest_matching_pattern_else_its_own_code(verbs_file: Path) -> None:
@@ -93,3 +104,17 @@ def test_files_are_told_apart_by_name_or_by_their_verb_blocks(tmp_path: Path) ->
     empty.write_text("# nothing here\n", encoding="utf-8")
     with pytest.raises(InputError, match="not a PETRARCH verbs file"):
         load_actors([empty])
+
+
+def test_codes_of_the_users_own_are_carried_and_typed_by_what_they_refine(verbs_file: Path) -> None:
+    def events(text: str) -> list[tuple[str, str | None, str]]:
+        analysis = analyze(Article(id="t", text=text), actors=load_actors([verbs_file]))
+        return [(event.trigger.text, event.cameo, event.type) for event in analysis.events]
+
+    # the verb's own code in the dictionary (DONATE [070]) types a pattern's code that CAMEO lacks
+    assert ("donate", "0791", "AID") in events("Peru will donate a million dollars to Chile.")
+    assert ("donate", "070", "AID") in events("Peru will donate fishing boats to Chile.")
+    # with no CAMEO code in the block, our lexicon's entry for the verb gives the type
+    assert events("Chile rebuked Peru over the fishing quotas.") == [("rebuked", "9Z9", "ACCUSE")]
+    # a code nothing can type makes no event, rather than one of a guessed type
+    assert events("Chile will shun Peru at the summit.") == []

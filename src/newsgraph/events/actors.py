@@ -45,11 +45,15 @@ class ActorDictionary:
     def code(self, words: Sequence[str]) -> str | None:
         """The CAMEO actor code for a phrase's words: the longest actor pattern in them, with the code of
         an agent pattern in them appended; an agent alone gives only its own code."""
-        actor = _longest(self.actors, words)
-        agent = _longest(self.agents, words)
+        actor, agent = self.parts(words)
         if actor and agent and not actor.endswith(agent):
             return actor + agent
         return actor or agent
+
+    def parts(self, words: Sequence[str]) -> tuple[str | None, str | None]:
+        """The codes of the longest actor pattern and the longest agent pattern in a phrase's words: an
+        agent says what someone is ("GOV"), never which country they are of."""
+        return _longest(self.actors, words), _longest(self.agents, words)
 
     def __bool__(self) -> bool:
         return bool(self.actors or self.agents or self.verbs)

@@ -594,6 +594,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
         status = "future"  # "has called a march for Saturday", "will travel next week"
         start = sentence.start_char + forward.start()
         evidence = TextSpan(forward.group(0), start, start + len(forward.group(0)))
+    if trigger.entry.user_code is not None and code == trigger.entry.cameo:
+        code = trigger.entry.user_code  # the user's own code, where no rule of ours recoded the event
     info = cameo(code)
     when = _date(sentence, head, published, status)
     words = [doc[i] for i in trigger.words]
@@ -1077,6 +1079,23 @@ def _type(code: str) -> str | None:
     return mapping.type if mapping else None
 
 
+def _fronted_undergoer(verb: Token) -> Token | None:
+    """ "[Rebuked] by Peru, Bolivia recalled its envoy", "If [convicted], he could face": a past participle
+    that opens the sentence before the clause it modifies, with no auxiliary or subject of its own
+    ("Having criticised ..." is active), says what befell the clause's subject, which is returned where
+    it can be a party; a thing it befell ("Released last year, it sold well") is none."""
+    fronted = (
+        verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and verb.left_edge.i == verb.sent.start  # not "On his new album, [released] in May, he ..."
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_ in ("aux", "aux:pass", "auxpass") or c.dep_.startswith("nsubj") for c in verb.children)
+    )
+    undergoer = _subject(verb) if fronted else None
+    return undergoer if undergoer is not None and _party(undergoer) else None
+
+
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     """Heads of the actor and recipient phrases, each with its coordinated phrases."""
     if trigger.entry.pos == "noun":
@@ -1108,6 +1127,8 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             passive = _subject(head)
     if passive is None and _reduced_relative(head):
         passive = next(c for c in head.children if c.dep_ == "nsubj")
+    if passive is None:
+        passive = _fronted_undergoer(head)
     participle = head.dep_ == "acl" and "Past" in head.morph.get("Tense")
     if passive is None and participle and (agent is not None or _undergone_by(head, trigger)):
         # "the fees, imposed by Peru,"; "civilians [imprisoned] for ...", "with 23,000 people [killed]": the
@@ -1361,6 +1382,13 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
 def _deployed(participant: Participant) -> bool:
     """ "troops", "peacekeepers", "naval forces": a body of armed forces, not an officer, as the party."""
     return participant.name.split()[-1].lower() in TROOPS
+
+
+def _party(token: Token) -> bool:
+    """A phrase head that can name a party: a name, a person's pronoun, or a word for people or a body."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "we", "i", "you")
+    return token.pos_ == "PROPN" or token.ent_type_ != "" or _party_noun(token) or names_people(token.text)
 
 
 def _party_noun(token: Token) -> bool:

@@ -93,6 +93,13 @@ def cameo(code: str) -> CameoCode | None:
     return _cameo_index().get(code.strip())
 
 
+def cameo_ancestor(code: str) -> str | None:
+    """The longest start of a code outside CAMEO that CAMEO has ("1717" is under 171, "174K" under 174,
+    "095" under root 09), else None ("345", "903"): what a user's own code refines."""
+    code = code.strip()
+    return next((code[:size] for size in (3, 2) if len(code) > size and cameo(code[:size]) is not None), None)
+
+
 @functools.cache
 def plover_mappings() -> tuple[PloverMapping, ...]:
     """Every row of plover.tsv in table order: only the codes PLOVER's table maps, with no fallback."""

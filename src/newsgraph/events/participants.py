@@ -213,12 +213,13 @@ class Coder:
             return self._code(counted)  # "Thousands of [farmers]", "dozens of [soldiers]"
         if self.actors:
             words = _phrase(head)
-            code = self.actors.code([t.text for t in words])
-            if code:
+            actor, agent = self.actors.parts([t.text for t in words])
+            if actor or agent:
                 entity = self._entity(head)
                 name = " ".join(head.doc[words[0].i : words[-1].i + 1].text.split())
-                country = code[:3] if code[:3].isalpha() else None
-                return Participant(name, entity.id if entity else None, country, code[3:6] or None)
+                country = actor[:3] if actor and actor[:3].isalpha() else None
+                sector = (actor or "")[3:6] or (agent or "")[:3] or None
+                return Participant(name, entity.id if entity else None, country, sector)
         if _first_person(head):
             return self._speaker(head)
         entity = self._entity(head) or self._named_person(head) or self._apposition(head) or self._antecedent(head)

@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.events.ontology import cameo, cameo_ancestor
 from newsgraph.events.verbs import VerbDictionary
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.organisations import find_organisation
@@ -47,6 +48,10 @@ class Entry:
     pos: str
     cameo: str
     reciprocal: bool
+    user_code: str | None = None
+    """The code a user's verb dictionary gives that CAMEO lacks (a project's own codes, the WEIS codes of
+    older dictionaries): events carry it, while `cameo`, our lexicon's code for the verb or the user
+    code's CAMEO ancestor, gives them their PLOVER type."""
 
 
 UNDERGONE = {
@@ -102,9 +107,17 @@ def _user_trigger(token: Token, verbs: VerbDictionary | None) -> Trigger | None:
     coded = verbs.code(token)
     if coded is None:
         return None
-    code, words = coded
+    code, words, block = coded
     ours = next((e for lemma in verb_forms(token) if (e := lexicon().get((lemma, "verb")))), None)
-    return Trigger(token.i, words, Entry(token.lemma_.lower(), "verb", code, ours.reciprocal if ours else False))
+    reciprocal = ours.reciprocal if ours else False
+    if cameo(code) is not None:
+        return Trigger(token.i, words, Entry(token.lemma_.lower(), "verb", code, reciprocal))
+    # a code of the user's own is typed by what it refines: its CAMEO ancestor, the verb's own code in
+    # the dictionary, or our lexicon's code for the verb; with none of them it makes no event
+    typed_by = cameo_ancestor(code) or (block if block and cameo(block) else None) or (ours.cameo if ours else None)
+    if typed_by is None:
+        return None
+    return Trigger(token.i, words, Entry(token.lemma_.lower(), "verb", typed_by, reciprocal, user_code=code))
 
 
 @functools.cache

@@ -13,8 +13,9 @@ words joined by `_` must be next to each other, and to the verb when joined to `
 word of the text, its lemma, or (four letters or more, not ending in `_`) the start of one, as TABARI's
 stems do. `&NAME` stands for any member of a synset defined in the file (`&NAME` then `+MEMBER` lines);
 the markers `+` (target), `$` (source), `%` (compound) and `^` (skip) are read as "any words", since the
-parse, not the pattern, finds the parties. A code that is not a CAMEO code (the validation suite's toy
-dictionary keeps WEIS codes like `[345]`) is left out, so that verb falls back to our own lexicon.
+parse, not the pattern, finds the parties. A code CAMEO lacks (a project's own, or the WEIS codes like
+`[345]` that older dictionaries keep) is kept as given: the event carries it, typed by our own lexicon's
+entry for the verb or by the code's CAMEO ancestor (`events.triggers`).
 
 A discards file lists phrases whose sentence (or, after `+`, whose whole story) codes no events.
 """
@@ -28,7 +29,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.errors import InputError
-from newsgraph.events.ontology import cameo
 
 _HEADER = re.compile(r"^---\s*(.+?)\s*---\s*$")
 _CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
@@ -78,9 +78,10 @@ class VerbDictionary:
     def __bool__(self) -> bool:
         return bool(self.entries or self.discards)
 
-    def code(self, verb: Token) -> tuple[str, tuple[int, ...]] | None:
-        """The CAMEO code the dictionary gives this verb in its sentence, with the tokens of the verb's
-        own words; None when the dictionary has no entry for it or no code applies."""
+    def code(self, verb: Token) -> tuple[str, tuple[int, ...], str | None] | None:
+        """The code the dictionary gives this verb in its sentence, with the tokens of the verb's own words
+        and the code of the verb's block (what a pattern's code refines); None when the dictionary has no
+        entry for the verb or no code applies."""
         sentence = verb.sent
         words = list(sentence)
         at = verb.i - sentence.start
@@ -92,7 +93,7 @@ class VerbDictionary:
             )
             code = best.code if best is not None else entry.code
             if code is not None:
-                return code, tuple(range(verb.i - form[0], verb.i + form[1] + 1))
+                return code, tuple(range(verb.i - form[0], verb.i + form[1] + 1)), entry.code
         return None
 
     def discards_story(self, doc: Doc) -> bool:
@@ -128,6 +129,7 @@ def load_verbs(path: str, text: str) -> VerbDictionary:
     raw_patterns: list[tuple[list[tuple[str, ...]], str, str]] = []
     dictionary = VerbDictionary()
     verbs: list[tuple[str, ...]] = []
+    stems: list[tuple[tuple[str, ...], int]] = []
     block_code: str | None = None
     synset: str | None = None
     # comments may span lines: keep their line breaks so that errors name the right line
@@ -140,7 +142,7 @@ def load_verbs(path: str, text: str) -> VerbDictionary:
         header = _HEADER.match(line)
         if header:
             codes = _CODE.findall(header.group(1))
-            block_code = _cameo_code(codes[0]) if codes else None
+            block_code = _code(codes[0]) if codes else None
             verbs, synset = [], None
             continue
         stripped = line.strip()
@@ -155,17 +157,19 @@ def load_verbs(path: str, text: str) -> VerbDictionary:
             if not verbs:
                 raise InputError(path, "a pattern line outside any verb block", f"line {number}")
             found = _CODE.search(stripped)
-            code = _cameo_code(found.group(1)) if found else None
+            code = _code(found.group(1)) if found else None
             if code is not None:
                 raw_patterns.append((list(verbs), _CODE.sub("", stripped[1:]).strip(), code))
             continue
         form_line = _CODE.sub("", stripped)
         own = _CODE.search(stripped)
-        code = _cameo_code(own.group(1)) if own else block_code
-        for form in _verb_forms(form_line):
+        code = _code(own.group(1)) if own else block_code
+        for n, (form, inflected) in enumerate(_verb_forms(form_line)):
             entry = dictionary.entries.setdefault(form, VerbEntry(code))
             entry.code = entry.code or code
             verbs.append(form)
+            if n == 0:
+                stems.append((form, inflected))  # the verb itself; its {forms} are already inflected
     for forms, pattern_text, code in raw_patterns:
         pattern = _pattern(pattern_text, code, synsets)
         if pattern is None:
@@ -174,6 +178,10 @@ def load_verbs(path: str, text: str) -> VerbDictionary:
             dictionary.entries[form].patterns.append(pattern)
     if not dictionary.entries:
         raise InputError(path, "no verb blocks ('--- VERB [code] ---') found: not a PETRARCH verbs file")
+    for form, inflected in stems:
+        # regular forms share their verb's entry, patterns and all, unless the file lists them itself
+        for word in _inflections(form[inflected]):
+            dictionary.entries.setdefault((*form[:inflected], word, *form[inflected + 1 :]), dictionary.entries[form])
     return dictionary
 
 
@@ -198,23 +206,45 @@ def is_verbs_file(text: str) -> bool:
     return any(_HEADER.match(line.split("#", 1)[0].rstrip()) for line in text.splitlines()[:400])
 
 
-def _cameo_code(raw: str) -> str | None:
-    """The first code of a bracket ("013:012" is 013), if CAMEO has it; None for "---" and toy codes."""
+def _code(raw: str) -> str | None:
+    """The first code of a bracket ("013:012" is 013); None for "---", which codes nothing, and for marks
+    that are no code ("+++")."""
     code = raw.split(":", 1)[0].strip()
-    return code if cameo(code) is not None else None
+    return code if code.isalnum() else None
 
 
-def _verb_forms(line: str) -> list[tuple[str, ...]]:
-    """A verb line's forms: the verb (words joined by `_`, `+` marking the inflected one) and its {forms}."""
+def _verb_forms(line: str) -> list[tuple[tuple[str, ...], int]]:
+    """A verb line's forms, each with the place of its inflected word: the verb (words joined by `_`, `+`
+    marking the inflected one, else the first) and its irregular {forms}."""
     extra = _FORMS.search(line)
     main = _FORMS.sub("", line).strip()
     names = [main, *(extra.group(1).split() if extra else [])]
     forms = []
     for name in names:
-        words = tuple(w for w in re.split(r"[_\s]+", name.replace("+", " ").upper()) if w)
-        if words:
-            forms.append(words)
+        raw = [w for w in re.split(r"[_\s]+", name.upper()) if w.lstrip("+")]
+        if raw:
+            inflected = next((i for i, w in enumerate(raw) if w.startswith("+")), 0)
+            forms.append((tuple(w.lstrip("+") for w in raw), inflected))
     return forms
+
+
+def _inflections(verb: str) -> tuple[str, ...]:
+    """The third person, past and -ing forms of a regular verb (REBUKE: REBUKES, REBUKED, REBUKING), which
+    a verbs file leaves out; a form the file gives itself is read as the file's."""
+    if len(verb) < 3 or not verb.isalpha():
+        return ()
+    consonant_y = verb.endswith("Y") and verb[-2] not in "AEIOU"
+    if verb.endswith(("S", "X", "Z", "CH", "SH")):
+        third = verb + "ES"
+    else:
+        third = verb[:-1] + "IES" if consonant_y else verb + "S"
+    if verb.endswith("E"):
+        past, ing = verb + "D", (verb[:-2] + "YING" if verb.endswith("IE") else verb[:-1] + "ING")
+    else:
+        past, ing = (verb[:-1] + "IED" if consonant_y else verb + "ED"), verb + "ING"
+    if verb.endswith(("EE", "YE", "OE")):
+        ing = verb + "ING"
+    return third, past, ing
 
 
 def _pattern(text: str, code: str, synsets: dict[str, list[tuple[str, ...]]]) -> VerbPattern | None:

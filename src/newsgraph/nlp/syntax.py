@@ -131,8 +131,11 @@ def to_infinitive(clause: Token) -> bool:
 
 
 def passive_agent(verb: Token) -> Token | None:
-    """Who does a passive verb's act: its "by" phrase ("was attacked [by] critics")."""
-    return next((c for c in verb.children if c.dep_ == "obl" and case_of(c) == "by"), None)
+    """Who does a passive verb's act: its "by" phrase ("was attacked [by] critics"), also where the parser
+    hung the phrase on an adverb after the verb ("was opposed earlier [by] Brazil")."""
+    adverbs = [c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i]
+    phrases = (*verb.children, *(g for a in adverbs for g in a.children))
+    return next((c for c in phrases if c.dep_ == "obl" and case_of(c) == "by"), None)
 
 
 def opens_with_comma(phrase: Token) -> bool:
