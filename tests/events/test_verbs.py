@@ -45,6 +45,10 @@ DONATE
 
 --- SHUN  [9Z8] ---
 SHUN
+
+--- CLASH  [190] ---
+CLASH
+- * BORDER  [193]
 """
 
 
@@ -118,3 +122,10 @@ def test_codes_of_the_users_own_are_carried_and_typed_by_what_they_refine(verbs_
     assert events("Chile rebuked Peru over the fishing quotas.") == [("rebuked", "9Z9", "ACCUSE")]
     # a code nothing can type makes no event, rather than one of a guessed type
     assert events("Chile will shun Peru at the summit.") == []
+
+
+def test_a_code_a_pattern_gives_in_context_stands_and_the_verbs_own_code_is_refined(verbs_file: Path) -> None:
+    # CLASH [190] with "* BORDER [193]": the pattern's code is the user's reading of this context
+    assert _codes("Peru clashed with Chile over the border on Monday.", verbs_file) == [("clashed", "193")]
+    # the block's own code is refined as our lexicon's is: a clash over quotas is one of words
+    assert _codes("Peru clashed with Chile over the fishing quotas.", verbs_file) == [("clashed", "111")]

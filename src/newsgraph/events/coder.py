@@ -479,7 +479,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
     """The events one trigger codes: one per actor and recipient pair, both ways for reciprocal ones;
     `disastrous` says the article reports a natural disaster (`events.disasters`)."""
     head = doc[trigger.token]
-    code = _refined_code(doc, trigger)
+    # a user's dictionary has coded its verb in context already
+    code = trigger.entry.cameo if trigger.entry.user_code else _refined_code(doc, trigger)
     mapping = plover_for(code)
     if mapping is None:
         return []
@@ -1087,13 +1088,20 @@ def _fronted_undergoer(verb: Token) -> Token | None:
     fronted = (
         verb.dep_ == "advcl"
         and verb.i < verb.head.i
-        and verb.left_edge.i == verb.sent.start  # not "On his new album, [released] in May, he ..."
+        and _opens_sentence(verb)
         and "Part" in verb.morph.get("VerbForm")
         and "Past" in verb.morph.get("Tense")
         and not any(c.dep_ in ("aux", "aux:pass", "auxpass") or c.dep_.startswith("nsubj") for c in verb.children)
     )
     undergoer = _subject(verb) if fronted else None
     return undergoer if undergoer is not None and _party(undergoer) else None
+
+
+def _opens_sentence(verb: Token) -> bool:
+    """ "[Rebuked] by ...", "But if [convicted], ...": a verb with nothing before it in its sentence but a
+    subordinator, a conjunction or a comma; not "On his new album, [released] in May, he ...", where the
+    participle describes the noun before it."""
+    return all(t.dep_ in ("mark", "cc", "punct") for t in verb.doc[verb.sent.start : verb.i])
 
 
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:

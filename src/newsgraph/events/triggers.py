@@ -49,9 +49,10 @@ class Entry:
     cameo: str
     reciprocal: bool
     user_code: str | None = None
-    """The code a user's verb dictionary gives that CAMEO lacks (a project's own codes, the WEIS codes of
-    older dictionaries): events carry it, while `cameo`, our lexicon's code for the verb or the user
-    code's CAMEO ancestor, gives them their PLOVER type."""
+    """The code a user's verb dictionary gives in context (by a pattern) or that CAMEO lacks, which our
+    rules do not refine. Where CAMEO lacks it (a project's own codes, the WEIS codes of older
+    dictionaries), `cameo` is what types the event: the code's CAMEO ancestor, the verb's own code in the
+    file, or our lexicon's."""
 
 
 UNDERGONE = {
@@ -111,7 +112,10 @@ def _user_trigger(token: Token, verbs: VerbDictionary | None) -> Trigger | None:
     ours = next((e for lemma in verb_forms(token) if (e := lexicon().get((lemma, "verb")))), None)
     reciprocal = ours.reciprocal if ours else False
     if cameo(code) is not None:
-        return Trigger(token.i, words, Entry(token.lemma_.lower(), "verb", code, reciprocal))
+        # a code one of the file's patterns gives the verb in its context stands; the verb's own code is
+        # refined by our rules as our lexicon's would be ("attacked the plan": criticism)
+        in_context = code if code != block else None
+        return Trigger(token.i, words, Entry(token.lemma_.lower(), "verb", code, reciprocal, user_code=in_context))
     # a code of the user's own is typed by what it refines: its CAMEO ancestor, the verb's own code in
     # the dictionary, or our lexicon's code for the verb; with none of them it makes no event
     typed_by = cameo_ancestor(code) or (block if block and cameo(block) else None) or (ours.cameo if ours else None)
