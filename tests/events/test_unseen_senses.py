@@ -163,6 +163,14 @@ def test_signing_a_person_to_a_studio_is_hiring_not_an_agreement() -> None:
     assert {e.type for e in events("Chile and Peru signed a fisheries agreement in Lima on Monday.")} == {"SUPPORT"}
 
 
+def test_someone_signed_to_a_label_or_a_club_is_taken_on_not_in_an_agreement() -> None:
+    assert events("Signed to a small label in Leeds, the band released two singles.") == []
+    assert events("Signed to Chelsea at sixteen, he has never played for England.") == []
+    assert events("The singer was signed to a major label last year.") == []
+    [treaty, _] = events("The treaty was signed by Peru and Chile in Lima to end the dispute.")
+    assert treaty.type == "SUPPORT"
+
+
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
 

@@ -740,15 +740,25 @@ def _in(word: Token, words: set[str]) -> bool:
 
 def _signed_otherwise(verb: Token, patient: Token | None) -> bool:
     """ "sign language", "signed photographs": a word that only describes; "signed over his stake to a
-    cousin": a transfer; "signed up a drummer", "the producer signed Ana Ruiz to her studio": hiring
-    someone. An agreement, a treaty or a deal is what is signed, with or between parties."""
+    cousin": a transfer; "signed up a drummer", "the producer signed Ana Ruiz to her studio", "the band
+    were signed to a small label", "Signed to the club at 16, he ...": hiring someone. An agreement, a
+    treaty or a deal is what is signed, with or between parties."""
     if verb.dep_ in ("amod", "compound"):
         return True
     if any(c.dep_ in ("prt", "compound:prt") and c.lower_ == "over" for c in verb.children):
         return True
     # (not "signs us up to the convention": a pronoun is the side that signs up)
     hired = patient is not None and patient.pos_ != "PRON" and (patient.ent_type_ == "PER" or _people(patient))
-    return hired and not is_passive(verb)
+    if hired and not is_passive(verb):
+        return True
+    # "the band were signed to a small label", "Signed to the club at 16, he ...": someone taken on "to"
+    # a label or a club; a pact signed "to" something would be signed for a purpose, with a clause
+    if not any(c.dep_ == "obl" and case_of(c) == "to" for c in verb.children):
+        return False
+    if is_passive(verb):
+        return patient is not None and not _in(patient, PACTS)
+    opening = verb.i == verb.sent.start or (verb.dep_ == "advcl" and verb.i < verb.head.i)
+    return opening and "Part" in verb.morph.get("VerbForm") and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _thing_acting(verb: Token) -> bool:
