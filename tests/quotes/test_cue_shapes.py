@@ -592,3 +592,23 @@ def test_a_report_before_its_source_stops_before_the_speakers_name_not_a_place(
 ) -> None:
     quote = only_quote(text)
     assert (speaker_name(quote), quote.text) == (speaker, content)
+
+
+def test_a_question_put_to_the_speaker_is_not_what_the_speaker_said() -> None:
+    asked = 'Asked whether he thought the council should have closed the library, he said: "I don\'t know."'
+    assert [(q.kind, q.text) for q in analysed(asked).quotes] == [("direct", "I don't know.")]
+    pressed = "Asked if she would stand again, Lopes said she had not decided."
+    assert [(speaker_name(q), q.text) for q in analysed(pressed).quotes] == [("Lopes", "she had not decided")]
+    answer = 'Asked about the flooding, Soto said that the new dykes had "done their job".'
+    assert [q.text for q in analysed(answer).quotes] == ['that the new dykes had "done their job"']
+    # the speaker's own question stays a report
+    own = "The mayor asked whether voters thought the tax was fair."
+    assert [q.text for q in analysed(own).quotes] == ["whether voters thought the tax was fair"]
+
+
+def test_claiming_a_title_is_winning_it_and_a_bare_aim_in_a_relative_clause_reports_nothing() -> None:
+    assert analysed("Ana Lopes held off a late charge to claim the women's 200m title in Oslo.").quotes == []
+    assert analysed("Lopes was close to the mark as she claimed second place in a personal best.").quotes == []
+    assert [q.text for q in analysed("Lopes claimed the vote had been rigged.").quotes] == ["the vote had been rigged"]
+    assert analysed("Ruiz has left the club she had hoped to manage.").quotes == []
+    assert [q.text for q in analysed("Lopes wants to lead the party.").quotes] == ["to lead the party"]

@@ -74,6 +74,12 @@ _OTHER_OBJECTS = {
 }
 """Verbs of saying whose object is something else than what was said ("recalled its ambassador",
 "answered questions", "chanted slogans", "added support")."""
+_TAKING = {"claim"}
+"""Verbs of saying that also mean taking or winning: their object is what was said only where a finite
+verb inside it makes it a clause ("claimed [the vote was rigged]") or it is one of `_CLAIMED`, not
+"claimed the title"."""
+_CLAIMED = {"responsibility", "credit", "innocence", "authorship"}
+"""What is claimed by saying it: "claimed responsibility for the attack"."""
 _ADDRESSING = {"tell", "warn", "remind", "caution", "notify", "reassure"}
 """Verbs of saying whose object is the one spoken to, whoever it is ("warned [state election officials]
 about ...", "told [the BBC News website]"), never what was said."""
@@ -90,6 +96,8 @@ _WRITTEN_WORDS = {
 """What "reads" words of its own ("the statement read", '"...," read the sign'): the only sources of "read"."""
 _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 """Verbs whose content may be a question opened by "if" or "whether" ("asked [if he had been bullied]")."""
+_PUT_TO = {"ask", "question", "press", "quiz", "challenge"}
+"""Verbs of a question put to someone: "[Asked] whether ..., she said" is what she was asked."""
 _WRITING = {"write", "pen", "publish", "author"}
 """Verbs whose object may be such a document ("wrote a memoir")."""
 _CONTENT_OBJECT = 3
@@ -285,6 +293,32 @@ def _describing_participle(verb: Token, entry: CueWord) -> bool:
     return entry.cls == "stance" and participle and not helped and subject
 
 
+def _question_put(verb: Token) -> bool:
+    """ "[Asked] if she would stand again, Lopes said ...", "[Pressed] on the timing, he said": a past
+    participle of asking that opens the sentence, with no auxiliary or subject of its own, puts a question
+    to the clause's subject; its words are someone else's, unnamed."""
+    return (
+        verb.lemma_.lower() in _PUT_TO
+        and verb.lower_.endswith("ed")
+        and verb.i < verb.head.i
+        and all(t.dep_ in ("mark", "cc", "punct") for t in verb.doc[verb.sent.start : verb.i])
+        and not any(c.dep_ in _SUBJECT_DEPS or c.dep_.startswith("aux") for c in verb.children)
+    )
+
+
+def _asked_of(verb: Token) -> bool:
+    """ "Asked [whether he thought] the ban was fair, he said", "Asked if she believed the mayor [wanted]
+    ...": a cue anywhere inside the question a fronted participle puts to the speaker is what was asked,
+    not what anyone thinks or said."""
+    for ancestor in verb.ancestors:
+        if _question_put(ancestor):
+            # the question runs to the comma that sets it off; a cue after it is the answer's, however
+            # the parser hung it ("Asked about the delays, [she said] ...")
+            comma = next((t.i for t in verb.doc[ancestor.i : verb.sent.end] if t.text == ","), None)
+            return comma is not None and verb.i < comma
+    return False
+
+
 def _verb_read_as_noun(token: Token) -> bool:
     """ "Ruiz [claims] that the rule should not apply to her": a cue verb's form the tagger called a noun."""
     return acts_as_verb(token) and cue_word(token) is not None
@@ -295,12 +329,16 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         return None  # "Sony is thought to have ...", "the operation was aimed at ...": nobody's words
     if _convening(verb) or _naming(verb) or _scoring(verb) or _describing_participle(verb, entry):
         return None
+    if _question_put(verb) or _asked_of(verb):
+        return None  # "Asked whether he thought the plan would work, he said": the question, not his words
     if "aside" in entry.frames and not (_as_aside(verb) and any(c.lower_ == "it" for c in verb.children)):
         return None  # "put" reports nothing but in "as X put it"
     trailing = _trailing_cue(doc, verb, entry)
     if trailing is not None:
         return trailing
     content = _scattered(verb, _content(verb, entry)) or _rest_of_sentence(verb, entry)
+    if not content and _took(verb, entry):
+        return None
     if _anonymity(doc, content) or _found_thing(verb, entry, content) or _no_words(doc, verb, content):
         return None
     content |= _more_content(verb, content)
@@ -627,11 +665,15 @@ def _found_thing(verb: Token, entry: CueWord, content: set[int]) -> bool:
 
 def _no_words(doc: Doc, verb: Token, content: set[int]) -> bool:
     """Content that reports nothing: a reflexive or an adverb alone ("defending [himself]", "according
-    to the radio, [basically]"), or the document a writer wrote rather than what it says ("wrote [a book
+    to the radio, [basically]"), a bare infinitive in a relative clause ("the club she hoped [to manage]"),
+    or the document a writer wrote rather than what it says ("wrote [a book
     about her years in the cabinet]", "wrote [a letter] to the governor")."""
     words = [doc[i] for i in sorted(content) if not doc[i].is_punct]
     if words and all(w.lower_ in REFLEXIVES or w.pos_ in ("ADV", "PART") for w in words):
         return True
+    relative = verb.dep_ in ("acl", "relcl", "acl:relcl") and any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    if relative and len(words) == 2 and words[0].lower_ == "to" and len(list(words[1].children)) == 1:
+        return True  # "the club she had hoped [to manage]": an aim whose object is the noun, not words
     if verb.lemma_.lower() not in _WRITING:
         return False
     head = next((w for w in words if w.head.i == verb.i and w.dep_ in _OBJECT_DEPS), None)
@@ -955,7 +997,8 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     that a to-infinitive with whom it is asked of ("urged [Chile to wait]", "called on [Obama to act]");
     failing that a phrase after the cue's preposition, without it ("called for [new tariffs]"); failing
     that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] if "clause" in entry.frames else []
+    governed = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _question_put(c)]
+    clauses = governed if "clause" in entry.frames else []
     if not clauses and "clause" in entry.frames:
         clauses = _clause_read_as_subject(verb)
     clauses += _clause_subject_as_object(verb, entry, clauses) + _owner_as_object(verb, clauses)
@@ -1002,6 +1045,11 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
             and entry.lemma not in _ADDRESSING
             and len(list(o.subtree)) >= _CONTENT_OBJECT
             and (entry.lemma not in _OTHER_OBJECTS or _that_and_a_verb(o))
+            and (
+                entry.lemma not in _TAKING
+                or o.lemma_.lower() in _CLAIMED
+                or any("Fin" in t.morph.get("VerbForm") for t in o.subtree)
+            )
         ]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
@@ -1046,9 +1094,18 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     content = {t.i for head in clauses for t in head.subtree}
     for obj in objects:
         content -= _said_where(obj)
-    if not content and "clause" in entry.frames and entry.cls == "speech":
+    if not content and "clause" in entry.frames and entry.cls == "speech" and not _took(verb, entry):
         return _report_before_source(verb)
     return content
+
+
+def _took(verb: Token, entry: CueWord) -> bool:
+    """ "as she claimed second place": a verb of taking with a thing taken reports nothing, neither
+    the clause around it (as "as she claimed" alone would) nor one before it."""
+    return entry.lemma in _TAKING and any(
+        c.dep_ in _OBJECT_DEPS and c.i > verb.i and c.pos_ == "NOUN" and c.lemma_.lower() not in _CLAIMED
+        for c in verb.children
+    )  # not "..., claimed Mr Brown": a name after the verb is its speaker
 
 
 _NOUN_PREPOSITIONS = {
