@@ -503,3 +503,27 @@ def test_a_fate_something_is_threatened_with_by_no_one_is_a_danger() -> None:
     assert events("Alitalia is threatened with bankruptcy.") == []
     [threat] = events("Peru threatened Chile with sanctions.")
     assert (threat.type, threat.actor.country if threat.actor else None) == ("THREATEN", "PER")
+
+
+def test_handling_hunting_winning_a_race_and_a_market_rally_are_no_events() -> None:
+    assert events("The tax will help the government deal with Peru's huge public debt.") == []
+    assert [e.type for e in events("Peru signed a deal with Chile on Monday.")] == ["SUPPORT"]
+    assert events("Visitors pay to shoot deer on the estate each autumn.") == []
+    assert [e.type for e in events("Soldiers shot two protesters in Lima.")] == ["ASSAULT"]
+    assert events("Lopes stormed to gold in the relay in Oslo.") == []
+    assert [e.type for e in events("Rebels stormed the parliament in Lima.")] == ["ASSAULT"]
+    assert events("It rallied briefly on Monday as oil prices eased.") == []
+    assert [e.type for e in events("Thousands of farmers rallied in Lima against the tax.")] == ["PROTEST"]
+
+
+def test_returning_to_court_pursuing_a_thing_and_asking_questions_are_no_events() -> None:
+    assert events("The miner will return to court in Delaware next month.") == []
+    assert [e.type for e in events("The president will return to Chile next week.")] == ["CONSULT"]
+    assert events("The government is prosecuting the campaign with more vigour.") == []
+    assert [e.type for e in events("Peru will prosecute the two Chilean fishermen.")] == ["COERCE"]
+    assert [e.type for e in events("Peruvian officers will arrest and prosecute the smugglers.")] == [
+        "COERCE",
+        "COERCE",
+    ]
+    assert events("These are the questions Lopes will be asking of the team this year.") == []
+    assert events("The firm set up a division to create and distribute films.") == []

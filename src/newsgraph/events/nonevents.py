@@ -173,6 +173,27 @@ PRICES = {"price", "fee", "rate", "premium", "interest", "commission", "tariff",
 """What a seller charges: "the prices it charged" is trade."""
 FILMED = {"film", "movie", "scene", "footage", "video", "episode", "series", "documentary", "picture", "photo"}
 """What is shot with a camera: "the scenes were shot in Lima"."""
+ANIMALS = {
+    *("animal", "animals", "game", "deer", "bird", "birds", "fox", "foxes", "pheasant", "pheasants", "grouse"),
+    *("rabbit", "rabbits", "boar", "wolf", "wolves", "bear", "bears", "duck", "ducks", "badger", "badgers"),
+    *("seal", "seals", "whale", "whales", "elephant", "elephants", "dog", "dogs", "cattle", "livestock"),
+}
+"""What is shot or killed by hunters, farmers or cullers: no attack on a party."""
+MOVERS = {
+    *("share", "shares", "stock", "stocks", "market", "markets", "index", "price", "prices", "currency"),
+    *("pound", "dollar", "euro", "yen", "bond", "bonds", "it", "sterling", "oil", "gold", "economy"),
+}
+"""What "rallies" in a market report: a price, not a crowd."""
+PURSUED = {
+    *("war", "wars", "campaign", "ability", "policy", "strategy", "effort", "efforts", "agenda", "fight"),
+    *("struggle", "interest", "interests", "offensive", "aim", "aims", "goal", "goals", "plan", "plans"),
+}
+"""What is "prosecuted" in the sense of pursued: "prosecute the war", "prosecuting the campaign"."""
+NO_DESTINATION = {
+    *("court", "tribunal", "work", "training", "action", "power", "office", "form", "play", "profit"),
+    *("growth", "normal", "normality", "fitness", "the", "top", "winning"),
+}
+"""What one "returns to" that is no place visited: "returned to court", "returned to power"."""
 SHOPS = {"shop", "sale", "market", "shelf", "shelves", "store", "circulation"}
 """Where goods are withdrawn from: "withdrawn from sale"."""
 BRIEFINGS = {"press", "news", "media"}
@@ -470,6 +491,22 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return True  # "the film will be shot in Lima", "parts of the film were shot in the museum"
     if lemma == "withdraw" and any(case_of(c) == "from" and _in(c, SHOPS) for c in verb.children):
         return True  # "the drug was withdrawn from shops": goods
+    if lemma in ("shoot", "kill") and patient is not None and _in(patient, ANIMALS):
+        return True  # "users can shoot the game animals", "farmers killed the badgers": no party attacked
+    if lemma == "storm" and patient is None and any(case_of(c) == "to" for c in verb.children):
+        return True  # "stormed to gold in the relay", "stormed to victory": moving fast, no attack
+    if (
+        lemma == "rally"
+        and patient is None
+        and any(c.dep_.startswith("nsubj") and _in(c, MOVERS) for c in verb.children)
+    ):
+        return True  # "shares rallied", "it rallied briefly on Monday": a price recovering, no rally
+    if (
+        lemma == "return"
+        and patient is None
+        and any(case_of(c) == "to" and _in(c, NO_DESTINATION) for c in verb.children)
+    ):
+        return True  # "will return to court in Delaware", "returned to power": no visit
     if patient is None:
         return False
     if patient.pos_ == "PROPN":
@@ -484,6 +521,12 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
     if lemma == "distribute":
         return not _in(patient, GOODS)  # "distribute food to the victims"; "Warner will distribute the films"
+    if lemma == "prosecute":
+        # "prosecuting the campaign with more vigour", "prosecute the war": pursuing a
+        # thing, no legal action against anyone
+        return _in(patient, PURSUED)
+    if lemma == "ask" and patient.lemma_.lower() == "question":
+        return True  # "the questions she will be asking of the team": no demand
     if lemma == "share":
         return not _in(patient, SHARED)  # "shared intelligence"; "shared the main honours", "shared a platform"
     if lemma == "withdraw":
@@ -810,6 +853,9 @@ def _patient(verb: Token) -> Token | None:
     shares = verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
     if found is None and shares and is_passive(verb.head):
         return _patient(verb.head)  # "are posted out and [returned] to the office": the forms
+    if found is None and shares:
+        # "to create and [distribute] content": an object after both verbs is the second one's too
+        found = next((c for c in verb.head.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
     return found
 
 
@@ -818,6 +864,28 @@ def _people(word: Token) -> bool:
     if word.pos_ == "PRON":
         return lower not in ("it", "this", "that", "which", "what")
     return names_people(word.text) or lower in SECTORS or lemma in PEOPLE or lower in PEOPLE
+
+
+_BEFORE_A_VERB = {
+    *("to", "help", "helps", "helped", "helping", "can", "could", "will", "would", "should", "must", "may"),
+    *("might", "cannot", "not", "and"),
+}
+
+
+def _dealt_with(doc: Doc, trigger: Trigger) -> bool:
+    """ "to help [deal] with Japan's debt", "must deal with the crisis": the verb "deal with", handling
+    something, which the tagger may call the noun of an agreement ("a deal with Japan")."""
+    if trigger.entry.trigger != "deal" or trigger.entry.pos != "noun":
+        return False
+    word = doc[trigger.token]
+    following = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    previous = doc[word.i - 1] if word.i > 0 else None
+    verbal = (
+        word.tag_.startswith("VB")
+        or (previous is not None and previous.lower_ in _BEFORE_A_VERB)
+        or word.head.lemma_.lower() in ("help", "let", "make")  # "help the government [deal] with ..."
+    )
+    return word.lower_ == "deal" and following is not None and following.lower_ == "with" and verbal
 
 
 def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sporting: bool) -> bool:
@@ -837,6 +905,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _naming(doc, trigger)
         or _adjectival(doc, trigger)
         or _other_sense(doc, trigger)
+        or _dealt_with(doc, trigger)
     )
 
 
