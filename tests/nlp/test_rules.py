@@ -406,3 +406,25 @@ def test_a_bare_secretary_or_an_abbreviated_rank_is_no_part_of_the_name_or_the_b
     doc.ents = [Span(doc, 1, 4, label="PER")]
     doc = nlp.get_pipe("newsgraph_titles")(doc)
     assert _ents(doc) == [("Secretary-General", "PER")]  # a hyphenated title is not cut at its hyphen
+
+
+def test_a_name_right_after_a_noun_for_a_kind_of_body_is_that_body() -> None:
+    nlp = load_pipeline()
+    labels = {}
+    for text in (
+        "Tomas Reyes, who runs the ticketing firm Cantora, said sales had doubled.",
+        "The record label Tinta Roja signed two bands last year.",
+        "The firm Ana Lopes founded in 1999 has grown fast.",
+        "Accountancy firm Lopes & Ruiz urged him to act, and environmental group Rail 2030 agreed.",
+        "Founder of the CGA consultancy Ana-Maria Ruiz agreed.",
+    ):
+        labels |= {e.text: e.label_ for e in nlp(text).ents}
+    assert labels == {
+        "Tomas Reyes": "PER",
+        "Cantora": "ORG",
+        "Tinta Roja": "ORG",
+        "Ana Lopes": "PER",
+        "Lopes & Ruiz": "ORG",
+        "Rail 2030": "ORG",
+        "Ana-Maria Ruiz": "PER",
+    }

@@ -259,9 +259,60 @@ class NamedBodies:
             if end - first >= 2 and any(doc[i].lower_ in BODY_WORDS for i in range(first, end)):
                 bodies.append(Span(doc, first, end, label="ORG"))
             start = max(end, start + 1)
-        entities = merge_entities(doc.ents, bodies)
+        entities = merge_entities(merge_entities(doc.ents, bodies), _named_after_their_kind(doc))
         doc.ents = merge_entities(entities, _bracketed_acronyms(doc, entities))
         return doc
+
+
+KINDS_OF_BODY = frozenset(
+    {
+        *("firm", "company", "group", "network", "bank", "agency", "retailer", "operator", "carrier"),
+        *("airline", "broadcaster", "label", "studio", "chain", "website", "charity", "band", "insurer"),
+        *("lender", "supermarket", "manufacturer", "newspaper", "magazine", "channel", "consultancy"),
+        *("startup", "brewer", "carmaker", "automaker", "watchdog"),
+    }
+)
+"""Common nouns for a kind of body that news puts right before the body's name: "ticketing firm
+[Cantora]", "payments network [Pagora]", "record label [Tinta Roja]"; not those that are also people's jobs
+("publisher", "games maker", "developer")."""
+
+
+def _name_part(doc: Doc, start: int, i: int) -> bool:
+    """Whether token `i` goes on a body's name begun at `start`: a capitalised word, "&" between two
+    ("Lopes & Ruiz"), or a number after one ("Rail 2030")."""
+    word = doc[i].text
+    if _is_name_word(word):
+        return True
+    if i > start and word == "&":
+        return i + 1 < len(doc) and _is_name_word(doc[i + 1].text)
+    return i > start and word.isdigit() and _is_name_word(doc[i - 1].text)
+
+
+def _named_after_their_kind(doc: Doc) -> list[Span]:
+    """ORG for a name right after a lower-case noun for a kind of body, however the model labelled it (a
+    person, often, when the name is unknown); not a person's name that opens a relative clause ("the firm
+    [Ana Lopes] founded") or starts with a given name."""
+    found = []
+    for kind in doc[:-1]:
+        if kind.lower_ not in KINDS_OF_BODY or not kind.text.islower() or kind.pos_ != "NOUN":
+            continue
+        start = end = kind.i + 1
+        if start >= len(doc) or doc[start].pos_ != "PROPN":
+            continue
+        while end < len(doc) and end - start < 4 and _name_part(doc, start, end):
+            end += 1
+        first = doc[start]
+        given = any(given_name_gender(part) is not None for part in first.text.split("-"))
+        hyphenated = end < len(doc) and doc[end].text == "-"  # a name the tokenizer cut: "Jeanne - Marie"
+        if end == start or given or hyphenated or first.lower_ in HONORIFICS:
+            continue  # "the firm [Ana Lopes] founded", "the studio [Mr Reyes] set up", "[Ana-Maria Ruiz]"
+        acting = any(
+            doc[k].dep_.startswith("nsubj") and doc[k].head.dep_ in ("relcl", "acl:relcl", "acl")
+            for k in range(start, end)
+        )
+        if not acting:
+            found.append(Span(doc, start, end, label="ORG"))
+    return found
 
 
 def _bracketed_acronyms(doc: Doc, entities: list[Span]) -> list[Span]:
