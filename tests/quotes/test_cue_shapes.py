@@ -612,3 +612,25 @@ def test_claiming_a_title_is_winning_it_and_a_bare_aim_in_a_relative_clause_repo
     assert [q.text for q in analysed("Lopes claimed the vote had been rigged.").quotes] == ["the vote had been rigged"]
     assert analysed("Ruiz has left the club she had hoped to manage.").quotes == []
     assert [q.text for q in analysed("Lopes wants to lead the party.").quotes] == ["to lead the party"]
+
+
+def test_repeating_a_deed_reports_nothing_and_repeating_words_reports_them() -> None:
+    assert analysed("Lopes scored from the spot in the first half and repeated the feat after the break.").quotes == []
+    assert [q.text for q in analysed("The minister repeated his call for calm on Sunday.").quotes] == [
+        "his call for calm"
+    ]
+
+
+def test_a_share_after_according_to_opens_the_report_not_the_source() -> None:
+    quote = only_quote("According to Rimac Research 44% of voters use just one news site.")
+    assert (speaker_name(quote), quote.text) == ("Rimac Research", "44% of voters use just one news site")
+
+
+def test_a_description_set_off_before_the_name_that_ends_a_report_is_the_speakers() -> None:
+    quote = only_quote(
+        "The company held back its appeal while it sought a deal with lenders, its lawyer, Ana Ruiz, said."
+    )
+    assert (speaker_name(quote), quote.text) == (
+        "Ana Ruiz",
+        "The company held back its appeal while it sought a deal with lenders",
+    )

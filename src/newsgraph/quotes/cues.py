@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
+from newsgraph.gazetteer.roles import find_role
 from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 from newsgraph.nlp.paragraphs import paragraph_around
 from newsgraph.nlp.rules import HONORIFICS
@@ -80,6 +81,16 @@ verb inside it makes it a clause ("claimed [the vote was rigged]") or it is one 
 "claimed the title"."""
 _CLAIMED = {"responsibility", "credit", "innocence", "authorship"}
 """What is claimed by saying it: "claimed responsibility for the attack"."""
+_WORDS_ONLY = {"repeat"}
+"""Verbs of saying whose object is what was said only where it names words ("repeated his call for
+calm", "repeated the claim"), not a deed done again ("repeated the feat")."""
+_SAID_THINGS = {
+    *("word", "words", "message", "mantra", "mantras", "slogan", "point", "view", "views", "remark"),
+    *("remarks", "comment", "comments", "question", "questions", "phrase", "line", "figure", "figures"),
+    *("promise", "pledge", "threat", "offer", "apology", "denial", "allegation", "allegations", "accusation"),
+    *("assurance", "assurances", "argument", "prediction", "forecast", "estimate", "advice", "plea"),
+}
+"""Nouns for things said, besides the noun cues, that a verb like "repeated" may take as its object."""
 _ADDRESSING = {"tell", "warn", "remind", "caution", "notify", "reassure"}
 """Verbs of saying whose object is the one spoken to, whoever it is ("warned [state election officials]
 about ...", "told [the BBC News website]"), never what was said."""
@@ -364,6 +375,14 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         # between the report and the verb, which the parser hung inside the report, are no part of it;
         # nor is a description set off before the name ('"...," [the assailant,] John McGraw, told')
         content -= set(range(_description_before(doc, source[0]), verb.i))
+    elif content and max(content) < source[0] < verb.i and doc[source[0]].pos_ == "PROPN":
+        # "The firm waited to sue, [its lawyer,] Ana Ruiz, said": a role set off by commas before the name
+        # that ends the report is the speaker's; not a place ("in Santa Fe, New Mexico, a spokesman said")
+        described = _description_before(doc, source[0])
+        words = doc[described : source[0] - 1]
+        opened = described > 0 and doc[described - 1].text == ","
+        if opened and 0 < len(words) <= 4 and find_role(words[-1].lemma_) is not None:
+            content -= set(range(described, source[0]))
     particle = [c.i for c in verb.children if c.dep_ in ("compound:prt", "prt") and c.i == verb.i + 1]
     words = (verb.i, (particle[0] if particle else verb.i) + 1)
     content = _parenthetical(doc, source, words) or content
@@ -1050,6 +1069,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
                 or o.lemma_.lower() in _CLAIMED
                 or any("Fin" in t.morph.get("VerbForm") for t in o.subtree)
             )
+            and (entry.lemma not in _WORDS_ONLY or _names_words(o))
         ]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
@@ -1082,7 +1102,12 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         # after the verb: a relative pronoun before it stands for a phrase elsewhere ("which Bono rejected")
         stance = entry.cls == "stance"
         objects = [
-            c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i and (stance or not _addressee(c))
+            c
+            for c in verb.children
+            if c.dep_ in _OBJECT_DEPS
+            and c.i > verb.i
+            and (stance or not _addressee(c))
+            and (entry.lemma not in _WORDS_ONLY or _names_words(c))
         ]
         if objects:
             clauses = objects + [
@@ -1099,9 +1124,19 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     return content
 
 
+def _names_words(noun: Token) -> bool:
+    """ "his call for calm", "the familiar mantras", "that claim": a noun for something said."""
+    lemma = noun.lemma_.lower()
+    said = noun_lexicon().keys() | _SAID_THINGS | _CLAIMED
+    return lemma in said or noun.lower_ in said
+
+
 def _took(verb: Token, entry: CueWord) -> bool:
-    """ "as she claimed second place": a verb of taking with a thing taken reports nothing, neither
-    the clause around it (as "as she claimed" alone would) nor one before it."""
+    """ "as she claimed second place", "repeated the feat": a verb of taking with a thing taken, or of
+    repeating with a deed repeated, reports nothing, neither the clause around it (as "as she claimed"
+    alone would) nor one before it."""
+    if entry.lemma in _WORDS_ONLY:
+        return any(c.dep_ in _OBJECT_DEPS and c.i > verb.i and not _names_words(c) for c in verb.children)
     return entry.lemma in _TAKING and any(
         c.dep_ in _OBJECT_DEPS and c.i > verb.i and c.pos_ == "NOUN" and c.lemma_.lower() not in _CLAIMED
         for c in verb.children
@@ -1481,10 +1516,20 @@ def _according_to(doc: Doc, according: Token) -> Cue | None:
         source = (source_head.i, _noun_phrase(name)[1])  # "according to [Mr] Xie" hung on the honorific
     past_source = _after_source(source_head, source) if opening else set()
     source_tokens = ({t.i for t in source_head.subtree} - past_source) | set(range(*source))
+    share = next((i for i in range(source[0] + 1, source[1]) if _share(doc, i)), None)
+    if share is not None:
+        # "According to the survey 44% of voters ...": a share opens what the source reports
+        source = (source[0], share)
+        source_tokens = {i for i in source_tokens if i < share}
     content = {t.i for t in according.sent} - source_tokens - {according.i, according.i + 1}
     if _no_words(doc, according, content):
         return None
     return _cue_of(doc, according, (according.i, according.i + 2), "speech", source, content)
+
+
+def _share(doc: Doc, i: int) -> bool:
+    """A number followed by a percent sign or word: "44%", "44 per cent"."""
+    return doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in ("%", "percent", "per")
 
 
 def _in_accordance(according: Token, head: Token, opening: bool) -> bool:
@@ -1665,13 +1710,21 @@ def _subject_of_clause_after(verb: Token) -> Token | None:
 _DESCRIBING = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 
 
+def _describing(token: Token) -> bool:
+    """A word of a short description: "the assailant", "its lawyer", "the firm's chairman"."""
+    return token.pos_ in _DESCRIBING or token.lower_ in _OWNERS or token.lower_ in ("'s", "’s")
+
+
+_OWNERS = {"its", "her", "his", "their", "our", "my", "your"}
+
+
 def _description_before(doc: Doc, name_start: int) -> int:
     """Where a short description set off by commas before a name starts ("the assailant, [John McGraw]"),
     else the name's start."""
     if name_start < 2 or doc[name_start - 1].text != ",":
         return name_start
     start = name_start - 1
-    while start > 0 and doc[start - 1].pos_ in _DESCRIBING and not doc[start - 1].is_punct:
+    while start > 0 and not doc[start - 1].is_punct and _describing(doc[start - 1]):
         start -= 1
     opened = start == 0 or doc[start - 1].is_punct
     return start if opened and start < name_start - 1 else name_start
