@@ -166,7 +166,8 @@ def test_a_body_with_its_members_listed_after_it_stays_the_speaker() -> None:
             "Callao Fishing Cooperative",
         ),
         ("Norway rejected the proposal on Monday. It said the plan ignored the fishing quotas.", "Norway"),
-        ("The survey found that most farmers had no insurance. It said the figures were provisional.", "It"),
+        ("The survey found that most farmers had no insurance. It said the figures were provisional.", "The survey"),
+        ("The report said too little was spent on water. Building rules are too lax, it said.", "The report"),
         (
             "Costa's Chile, a memoir by a former envoy, describes years of quiet diplomacy. It said the talks "
             "had nearly failed twice.",
@@ -178,7 +179,14 @@ def test_a_body_with_its_members_listed_after_it_stays_the_speaker() -> None:
             "It",
         ),
     ],
-    ids=["organisation-before", "country-before", "a-survey-before", "a-book-with-an-owner", "another-subject-between"],
+    ids=[
+        "organisation-before",
+        "country-before",
+        "a-survey-before",
+        "a-report-before",
+        "a-book-with-an-owner",
+        "another-subject-between",
+    ],
 )
 def test_a_speaking_it_is_the_body_that_was_the_subject_last(text: str, speaker: str) -> None:
     quote = analysed(text).quotes[-1]

@@ -56,6 +56,10 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
         body = governing or (_body_it_stands_for(head, entities) if head.lower_ in ("it", "its") else None)
         if body is not None:
             return _named(body, span, entities)
+        document = _document_it_stands_for(head) if head.lower_ == "it" else None
+        if document is not None:
+            described = _described(doc[document.left_edge.i : document.i + 1], entities)
+            return dataclasses.replace(described, start=span.start_char, end=span.end_char)
         return Speaker(name=span.text, start=span.start_char, end=span.end_char)
     if all(t.pos_ == "PROPN" or t.is_punct for t in span):
         # A name the entity layer missed is still a name, not a description.
@@ -81,8 +85,8 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
     speaking "it" is the organisation that was the main subject last, the way news carries a body from
     one sentence to the next; so is a country ("Norway rejected the plan. It said ..."). The nearest
     earlier sentence whose main verb has a subject before it other than a pronoun decides: when that
-    subject is neither ("The survey found ... It said") or is a name with an owner ("Costa's Chile", a
-    book), or a sentence on the way shows no subject, "it" stays unresolved."""
+    subject is neither (a report or survey is `_document_it_stands_for`'s) or is a name with an owner
+    ("Costa's Chile", a book), or a sentence on the way shows no subject, "it" stays unresolved."""
     doc = pronoun.doc
     earlier = [s for s in doc.sents if s.end <= pronoun.sent.start and not s.root.is_space][-IT_REACH:]
     for sentence in reversed(earlier):
@@ -93,6 +97,30 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
             if any(possessive(child) for child in subject.children):
                 return None
             return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
+    return None
+
+
+REPORTS = {
+    *("report", "survey", "study", "poll", "review", "audit", "analysis", "paper", "document", "statement"),
+    *("letter", "research", "assessment", "evaluation", "census", "index", "forecast", "update"),
+}
+"""Written sources a later speaking "it" carries on: "The report said ... Rules are too lax, it said"."""
+
+
+def _document_it_stands_for(pronoun: Token) -> Token | None:
+    """ "The survey found that farmers lacked water. [It] said the drought had cost them dearly": a
+    speaking "it" is the report, survey or study that was the subject of the sentence before (or one
+    more back, past sentences with no subject before their verb), when no body is; one with an owner
+    ("the firm's report") is left to the owner's reading."""
+    doc = pronoun.doc
+    earlier = [s for s in doc.sents if s.end <= pronoun.sent.start and not s.root.is_space][-IT_REACH:]
+    for sentence in reversed(earlier):
+        subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECTS and c.i < c.head.i), None)
+        if subject is None:
+            return None
+        if subject.pos_ != "PRON":
+            report = subject.lemma_.lower() in REPORTS and not any(possessive(c) for c in subject.children)
+            return subject if report else None
     return None
 
 
