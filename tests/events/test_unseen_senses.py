@@ -527,3 +527,14 @@ def test_returning_to_court_pursuing_a_thing_and_asking_questions_are_no_events(
     ]
     assert events("These are the questions Lopes will be asking of the team this year.") == []
     assert events("The firm set up a division to create and distribute films.") == []
+
+
+def test_studies_attractions_and_prices_are_no_investigations_appeals_or_charges() -> None:
+    assert events("Farmers gave evidence to a senate inquiry into the effects of the drought in Peru.") == []
+    assert [e.type for e in events("Police launched an inquiry into the minister's spending.")] == ["ACCUSE"]
+    assert events("The council should investigate extending the railway to Cusco.") == []
+    assert [e.type for e in events("Police will investigate the two Chilean fishermen.")] == ["ACCUSE"]
+    assert events("The channel wants to appeal to younger viewers with shorter shows.") == []
+    assert [e.type for e in events("Peru appealed to Chile for calm.")] == ["REQUEST"]
+    assert events("The regulator is looking at the tariffs the two firms charge rival operators.") == []
+    assert [e.type for e in events("Police charged the man with theft.")] == ["COERCE"]

@@ -184,6 +184,18 @@ MOVERS = {
     *("pound", "dollar", "euro", "yen", "bond", "bonds", "it", "sterling", "oil", "gold", "economy"),
 }
 """What "rallies" in a market report: a price, not a crowd."""
+AUDIENCES = {
+    *("fan", "fans", "viewer", "viewers", "audience", "audiences", "reader", "readers", "listener"),
+    *("listeners", "consumer", "consumers", "customer", "customers", "shopper", "shoppers", "buyer", "buyers"),
+    *("gamer", "gamers", "user", "users", "investor", "investors", "youngster", "youngsters", "market"),
+}
+"""Whom a product or a show "appeals to": it attracts them, no appeal is made."""
+TOPICS = {
+    *("impact", "effect", "effects", "cause", "causes", "feasibility", "possibility", "extent", "future"),
+    *("benefit", "benefits", "cost", "costs", "option", "options", "potential", "implications", "use"),
+}
+"""What a study looks "into" or "at": "an inquiry into the effects of the drought" is research, no
+investigation of a party."""
 PURSUED = {
     *("war", "wars", "campaign", "ability", "policy", "strategy", "effort", "efforts", "agenda", "fight"),
     *("struggle", "interest", "interests", "offensive", "aim", "aims", "goal", "goals", "plan", "plans"),
@@ -487,12 +499,23 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return not (_to_clause(verb) or aimed)
     if lemma == "charge" and patient is not None and _in(patient, PRICES):
         return True  # "the prices it charged", "charges a fee": trade, no legal charge
+    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if lemma == "charge" and before is not None and _in(before, PRICES):
+        return True  # "the tariffs [the two firms charge] foreign operators", however the parser hung it
     if lemma == "shoot" and patient is not None and (_in(patient, FILMED) or _of_a_film(patient)):
         return True  # "the film will be shot in Lima", "parts of the film were shot in the museum"
     if lemma == "withdraw" and any(case_of(c) == "from" and _in(c, SHOPS) for c in verb.children):
         return True  # "the drug was withdrawn from shops": goods
     if lemma in ("shoot", "kill") and patient is not None and _in(patient, ANIMALS):
         return True  # "users can shoot the game animals", "farmers killed the badgers": no party attacked
+    asked = any(c.dep_ in ("xcomp", "advcl") or case_of(c) == "for" for c in verb.children)
+    if lemma == "appeal" and not asked and any(case_of(c) == "to" and _in(c, AUDIENCES) for c in verb.children):
+        return True  # "aims to appeal to younger viewers": attracting them; "appealed to fans to stay calm" asks
+    if lemma == "investigate" and (
+        (patient is not None and (patient.pos_ == "VERB" or _in(patient, TOPICS)))
+        or any(c.dep_ in ("xcomp", "ccomp") and c.lower_.endswith("ing") for c in verb.children)
+    ):
+        return True  # "investigate extending the line", "investigate the impact of the tax": a study
     if lemma == "storm" and patient is None and any(case_of(c) == "to" for c in verb.children):
         return True  # "stormed to gold in the relay", "stormed to victory": moving fast, no attack
     if (
@@ -856,6 +879,10 @@ def _patient(verb: Token) -> Token | None:
     if found is None and shares:
         # "to create and [distribute] content": an object after both verbs is the second one's too
         found = next((c for c in verb.head.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+    opened = any(c.dep_ == "mark" or c.lower_ in ("when", "where", "while", "why", "how") for c in verb.children)
+    contact = verb.dep_ in ("acl:relcl", "relcl", "acl") and verb.head.i < verb.i and not opened
+    if found is None and contact and any(c.dep_ == "nsubj" for c in verb.children) and verb.head.pos_ == "NOUN":
+        return verb.head  # "the tariffs [the two firms charge] foreign operators": what the clause describes
     return found
 
 
@@ -870,6 +897,15 @@ _BEFORE_A_VERB = {
     *("to", "help", "helps", "helped", "helping", "can", "could", "will", "would", "should", "must", "may"),
     *("might", "cannot", "not", "and"),
 }
+
+
+def _study(doc: Doc, trigger: Trigger) -> bool:
+    """ "a senate inquiry into the effects of the drought": an inquiry, investigation or probe
+    into the impact, causes or costs of something is research, no investigation of a party."""
+    if trigger.entry.pos != "noun" or _type(trigger) != "ACCUSE" or not trigger.entry.cameo.startswith("09"):
+        return False
+    noun = doc[trigger.token]
+    return any(c.dep_ == "nmod" and case_of(c) in ("into", "of", "on") and _in(c, TOPICS) for c in noun.children)
 
 
 def _dealt_with(doc: Doc, trigger: Trigger) -> bool:
@@ -906,6 +942,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _adjectival(doc, trigger)
         or _other_sense(doc, trigger)
         or _dealt_with(doc, trigger)
+        or _study(doc, trigger)
     )
 
 
