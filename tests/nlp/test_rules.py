@@ -428,3 +428,11 @@ def test_a_name_right_after_a_noun_for_a_kind_of_body_is_that_body() -> None:
         "Rail 2030": "ORG",
         "Ana-Maria Ruiz": "PER",
     }
+
+
+def test_a_name_the_model_called_a_person_before_a_role_and_a_name_is_their_employer() -> None:
+    nlp = load_pipeline()
+    doc = nlp('"Prices will rise," said Lima Insight analyst Rui Matos.')
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lima Insight", "ORG"), ("Rui Matos", "PER")]
+    doc = nlp("George Ruiz spokesman Ana Soto said the talks would resume.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("George Ruiz", "PER"), ("Ana Soto", "PER")]

@@ -634,3 +634,9 @@ def test_a_description_set_off_before_the_name_that_ends_a_report_is_the_speaker
         "Ana Ruiz",
         "The company held back its appeal while it sought a deal with lenders",
     )
+
+
+def test_a_report_interrupted_by_its_cue_is_given_without_the_cue() -> None:
+    quote = only_quote("The fishing quotas had hurt the port, she said, although a new deal might help.")
+    assert quote.text == "The fishing quotas had hurt the port … although a new deal might help"
+    assert len(quote.parts) == 2

@@ -260,6 +260,7 @@ class NamedBodies:
                 bodies.append(Span(doc, first, end, label="ORG"))
             start = max(end, start + 1)
         entities = merge_entities(merge_entities(doc.ents, bodies), _named_after_their_kind(doc))
+        entities = [_employer(doc, e) for e in entities]
         doc.ents = merge_entities(entities, _bracketed_acronyms(doc, entities))
         return doc
 
@@ -286,6 +287,20 @@ def _name_part(doc: Doc, start: int, i: int) -> bool:
     if i > start and word == "&":
         return i + 1 < len(doc) and _is_name_word(doc[i + 1].text)
     return i > start and word.isdigit() and _is_name_word(doc[i - 1].text)
+
+
+def _employer(doc: Doc, entity: Span) -> Span:
+    """ "said [Lima Insight] analyst Rui Matos": a name of two words or more the model called a person,
+    right before a lower-case role and another name, is the body that person works for; not a person
+    named by a given name ("George Ruiz spokesman ..." keeps its person)."""
+    if entity.label_ != "PER" or len(entity) < 2 or entity.end + 1 >= len(doc):
+        return entity
+    role, name = doc[entity.end], doc[entity.end + 1]
+    if not role.text.islower() or find_role(role.text) is None or not _is_name_word(name.text):
+        return entity
+    if any(given_name_gender(part) is not None for part in entity[0].text.split("-")):
+        return entity
+    return Span(doc, entity.start, entity.end, label="ORG")
 
 
 def _named_after_their_kind(doc: Doc) -> list[Span]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -571,8 +572,7 @@ def _quote(text: str, draft: _Draft) -> Quote:
     cue_span = None
     if cue is not None:
         cue_span = _cue_span(text, cue)
-    direct = draft.kind == "direct"
-    quoted = " … ".join(text[s:e] for s, e in draft.parts) if direct else text[draft.start : draft.end]
+    quoted = _joined(text, draft.parts, None if draft.kind == "direct" else cue_span)
     return Quote(
         text=quoted,
         start=draft.start,
@@ -583,6 +583,17 @@ def _quote(text: str, draft: _Draft) -> Quote:
         speaker=draft.speaker,
         confidence=draft.confidence,
     )
+
+
+def _joined(text: str, parts: list[tuple[int, int]], cue: Span | None) -> str:
+    """A quote's words: a direct quote's pieces joined by " … "; a report as it stands, less the cue and
+    source that interrupt it ("The quotas had hurt the port … a new deal might help" for "The quotas had
+    hurt the port, she said, although a new deal might help"), which a reader would take for part of it."""
+    quoted = text[parts[0][0] : parts[0][1]]
+    for (_, end), (start, next_end) in pairwise(parts):
+        interrupted = cue is None or end <= cue.start < start
+        quoted += (" … " if interrupted else text[end:start]) + text[start:next_end]
+    return quoted
 
 
 def _cue_span(text: str, cue: Cue) -> Span:
