@@ -14,8 +14,9 @@ word of the text, its lemma, or (four letters or more, not ending in `_`) the st
 stems do. `&NAME` stands for any member of a synset defined in the file (`&NAME` then `+MEMBER` lines);
 the markers `+` (target), `$` (source), `%` (compound) and `^` (skip) are read as "any words", since the
 parse, not the pattern, finds the parties. A code CAMEO lacks (a project's own, or the WEIS codes like
-`[345]` that older dictionaries keep) is kept as given: the event carries it, typed by our own lexicon's
-entry for the verb or by the code's CAMEO ancestor (`events.triggers`).
+`[345]` that older dictionaries keep) is kept as given: the event carries it, typed by what it refines,
+the code's CAMEO ancestor, the verb's own code in the file or our lexicon's entry (`events.triggers`).
+A verb's regular forms (-s, -ed, -ing) share its entry unless the file lists them itself.
 
 A discards file lists phrases whose sentence (or, after `+`, whose whole story) codes no events.
 """
