@@ -203,7 +203,7 @@ PURSUED = {
 """What is "prosecuted" in the sense of pursued: "prosecute the war", "prosecuting the campaign"."""
 NO_DESTINATION = {
     *("court", "tribunal", "work", "training", "action", "power", "office", "form", "play", "profit"),
-    *("growth", "normal", "normality", "fitness", "the", "top", "winning"),
+    *("growth", "normal", "normality", "fitness", "top", "winning"),
 }
 """What one "returns to" that is no place visited: "returned to court", "returned to power"."""
 SHOPS = {"shop", "sale", "market", "shelf", "shelves", "store", "circulation"}
@@ -409,7 +409,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     provides or offers; offering nothing to no one; a conference that gathers (people gather to protest);
     signing over shares or signing up a person (an agreement is signed); a thing that "meets with" a
     reception; a company suspending its own trading, flights or production; a person recognised by
-    sight."""
+    sight; animals shot, a race "stormed" to, a price that "rallied", a return "to court" or "to power",
+    a campaign "prosecuted", questions "asked", a study "investigated", an audience "appealed" to."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
@@ -507,7 +508,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "withdraw" and any(case_of(c) == "from" and _in(c, SHOPS) for c in verb.children):
         return True  # "the drug was withdrawn from shops": goods
     if lemma in ("shoot", "kill") and patient is not None and _in(patient, ANIMALS):
-        return True  # "users can shoot the game animals", "farmers killed the badgers": no party attacked
+        return True  # "visitors pay to shoot deer", "farmers killed the badgers": no party attacked
     asked = any(c.dep_ in ("xcomp", "advcl") or case_of(c) == "for" for c in verb.children)
     if lemma == "appeal" and not asked and any(case_of(c) == "to" and _in(c, AUDIENCES) for c in verb.children):
         return True  # "aims to appeal to younger viewers": attracting them; "appealed to fans to stay calm" asks
@@ -897,6 +898,7 @@ _BEFORE_A_VERB = {
     *("to", "help", "helps", "helped", "helping", "can", "could", "will", "would", "should", "must", "may"),
     *("might", "cannot", "not", "and"),
 }
+"""Words after which "deal" is the verb ("to deal with", "must deal with"), not the noun."""
 
 
 def _study(doc: Doc, trigger: Trigger) -> bool:
@@ -909,7 +911,7 @@ def _study(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _dealt_with(doc: Doc, trigger: Trigger) -> bool:
-    """ "to help [deal] with Japan's debt", "must deal with the crisis": the verb "deal with", handling
+    """ "to help [deal] with Peru's debt", "must deal with the crisis": the verb "deal with", handling
     something, which the tagger may call the noun of an agreement ("a deal with Japan")."""
     if trigger.entry.trigger != "deal" or trigger.entry.pos != "noun":
         return False

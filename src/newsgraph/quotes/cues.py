@@ -1127,8 +1127,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
 def _names_words(noun: Token) -> bool:
     """ "his call for calm", "the familiar mantras", "that claim": a noun for something said."""
     lemma = noun.lemma_.lower()
-    said = noun_lexicon().keys() | _SAID_THINGS | _CLAIMED
-    return lemma in said or noun.lower_ in said
+    return lemma in noun_lexicon() or lemma in _SAID_THINGS or lemma in _CLAIMED or noun.lower_ in _SAID_THINGS
 
 
 def _took(verb: Token, entry: CueWord) -> bool:
@@ -1710,12 +1709,12 @@ def _subject_of_clause_after(verb: Token) -> Token | None:
 _DESCRIBING = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 
 
+_OWNERS = {"its", "her", "his", "their", "our", "my", "your"}
+
+
 def _describing(token: Token) -> bool:
     """A word of a short description: "the assailant", "its lawyer", "the firm's chairman"."""
     return token.pos_ in _DESCRIBING or token.lower_ in _OWNERS or token.lower_ in ("'s", "’s")
-
-
-_OWNERS = {"its", "her", "his", "their", "our", "my", "your"}
 
 
 def _description_before(doc: Doc, name_start: int) -> int:
