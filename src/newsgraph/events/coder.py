@@ -63,6 +63,7 @@ from newsgraph.nlp.syntax import (
     case_of,
     coordinated_outer,
     is_passive,
+    opens_sentence,
     opens_with_comma,
     passive_agent,
     sentences,
@@ -1088,20 +1089,13 @@ def _fronted_undergoer(verb: Token) -> Token | None:
     fronted = (
         verb.dep_ == "advcl"
         and verb.i < verb.head.i
-        and _opens_sentence(verb)
+        and opens_sentence(verb)  # not "On his new album, [released] in May, he ...": it describes the album
         and "Part" in verb.morph.get("VerbForm")
         and "Past" in verb.morph.get("Tense")
         and not any(c.dep_ in ("aux", "aux:pass", "auxpass") or c.dep_.startswith("nsubj") for c in verb.children)
     )
     undergoer = _subject(verb) if fronted else None
     return undergoer if undergoer is not None and _party(undergoer) else None
-
-
-def _opens_sentence(verb: Token) -> bool:
-    """ "[Rebuked] by ...", "But if [convicted], ...": a verb with nothing before it in its sentence but a
-    subordinator, a conjunction or a comma; not "On his new album, [released] in May, he ...", where the
-    participle describes the noun before it."""
-    return all(t.dep_ in ("mark", "cc", "punct") for t in verb.doc[verb.sent.start : verb.i])
 
 
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:

@@ -298,9 +298,14 @@ def _employer(doc: Doc, entity: Span) -> Span:
     role, name = doc[entity.end], doc[entity.end + 1]
     if not role.text.islower() or find_role(role.text) is None or not _is_name_word(name.text):
         return entity
-    if any(given_name_gender(part) is not None for part in entity[0].text.split("-")):
+    if _given_name_word(entity[0]):
         return entity
     return Span(doc, entity.start, entity.end, label="ORG")
+
+
+def _given_name_word(token: Token) -> bool:
+    """A given name, or a hyphenated one with a given name in it ("Ana-Maria", "Jeanne-Marie")."""
+    return any(given_name_gender(part) is not None for part in token.text.split("-"))
 
 
 def _named_after_their_kind(doc: Doc) -> list[Span]:
@@ -317,9 +322,8 @@ def _named_after_their_kind(doc: Doc) -> list[Span]:
         while end < len(doc) and end - start < 4 and _name_part(doc, start, end):
             end += 1
         first = doc[start]
-        given = any(given_name_gender(part) is not None for part in first.text.split("-"))
         hyphenated = end < len(doc) and doc[end].text == "-"  # a name the tokenizer cut: "Jeanne - Marie"
-        if end == start or given or hyphenated or first.lower_ in HONORIFICS:
+        if end == start or _given_name_word(first) or hyphenated or first.lower_ in HONORIFICS:
             continue  # "the firm [Ana Lopes] founded", "the studio [Mr Reyes] set up", "[Ana-Maria Ruiz]"
         acting = any(
             doc[k].dep_.startswith("nsubj") and doc[k].head.dep_ in ("relcl", "acl:relcl", "acl")

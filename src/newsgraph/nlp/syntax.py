@@ -138,6 +138,12 @@ def passive_agent(verb: Token) -> Token | None:
     return next((c for c in phrases if c.dep_ == "obl" and case_of(c) == "by"), None)
 
 
+def opens_sentence(word: Token) -> bool:
+    """ "[Rebuked] by ...", "But if [asked], ...": nothing before the word in its sentence but a
+    subordinator, a conjunction or a comma."""
+    return all(t.dep_ in ("mark", "cc", "punct") for t in word.doc[word.sent.start : word.i])
+
+
 def opens_with_comma(phrase: Token) -> bool:
     """Whether a phrase opens with a comma, its own or the one before it: an aside, not part of what it
     follows ("The prime minister[, on a visit to India,] signed", "unions in Arica[, where ...]")."""

@@ -87,16 +87,22 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
     earlier sentence whose main verb has a subject before it other than a pronoun decides: when that
     subject is neither (a report or survey is `_document_it_stands_for`'s) or is a name with an owner
     ("Costa's Chile", a book), or a sentence on the way shows no subject, "it" stays unresolved."""
+    subject = _earlier_subject(pronoun)
+    if subject is None or any(possessive(child) for child in subject.children):
+        return None
+    return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
+
+
+def _earlier_subject(pronoun: Token) -> Token | None:
+    """The subject a speaking "it" carries on from: that of the nearest earlier sentence, up to
+    `IT_REACH` back, whose main verb has a subject before it other than a pronoun; None where a sentence
+    on the way shows no subject (nothing the parse gives to carry over)."""
     doc = pronoun.doc
     earlier = [s for s in doc.sents if s.end <= pronoun.sent.start and not s.root.is_space][-IT_REACH:]
     for sentence in reversed(earlier):
         subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECTS and c.i < c.head.i), None)
-        if subject is None:
-            return None  # a sentence whose subject the parse does not show: nothing to carry over
-        if subject.pos_ != "PRON":
-            if any(possessive(child) for child in subject.children):
-                return None
-            return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
+        if subject is None or subject.pos_ != "PRON":
+            return subject
     return None
 
 
@@ -112,16 +118,10 @@ def _document_it_stands_for(pronoun: Token) -> Token | None:
     speaking "it" is the report, survey or study that was the subject of the sentence before (or one
     more back, past sentences with no subject before their verb), when no body is; one with an owner
     ("the firm's report") is left to the owner's reading."""
-    doc = pronoun.doc
-    earlier = [s for s in doc.sents if s.end <= pronoun.sent.start and not s.root.is_space][-IT_REACH:]
-    for sentence in reversed(earlier):
-        subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECTS and c.i < c.head.i), None)
-        if subject is None:
-            return None
-        if subject.pos_ != "PRON":
-            report = subject.lemma_.lower() in REPORTS and not any(possessive(c) for c in subject.children)
-            return subject if report else None
-    return None
+    subject = _earlier_subject(pronoun)
+    if subject is None or subject.lemma_.lower() not in REPORTS:
+        return None
+    return None if any(possessive(c) for c in subject.children) else subject
 
 
 def _owning_body(pronoun: Token, entities: EntityIndex) -> Entity | Speaker | None:

@@ -31,6 +31,7 @@ from newsgraph.nlp.syntax import (
     coordinated_outer,
     finite_clause,
     is_passive,
+    opens_sentence,
     opens_with_comma,
     text_of,
 )
@@ -312,7 +313,7 @@ def _question_put(verb: Token) -> bool:
         verb.lemma_.lower() in _PUT_TO
         and verb.lower_.endswith("ed")
         and verb.i < verb.head.i
-        and all(t.dep_ in ("mark", "cc", "punct") for t in verb.doc[verb.sent.start : verb.i])
+        and opens_sentence(verb)
         and not any(c.dep_ in _SUBJECT_DEPS or c.dep_.startswith("aux") for c in verb.children)
     )
 
@@ -1064,12 +1065,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
             and entry.lemma not in _ADDRESSING
             and len(list(o.subtree)) >= _CONTENT_OBJECT
             and (entry.lemma not in _OTHER_OBJECTS or _that_and_a_verb(o))
-            and (
-                entry.lemma not in _TAKING
-                or o.lemma_.lower() in _CLAIMED
-                or any("Fin" in t.morph.get("VerbForm") for t in o.subtree)
-            )
-            and (entry.lemma not in _WORDS_ONLY or _names_words(o))
+            and _said_object(entry, o)
         ]
     if not clauses and "infinitive" in entry.frames:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
@@ -1104,10 +1100,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
         objects = [
             c
             for c in verb.children
-            if c.dep_ in _OBJECT_DEPS
-            and c.i > verb.i
-            and (stance or not _addressee(c))
-            and (entry.lemma not in _WORDS_ONLY or _names_words(c))
+            if c.dep_ in _OBJECT_DEPS and c.i > verb.i and (stance or not _addressee(c)) and _said_object(entry, c)
         ]
         if objects:
             clauses = objects + [
@@ -1122,6 +1115,14 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     if not content and "clause" in entry.frames and entry.cls == "speech" and not _took(verb, entry):
         return _report_before_source(verb)
     return content
+
+
+def _said_object(entry: CueWord, obj: Token) -> bool:
+    """Whether a cue's object may be what was said: for a verb that also means taking ("claimed the
+    title"), only an object holding a finite verb or one of `_CLAIMED`; for "repeated", only words."""
+    if entry.lemma in _TAKING:
+        return obj.lemma_.lower() in _CLAIMED or any("Fin" in t.morph.get("VerbForm") for t in obj.subtree)
+    return entry.lemma not in _WORDS_ONLY or _names_words(obj)
 
 
 def _names_words(noun: Token) -> bool:
