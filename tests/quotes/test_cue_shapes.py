@@ -640,3 +640,82 @@ def test_a_report_interrupted_by_its_cue_is_given_without_the_cue() -> None:
     quote = only_quote("The fishing quotas had hurt the port, she said, although a new deal might help.")
     assert quote.text == "The fishing quotas had hurt the port … although a new deal might help"
     assert len(quote.parts) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grocer posted a rise of 12% in its half-year profits.",
+        "Players and fans observed a minute's silence before the derby.",
+        "Norland does not recognise the new government in Port Lyle.",
+        "The Greens have maintained a narrow lead in the northern suburbs.",
+        "While Okafor maintains the title of manager and travels with the team, the owner has hired two coaches.",
+    ],
+)
+def test_a_figure_posted_or_a_state_kept_is_no_report(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+def test_a_message_posted_or_a_claim_kept_is_what_was_said() -> None:
+    posted = "The singer posted a message of thanks to her fans."
+    assert [q.text for q in analysed(posted).quotes] == ["a message of thanks to her fans"]
+    kept = "The minister maintained that the tender had been fair."
+    assert [q.text for q in analysed(kept).quotes] == ["that the tender had been fair"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("More than half of the farmers in the survey said the rains came late.", "More than half of the farmers"),
+        ("Fewer than one in five nurses said they trusted the new rota.", "Fewer than one in five nurses"),
+    ],
+)
+def test_a_share_before_the_verb_is_its_source(text: str, speaker: str) -> None:
+    quote = only_quote(text)
+    assert quote.speaker is not None and text[quote.speaker.start : quote.speaker.end].startswith(speaker)
+
+
+def test_a_fronted_report_opened_by_nor_is_what_was_said() -> None:
+    quote = only_quote(
+        "Nor are tariffs likely to win many of those factory jobs back, said Ines Vaz, a lecturer in trade at the college."
+    )
+    assert (speaker_name(quote), quote.text) == (
+        "Ines Vaz",
+        "Nor are tariffs likely to win many of those factory jobs back",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The two ministers will meet in Quito next week, Salas said, adding, "They have a lot to settle."',
+        'Salas said the two ministers will meet in Quito next week, adding, "They have a lot to settle."',
+        "The two ministers will meet in Quito next week, Salas said, adding that they have a lot to settle.",
+    ],
+)
+def test_what_the_speaker_adds_is_a_quote_of_its_own(text: str) -> None:
+    quotes = analysed(text).quotes
+    assert len(quotes) == 2, [q.text for q in quotes]
+    assert {speaker_name(q) for q in quotes} == {"Salas"}
+    assert "will meet in Quito next week" in quotes[0].text and "adding" not in quotes[0].text
+    assert "a lot to settle" in quotes[1].text
+
+
+def test_a_participle_after_a_fronted_report_shares_the_source_of_its_cue() -> None:
+    text = "The tax bill is politically driven, the charity said, adding that it settled the sum in May."
+    assert [(speaker_name(q), q.text) for q in analysed(text).quotes] == [
+        ("the charity", "The tax bill is politically driven"),
+        ("the charity", "that it settled the sum in May"),
+    ]
+
+
+def test_a_relative_clause_after_a_description_is_no_interrupting_cue() -> None:
+    text = (
+        "The prize went to Lia Moreno and Tomas Reyes, winners of the Sandoval award, which recognizes work on rivers."
+    )
+    assert analysed(text).quotes == []
+
+
+def test_a_cue_set_off_after_a_clause_reports_it_and_is_not_reported_by_its_verb() -> None:
+    quote = only_quote("Mendes has maintained support among older voters, the poll found.")
+    assert (speaker_name(quote), quote.text) == ("the poll", "Mendes has maintained support among older voters")

@@ -72,24 +72,30 @@ _EVIDENCE_THINGS = {
 "the authors found an astonishing 73 percent"."""
 _OTHER_OBJECTS = {
     *("recall", "continue", "ask", "inform", "assure", "answer", "agree", "signal", "indicate", "chant"),
-    *("shout", "yell", "scream", "add"),
+    *("shout", "yell", "scream", "add", "observe", "recognise", "recognize"),
 }
 """Verbs of saying whose object is something else than what was said ("recalled its ambassador",
-"answered questions", "chanted slogans", "added support")."""
+"answered questions", "chanted slogans", "added support", "observed a silence", "recognised the new
+government")."""
 _TAKING = {"claim"}
 """Verbs of saying that also mean taking or winning: their object is what was said only where a finite
 verb inside it makes it a clause ("claimed [the vote was rigged]") or it is one of `_CLAIMED`, not
 "claimed the title"."""
 _CLAIMED = {"responsibility", "credit", "innocence", "authorship"}
 """What is claimed by saying it: "claimed responsibility for the attack"."""
-_WORDS_ONLY = {"repeat"}
+_WORDS_ONLY = {"repeat", "post"}
 """Verbs of saying whose object is what was said only where it names words ("repeated his call for
-calm", "repeated the claim"), not a deed done again ("repeated the feat")."""
+calm", "repeated the claim", "posted a message"), not a deed done again ("repeated the feat") or a
+figure recorded ("posted a loss")."""
+_KEEPING = {"maintain"}
+"""Verbs of saying that also mean keeping: their object is what was said only where it is a thing said
+or claimed ("maintained his innocence", "maintained that position"), not a lead, support or a pace."""
 _SAID_THINGS = {
     *("word", "words", "message", "mantra", "mantras", "slogan", "point", "view", "views", "remark"),
     *("remarks", "comment", "comments", "question", "questions", "phrase", "line", "figure", "figures"),
     *("promise", "pledge", "threat", "offer", "apology", "denial", "allegation", "allegations", "accusation"),
     *("assurance", "assurances", "argument", "prediction", "forecast", "estimate", "advice", "plea"),
+    *("position", "stance"),
 }
 """Nouns for things said, besides the noun cues, that a verb like "repeated" may take as its object."""
 _ADDRESSING = {"tell", "warn", "remind", "caution", "notify", "reassure"}
@@ -465,6 +471,8 @@ def _parenthetical(doc: Doc, source: tuple[int, int], words: tuple[int, int]) ->
         return set()
     if doc[before - 1].is_quote or doc[after + 1].is_quote or doc[source[0]].lower_ in _RELATIVE_PRONOUNS:
         return set()
+    if trailing_participle(doc[after + 1]) and cue_word(doc[after + 1]) is not None:
+        return set()  # "The talks will resume, Costa said, [adding] ...": the report ends; her next words
     sentence = doc[words[0]].sent
     if not (sentence.start < before and after + 1 < sentence.end):
         return set()
@@ -538,12 +546,15 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
     """ "said he would order a review [and warned against hackers]": what `_acting_cue` gives back to
     the cue verb is the speaker's next act (its own cue), not part of what was said."""
     cut: set[int] = set()
+    for token in verb.sent:
+        participle = trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
+        if token.i > verb.i and participle and _introduces_quotation(token) and token not in verb.ancestors:
+            # "said the deal was dead, [adding: "..."]", "The deal is dead, she said, [adding, "..."]"
+            return {i for i in content if i >= token.i}
+    last = max((i for i in content if not verb.doc[i].is_punct), default=-1)
     for token in (verb.doc[i] for i in sorted(content)):
         participle = trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
-        if participle and _colon_after(token) and token not in verb.ancestors:
-            cut |= {i for i in content if i >= token.i}  # "said the deal was dead, [adding: "..."]"
-            break
-        if participle and token.right_edge.i >= max(content) and token not in verb.ancestors:
+        if participle and token.i > verb.i and token.right_edge.i >= last and token not in verb.ancestors:
             cut |= {t.i for t in token.subtree}  # "mocked the mayor's sighing[, tweeting]": the next act
             continue
         coordinated = token.dep_ == "conj" and token.head.i in content
@@ -577,6 +588,14 @@ def _own_report(conj: Token, verb: Token) -> bool:
 def _colon_after(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.text == ":"
+
+
+def _introduces_quotation(token: Token) -> bool:
+    """ ", adding: ...", ", adding, "...": a word followed by a colon, or by a comma and a quotation mark."""
+    doc = token.doc
+    if _colon_after(token):
+        return True
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].is_quote
 
 
 def _trailing_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
@@ -624,7 +643,7 @@ def _rest_of_sentence(verb: Token, entry: CueWord) -> set[int]:
     Nations [that she had spoken ...]"), less the speaker's next acts ("[and urged Bissau ...]", ", adding
     ..."). The parser leaves such content hanging off an object or a subject it invented ("said the bloc
     "regrets" the recall", with "regrets" taken for a noun)."""
-    if entry.cls != "speech" or "clause" not in entry.frames or entry.lemma in _OTHER_OBJECTS:
+    if entry.cls != "speech" or "clause" not in entry.frames or entry.lemma in _OTHER_OBJECTS | _KEEPING:
         return set()
     doc, sentence = verb.doc, verb.sent
     if not any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children):
@@ -774,6 +793,24 @@ def _after_indefinite(verb: Token) -> bool:
     """ "a group [called]": right after a noun with "a" or "an", as a name follows what it names."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return before is not None and before.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in before.children)
+
+
+def _cue_before(participle: Token) -> Token | None:
+    """ "The plan is dead, [Ruiz said], adding that ...", parsed with the report as the sentence's root:
+    the cue verb with a subject of its own that the parser hung on that root between the report and the
+    participle's comma is the one whose source the participle shares."""
+    root, comma = participle.sent.root, participle.i - 1
+    if cue_word(root) is not None or root.i >= participle.i:
+        return None
+    for token in root.children:
+        if not root.i < token.i < comma or cue_word(token) is None or not acts_as_verb(token):
+            continue
+        if token.dep_ not in ("conj", "parataxis", "advcl", "ccomp"):
+            continue
+        own = {t.i for t in token.subtree}
+        if any(c.dep_ in _SUBJECT_DEPS for c in token.children) and all(i in own for i in range(token.i + 1, comma)):
+            return token
+    return None
 
 
 def trailing_participle(token: Token) -> bool:
@@ -955,6 +992,8 @@ def _interrupts(verb: Token) -> bool:
     """A cue set off by a comma inside or after the clause it reports: "The talks, Costa said, will
     resume", "The talks will resume in June, Costa added" (parsed as parataxis, as an adverbial clause,
     or as a second clause with no "and")."""
+    if any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
+        return False  # "..., winners of the award, [which recognizes] excellence": a relative clause
     if verb.dep_ == "parataxis":
         return True
     if verb.dep_ in ("advcl", "conj") and trailing_participle(verb):
@@ -1017,7 +1056,7 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     that a to-infinitive with whom it is asked of ("urged [Chile to wait]", "called on [Obama to act]");
     failing that a phrase after the cue's preposition, without it ("called for [new tariffs]"); failing
     that, for verbs that take one, the object and what is said of it ("called [him a liar]")."""
-    governed = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _question_put(c)]
+    governed = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _question_put(c) and not _reports_it(c, verb)]
     clauses = governed if "clause" in entry.frames else []
     if not clauses and "clause" in entry.frames:
         clauses = _clause_read_as_subject(verb)
@@ -1117,11 +1156,26 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     return content
 
 
+def _reports_it(clause: Token, verb: Token) -> bool:
+    """ "Ruiz has maintained support, [the poll found]": a cue with its own subject set off after the
+    verb, with nothing after it, reports the verb's clause; it is not what the verb reports."""
+    return (
+        clause.dep_ == "parataxis"
+        and clause.i > verb.i
+        and cue_word(clause) is not None
+        and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+        and not any(c.i > clause.i and not c.is_punct for c in clause.children)
+        and _interrupts(clause)
+    )
+
+
 def _said_object(entry: CueWord, obj: Token) -> bool:
     """Whether a cue's object may be what was said: for a verb that also means taking ("claimed the
     title"), only an object holding a finite verb or one of `_CLAIMED`; for "repeated", only words."""
     if entry.lemma in _TAKING:
         return obj.lemma_.lower() in _CLAIMED or any("Fin" in t.morph.get("VerbForm") for t in obj.subtree)
+    if entry.lemma in _KEEPING:
+        return obj.lemma_.lower() in _CLAIMED or obj.lemma_.lower() in _SAID_THINGS
     return entry.lemma not in _WORDS_ONLY or _names_words(obj)
 
 
@@ -1192,7 +1246,7 @@ def _object_modifier(phrase: Token, obj: Token) -> bool:
     return not any(t.lower_ in _SETTINGS or t.lower_ in TIME_NOUNS for t in phrase.subtree)
 
 
-_FRONTED_DEPS = {"advcl", "ccomp", "parataxis", "dep", "conj"}
+_FRONTED_DEPS = {"advcl", "ccomp", "parataxis", "dep", "conj", "advmod"}
 """What the parser makes of a report that comes before its cue and source."""
 _PREDICATES = {"VERB", "AUX", "ADJ", "NOUN"}
 
@@ -1627,6 +1681,9 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     acting = _acting_cue(verb)
     if acting is not None:
         return _source(acting, cue_word(acting))
+    before = _cue_before(verb) if trailing_participle(verb) else None
+    if before is not None:
+        return _source(before, cue_word(before))
     # "Dean, a former party chairman, poked at the nominee's sniffing during the debate, [tweeting], "...":
     # a participle set off at the end of a sentence is what the sentence's subject did, wherever it hangs
     heads = [verb.head] if verb.dep_ in ("conj", "advcl", "xcomp") else []
@@ -1648,7 +1705,28 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
             if subject.lower_ == "who" and (named := _name_before_relative(subject)) is not None:
                 return _noun_phrase(named)  # "Salas, who reportedly wants to sign Vega", misparsed
             return _name_before_aside(subject, _noun_phrase(subject))
-    return None
+    return _share_before(verb)
+
+
+_COMPARING = {"more", "less", "fewer"}
+
+
+def _share_before(verb: Token) -> tuple[int, int] | None:
+    """ "[More than half of those polled] said ...": a share the parser hung on the verb right before it as
+    a modifier or a clause rather than making it the subject."""
+    share = next(
+        (
+            c
+            for c in verb.lefts
+            if c.dep_ in ("advmod", "ccomp", "dep")
+            and c.lower_ in _COMPARING
+            and any(t.lower_ == "than" for t in c.subtree)
+        ),
+        None,
+    )
+    if share is None or share.right_edge.i + 1 != verb.i or share.left_edge.i != share.i:
+        return None
+    return share.i, verb.i
 
 
 _ASIDE_WORDS = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM"}
