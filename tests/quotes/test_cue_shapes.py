@@ -677,7 +677,8 @@ def test_a_share_before_the_verb_is_its_source(text: str, speaker: str) -> None:
 
 def test_a_fronted_report_opened_by_nor_is_what_was_said() -> None:
     quote = only_quote(
-        "Nor are tariffs likely to win many of those factory jobs back, said Ines Vaz, a lecturer in trade at the college."
+        "Nor are tariffs likely to win many of those factory jobs back, said Ines Vaz, a lecturer in trade at "
+        "the college."
     )
     assert (speaker_name(quote), quote.text) == (
         "Ines Vaz",
@@ -719,3 +720,22 @@ def test_a_relative_clause_after_a_description_is_no_interrupting_cue() -> None:
 def test_a_cue_set_off_after_a_clause_reports_it_and_is_not_reported_by_its_verb() -> None:
     quote = only_quote("Mendes has maintained support among older voters, the poll found.")
     assert (speaker_name(quote), quote.text) == ("the poll", "Mendes has maintained support among older voters")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Two polls show Okafor within three points of Mendes.", "Okafor within three points of Mendes"),
+        ("The latest survey shows Mendes slightly trailing Okafor.", "Mendes slightly trailing Okafor"),
+        ("The survey shows both Ruiz and Vega beating Lima by wide margins.", "both Ruiz and Vega beating Lima"),
+        ("Leaked emails showed council staff favouring the larger bid.", "council staff favouring the larger bid"),
+    ],
+)
+def test_what_a_poll_or_record_shows_of_someone_is_its_report(text: str, content: str) -> None:
+    quote = only_quote(text)
+    assert quote.text.startswith(content)
+
+
+def test_someone_found_or_shown_with_nothing_said_of_them_is_no_report() -> None:
+    assert analysed("Police found him in a shed behind the station.").quotes == []
+    assert analysed("The usher showed her the way to the gallery.").quotes == []

@@ -66,7 +66,7 @@ _EVIDENCE_THINGS = {
     *("analysis", "inquiry", "data", "figure", "research", "census", "test", "probe", "assessment", "estimate"),
     *("tally", "count", "record", "document", "video", "footage", "image", "photo", "chart", "slide", "map"),
     *("evidence", "result", "return", "average", "model", "paper", "statistic", "author", "researcher"),
-    *("scientist", "analyst", "auditor", "expert", "economist"),
+    *("scientist", "analyst", "auditor", "expert", "economist", "email", "e-mail", "filing", "log", "letter"),
 }
 """Finders whose finding is a report of it: "the data show a rise", "footage shows him with his hands up",
 "the authors found an astonishing 73 percent"."""
@@ -1135,16 +1135,34 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     if not clauses and "object" in entry.frames:
         # the one spoken to is no content ("told [reporters]"); the one spoken of is ("blasted [Clinton]"),
         # after the verb: a relative pronoun before it stands for a phrase elsewhere ("which Bono rejected")
-        stance = entry.cls == "stance"
+        stance, evidence = entry.cls == "stance", entry.cls == "evidence"
         objects = [
             c
             for c in verb.children
-            if c.dep_ in _OBJECT_DEPS and c.i > verb.i and (stance or not _addressee(c)) and _said_object(entry, c)
+            if c.dep_ in _OBJECT_DEPS
+            and c.i > verb.i
+            and (stance or evidence or not _addressee(c))
+            and _said_object(entry, c)
         ]
         if objects:
             clauses = objects + [
-                c for c in verb.children if c.i > objects[0].i and (_complement(c) or (stance and _charge(c)))
+                c
+                for c in verb.children
+                if c.i > objects[0].i
+                and (_complement(c) or (stance and _charge(c)) or (evidence and _predicate_of_shown(c)))
             ]
+        if evidence and clauses == objects and all(_addressee(o) for o in objects):
+            clauses = []  # "polls show [Lima]" with nothing shown of her is the parser's loss, not a report
+    if not clauses and entry.cls == "evidence":
+        # "The poll shows [both Ruiz and Vega beating Lima]": a participle with its subject right after the verb
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "xcomp")
+            and c.left_edge.i == verb.i + 1
+            and _participle(c)
+            and any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+        ]
     objects = [c for c in clauses if c.dep_ in _OBJECT_DEPS and c.head == verb]
     if objects:
         clauses += [c for c in verb.children if c not in clauses and _object_modifier(c, objects[-1])]
@@ -1535,6 +1553,21 @@ def _complement(token: Token) -> bool:
         bare = not _cases(token) and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in TIME_NOUNS
         return _is_as_phrase(token) or bare
     return token.dep_ == "xcomp" or (token.dep_ == "advcl" and _introduced_by(token, {"as"}))
+
+
+_STANDINGS = {"within", "ahead", "behind", "above", "below", "among", "with", "at", "up", "down"}
+
+
+def _participle(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lower_.endswith("ing")
+
+
+def _predicate_of_shown(token: Token) -> bool:
+    """What a poll or record shows of its object: "polls show Lima [trailing Vega]", "[within two
+    points]", "[ahead]"."""
+    if token.dep_ in ("xcomp", "advcl"):
+        return _participle(token) or token.pos_ in ("ADJ", "ADV")
+    return token.dep_ in ("obl", "advmod") and (token.lower_ in _STANDINGS or case_of(token) in _STANDINGS)
 
 
 def _charge(token: Token) -> bool:
