@@ -739,3 +739,11 @@ def test_what_a_poll_or_record_shows_of_someone_is_its_report(text: str, content
 def test_someone_found_or_shown_with_nothing_said_of_them_is_no_report() -> None:
     assert analysed("Police found him in a shed behind the station.").quotes == []
     assert analysed("The usher showed her the way to the gallery.").quotes == []
+
+
+def test_a_label_naming_someone_the_article_names_in_full_is_their_words() -> None:
+    # "Salgado" is also a town: the full name later in the article makes the label a person's
+    text = "Salgado: The fund is empty.\n\nPedro Salgado, the finance minister, spoke on Monday."
+    assert [(speaker_name(q), q.text) for q in analysed(text).quotes] == [("Pedro Salgado", "The fund is empty")]
+    dateline = "SALGADO: The river burst its banks on Monday, flooding the market."
+    assert analysed(dateline).quotes == []

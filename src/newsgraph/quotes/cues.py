@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_of
@@ -963,13 +963,15 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
         return None
     if not words[0].text[:1].isupper() or any(not (t.is_alpha or t.text in ("'", ".", "-")) for t in words):
         return None
-    if words.text.lower() in _PAGE_LABELS or country_of(words.text) or city_country(words.text):
-        return None
+    elsewhere = _named_elsewhere(doc, words)
+    if words.text.lower() in _PAGE_LABELS or country_of(words.text) or (city_country(words.text) and not elsewhere):
+        return None  # "LIMA:" opens a dateline, but "Salgado:" speaks where Pedro Salgado is in the article
     # "Manchester City boss Kevin Keegan:", a match report's list of reactions: a person with a description
     described = words[-1].ent_type_ in ("PERSON", "PER") and not any(t.pos_ in ("VERB", "AUX") for t in words)
     if len(words) > MAX_LABEL_TOKENS and not described:
         return None
     named = described or ({t.ent_type_ for t in words} <= {"PERSON", "PER", "ORG"} and words[0].ent_type_ != "")
+    named = named or elsewhere
     capitals = words.text.isupper() and len(words.text) > 2
     evidence = len(words) == 1 and words[0].lower_ in _EVIDENCE_SOURCES
     if not (named or capitals or evidence):
@@ -985,6 +987,19 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
         cls=LABEL,
         source=(first, colon.i),
         content=_runs(doc, content),
+    )
+
+
+def _named_elsewhere(doc: Doc, words: Span) -> bool:
+    """ "Lima: I back statehood" over an article on Ana Lima: a label of names the recogniser missed
+    here that end a person's or organisation's name found elsewhere in the article."""
+    if not all(t.pos_ == "PROPN" for t in words):
+        return False
+    wanted = [t.lower_ for t in words]
+    return any(
+        [t.lower_ for t in ent[-len(wanted) :]] == wanted
+        for ent in doc.ents
+        if ent.label_ in ("PERSON", "PER", "ORG") and ent.start > words.end
     )
 
 
