@@ -538,3 +538,45 @@ def test_studies_attractions_and_prices_are_no_investigations_appeals_or_charges
     assert [e.type for e in events("Peru appealed to Chile for calm.")] == ["REQUEST"]
     assert events("The regulator is looking at the tariffs the two firms charge rival operators.") == []
     assert [e.type for e in events("Police charged the man with theft.")] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's foreign minister is to visit Chile and Bolivia next week.",
+        "The heads of the two rival exchanges are to meet in Paris amid talk of a merger.",
+    ],
+)
+def test_what_a_party_is_to_do_is_future(text: str) -> None:
+    assert {status for _, status in kinds(text)} == {"future"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no suggestion that Bolivia opposes the treaty in principle.",
+        "There was no sign that the rebels had attacked the convoy near Goma.",
+    ],
+)
+def test_what_there_is_no_sign_of_is_negated(text: str) -> None:
+    assert [status for _, status in kinds(text)] == ["negated"]
+    assert [status for _, status in kinds(text.replace("no ", "some ", 1))] == ["asserted"]
+
+
+def test_crowds_gathered_for_a_show_protest_nothing_but_leaders_gathered_for_a_summit_meet() -> None:
+    assert events("Thousands of gadget fans have gathered in Lima for the yearly electronics fair.") == []
+    assert events("Hundreds of people gathered in the square to watch the cup final.") == []
+    assert [e.type for e in events("Protesters gathered outside the Peruvian embassy in Santiago.")] == ["PROTEST"]
+    assert [e.type for e in events("West African leaders gathered in Abuja for a summit on the crisis.")] == ["CONSULT"]
+
+
+def test_someone_who_killed_himself_attacked_no_one() -> None:
+    assert events("Tomas Vega later killed himself in prison.") == []
+    assert [e.type for e in events("Tomas Vega killed two guards in the prison.")] == ["ASSAULT"]
+
+
+def test_talks_cut_off_are_halted_not_held() -> None:
+    assert [(e.type, e.cameo) for e in events("Bolivia has cut off talks with Chile over the gas sale.")] == [
+        ("SANCTION", "164")
+    ]
+    assert events("The storm cut off power to the town.") == []

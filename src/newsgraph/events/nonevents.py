@@ -395,6 +395,31 @@ def _market_demand(doc: Doc, trigger: Trigger) -> bool:
 
 CONVENING = frozenset({"conference", "summit", "congress", "convention", "meeting", "assembly", "festival", "forum"})
 """Gatherings that convene: the subject of "gather" that makes it no protest."""
+OCCASIONS = {
+    *("show", "fair", "exhibition", "expo", "ceremony", "funeral", "celebration", "concert", "match", "game"),
+    "festival",
+    *("launch", "opening", "premiere", "party", "wedding", "service", "auction", "race", "final", "parade"),
+}
+"""What people gather "for" when they neither protest nor meet: "fans gathered in Lima for the yearly
+trade show" (officials who gather for a summit meet)."""
+SPECTATING = {
+    *("watch", "celebrate", "mourn", "see", "hear", "greet", "welcome", "attend", "pray", "remember"),
+    *("honour", "honor", "commemorate", "enjoy", "listen", "cheer", "meet", "discuss", "sing", "dance"),
+}
+"""What people gather "to" do when they do not protest: "gathered to watch the final"."""
+
+
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves", "yourselves"}
+
+
+def _gathered_for_an_occasion(verb: Token) -> bool:
+    """ "gathered in Lima [for the yearly trade show]": read from the words, since the parser
+    often makes the occasion a verb."""
+    following = [t for t in verb.sent if t.i > verb.i]
+    for n, token in enumerate(following):
+        if token.lower_ == "for":
+            return any(t.lemma_.lower() in OCCASIONS for t in following[n + 1 : n + 6])
+    return False
 
 
 def _other_sense(doc: Doc, trigger: Trigger) -> bool:
@@ -410,7 +435,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     signing over shares or signing up a person (an agreement is signed); a thing that "meets with" a
     reception; a company suspending its own trading, flights or production; a person recognised by
     sight; animals shot, a race "stormed" to, a price that "rallied", a return "to court" or "to power",
-    a campaign "prosecuted", questions "asked", a study "investigated", an audience "appealed" to."""
+    a campaign "prosecuted", questions "asked", a study "investigated", an audience "appealed" to,
+    someone who "killed himself", crowds gathered for a show or to watch a match."""
     if trigger.entry.pos != "verb" or len(trigger.words) > 1:
         return False
     verb = doc[trigger.token]
@@ -421,8 +447,15 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         shown = any(t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree)
         return patient is not None or shown or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     if lemma == "gather" and patient is None:
-        # "the party conference is not to gather in Cusco": a meeting that convenes is no demonstration
-        return any(c.dep_.startswith("nsubj") and c.lemma_.lower() in CONVENING for c in verb.children)
+        # "the party congress will not gather in Cusco": a meeting that convenes is no demonstration;
+        # nor are crowds gathered for a show or to watch a final
+        convened = any(c.dep_.startswith("nsubj") and c.lemma_.lower() in CONVENING for c in verb.children)
+        spectating = any(
+            c.dep_ in ("advcl", "xcomp") and to_infinitive(c) and c.lemma_.lower() in SPECTATING for c in verb.children
+        )
+        return convened or spectating or _gathered_for_an_occasion(verb)
+    if lemma in ("kill", "shoot", "wound") and patient is not None and patient.lower_ in REFLEXIVES:
+        return True  # "the gunman later killed himself": a death, not an attack on a party
     if lemma == "concede" and any(c.dep_ == "ccomp" for c in verb.children):
         return True  # "conceded that the win was not pretty": an admission, not a concession to a party
     if lemma == "decline":

@@ -45,6 +45,8 @@ REPORTING = {
     *("declare", "reiterate", "stress", "repeat", "argue", "maintain", "demand", "write"),
 }
 DENIALS = {"deny", "dismiss"}
+NO_SIGNS = {"suggestion", "sign", "evidence", "indication", "proof", "hint", "chance", "prospect", "likelihood"}
+"""Nouns that, after "no", deny the clause they hold: "no suggestion that Quito [backs] the plan"."""
 PREVENTING = {"prevent", "bar", "ban", "stop", "block", "preclude", "prohibit", "forbid", "keep", "deter", "restrain"}
 """Verbs that keep a party "from" an act: "barred from sending aid"."""
 INVERTED = {
@@ -122,7 +124,7 @@ def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token 
                 return "negated", child  # "ended without a meeting"
         if word is not trigger and lemma_in(word, NEGATING):
             return "negated", word
-    denial = _reported_by(words[-1], DENIALS)
+    denial = _reported_by(words[-1], DENIALS) or _no_sign_of(words[-1])
     if denial is not None:
         return "negated", denial
     kept_from = _kept_from(trigger)
@@ -151,6 +153,8 @@ def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token 
                 return "future", child
             if child.dep_ in ("mark", "cop", "aux") and child.lower_ == "due":
                 return "future", child  # "are due to meet"
+            if child.dep_ in ("cop", "aux") and child.lemma_.lower() == "be" and _to_before(word, child):
+                return "future", child  # "Straw is to visit Jakarta", "the bosses are to meet"
         if word is not trigger:
             if lemma_in(word, HYPOTHETICAL_GOVERNORS):
                 return "hypothetical", word
@@ -172,6 +176,25 @@ def status_of(trigger: Token, phrase: Iterable[Token] = ()) -> tuple[str, Token 
         if planned is not None:
             return PLANNED[planned.lower_], planned
     return "asserted", None
+
+
+def _no_sign_of(verb: Token) -> Token | None:
+    """The "no" of "no sign that the rebels [attacked]", "no evidence Iran [supplied] them": a clause held
+    by a noun of evidence or likelihood that "no" denies."""
+    noun = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and noun.lemma_.lower() == "be":
+        # "There is no suggestion Quito [backs] the plan" with the clause hung on "is"
+        noun = next((c for c in noun.children if c.dep_ == "nsubj" and c.i < verb.i), noun)
+    elif verb.dep_ not in ("acl", "ccomp"):
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NO_SIGNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+
+
+def _to_before(verb: Token, be: Token) -> bool:
+    """ "is [to] visit": "to" between a form of "be" and the verb it marks, the news's plain future."""
+    return be.i < verb.i and any(c.dep_ == "mark" and c.lower_ == "to" and be.i < c.i < verb.i for c in verb.children)
 
 
 def _kept_from(trigger: Token) -> Token | None:
