@@ -747,3 +747,26 @@ def test_a_label_naming_someone_the_article_names_in_full_is_their_words() -> No
     assert [(speaker_name(q), q.text) for q in analysed(text).quotes] == [("Pedro Salgado", "The fund is empty")]
     dateline = "SALGADO: The river burst its banks on Monday, flooding the market."
     assert analysed(dateline).quotes == []
+
+
+def test_a_titled_name_and_a_colon_opening_a_sentence_introduce_the_quotation_after_them() -> None:
+    text = (
+        'The new show will launch next spring in a longer format. The channel controller Rosa Kestrel: "It is '
+        'an exciting new era for the show." Ms Kestrel called the channel its natural home.'
+    )
+    labelled = [q for q in analysed(text).quotes if q.cue is not None and q.cue.text == ":"]
+    assert [(speaker_name(q), q.kind, q.text) for q in labelled] == [
+        ("Rosa Kestrel", "direct", "It is an exciting new era for the show.")
+    ]
+
+
+def test_a_verb_of_saying_before_a_label_is_not_part_of_the_name() -> None:
+    text = 'The documentary is directed by Tomas Vega, who made two earlier films. Said Mr Vega: "This is a new game."'
+    assert [(speaker_name(q), q.text) for q in analysed(text).quotes] == [("Tomas Vega", "This is a new game.")]
+
+
+def test_a_speaking_it_after_an_inverted_name_is_that_body() -> None:
+    text = '"We expect a poor season," said the Callao Fishing Cooperative. Smaller boats may stay in port, it said.'
+    assert [speaker_name(q) for q in analysed(text).quotes] == ["Callao Fishing Cooperative"] * 2
+    person = '"We expect a poor season," said one fisherman. Smaller boats may stay in port, it said.'
+    assert speaker_name(analysed(person).quotes[-1]) == "it"

@@ -21,7 +21,7 @@ from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.model import Entity, Speaker
 from newsgraph.nlp.dates import MONTH_NAMES, WEEKDAYS
 from newsgraph.nlp.rules import BODY_WORDS
-from newsgraph.quotes.cues import possessive
+from newsgraph.quotes.cues import INVERTING, possessive
 
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
 _OF_SOMEONE = {"of", "for", "to", "with", "at", "by", "from", "'s", "’s"}
@@ -95,15 +95,33 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
 
 def _earlier_subject(pronoun: Token) -> Token | None:
     """The subject a speaking "it" carries on from: that of the nearest earlier sentence, up to
-    `IT_REACH` back, whose main verb has a subject before it other than a pronoun; None where a sentence
-    on the way shows no subject (nothing the parse gives to carry over)."""
+    `IT_REACH` back, whose main verb has a subject before it (or after it, for a verb of saying that
+    inverts) other than a pronoun; None where a sentence on the way shows no subject (nothing the parse
+    gives to carry over)."""
     doc = pronoun.doc
     earlier = [s for s in doc.sents if s.end <= pronoun.sent.start and not s.root.is_space][-IT_REACH:]
     for sentence in reversed(earlier):
-        subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECTS and c.i < c.head.i), None)
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS and c.i < root.i), None)
+        if subject is None and root.lemma_.lower() in INVERTING:
+            subject = _inverted_source(root)
         if subject is None or subject.pos_ != "PRON":
             return subject
     return None
+
+
+def _inverted_source(verb: Token) -> Token | None:
+    """'"...," said [the Callao Fishing Cooperative].', '"...," said the [report]': the name or document
+    right after an inverted verb of saying, whatever the parser made of it (not another description:
+    "said one broker" is a person)."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i and c.left_edge.i == verb.i + 1 and (c.pos_ == "PROPN" or c.lemma_.lower() in REPORTS)
+        ),
+        None,
+    )
 
 
 REPORTS = {

@@ -945,19 +945,30 @@ def possessive(token: Token) -> bool:
     return token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in token.children)
 
 
+_CLOSING = {"“": '”"', '"': '"”', "‘": "’'", "'": "'’"}
+"""The marks that may close a quotation opened by each mark (typed text mixes straight and curly ones)."""
+
+
 def _label(doc: Doc, colon: Token) -> Cue | None:
     """ "Pence: Flowers won't be at the debate", "SANDERS: Well, let me say this": a name and a colon that
-    open a paragraph (a headline's or a transcript's speaker); what follows, to the paragraph's end, is
-    what the name said. The name must be a person or organisation the entity layer found, or a name in
-    capitals that is no place (a transcript's "PENCE:", not a dateline's "LIMA:"); a poll, survey or
-    study is a source too ("Poll: voters ..."); labels of the page ("Update:", "Photo:") are not."""
+    open a paragraph (a headline's or a transcript's speaker), or a sentence when a quotation follows;
+    what follows, to the paragraph's end or the quotation's, is what the name said. The name must be a
+    person or organisation the entity layer found, or a name in capitals that is no place (a
+    transcript's "PENCE:", not a dateline's "LIMA:"); a poll, survey or study is a source too ("Poll:
+    voters ..."); labels of the page ("Update:", "Photo:") are not."""
     text = text_of(doc)
     start, end = paragraph_around(text, colon.idx)
     first = colon.i
     while first > 0 and doc[first - 1].idx >= start:
         first -= 1
+    quoting = colon.i + 1 < len(doc) and doc[colon.i + 1].is_quote
+    if quoting and colon.sent.start > first:
+        first = colon.sent.start  # 'The new show opens in May. BBC Two's controller Ana Ruiz: "..."'
     while first < colon.i and (doc[first].is_space or doc[first].is_quote or doc[first].is_punct):
         first += 1
+    opening = cue_word(doc[first]) if first < colon.i else None
+    if opening is not None and opening.lemma in INVERTING:
+        first += 1  # 'Said Mr Bysshe: "..."': the name is the label
     words = doc[first : colon.i]
     if not 1 <= len(words) <= MAX_DESCRIBED_LABEL_TOKENS or colon.i + 1 >= len(doc) or doc[colon.i + 1].idx >= end:
         return None
@@ -967,7 +978,8 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
     if words.text.lower() in _PAGE_LABELS or country_of(words.text) or (city_country(words.text) and not elsewhere):
         return None  # "LIMA:" opens a dateline, but "Salgado:" speaks where Pedro Salgado is in the article
     # "Manchester City boss Kevin Keegan:", a match report's list of reactions: a person with a description
-    described = words[-1].ent_type_ in ("PERSON", "PER") and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    described = words[-1].ent_type_ in ("PERSON", "PER") or _titled_name(words)
+    described = described and not any(t.pos_ in ("VERB", "AUX") for t in words)
     if len(words) > MAX_LABEL_TOKENS and not described:
         return None
     named = described or ({t.ent_type_ for t in words} <= {"PERSON", "PER", "ORG"} and words[0].ent_type_ != "")
@@ -979,6 +991,10 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
     last = colon.i + 1
     while last < len(doc) and doc[last].idx < end:
         last += 1
+    if quoting:  # the quotation, not what the writer goes on to say after it
+        marks = _CLOSING.get(doc[colon.i + 1].text, doc[colon.i + 1].text)
+        closing = next((i for i in range(colon.i + 2, last) if doc[i].text in marks), None)
+        last = closing + 1 if closing is not None else last
     content = {i for i in range(colon.i + 1, last) if not doc[i].is_space}
     return Cue(
         token=colon.i,
@@ -988,6 +1004,16 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
         source=(first, colon.i),
         content=_runs(doc, content),
     )
+
+
+def _titled_name(words: Span) -> bool:
+    """ "channel controller Roly Keating": a role word of the gazetteer followed only by a capitalised
+    name, which the recogniser may have missed."""
+    roles = [t.i for t in words if t.pos_ == "NOUN" and find_role(t.lemma_) is not None]
+    if not roles:
+        return False
+    name = words.doc[roles[-1] + 1 : words.end]
+    return 1 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
 
 
 def _named_elsewhere(doc: Doc, words: Span) -> bool:
