@@ -580,3 +580,12 @@ def test_talks_cut_off_are_halted_not_held() -> None:
         ("SANCTION", "164")
     ]
     assert events("The storm cut off power to the town.") == []
+
+
+def test_a_verb_joined_to_a_passive_with_nothing_of_its_own_is_passive_too() -> None:
+    found = events("The Cusco coach Ana Quispe has been fined 500 soles and banned from the touchline for a month.")
+    assert [(e.type, e.actor, e.recipient.name if e.recipient else None) for e in found] == [
+        ("COERCE", None, "Ana Quispe")
+    ]
+    demanded = events("Ms Quispe said the report should have been published, and demanded an inquiry into the matter.")
+    assert [(e.type, e.actor.name if e.actor else None) for e in demanded] == [("REQUEST", "Quispe")]

@@ -1098,6 +1098,16 @@ def _fronted_undergoer(verb: Token) -> Token | None:
     return undergoer if undergoer is not None and _party(undergoer) else None
 
 
+def _passive_conjunct(verb: Token) -> bool:
+    """ "has been fined 500 soles and [banned] from the touchline": an -ed verb the tagger read as a simple past,
+    coordinated with a passive, with no subject, auxiliary, object or complement of its own, shares the
+    passive."""
+    if verb.dep_ != "conj" or "Past" not in verb.morph.get("Tense") or not verb.lower_.endswith("ed"):
+        return False
+    own = ("nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass", "obj", "dobj", "xcomp", "ccomp")
+    return not any(c.dep_ in own for c in verb.children) and is_passive(verb.head)
+
+
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     """Heads of the actor and recipient phrases, each with its coordinated phrases."""
     if trigger.entry.pos == "noun":
@@ -1118,9 +1128,10 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if agent is not None and agent.lemma_.lower() in MISHAPS:
         agent = None  # "victims killed by the crash", "homes destroyed by the earthquake": nobody acted
     passive = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
-    if passive is None and is_passive(head):
+    passive_form = is_passive(head) or _passive_conjunct(head)
+    if passive is None and passive_form:
         passive = absolute_subject(head)  # "with 40 people killed"; not "with Apple donating 70p"
-    if passive is None and is_passive(head):
+    if passive is None and passive_form:
         passive = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if passive is None:
             # "The prisoners ... were released by Putin" with the passive hung on another verb, "Since
