@@ -1099,9 +1099,9 @@ def _fronted_undergoer(verb: Token) -> Token | None:
 
 
 def _passive_conjunct(verb: Token) -> bool:
-    """ "has been fined 500 soles and [banned] from the touchline": an -ed verb the tagger read as a simple past,
-    coordinated with a passive, with no subject, auxiliary, object or complement of its own, shares the
-    passive."""
+    """ "has been fined 500 soles and [banned] from the touchline": an -ed verb the tagger read as a
+    simple past, coordinated with a passive, with no subject, auxiliary, object or complement of its own,
+    shares the passive."""
     if verb.dep_ != "conj" or "Past" not in verb.morph.get("Tense") or not verb.lower_.endswith("ed"):
         return False
     own = ("nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass", "obj", "dobj", "xcomp", "ccomp")

@@ -35,7 +35,7 @@ from newsgraph.events.sport import SPORTING_TRIGGERS
 from newsgraph.events.triggers import Trigger, lemma_in, lexicon, particle, time_phrase, trigger_at
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import find_role, names_people
-from newsgraph.nlp.syntax import case_of, is_passive, passive_agent, to_infinitive
+from newsgraph.nlp.syntax import REFLEXIVES, case_of, is_passive, passive_agent, to_infinitive
 
 SETTINGS = {
     *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
@@ -407,9 +407,6 @@ SPECTATING = {
     *("honour", "honor", "commemorate", "enjoy", "listen", "cheer", "meet", "discuss", "sing", "dance"),
 }
 """What people gather "to" do when they do not protest: "gathered to watch the final"."""
-
-
-REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves", "yourselves"}
 
 
 def _gathered_for_an_occasion(verb: Token) -> bool:

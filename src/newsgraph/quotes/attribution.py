@@ -110,6 +110,13 @@ def _earlier_subject(pronoun: Token) -> Token | None:
     return None
 
 
+REPORTS = {
+    *("report", "survey", "study", "poll", "review", "audit", "analysis", "paper", "document", "statement"),
+    *("letter", "research", "assessment", "evaluation", "census", "index", "forecast", "update"),
+}
+"""Written sources a later speaking "it" carries on: "The report said ... Rules are too lax, it said"."""
+
+
 def _inverted_source(verb: Token) -> Token | None:
     """'"...," said [the Callao Fishing Cooperative].', '"...," said the [report]': the name or document
     right after an inverted verb of saying, whatever the parser made of it (not another description:
@@ -122,13 +129,6 @@ def _inverted_source(verb: Token) -> Token | None:
         ),
         None,
     )
-
-
-REPORTS = {
-    *("report", "survey", "study", "poll", "review", "audit", "analysis", "paper", "document", "statement"),
-    *("letter", "research", "assessment", "evaluation", "census", "index", "forecast", "update"),
-}
-"""Written sources a later speaking "it" carries on: "The report said ... Rules are too lax, it said"."""
 
 
 def _document_it_stands_for(pronoun: Token) -> Token | None:

@@ -550,7 +550,9 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
         participle = trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
         if token.i > verb.i and participle and _introduces_quotation(token) and token not in verb.ancestors:
             # "said the deal was dead, [adding: "..."]", "The deal is dead, she said, [adding, "..."]"
-            return {i for i in content if i >= token.i}
+            cut = {i for i in content if i >= token.i}
+            break
+    content = content - cut
     last = max((i for i in content if not verb.doc[i].is_punct), default=-1)
     for token in (verb.doc[i] for i in sorted(content)):
         participle = trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
@@ -1017,8 +1019,8 @@ def _titled_name(words: Span) -> bool:
 
 
 def _named_elsewhere(doc: Doc, words: Span) -> bool:
-    """ "Lima: I back statehood" over an article on Ana Lima: a label of names the recogniser missed
-    here that end a person's or organisation's name found elsewhere in the article."""
+    """ "Ortega: I back statehood" over an article on Ana Ortega: a label of names the recogniser missed
+    here that end a person's or organisation's name found later in the article."""
     if not all(t.pos_ == "PROPN" for t in words):
         return False
     wanted = [t.lower_ for t in words]
@@ -1230,7 +1232,8 @@ def _reports_it(clause: Token, verb: Token) -> bool:
 
 def _said_object(entry: CueWord, obj: Token) -> bool:
     """Whether a cue's object may be what was said: for a verb that also means taking ("claimed the
-    title"), only an object holding a finite verb or one of `_CLAIMED`; for "repeated", only words."""
+    title"), only an object holding a finite verb or one of `_CLAIMED`; for one that also means keeping
+    ("maintained its lead"), only a thing said or claimed; for "repeated" and "posted", only words."""
     if entry.lemma in _TAKING:
         return obj.lemma_.lower() in _CLAIMED or any("Fin" in t.morph.get("VerbForm") for t in obj.subtree)
     if entry.lemma in _KEEPING:
@@ -1597,9 +1600,11 @@ def _complement(token: Token) -> bool:
 
 
 _STANDINGS = {"within", "ahead", "behind", "above", "below", "among", "with", "at", "up", "down"}
+"""Words of where a poll or record shows someone stand: "within two points", "ahead", "up four"."""
 
 
 def _participle(token: Token) -> bool:
+    """An "-ing" verb: "trailing", "beating"."""
     return token.pos_ == "VERB" and token.lower_.endswith("ing")
 
 
