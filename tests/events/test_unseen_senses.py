@@ -589,3 +589,8 @@ def test_a_verb_joined_to_a_passive_with_nothing_of_its_own_is_passive_too() -> 
     ]
     demanded = events("Ms Quispe said the report should have been published, and demanded an inquiry into the matter.")
     assert [(e.type, e.actor.name if e.actor else None) for e in demanded] == [("REQUEST", "Quispe")]
+
+
+def test_a_bill_named_in_capitals_is_a_measure_not_a_person_called_bill() -> None:
+    assert events("Doctors fear the Assisted Care Bill would allow clinics to end lives in secret.") == []
+    assert [e.type for e in events("Peru's government will allow Chilean boats to fish.")] == ["CONCEDE"]

@@ -858,6 +858,12 @@ def _signed_otherwise(verb: Token, patient: Token | None) -> bool:
     return opening and "Part" in verb.morph.get("VerbForm") and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _named_measure(word: Token) -> bool:
+    """ "the Assisted Care [Bill]", which the recogniser may take for a person called Bill: a word for a
+    measure after the capitalised words of its name."""
+    return word.lower_ in MEASURES and any(c.dep_ == "compound" and c.text[:1].isupper() for c in word.children)
+
+
 def _thing_acting(verb: Token) -> bool:
     """ "the cuts will allow funding", "DMB provides twice the frames": the subject is a common noun for a
     thing, neither people nor a body that acts nor a named party."""
@@ -869,7 +875,9 @@ def _thing_acting(verb: Token) -> bool:
     )
     if relative:
         subject = verb.head  # "cables which will provide twice the bandwidth"
-    if subject is None or subject.ent_type_ or subject.pos_ not in ("NOUN", "PROPN"):
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subject.ent_type_ and not _named_measure(subject):
         return False
     if subject.pos_ == "PROPN" and not (
         _in(subject, MEASURES) or _in(_name_end(subject), MEASURES) or is_thing(subject)
