@@ -1019,3 +1019,22 @@ def test_a_title_word_that_opens_a_bodys_name_makes_no_person() -> None:
     assert ("League", "person") not in found and ("Premier League", "organisation") in found
     [person] = [e for e in analyze("Premier Li Wei met the Chilean delegation.").entities if e.kind == "person"]
     assert person.name == "Li Wei"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        (
+            "Mika Lahti, director of anti-virus research at Fin-Secure, said the worm was spreading.",
+            "director of anti-virus research",
+            "Fin-Secure",
+        ),
+        ("Ana Ruiz, head of the anti-fraud unit, said the bank was safe.", "head of the anti-fraud unit", None),
+    ],
+)
+def test_a_hyphenated_word_stays_whole_in_a_role_and_an_affiliation(
+    text: str, role: str, affiliation: str | None
+) -> None:
+    [person] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert person.roles == [role]
+    assert person.affiliations == ([affiliation] if affiliation else [])

@@ -770,3 +770,11 @@ def test_a_speaking_it_after_an_inverted_name_is_that_body() -> None:
     assert [speaker_name(q) for q in analysed(text).quotes] == ["Callao Fishing Cooperative"] * 2
     person = '"We expect a poor season," said one fisherman. Smaller boats may stay in port, it said.'
     assert speaker_name(analysed(person).quotes[-1]) == "it"
+
+
+def test_a_question_put_after_a_quotation_is_not_the_speakers_words() -> None:
+    text = (
+        '"We are proud of the film whatever the jury decides." Asked what the shortlisting meant to her, '
+        'Moreno says she feels "flattered".'
+    )
+    assert [q.cue.text for q in analysed(text).quotes if q.cue is not None] == ["says"]

@@ -346,9 +346,15 @@ def _role_spans(doc: Doc) -> dict[int, Span]:
             after = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
             if after < len(doc) and doc[end].lower_ in ("of", "for") and _qualifier(doc[after]):
                 stop = after
-                while stop < len(doc) and stop - end < 6 and (_qualifier(doc[stop]) or doc[stop].lower_ == "and"):
+                while (
+                    stop < len(doc) and stop - end < 6 and (_qualifier(doc[stop]) or doc[stop].lower_ in ("and", "-"))
+                ):
                     stop += 1
-                if doc[stop - 1].lower_ != "and":
+                while stop > after and doc[stop - 1].lower_ in ("and", "-"):
+                    stop -= 1
+                if stop < len(doc) and doc[stop].text == "-" and not doc[stop - 1].whitespace_:
+                    stop = after  # "spokesman for e-mail ...": no title ends inside a hyphenated word
+                if stop > after and doc[stop - 1].lower_ != "and":
                     end = stop
         if end - 1 not in spans or spans[end - 1].start > start:
             spans[end - 1] = doc[start:end]
@@ -607,6 +613,12 @@ def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
     return None
 
 
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("F-Secure", "Rolls-Royce"): no space on either side, a word after it."""
+    glued = doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    return glued and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_ != "based"  # "Lima-based"
+
+
 def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
     """The organisation named from token `start`: the longer of an entity starting there and a run of
     capitalised words (which carries on through "of", "for" and "and": "Ministry of Foreign Affairs"),
@@ -621,15 +633,17 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
         start += 3
     entity = next((e for e in doc.ents if e.start == start), None)
     end = start
-    while end < len(doc) and (
-        doc[end].text[:1].isupper()
-        or (
+    while end < len(doc):
+        if doc[end].text[:1].isupper() or (
             (doc[end].lower_ in _SMALL_WORDS or doc[end].text in _POSSESSIVES)
             and end + 1 < len(doc)
             and doc[end + 1].text[:1].isupper()
-        )
-    ):
-        end += 1
+        ):
+            end += 1
+        elif end > start and _glued_hyphen(doc, end):
+            end += 2  # "F-Secure", "Henley-on-Thames": the word after the hyphen is the name's too
+        else:
+            break
     if entity is not None and entity.end > end:
         end = entity.end
     if end <= start:

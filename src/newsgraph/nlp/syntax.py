@@ -140,8 +140,15 @@ def passive_agent(verb: Token) -> Token | None:
 
 def opens_sentence(word: Token) -> bool:
     """ "[Rebuked] by ...", "But if [asked], ...": nothing before the word in its sentence but a
-    subordinator, a conjunction or a comma."""
-    return all(t.dep_ in ("mark", "cc", "punct") for t in word.doc[word.sent.start : word.i])
+    subordinator, a conjunction or a comma; or a full stop (with closing quotation marks) right before
+    it, where the parser ran the sentence before on into the word's ('"... any." [Asked] what ...')."""
+    doc = word.doc
+    if all(t.dep_ in ("mark", "cc", "punct") for t in doc[word.sent.start : word.i]):
+        return True
+    before = word.i - 1
+    while before > word.sent.start and doc[before].is_quote:
+        before -= 1
+    return before >= word.sent.start and doc[before].text in (".", "?", "!")
 
 
 def opens_with_comma(phrase: Token) -> bool:

@@ -114,8 +114,8 @@ _WRITTEN_WORDS = {
 """What "reads" words of its own ("the statement read", '"...," read the sign'): the only sources of "read"."""
 _ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 """Verbs whose content may be a question opened by "if" or "whether" ("asked [if he had been bullied]")."""
-_PUT_TO = {"ask", "question", "press", "quiz", "challenge"}
-"""Verbs of a question put to someone: "[Asked] whether ..., she said" is what she was asked."""
+_PUT_TO = {"asked", "questioned", "pressed", "quizzed", "challenged"}
+"""Past participles of a question put to someone: "[Asked] whether ..., she said" is what she was asked."""
 _WRITING = {"write", "pen", "publish", "author"}
 """Verbs whose object may be such a document ("wrote a memoir")."""
 _CONTENT_OBJECT = 3
@@ -316,8 +316,7 @@ def _question_put(verb: Token) -> bool:
     participle of asking that opens the sentence, with no auxiliary or subject of its own, puts a question
     to the clause's subject; its words are someone else's, unnamed."""
     return (
-        verb.lemma_.lower() in _PUT_TO
-        and verb.lower_.endswith("ed")
+        verb.lower_ in _PUT_TO  # the form, not the lemma: a capitalised "Asked" may keep its -ed as lemma
         and verb.i < verb.head.i
         and opens_sentence(verb)
         and not any(c.dep_ in _SUBJECT_DEPS or c.dep_.startswith("aux") for c in verb.children)
