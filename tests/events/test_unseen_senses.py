@@ -594,3 +594,11 @@ def test_a_verb_joined_to_a_passive_with_nothing_of_its_own_is_passive_too() -> 
 def test_a_bill_named_in_capitals_is_a_measure_not_a_person_called_bill() -> None:
     assert events("Doctors fear the Assisted Care Bill would allow clinics to end lives in secret.") == []
     assert [e.type for e in events("Peru's government will allow Chilean boats to fish.")] == ["CONCEDE"]
+
+
+def test_a_likely_act_is_hypothetical_a_way_attacked_is_criticism_and_a_console_supports_no_one() -> None:
+    assert kinds("The Commission for the Andes is likely to demand a ban on mining in Peru.") == [
+        ("REQUEST", "hypothetical")
+    ]
+    assert kinds("Lord Ruiz also attacked the way the dam deal was put to the voters.") == [("ACCUSE", "asserted")]
+    assert events("The Zeta console from Sony also supports wireless multiplayer gaming.") == []

@@ -89,8 +89,10 @@ CRITICISED = {
     *("this", "article", "book", "film", "documentary", "show", "advert", "poster", "posters", "tax", "taxes"),
     *("spending", "cuts", "figures", "rise", "rises", "increase", "increases", "charges", "fees", "tactics"),
     *("magazine", "magazines", "newspaper", "newspapers", "tabloid", "tabloids", "media", "press", "coverage"),
+    *("way", "manner", "failure", "conduct", "attitude", "behaviour", "behavior", "lack", "absence", "use"),
 }
-"""What is attacked in words: "attacked the plans", "attacked Mr Blair's record"."""
+"""What is attacked in words: "attacked the plans", "attacked Mr Blair's record", "attacked the way the
+deal was handled"."""
 CRITICS = {"critic", "critics", "opponent", "opponents", "commentator", "commentators", "reviewer", "reviewers"}
 """Who attacks only in words."""
 STATES = {

@@ -166,6 +166,7 @@ otherwise."""
 TECHNICAL = {
     *("technology", "format", "standard", "software", "platform", "device", "hardware", "feature", "version"),
     *("file", "network", "browser", "codec", "app", "console", "chip", "subscriber", "user", "bandwidth"),
+    *("gaming", "game", "playback", "streaming", "download", "connectivity"),
 }
 """What a product or a company supports when supporting is working with it: a format, a standard, users
 (not words a party's support may also go to: a resolution, an application, a system)."""

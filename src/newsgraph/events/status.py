@@ -26,7 +26,9 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "'d"}
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "intend", "prepare", "decide", "set", "due", "aim", "vow", "about"}
 """Words a plan is governed by: "plans to", "is expected to", "is about to"."""
-HYPOTHETICAL_GOVERNORS = {"hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing"}
+HYPOTHETICAL_GOVERNORS = {
+    *("hope", "want", "wish", "seek", "consider", "propose", "try", "ready", "willing", "likely", "unlikely"),
+}
 CONDITIONS = {"if", "unless", "whether", "once"}
 CONDITION_NOUNS = {"day", "moment", "minute"}
 """Nouns that open a clause of condition: "[the day] Bissau publishes a date, we will meet"."""
