@@ -778,3 +778,9 @@ def test_a_question_put_after_a_quotation_is_not_the_speakers_words() -> None:
         'Moreno says she feels "flattered".'
     )
     assert [q.cue.text for q in analysed(text).quotes if q.cue is not None] == ["says"]
+
+
+def test_a_source_after_according_to_keeps_a_hyphenated_word_whole() -> None:
+    quote = only_quote("A new blog appears every six seconds, according to the Lima think-tank Pew Andes.")
+    assert quote.text == "A new blog appears every six seconds"
+    assert quote.speaker is not None and quote.speaker.name.endswith("Pew Andes")

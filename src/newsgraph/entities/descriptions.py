@@ -36,7 +36,7 @@ from newsgraph.gazetteer.places import country_for_place
 from newsgraph.gazetteer.roles import find_role, role_patterns
 from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
 from newsgraph.nlp.rules import BODY_WORDS, HONORIFICS, PLACE_NOUNS
-from newsgraph.nlp.syntax import previous_sentence_start, sentences
+from newsgraph.nlp.syntax import glued_hyphen, previous_sentence_start, sentences
 from newsgraph.nlp.syntax import subject as subject_of
 
 _DETERMINERS = {"a", "an", "the"}
@@ -613,12 +613,6 @@ def _nationality_before(doc: Doc, start: int, limit: int = 0) -> str | None:
     return None
 
 
-def _glued_hyphen(doc: Doc, i: int) -> bool:
-    """A hyphen inside a word ("F-Secure", "Rolls-Royce"): no space on either side, a word after it."""
-    glued = doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-    return glued and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_ != "based"  # "Lima-based"
-
-
 def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
     """The organisation named from token `start`: the longer of an entity starting there and a run of
     capitalised words (which carries on through "of", "for" and "and": "Ministry of Foreign Affairs"),
@@ -640,7 +634,7 @@ def _phrase_at(doc: Doc, start: int) -> tuple[str | None, str | None]:
             and doc[end + 1].text[:1].isupper()
         ):
             end += 1
-        elif end > start and _glued_hyphen(doc, end):
+        elif end > start and glued_hyphen(doc, end):
             end += 2  # "F-Secure", "Henley-on-Thames": the word after the hyphen is the name's too
         else:
             break

@@ -151,6 +151,14 @@ def opens_sentence(word: Token) -> bool:
     return before >= word.sent.start and doc[before].text in (".", "?", "!")
 
 
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("F-Secure", "think-tank"): no space on either side, a word after it (not
+    "Lima-based", which says where a body is)."""
+    if doc[i].text != "-" or i == 0 or doc[i - 1].whitespace_ or doc[i].whitespace_ or i + 1 >= len(doc):
+        return False
+    return doc[i + 1].is_alpha and doc[i + 1].lower_ != "based"
+
+
 def opens_with_comma(phrase: Token) -> bool:
     """Whether a phrase opens with a comma, its own or the one before it: an aside, not part of what it
     follows ("The prime minister[, on a visit to India,] signed", "unions in Arica[, where ...]")."""

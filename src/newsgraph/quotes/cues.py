@@ -30,6 +30,7 @@ from newsgraph.nlp.syntax import (
     closes_with_comma,
     coordinated_outer,
     finite_clause,
+    glued_hyphen,
     is_passive,
     opens_sentence,
     opens_with_comma,
@@ -1695,7 +1696,9 @@ def _up_to_comma(according: Token) -> tuple[int, int] | None:
     for joining in (True, False):
         end = start
         while end < according.sent.end and not (
-            (doc[end].is_punct and not (joining and doc[end].text == "&")) or doc[end].is_quote or doc[end].is_space
+            (doc[end].is_punct and not (joining and doc[end].text == "&") and not glued_hyphen(doc, end))
+            or doc[end].is_quote
+            or doc[end].is_space
         ):
             end += 1
         if end - start <= MAX_SOURCE_TOKENS:
