@@ -37,6 +37,7 @@ from newsgraph.nlp.syntax import (
     text_of,
 )
 from newsgraph.nlp.syntax import subject as subject_of
+from newsgraph.quotes.marks import DOUBLE_CLOSING, DOUBLE_OPENING, SINGLE_CLOSING, SINGLE_OPENING
 
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"obj", "dobj", "iobj"}
@@ -547,16 +548,24 @@ def _next_act(verb: Token, content: set[int]) -> set[int]:
     the cue verb is the speaker's next act (its own cue), not part of what was said."""
     cut: set[int] = set()
     for token in verb.sent:
-        participle = trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
-        if token.i > verb.i and participle and _introduces_quotation(token) and token not in verb.ancestors:
+        if (
+            token.i > verb.i
+            and _saying_participle(token)
+            and _introduces_quotation(token)
+            and token not in verb.ancestors
+        ):
             # "said the deal was dead, [adding: "..."]", "The deal is dead, she said, [adding, "..."]"
             cut = {i for i in content if i >= token.i}
             break
     content = content - cut
     last = max((i for i in content if not verb.doc[i].is_punct), default=-1)
     for token in (verb.doc[i] for i in sorted(content)):
-        participle = trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
-        if participle and token.i > verb.i and token.right_edge.i >= last and token not in verb.ancestors:
+        if (
+            _saying_participle(token)
+            and token.i > verb.i
+            and token.right_edge.i >= last
+            and token not in verb.ancestors
+        ):
             cut |= {t.i for t in token.subtree}  # "mocked the mayor's sighing[, tweeting]": the next act
             continue
         coordinated = token.dep_ == "conj" and token.head.i in content
@@ -590,6 +599,11 @@ def _own_report(conj: Token, verb: Token) -> bool:
 def _colon_after(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.text == ":"
+
+
+def _saying_participle(token: Token) -> bool:
+    """ ", adding that ...", ", saying ...": a participle set off by a comma whose cue takes a clause."""
+    return trailing_participle(token) and "clause" in getattr(cue_word(token), "frames", ())
 
 
 def _introduces_quotation(token: Token) -> bool:
@@ -947,10 +961,6 @@ def possessive(token: Token) -> bool:
     return token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in token.children)
 
 
-_CLOSING = {"“": '”"', '"': '"”', "‘": "’'", "'": "'’"}
-"""The marks that may close a quotation opened by each mark (typed text mixes straight and curly ones)."""
-
-
 def _label(doc: Doc, colon: Token) -> Cue | None:
     """ "Pence: Flowers won't be at the debate", "SANDERS: Well, let me say this": a name and a colon that
     open a paragraph (a headline's or a transcript's speaker), or a sentence when a quotation follows;
@@ -994,7 +1004,7 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
     while last < len(doc) and doc[last].idx < end:
         last += 1
     if quoting:  # the quotation, not what the writer goes on to say after it
-        marks = _CLOSING.get(doc[colon.i + 1].text, doc[colon.i + 1].text)
+        marks = _closing_marks(doc[colon.i + 1].text)
         closing = next((i for i in range(colon.i + 2, last) if doc[i].text in marks), None)
         last = closing + 1 if closing is not None else last
     content = {i for i in range(colon.i + 1, last) if not doc[i].is_space}
@@ -1006,6 +1016,16 @@ def _label(doc: Doc, colon: Token) -> Cue | None:
         source=(first, colon.i),
         content=_runs(doc, content),
     )
+
+
+def _closing_marks(opening: str) -> str:
+    """The marks that may close a quotation opened by `opening` (typed text mixes straight and curly
+    ones), from the quotation-mark tables of `quotes.marks`."""
+    if opening in DOUBLE_OPENING + '"':
+        return DOUBLE_CLOSING + '"'
+    if opening in SINGLE_OPENING + "'":
+        return SINGLE_CLOSING + "'"
+    return opening
 
 
 def _titled_name(words: Span) -> bool:
