@@ -418,8 +418,13 @@ def test_demonstrations_riots_and_a_state_of_siege_are_coded() -> None:
 
 def test_a_conference_that_gathers_is_no_demonstration_but_protesters_who_gather_are() -> None:
     assert events("The union said its annual congress would not gather in Lisbon next year.") == []
-    [demo] = [e for e in events("Hundreds of students gathered in Nairobi on Monday.") if e.type == "PROTEST"]
+    [demo] = [
+        e
+        for e in events("Hundreds of students gathered outside parliament in Nairobi on Monday.")
+        if e.type == "PROTEST"
+    ]
     assert summary(demo)[3] == "KEN"
+    assert events("Hundreds of students gathered in Nairobi on Monday.") == []  # no sign of a protest
 
 
 def test_a_bodys_thing_stands_for_the_body_but_not_its_rivals_nor_a_countrys_court() -> None:
@@ -1593,3 +1598,8 @@ def test_a_participle_hung_on_an_event_noun_with_no_agent_has_no_parties() -> No
     trigger = trigger_at(doc[4])
     assert trigger is not None and trigger_at(doc[0]) is not None
     assert _parties(doc[4], trigger) == ([], [])
+
+
+def test_a_source_named_after_according_to_is_not_what_a_later_they_stands_for() -> None:
+    found = events("According to Bloomberg, they will seize 12,000 hectares of the Ruiz family's ranch in Piura.")
+    assert all(e.actor is None or e.actor.name != "Bloomberg" for e in found)

@@ -69,3 +69,12 @@ def test_in_a_sports_report_a_player_released_down_the_wing_is_a_pass() -> None:
         "the captain Luis Torres then released Diego Ruiz down the left for the third goal."
     )
     assert analyze(Article(id="pass", text=text, published="2024-03-04")).events == []
+
+
+def test_in_a_sports_report_a_training_session_with_a_club_is_no_meeting() -> None:
+    text = (
+        "Peru beat Chile 24-10 in the rugby sevens final on Saturday after two early tries. The Peru squad "
+        "had a three-day training session with the Lima Lions last week before the tournament."
+    )
+    assert sports_report(text)
+    assert [e.type for e in analyze(Article(id="s", text=text, published="2024-03-04")).events] == []

@@ -10,9 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from newsgraph.events.coder import _parties
 from newsgraph.events.disasters import disaster_report
-from newsgraph.events.nonevents import _adjectival, _other_sense, _signed_otherwise
-from newsgraph.events.triggers import Trigger, lexicon
+from newsgraph.events.nonevents import _adjectival, _modifier, _other_sense, _signed_otherwise
+from newsgraph.events.triggers import Trigger, lexicon, trigger_at
 from newsgraph.model import Article, Event
 from newsgraph.pipeline import analyze
 
@@ -602,3 +603,86 @@ def test_a_likely_act_is_hypothetical_a_way_attacked_is_criticism_and_a_console_
     ]
     assert kinds("Lord Ruiz also attacked the way the dam deal was put to the voters.") == [("ACCUSE", "asserted")]
     assert events("The Zeta console from Sony also supports wireless multiplayer gaming.") == []
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str], past: int) -> Doc:
+    """A sentence as the parser reads it, built by hand so that the test does not hang on a model."""
+    morphs = ["Tense=Past|VerbForm=Part" if i == past else "" for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, morphs=morphs)
+
+
+@pytest.mark.parametrize(
+    ("noun", "head", "event"),
+    [("rally", "car", False), ("aid", "workers", False), ("strike", "action", True), ("aid", "package", True)],
+)
+def test_an_event_word_that_only_says_which_thing_is_no_event(noun: str, head: str, event: bool) -> None:
+    # "They showed a rally car", with "rally" read as a verb in a compound as the tagger may read it
+    doc = _parsed(
+        ["They", "showed", "a", noun, head],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "det", "compound", "obj"],
+        ["PRON", "VERB", "DET", "VERB" if noun == "rally" else "NOUN", "NOUN"],
+        ["they", "show", "a", noun, head.removesuffix("s")],
+        past=-1,
+    )
+    trigger = trigger_at(doc[3])
+    assert trigger is not None
+    assert _modifier(doc, trigger, {}) is not event
+
+
+def test_a_participle_after_a_comma_describes_the_name_before_it_or_else_the_subject() -> None:
+    # "Vera Lind appealed for the release of Tomas Rivera, kidnapped in Lima": he was kidnapped
+    doc = _parsed(
+        ["Lind", "appealed", "for", "the", "release", "of", "Tomas", "Rivera", ",", "kidnapped", "in", "Lima"],
+        [1, 1, 4, 4, 1, 6, 4, 6, 9, 1, 11, 9],
+        ["nsubj", "ROOT", "case", "det", "obl", "case", "nmod", "flat", "punct", "conj", "case", "obl"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "VERB", "ADP", "PROPN"],
+        ["Lind", "appeal", "for", "the", "release", "of", "Tomas", "Rivera", ",", "kidnap", "in", "Lima"],
+        past=9,
+    )
+    for token in doc[6:8]:
+        token.ent_type_ = "PER"
+    trigger = trigger_at(doc[9])
+    assert trigger is not None
+    actors, recipients = _parties(doc[9], trigger)
+    assert actors == [] and [t.text for t in recipients] == ["Tomas"]
+    # "Vaz is standing trial, accused of fraud": no one named before the comma, so the subject was accused
+    doc = _parsed(
+        ["Vaz", "is", "standing", "trial", ",", "accused", "of", "fraud"],
+        [2, 2, 2, 2, 5, 2, 7, 5],
+        ["nsubj", "aux", "ROOT", "obj", "punct", "conj", "case", "obl"],
+        ["PROPN", "AUX", "VERB", "NOUN", "PUNCT", "VERB", "ADP", "NOUN"],
+        ["Vaz", "be", "stand", "trial", ",", "accuse", "of", "fraud"],
+        past=5,
+    )
+    trigger = trigger_at(doc[5])
+    assert trigger is not None
+    actors, recipients = _parties(doc[5], trigger)
+    assert actors == [] and [t.text for t in recipients] == ["Vaz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friends and relatives gathered at the cathedral in Cusco on Saturday.",
+        "Each Friday crowds of people gather in the plaza to tape a greeting for a radio show.",
+    ],
+)
+def test_people_who_gather_with_no_sign_of_protest_do_not_demonstrate(text: str) -> None:
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several hundred opposition supporters gathered outside the Peruvian embassy on Saturday.",
+        "Hundreds of farmers gathered in Lima on Monday, waving banners.",
+        "Thousands of people gathered in the main square of Lima to demand the release of the students.",
+    ],
+)
+def test_people_who_gather_outside_waving_banners_or_to_demand_demonstrate(text: str) -> None:
+    assert "PROTEST" in [e.type for e in events(text)]
+
+
+def test_officials_who_gather_meet() -> None:
+    assert [e.type for e in events("West African leaders gathered in Abuja on Monday.")] == ["CONSULT"]

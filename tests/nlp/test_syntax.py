@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.nlp.syntax import coordinated_outer, sentences, subject
+from newsgraph.nlp.syntax import coordinated_outer, is_passive, sentences, subject
 
 
 def parsed(rows: list[tuple[str, str, str, int]], morphs: dict[int, str] | None = None) -> Doc:
@@ -152,3 +152,12 @@ def test_a_name_hung_off_a_title_read_as_a_clause_even_tagged_an_adjective() -> 
     as_compound = {"Rendell": "compound"}
     doc = parsed([(w, "NOUN" if w == "veteran" else p, as_compound.get(w, d), h) for w, p, d, h in rows])
     assert subject(doc[6]).text == "veteran", "a name inside the title ('a Clinton surrogate') is no subject"
+
+
+def test_a_participle_after_get_is_passive_like_one_after_be() -> None:
+    for auxiliary, lemma in (("got", "get"), ("were", "be"), ("have", "have")):
+        rows = [("Two", "NUM", "nummod", 1), ("activists", "NOUN", "nsubj", 3), (auxiliary, "AUX", "aux", 3)]
+        rows += [("arrested", "VERB", "ROOT", 3), ("rivals", "NOUN", "obj", 3)]
+        doc = parsed(rows, {3: "Tense=Past|VerbForm=Part"})
+        doc[2].lemma_ = lemma
+        assert is_passive(doc[3]) is (lemma != "have")

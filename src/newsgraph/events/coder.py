@@ -37,7 +37,14 @@ from newsgraph.entities import EntityIndex
 from newsgraph.events.actors import ActorDictionary
 from newsgraph.events.claims import accusations
 from newsgraph.events.disasters import disaster_report, violent
-from newsgraph.events.nonevents import ENABLING, frees_something, named_as, party_word, reports_none
+from newsgraph.events.nonevents import (
+    ENABLING,
+    frees_something,
+    gathered_in_protest,
+    named_as,
+    party_word,
+    reports_none,
+)
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
@@ -513,6 +520,8 @@ def _events(doc: Doc, trigger: Trigger, coder: Coder, published: date | None, di
     if trigger.entry.trigger == "gather" and coded_actors and all(a.sector in OFFICIAL for a in coded_actors):
         code = "040"  # "West African leaders gathered in Abuja": officials who gather meet, they do not protest
         mapping = plover_for(code) or mapping
+    elif trigger.entry.trigger == "gather" and trigger.entry.pos == "verb" and not gathered_in_protest(head):
+        return []  # "friends gathered at the church": no demonstration
     if code.startswith(("171", "190")) and coded_actors and all(_protesting(a) for a in coded_actors):
         code = "145"  # "protesters set fire to the embassy", "protesters stormed the parliament": a riot
         mapping = plover_for(code) or mapping
@@ -941,8 +950,10 @@ def _member_of(people: Token) -> Token | None:
 def _protested_in(head: Token, coder: Coder) -> Participant | None:
     """A protest with no one named as its target is aimed at the government of the country where it is
     held: "activists staged a protest in Beijing", "farmers marched in Paris against the tax" (CAMEO's
-    convention). Only a place the coder can give a country counts."""
+    convention), also where it is held outside or at a building there ("gathered outside parliament in
+    Nairobi"). Only a place the coder can give a country counts."""
     words = [head, head.head] if head.dep_ in ("obj", "dobj") else [head]
+    words += [c for word in words for c in word.children if case_of(c) in ("outside", "at", "near")]
     for word in words:
         place = _prepositional(word, ("in",))
         if place is not None and place.pos_ == "PROPN":
@@ -1143,6 +1154,8 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if passive is None and _reduced_relative(head):
         passive = next(c for c in head.children if c.dep_ == "nsubj")
     if passive is None:
+        passive = _participle_after_object(head)
+    if passive is None:
         passive = _fronted_undergoer(head)
     participle = head.dep_ == "acl" and "Past" in head.morph.get("Tense")
     if passive is None and participle and (agent is not None or _undergone_by(head, trigger)):
@@ -1211,6 +1224,24 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if actor is not None and actor.lower_ in ("they", "it", "we"):
         actor = _speaker_of(actor) or actor
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
+
+
+def _participle_after_object(verb: Token) -> Token | None:
+    """ "appealed for the release of Ana Ruiz, [kidnapped] in Iraq last month": an -ed verb the parser
+    joined to the verb before it, with a comma and no conjunction, subject, auxiliary or object of its
+    own, describes the one named right before the comma (she was kidnapped), or, when no one is named
+    there, the subject of the verb before it ("Ebbers is standing trial, [accused] of fraud")."""
+    if verb.dep_ != "conj" or "Past" not in verb.morph.get("Tense") or not verb.lower_.endswith("ed"):
+        return None
+    own = ("cc", *_SUBJECTS, "aux", "aux:pass", "auxpass", "obj", "dobj", "xcomp", "ccomp")
+    if any(c.dep_ in own for c in verb.children) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    before = verb.doc[verb.i - 2]
+    while before.dep_ in ("flat", "flat:name", "compound") and before.head.pos_ == "PROPN" and before.head != before:
+        before = before.head  # to the head of the name
+    if before.pos_ == "PROPN" and party_word(before):
+        return before
+    return _subject(verb.head) if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _reduced_relative(verb: Token) -> bool:

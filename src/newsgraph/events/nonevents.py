@@ -37,12 +37,12 @@ from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import find_role, names_people
 from newsgraph.nlp.syntax import REFLEXIVES, case_of, is_passive, passive_agent, to_infinitive
 
-SETTINGS = {
-    *("line", "zone", "area", "site", "venue", "table", "room", "hall", "centre", "center", "camp"),
-    *("building", "city", "town", "corridor", "border", "village", "hotel", "resort", "region"),
+CARRIERS = {
+    *("action", "package", "effort", "relief", "pledge", "flow", "offer", "plan", "programme", "program"),
+    *("increase", "cash", "order", "measure", "restriction", "proposal", "campaign", "operation", "money"),
+    *("payment", "mission", "convoy", "shipment", "deal", "scheme"),
 }
-"""Places and things an event noun can only describe ("the ceasefire line", "the summit venue")."""
-
+"""Nouns that carry the act an event noun before them names ("strike action", "aid package")."""
 PEOPLE = {
     *("hostage", "hostages", "man", "men", "woman", "women", "people", "person", "staff", "employee"),
     *("employees", "child", "children", "crew", "captive", "captives", "national", "nationals", "citizen"),
@@ -366,12 +366,17 @@ def _attraction(noun: Token) -> bool:
 
 
 def _modifier(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
-    """ "the ceasefire line", "the summit venue": an event noun that only says which line or venue is no
-    event; nor is one that modifies another event noun, whose event it is part of."""
+    """ "the ceasefire line", "aid workers", "riot police", "a rally car": an event noun that only says
+    which line, people or thing is no event; nor is one that modifies another event noun, whose event it
+    is part of. A noun that carries the act itself keeps it: "strike action", "an aid package", "the
+    house arrest plans"."""
     noun = doc[trigger.token]
-    if trigger.entry.pos != "noun" or noun.dep_ not in ("compound", "amod") or noun.head.pos_ != "NOUN":
+    if noun.head.pos_ != "NOUN" or noun.head == noun:
         return False
-    return noun.head.i in by_token or noun.head.lemma_.lower() in SETTINGS
+    # a verb's form in a compound is a noun the tagger misread ("a rally car")
+    if noun.dep_ != "compound" and not (trigger.entry.pos == "noun" and noun.dep_ == "amod"):
+        return False
+    return noun.head.i in by_token or noun.head.lemma_.lower() not in CARRIERS
 
 
 def _talk_given(doc: Doc, trigger: Trigger) -> bool:
@@ -408,6 +413,38 @@ SPECTATING = {
     *("honour", "honor", "commemorate", "enjoy", "listen", "cheer", "meet", "discuss", "sing", "dance"),
 }
 """What people gather "to" do when they do not protest: "gathered to watch the final"."""
+
+
+PROTESTERS = {
+    *("protester", "protestor", "demonstrator", "activist", "campaigner", "striker", "opponent", "supporter"),
+    *("marcher", "picket", "dissident", "rioter", "mob"),
+}
+"""People whose gathering is a demonstration whatever else the sentence says."""
+PROTEST_PHRASES = {"protest", "support", "solidarity", "defiance", "opposition"}
+"""What "in" a gathering is: "gathered in protest", "gathered in support of the strikers"."""
+DEMONSTRATING = {"chant", "shout", "wave", "brandish", "carry", "hold", "march", "sing", "bang", "block"}
+"""What people gathered "chanting" or "waving" banners do as they demonstrate."""
+
+
+def gathered_in_protest(verb: Token) -> bool:
+    """Whether people who gathered demonstrated: they are protesters or supporters; they gathered
+    outside a building, against something, "in protest" or "in support"; chanting or waving banners; or
+    to do something that is itself an event ("gathered to demand his release"). Friends gathered at a
+    church, experts at a venue, people in a square "to record a message" did not (officials who gather
+    meet: the coder decides that by who they are)."""
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") and child.lemma_.lower() in PROTESTERS:
+            return True
+        if child.dep_ in ("advcl", "xcomp") and (
+            (to_infinitive(child) and trigger_at(child) is not None) or child.lemma_.lower() in DEMONSTRATING
+        ):
+            return True
+    for token in verb.subtree:
+        if token.lower_ in ("outside", "against"):
+            return True
+        if token.lemma_.lower() in PROTEST_PHRASES and case_of(token) == "in":
+            return True
+    return False
 
 
 def _gathered_for_an_occasion(verb: Token) -> bool:

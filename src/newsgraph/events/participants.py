@@ -311,7 +311,7 @@ class Coder:
     def _antecedent(self, head: Token) -> Entity | None:
         """ "Hungary said it will support the resolution", "the ILO reiterated its demand": "it", "its",
         "they" and "their" for the country or organisation named last before them, in their sentence or the
-        one before."""
+        one before; not one named as the source of a report ("According to Bloomberg, they will seize ...")."""
         if head.lower_ not in ("it", "its", "they", "their"):
             return None
         sentence = head.sent
@@ -321,7 +321,8 @@ class Coder:
             if entity.kind == "person" or (entity.kind == "place" and not entity.country):
                 continue
             for start, _ in entity.mentions:
-                if earliest <= start < head.idx and (best is None or start > best[0]):
+                source = head.doc.text[max(0, start - 13) : start].lower().endswith("according to ")
+                if earliest <= start < head.idx and (best is None or start > best[0]) and not source:
                     best = (start, entity)
         return best[1] if best else None
 

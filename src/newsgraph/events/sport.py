@@ -42,11 +42,11 @@ SPORTING_TRIGGERS = frozenset(
         *("beat", "defeat", "thrash", "clash", "strike", "rally", "attack", "shoot", "fire", "fight", "battle"),
         *("sign", "withdraw", "pull out", "meet", "meeting", "return", "host", "invade", "capture", "seize", "concede"),
         *("visit", "travel", "face", "promise", "want", "ask", "offer", "arrive", "hand", "allow", "threaten"),
-        *("blame", "release"),
+        *("blame", "release", "session"),
     }
 )
 """Triggers sport uses in its own sense: set aside in a sports report ("released the winger down the
-left")."""
+left", "a three-day training session with a league club")."""
 _WORDS = re.compile(r"[a-z][a-z-]*")
 
 

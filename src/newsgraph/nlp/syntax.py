@@ -186,7 +186,7 @@ def absolute_subject(verb: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    """ "was arrested": a past participle with a form of "be" before it, however the parser labelled them
+    """ "was arrested": a past participle with a form of "be" or "get" before it, however the parser labelled them
     (the shipped model gives no passive labels); "is asking" is a present participle, and its subject
     acts. A participle coordinated with a passive, with no subject or auxiliary of its own, shares its
     "be": "were killed or [wounded]"; one that "with" opens has none: "with 300 people [killed]"."""
@@ -194,8 +194,8 @@ def is_passive(verb: Token) -> bool:
         return True
     if "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
         return False
-    if any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() == "be" for c in verb.children):
-        return True
+    if any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() in ("be", "get") for c in verb.children):
+        return True  # "was arrested", "got arrested", "only a quarter get returned"
     own = any(c.dep_ in ("aux", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass") for c in verb.children)
     return verb.dep_ == "conj" and verb.head.i != verb.i and not own and is_passive(verb.head)
 
