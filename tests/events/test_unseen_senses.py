@@ -686,3 +686,38 @@ def test_people_who_gather_outside_waving_banners_or_to_demand_demonstrate(text:
 
 def test_officials_who_gather_meet() -> None:
     assert [e.type for e in events("West African leaders gathered in Abuja on Monday.")] == ["CONSULT"]
+
+
+def test_talks_one_takes_part_in_have_that_verbs_status_and_its_subject() -> None:
+    found = events(
+        "The Peruvian foreign minister is due to participate in negotiations with the Chilean government on Friday."
+    )
+    assert [(e.type, e.status, e.actor.name if e.actor else None) for e in found] == [
+        ("CONSULT", "future", "Peruvian foreign minister")
+    ]
+    [joined] = events("Ana Ruiz is to join the Chilean president in a visit to Lima on Thursday.")
+    assert (joined.status, joined.actor.name if joined.actor else None) == ("future", "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lima bank said it would not charge anything for the service and would waive fees for a year.",
+        "From May the Lima firm is charging its customers for each new version of the program.",
+        "Although initially free, the Lima firm has not ruled out charging users who want updates.",
+    ],
+)
+def test_a_price_charged_and_something_free_are_no_coercion_or_release(text: str) -> None:
+    assert [e.type for e in events(text) if e.type in ("COERCE", "RETREAT")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors in Lima charged the former minister with fraud.",
+        "Police charged two men for their role in the riots in Lima.",
+        "US prosecutors have charged nine suppliers with helping a retailer in Lima hide $80m of losses.",
+    ],
+)
+def test_a_legal_charge_is_still_coercion(text: str) -> None:
+    assert "COERCE" in [e.type for e in events(text)]

@@ -48,7 +48,7 @@ from newsgraph.events.nonevents import (
 from newsgraph.events.ontology import cameo, plover_for
 from newsgraph.events.participants import ANYONE, FIRST_PERSON, SECTORS, Coder, conjuncts, is_thing, possessive
 from newsgraph.events.sport import sports_report
-from newsgraph.events.status import CAPACITIES, REPORTING, chain, status_of
+from newsgraph.events.status import CAPACITIES, REPORTING, chain, status_of, takes_part_in
 from newsgraph.events.triggers import (
     TIME_WORDS,
     Entry,
@@ -1409,6 +1409,8 @@ def _noun_parties(noun: Token, cases: tuple[str, ...], from_actor: bool = True) 
         # in the talks", a source the parser made the subject
         actor = _subject(verb)
         recipient = recipient or next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+    elif actor is None and takes_part_in(noun) and any(c.dep_ in _SUBJECTS for c in verb.children):
+        actor = _subject(verb)  # "Ruiz took part in talks with Chile", "will join Peru in a visit to Lima"
     if actor is None and source is not None and (recipient is None or source.i != recipient.i):
         actor = source
     if actor is None:

@@ -171,6 +171,16 @@ TECHNICAL = {
 """What a product or a company supports when supporting is working with it: a format, a standard, users
 (not words a party's support may also go to: a resolution, an application, a system)."""
 PRICES = {"price", "fee", "rate", "premium", "interest", "commission", "tariff", "rent", "fare", "charge"}
+CUSTOMERS = {
+    *("customer", "user", "consumer", "subscriber", "passenger", "motorist", "patient", "visitor", "viewer"),
+    *("client", "buyer", "shopper", "household", "reader", "listener", "traveller", "tenant", "borrower"),
+}
+"""Those a firm charges: "charging users for updates" is a price, not a crime."""
+OFFENCES = {
+    *("murder", "fraud", "theft", "robbery", "killing", "death", "offence", "offense", "crime", "role"),
+    *("part", "involvement", "incident", "manslaughter", "rape", "corruption", "bribery", "possession"),
+}
+"""What someone is "charged for" in court: "charged for his role in the riots"."""
 """What a seller charges: "the prices it charged" is trade."""
 FILMED = {"film", "movie", "scene", "footage", "video", "episode", "series", "documentary", "picture", "photo"}
 """What is shot with a camera: "the scenes were shot in Lima"."""
@@ -566,8 +576,10 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # debt relief offered [by] the lenders" is a passive whose subject the parser lost)
         aimed = any(c.dep_ == "iobj" or (c.dep_ == "obl" and case_of(c) in ("to", "by")) for c in verb.children)
         return not (_to_clause(verb) or aimed)
-    if lemma == "charge" and patient is not None and _in(patient, PRICES):
-        return True  # "the prices it charged", "charges a fee": trade, no legal charge
+    if lemma == "charge" and patient is not None and _in(patient, PRICES | CUSTOMERS):
+        return True  # "the prices it charged", "charges a fee", "charging users": trade, no legal charge
+    if lemma == "charge" and _priced(verb):
+        return True  # "not charging anything for the upgrade": a price, not a crime
     before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     if lemma == "charge" and before is not None and _in(before, PRICES):
         return True  # "the tariffs [the two firms charge] foreign operators", however the parser hung it
@@ -652,6 +664,21 @@ def _purpose(verb: Token) -> bool:
     if any(c.lower_ == "whether" for c in verb.children):
         return False
     return verb.dep_ == "advcl" or not (_in(verb.head, MEASURES | PROPOSED) or trigger_at(verb.head) is not None)
+
+
+def _priced(verb: Token) -> bool:
+    """ "not charging anything for the upgrade", "charged 5 dollars": what a charge is "for", with nothing it is
+    "with" ("charged with fraud", "with helping a retailer inflate its profits") and no offence, or a sum
+    of money charged, is a price."""
+    phrases = [c for c in verb.children if c.dep_ in ("obl", "obj", "dobj", "advcl")]
+    # "charge anything [for the service]" as the parser may hang it, on the object
+    phrases += [g for c in phrases if c.dep_ in ("obj", "dobj") for g in c.children if g.dep_ == "nmod"]
+    if any(t.lower_ == "with" and t.dep_ in ("case", "mark") for c in phrases for t in c.children):
+        return False
+    offence = [c for c in phrases if c.lemma_.lower() in OFFENCES or trigger_at(c) is not None]
+    priced = [c for c in phrases if case_of(c) == "for" and c not in offence]
+    money = [c for c in phrases if c.dep_ in ("obj", "dobj") and (c.ent_type_ == "MONEY" or c.text in "$£€")]
+    return bool(priced or money)
 
 
 def frees_something(verb: Token) -> bool:

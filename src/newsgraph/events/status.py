@@ -49,6 +49,8 @@ REPORTING = {
 DENIALS = {"deny", "dismiss"}
 NO_SIGNS = {"suggestion", "sign", "evidence", "indication", "proof", "hint", "chance", "prospect", "likelihood"}
 """Nouns that, after "no", deny the clause they hold: "no suggestion that Quito [backs] the plan"."""
+PARTAKING = {"join", "participate", "engage"}
+"""Verbs whose "in" names the event they take part in, as "take part" does: "join Peru in talks"."""
 PREVENTING = {"prevent", "bar", "ban", "stop", "block", "preclude", "prohibit", "forbid", "keep", "deter", "restrain"}
 """Verbs that keep a party "from" an act: "barred from sending aid"."""
 INVERTED = {
@@ -69,7 +71,7 @@ def chain(trigger: Token) -> list[Token]:
     if nominal(token):
         while token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" and token.head.i != token.i:
             token = token.head  # "a new round of [talks]"
-        if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj"):
+        if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj") or takes_part_in(token):
             token = token.head
             words.append(token)
         elif (verb := _verb_of_misread_subject(token)) is not None:
@@ -79,6 +81,15 @@ def chain(trigger: Token) -> list[Token]:
         token = token.head
         words.append(token)
     return words
+
+
+def takes_part_in(noun: Token) -> bool:
+    """ "will take part [in the negotiations]", "is to join the minister [in a visit]": the noun of an event a
+    verb takes part in, which has that verb's status."""
+    if noun.dep_ != "obl" or not any(c.dep_ == "case" and c.lower_ == "in" for c in noun.children):
+        return False
+    verb = noun.head
+    return lemma_in(verb, PARTAKING) or (lemma_in(verb, {"take"}) and any(c.lower_ == "part" for c in verb.children))
 
 
 def _verb_of_misread_subject(noun: Token) -> Token | None:

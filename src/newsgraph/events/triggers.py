@@ -308,6 +308,8 @@ def _verbal(token: Token) -> bool:
         return not describing and not any(c.dep_ == "det" and c.i < token.i for c in token.children)
     if any(c.dep_ == "cop" for c in token.children):
         return False  # "we will be [back] here": a predicate after "be", not a verb
+    if token.pos_ == "ADJ" and not token.lower_.endswith(("ed", "en", "ing")):
+        return False  # "although initially [free]": an adjective of the verb's form, with nothing freed
     return token.dep_ in ("xcomp", "advcl", "ccomp", "ROOT", "conj", "acl:relcl", "acl") and any(
         c.dep_ in ("mark", "nsubj", "aux") and c.i < token.i for c in token.children
     )
