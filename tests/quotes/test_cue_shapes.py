@@ -784,3 +784,28 @@ def test_a_source_after_according_to_keeps_a_hyphenated_word_whole() -> None:
     quote = only_quote("A new blog appears every six seconds, according to the Lima think-tank Pew Andes.")
     assert quote.text == "A new blog appears every six seconds"
     assert quote.speaker is not None and quote.speaker.name.endswith("Pew Andes")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mr Vaz rejected the idea that Ms Ruiz posed a threat to the party.",
+            "the idea that Ms Ruiz posed a threat to the party",
+        ),
+        (
+            "The minister dismissed the suggestion that the budget had been leaked.",
+            "the suggestion that the budget had been leaked",
+        ),
+    ],
+)
+def test_a_clause_after_an_idea_rejected_is_what_is_rejected(text: str, content: str) -> None:
+    assert only_quote(text).text == content
+
+
+def test_a_which_after_a_bodys_name_and_its_acronym_speaks_for_the_body() -> None:
+    text = (
+        "The rally is being held by the Andean Farmers Union (AFU), which believes rural voters could decide "
+        "the result in up to 20 districts."
+    )
+    assert speaker_name(only_quote(text)) == "Andean Farmers Union"

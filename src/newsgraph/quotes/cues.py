@@ -1212,7 +1212,12 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
                 c
                 for c in verb.children
                 if c.i > objects[0].i
-                and (_complement(c) or (stance and _charge(c)) or (evidence and _predicate_of_shown(c)))
+                and (
+                    _complement(c)
+                    or (stance and _charge(c))
+                    or (evidence and _predicate_of_shown(c))
+                    or _proposition_of(c, objects[0])
+                )
             ]
         if evidence and clauses == objects and all(_addressee(o) for o in objects):
             clauses = []  # "polls show [Lima]" with nothing shown of her is the parser's loss, not a report
@@ -1235,6 +1240,23 @@ def _content(verb: Token, entry: CueWord) -> set[int]:
     if not content and "clause" in entry.frames and entry.cls == "speech" and not _took(verb, entry):
         return _report_before_source(verb)
     return content
+
+
+PROPOSITIONS = {"idea", "notion", "theory", "rumour", "rumor", "speculation", "possibility", "premise", "perception"}
+"""Nouns for something held to be so, whose that-clause says what: "rejected the idea [that ...]"."""
+
+
+def _proposition_of(clause: Token, noun: Token) -> bool:
+    """ "rejected the idea [that Ruiz posed a threat]", the clause hung on the verb: a that-clause right
+    after a noun for something claimed or believed is what the noun holds, and so what is rejected."""
+    lemma = noun.lemma_.lower()
+    if lemma not in PROPOSITIONS and lemma not in noun_lexicon():
+        return False
+    return (
+        clause.dep_ in ("advcl", "ccomp")
+        and clause.left_edge.i == noun.right_edge.i + 1
+        and _that_mark(clause.left_edge)
+    )
 
 
 def _reports_it(clause: Token, verb: Token) -> bool:
@@ -1803,7 +1825,7 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 return _noun_phrase(named)
             if subject.lower_ in _RELATIVE_PRONOUNS and candidate.dep_ in _MODIFIER_CLAUSES:
                 return _noun_phrase(candidate.head, cue=verb)
-            if subject.lower_ == "who" and (named := _name_before_relative(subject)) is not None:
+            if subject.lower_ in ("who", "which") and (named := _name_before_relative(subject)) is not None:
                 return _noun_phrase(named)  # "Salas, who reportedly wants to sign Vega", misparsed
             return _name_before_aside(subject, _noun_phrase(subject))
     return _share_before(verb)
@@ -1852,12 +1874,21 @@ def _name_before_aside(subject: Token, source: tuple[int, int]) -> tuple[int, in
 
 
 def _name_before_relative(who: Token) -> Token | None:
-    """The name a "who" set off by a comma follows, wherever the parser hung the relative clause: the
-    head of the name ("Jose Mourinho" for "Mourinho")."""
+    """The name a "who" or "which" set off by a comma follows, wherever the parser hung the relative
+    clause, past an acronym in brackets ("the Andean Farmers Union (AFU), which believes"): the head of
+    the name ("Jose Mourinho" for "Mourinho")."""
     doc = who.doc
-    if who.i < 2 or doc[who.i - 1].text != "," or doc[who.i - 2].pos_ != "PROPN":
+    if who.i < 2 or doc[who.i - 1].text != ",":
         return None
-    name = doc[who.i - 2]
+    end = who.i - 2
+    if doc[end].text == ")":
+        opening = next((t.i for t in reversed(doc[max(0, end - 6) : end]) if t.text == "("), None)
+        if opening is None or opening == 0:
+            return None
+        end = opening - 1
+    if doc[end].pos_ != "PROPN":
+        return None
+    name = doc[end]
     while name.dep_ in ("flat", "flat:name") and name.head.i < name.i:
         name = name.head
     return name
