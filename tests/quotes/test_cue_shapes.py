@@ -809,3 +809,27 @@ def test_a_which_after_a_bodys_name_and_its_acronym_speaks_for_the_body() -> Non
         "the result in up to 20 districts."
     )
     assert speaker_name(only_quote(text)) == "Andean Farmers Union"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latest film by the Peruvian director Ana Soto, called 11/09, has been screened in Lima.",
+        "The new album by the Lima band, called Rio Rojo, has been released in Peru.",
+    ],
+)
+def test_a_name_set_off_by_commas_after_called_is_nobodys_words(text: str) -> None:
+    assert analysed(text).quotes == []
+
+
+def test_a_name_given_in_quotation_marks_set_off_by_commas_is_still_a_quote() -> None:
+    text = 'The Lima think-tank, which has long predicted a fall, branded the figures a "passing blip," she said.'
+    assert any("passing blip" in q.text for q in analysed(text).quotes)
+
+
+def test_what_someone_thought_keeps_a_subject_the_parser_took_for_an_object() -> None:
+    quote = only_quote(
+        "He thought the work of the Peruvian coaches, who have been trying to halt the slide of the national "
+        "side, would be made much harder."
+    )
+    assert quote.text.startswith("the work of the Peruvian coaches") and quote.text.endswith("much harder")

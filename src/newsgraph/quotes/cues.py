@@ -799,6 +799,17 @@ def _naming(verb: Token) -> bool:
         auxiliary = any(c.dep_.startswith("aux") for c in verb.children)
         return bool(said or summoned) and (after_name or (_after_indefinite(verb) and not auxiliary))
     first, doc = objects[0], verb.doc
+    set_off = verb.i > 0 and doc[verb.i - 1].text == "," and closes_with_comma(verb) and not verb.lower_.endswith("ing")
+    # a "subject" the parser found before that comma is the noun the participle names
+    named_before = [
+        c
+        for c in verb.children
+        if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN" and c.right_edge.i in (verb.i - 2, verb.i - 1)
+    ]
+    own = any(c.dep_.startswith("aux") or (c.dep_ in _SUBJECT_DEPS and c not in named_before) for c in verb.children)
+    quoted = any(t.is_quote for t in verb.subtree)  # 'branded the findings a "temporary surprise"'
+    if set_off and not own and not said and not quoted and not any(case_of(c) == "by" for c in verb.children):
+        return True  # "The last film by the director, [called] 11/09, has been shown": its name
     name = next((t for t in doc[first.i + 1 : first.i + 3] if t.lower_ not in ("the", "a", "an")), None)
     if first.lower_ in REFLEXIVES and name is not None and name.text[:1].isupper():
         return True  # "The group called itself the River Alliance"
@@ -1595,8 +1606,9 @@ def _joined_inside(clause: Token, late: Token) -> bool:
 def _clause_subject_as_object(verb: Token, entry: CueWord, clauses: list[Token]) -> list[Token]:
     """ "saying [anyone who blames the referee] "has lost the argument"": a clause with no
     subject of its own after an object of a verb of saying, which the parser took for whom it was said
-    to, has that object for its subject."""
-    if entry.cls != "speech" or entry.lemma in _ADDRESSING | _OTHER_OBJECTS or len(clauses) != 1:
+    to, has that object for its subject; so has one after a verb of thinking ("thought [the work of the
+    coaches, who ...,] would be made harder")."""
+    if entry.cls not in ("speech", "thought") or entry.lemma in _ADDRESSING | _OTHER_OBJECTS or len(clauses) != 1:
         return []
     clause = clauses[0]
     if clause.i < verb.i or any(c.dep_.startswith(("nsubj", "csubj")) for c in clause.children):
