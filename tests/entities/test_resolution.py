@@ -1038,3 +1038,16 @@ def test_a_hyphenated_word_stays_whole_in_a_role_and_an_affiliation(
     [person] = [e for e in analyze(text).entities if e.kind == "person"]
     assert person.roles == [role]
     assert person.affiliations == ([affiliation] if affiliation else [])
+
+
+def test_a_name_described_between_commas_is_the_subject_when_the_closing_comma_hangs_inside() -> None:
+    # "Mr Soto, a critic of the tax, was angry", parsed with the name as a vocative, the description as
+    # the subject and the closing comma hung on the description
+    from newsgraph.entities.coreference import _subject_rank
+
+    words = ["Mr", "Soto", ",", "a", "critic", "of", "the", "tax", ",", "was", "angry", "."]
+    heads = [10, 0, 4, 4, 10, 7, 7, 4, 4, 10, 10, 10]
+    deps = ["discourse", "vocative", "punct", "det", "nsubj", "case", "det", "nmod", "punct", "cop", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _subject_rank(doc[1]) == 2

@@ -311,7 +311,8 @@ def _described_subject(name: Token) -> Token | None:
             and t.pos_ == "NOUN"
             and t.left_edge.i in (comma, comma + 1)
             and t.right_edge.i + 1 < len(doc)
-            and doc[t.right_edge.i + 1].text == ","
+            # the closing comma after the description, or hung inside it as its last token
+            and "," in (doc[t.right_edge.i].text, doc[t.right_edge.i + 1].text)
         ),
         None,
     )
