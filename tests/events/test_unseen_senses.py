@@ -721,3 +721,36 @@ def test_a_price_charged_and_something_free_are_no_coercion_or_release(text: str
 )
 def test_a_legal_charge_is_still_coercion(text: str) -> None:
     assert "COERCE" in [e.type for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her party says it met most of the pledges it made in 2020.",
+        "The carmaker plans to deploy a fleet of 5,000 demonstration vans in Peru and Chile.",
+        "The league has sanctioned its use from next season.",
+        "The Greens provided fierce opposition to the mining law in Congress.",
+        "After the audit, the ministry suspended its scheme to close rural clinics.",
+        "Ms Ruiz spoke before Sunday's Andean Cup clash between the two Lima sides.",
+    ],
+)
+def test_promises_met_test_cars_deployed_a_use_sanctioned_and_a_cup_clash_are_no_events(text: str) -> None:
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peru will deploy 500 troops to the border.", "MOBILIZE"),
+        ("The UN sanctioned Peru over the border raid.", "COERCE"),
+        ("Ana Ruiz met the Chilean envoy in Lima.", "CONSULT"),
+    ],
+)
+def test_troops_deployed_a_country_sanctioned_and_an_envoy_met_still_are(text: str, kind: str) -> None:
+    assert [e.type for e in events(text)] == [kind]
+
+
+def test_talks_a_party_hopes_for_have_not_happened() -> None:
+    assert kinds("The striker is hoping for talks with the Lima club's owner Martin Vaz.") == [
+        ("CONSULT", "hypothetical")
+    ]

@@ -139,6 +139,16 @@ RECEPTIONS = {
     *("applause", "silence", "indifference", "condemnation", "response", "reaction", "ridicule", "dismay"),
 }
 """How something is received: what a plan or a film "meets with"."""
+FULFILLED = {"promise", "promises", "pledge", "pledges", "demand", "demands", "commitment", "commitments"}
+"""Event nouns one meets by fulfilling them: "met most of its pledges"."""
+QUANTIFIERS = {"all", "most", "some", "many", "each", "both", "none", "several", "half", "one"}
+"""Words that count what their "of" names: "met most of the targets"."""
+DEPLOYED = {
+    *("troops", "soldiers", "forces", "force", "police", "officers", "peacekeepers", "units", "unit", "warships"),
+    *("ships", "aircraft", "jets", "missiles", "tanks", "marines", "personnel", "army", "navy", "battalion"),
+    *("brigade", "reinforcements", "helicopters", "drones", "weapons", "guards", "gunboats", "submarines"),
+}
+"""What is deployed as a show or use of force (CAMEO 15): "deployed troops", "deployed warships"."""
 BUSINESS = {
     *("trading", "shares", "flight", "flights", "production", "operations", "services", "sales", "dividend"),
     *("dividends", "output", "service", "work", "construction", "broadcasts", "publication", "listing"),
@@ -533,10 +543,20 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return True
     if lemma == "suspend" and patient is not None and _in(patient, BUSINESS):
         return True  # "suspended production at its plant", "suspended its night flights": no sanction
+    if lemma == "meet" and patient is not None and patient.lower_ in QUANTIFIERS:
+        # "met most of the targets": what the quantifier counts is what was met
+        patient = next((c for c in patient.children if case_of(c) == "of"), patient)
     if lemma == "meet" and patient is not None and patient.pos_ == "NOUN":
         # "to meet analysts' profit forecasts", "meet firms' concerns": only people or parties are met
-        objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")] or [patient]
-        return not any(party_word(o) or trigger_at(o) is not None for o in objects)
+        objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.lower_ not in QUANTIFIERS]
+        met = [o for o in objects or [patient] if party_word(o) or trigger_at(o) is not None]
+        return all(_in(o, FULFILLED) for o in met)  # "met its promises", "met the demands": fulfilled
+    if lemma == "deploy" and patient is not None:
+        # "deploy a fleet of test cars": only armed forces, police or their arms are deployed
+        deployed = next((c for c in patient.children if case_of(c) == "of"), patient)
+        return not (_in(deployed, DEPLOYED) or party_word(deployed))
+    if lemma == "sanction" and patient is not None:
+        return not party_word(patient)  # "have sanctioned its use": approved, not punished
     if lemma == "beat":
         return not _physical(verb, patient)
     if lemma == "fire" and (patient is not None or is_passive(verb)):
@@ -1029,6 +1049,22 @@ def _dealt_with(doc: Doc, trigger: Trigger) -> bool:
     return word.lower_ == "deal" and following is not None and following.lower_ == "with" and verbal
 
 
+CONTESTS = {
+    *("cup", "league", "final", "semi-final", "quarter-final", "derby", "championship", "round", "tie"),
+    *("match", "game", "fixture", "title", "play-off", "tournament", "trophy", "series", "open"),
+}
+"""What a "clash" in a sporting contest is part of: "the Scottish Cup clash", "the title clash"."""
+
+
+def _contest(doc: Doc, trigger: Trigger) -> bool:
+    """ "before Sunday's Andean Cup clash between the two Lima sides": a clash named by its competition
+    is a game, in any article (a politician may speak ahead of one)."""
+    noun = doc[trigger.token]
+    if trigger.entry.pos != "noun" or trigger.entry.trigger != "clash":
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in CONTESTS for c in noun.children)
+
+
 def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sporting: bool) -> bool:
     """Whether the trigger reports no event where it stands; `sporting` says the article is a sports
     report, `by_token` maps a token to the trigger it heads."""
@@ -1048,6 +1084,7 @@ def reports_none(doc: Doc, trigger: Trigger, by_token: dict[int, Trigger], sport
         or _other_sense(doc, trigger)
         or _dealt_with(doc, trigger)
         or _study(doc, trigger)
+        or _contest(doc, trigger)
     )
 
 

@@ -49,6 +49,8 @@ REPORTING = {
 DENIALS = {"deny", "dismiss"}
 NO_SIGNS = {"suggestion", "sign", "evidence", "indication", "proof", "hint", "chance", "prospect", "likelihood"}
 """Nouns that, after "no", deny the clause they hold: "no suggestion that Quito [backs] the plan"."""
+WISHING = {"hope", "wish", "long", "yearn", "pray", "push", "press", "angle", "campaign", "lobby"}
+"""Verbs whose "for" names an event a party wants: "hoping for talks"."""
 PARTAKING = {"join", "participate", "engage"}
 """Verbs whose "in" names the event they take part in, as "take part" does: "join Peru in talks"."""
 PREVENTING = {"prevent", "bar", "ban", "stop", "block", "preclude", "prohibit", "forbid", "keep", "deter", "restrain"}
@@ -69,9 +71,15 @@ def chain(trigger: Token) -> list[Token]:
     words = [trigger]
     token = trigger
     if nominal(token):
+        of_only = True  # "a new round of [talks]" is the talks; "action on change at [a meeting]" is not
         while token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" and token.head.i != token.i:
+            of_only = of_only and any(c.dep_ == "case" and c.lower_ == "of" for c in token.children)
             token = token.head  # "a new round of [talks]"
-        if token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj") or takes_part_in(token):
+        if (
+            token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj")
+            or takes_part_in(token)
+            or (of_only and _wished_for(token))
+        ):
             token = token.head
             words.append(token)
         elif (verb := _verb_of_misread_subject(token)) is not None:
@@ -90,6 +98,16 @@ def takes_part_in(noun: Token) -> bool:
         return False
     verb = noun.head
     return lemma_in(verb, PARTAKING) or (lemma_in(verb, {"take"}) and any(c.lower_ == "part" for c in verb.children))
+
+
+def _wished_for(noun: Token) -> bool:
+    """ "is hoping [for talks] with the manager", "pressed for a ceasefire": what a party hopes or presses
+    "for" has not happened, and takes that verb's status."""
+    return (
+        noun.dep_ == "obl"
+        and lemma_in(noun.head, WISHING)
+        and any(c.dep_ == "case" and c.lower_ == "for" for c in noun.children)
+    )
 
 
 def _verb_of_misread_subject(noun: Token) -> Token | None:
