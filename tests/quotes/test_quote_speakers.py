@@ -332,3 +332,17 @@ def test_a_person_who_reads_is_not_the_source_of_what_was_read(text: str) -> Non
 )
 def test_its_before_a_noun_cue_is_the_body_its_clause_has_for_subject(text: str, speaker: str) -> None:
     assert only_speaker(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        ('"A deal does not seem likely," Bloomberg quoted one banker as saying.', "one banker", "A deal"),
+        ('"We will not give in," the paper quoted Ms Ruiz as saying.', "Ruiz", "We will not"),
+        ("The Lima Post quoted a senior official as saying that the talks had stalled.", "a senior official", "talks"),
+    ],
+)
+def test_the_one_an_outlet_quotes_as_saying_is_the_speaker(text: str, speaker: str, words: str) -> None:
+    quote = quote_with(text, words)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert "quoted" not in quote.text

@@ -399,6 +399,11 @@ def _verb_cue(doc: Doc, verb: Token, entry: CueWord) -> Cue | None:
         # (not a report the parser hung the source in: '"...," Jenna Golden, Twitter's director, said')
         if all(t.is_punct or t.is_space for t in title.subtree if t.i < source[0]):
             content -= {t.i for t in title.subtree}
+    if _quoted_as_saying(verb) is not None:
+        # '"...," Bloomberg quoted one banker as saying': the outlet and its verb are no part of the words
+        quoting = verb.head
+        outlet = {t.i for c in quoting.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+        content -= outlet | {quoting.i}
     return _cue_of(doc, verb, words, entry.cls, source, content, mention=_relative_mention(verb, source))
 
 
@@ -1779,6 +1784,9 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
     verb has no object of that kind, so the name is the source.
     """
     has_subject = any(c.dep_ in _SUBJECT_DEPS and not c.is_space for c in verb.children)
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None and not has_subject:
+        return _noun_phrase(quoted)
     finite = "Ger" not in verb.morph.get("VerbForm") and not verb.lower_.endswith("ing")
     if entry.cls == "speech" and entry.lemma in INVERTING and not has_subject and finite:
         # (only a finite verb inverts: "just by saying [its name]" names no source)
@@ -1844,6 +1852,16 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
 
 
 _COMPARING = {"more", "less", "fewer"}
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Bloomberg quoted [one banker] as saying", "the paper cited a senior official as saying": the one
+    quoted speaks; the outlet that quotes only carries the words."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or verb.head.i == verb.i:
+        return None
+    if verb.head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in _OBJECT_DEPS and c.i < verb.i), None)
 
 
 def _share_before(verb: Token) -> tuple[int, int] | None:
