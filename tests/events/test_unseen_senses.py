@@ -732,6 +732,7 @@ def test_a_legal_charge_is_still_coercion(text: str) -> None:
         "The Greens provided fierce opposition to the mining law in Congress.",
         "After the audit, the ministry suspended its scheme to close rural clinics.",
         "Ms Ruiz spoke before Sunday's Andean Cup clash between the two Lima sides.",
+        "Officials said both cyclists had not provided urine samples at the meetings in Lima and Quito.",
     ],
 )
 def test_promises_met_test_cars_deployed_a_use_sanctioned_and_a_cup_clash_are_no_events(text: str) -> None:
