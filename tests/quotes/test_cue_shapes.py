@@ -833,3 +833,10 @@ def test_what_someone_thought_keeps_a_subject_the_parser_took_for_an_object() ->
         "side, would be made much harder."
     )
     assert quote.text.startswith("the work of the Peruvian coaches") and quote.text.endswith("much harder")
+
+
+def test_a_second_phrase_after_and_of_is_still_what_was_said() -> None:
+    quote = only_quote(
+        'Ms Soto said the visit brought back memories of her mother, and of "everyone who fought for this."'
+    )
+    assert quote.text.endswith('"everyone who fought for this."')

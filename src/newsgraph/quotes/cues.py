@@ -518,10 +518,12 @@ def _joined_as_adverbial(verb: Token, end: int) -> list[Token]:
 def _continues_the_report(conj: Token, verb: Token) -> bool:
     """A conjunct with no subject that cannot be the speaker's next act: a noun, or a verb with a modal or
     perfect auxiliary after a cue verb with none ('said Ruiz is playing the "pity card" [and would lose
-    badly without it]', 'said he valued her "loyalty" [and the help of his staff]'); the parser hangs
+    badly without it]', 'said he valued her "loyalty" [and the help of his staff]', "and of everyone"); the parser hangs
     these on the cue verb after quoted words."""
     if conj.pos_ in ("NOUN", "PROPN", "NUM") and not any(c.dep_ in ("cop", "aux") for c in conj.children):
         return True
+    if conj.pos_ == "PRON" and any(c.dep_ == "case" for c in conj.children):
+        return True  # 'memories of her mother, [and of "everyone who fought"]'
     helped = any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in _TENSE_HELPERS for c in conj.children)
     return helped and not any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
 
