@@ -829,10 +829,10 @@ def test_a_name_given_in_quotation_marks_set_off_by_commas_is_still_a_quote() ->
 
 def test_what_someone_thought_keeps_a_subject_the_parser_took_for_an_object() -> None:
     quote = only_quote(
-        "He thought the work of the Peruvian coaches, who have been trying to halt the slide of the national "
-        "side, would be made much harder."
+        "He thought the task of the Peruvian coaches, who have been trying to halt the slide of the team, would "
+        "become far harder."
     )
-    assert quote.text.startswith("the work of the Peruvian coaches") and quote.text.endswith("much harder")
+    assert quote.text.startswith("the task of the Peruvian coaches") and quote.text.endswith("far harder")
 
 
 def test_a_second_phrase_after_and_of_is_still_what_was_said() -> None:
