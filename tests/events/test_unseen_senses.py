@@ -755,3 +755,14 @@ def test_talks_a_party_hopes_for_have_not_happened() -> None:
     assert kinds("The striker is hoping for talks with the Lima club's owner Martin Vaz.") == [
         ("CONSULT", "hypothetical")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mr Vaz asked: "Would it not be odd if the smokers became the outlaws?"',
+        "Ms Ruiz wants to know which official signed off the prisoner's early release.",
+    ],
+)
+def test_a_question_put_after_a_colon_and_leave_signed_off_are_no_request_or_pact(text: str) -> None:
+    assert [e.type for e in events(text) if e.type in ("REQUEST", "SUPPORT")] == []

@@ -359,14 +359,18 @@ def _source_formula(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _no_request(doc: Doc, trigger: Trigger) -> bool:
-    """ "Asked whether he was comfortable ...", "calls that ask about voting intentions": a question; "the
-    parties appeal to the same voters": an attraction. "Ask" and "appeal" request something only with
-    what is asked for: "asked Laos [to show] a number", "appealed [for calm]", "asked [that] ..."."""
+    """ "Asked whether he was comfortable ...", "calls that ask about voting intentions", 'asked: "Would
+    it not be ...?"': a question; "the parties appeal to the same voters": an attraction. "Ask" and
+    "appeal" request something only with what is asked for: "asked Laos [to show] a number", "appealed
+    [for calm]", "asked [that] ..."."""
     if trigger.entry.pos == "noun" and trigger.entry.trigger == "appeal":
         return _attraction(doc[trigger.token])
     if trigger.entry.pos != "verb" or trigger.entry.trigger not in ("ask", "appeal"):
         return False
-    for child in doc[trigger.token].children:
+    verb = doc[trigger.token]
+    if trigger.entry.trigger == "ask" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
+        return True  # 'Mr Vaz asked: "Would that not be odd ...?"': a question put, quoted after a colon
+    for child in verb.children:
         marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
         if child.dep_ in ("xcomp", "advcl") and "to" in marks:
             return False
