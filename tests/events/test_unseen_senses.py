@@ -766,3 +766,15 @@ def test_talks_a_party_hopes_for_have_not_happened() -> None:
 )
 def test_a_question_put_after_a_colon_and_leave_signed_off_are_no_request_or_pact(text: str) -> None:
     assert [e.type for e in events(text) if e.type in ("REQUEST", "SUPPORT")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"When I was 16 I recognised myself in her," Ana Ruiz said.', "But Vaz has always protested his innocence."],
+)
+def test_seeing_oneself_in_someone_and_protesting_innocence_are_no_events(text: str) -> None:
+    assert [e.type for e in events(text) if e.type in ("SUPPORT", "PROTEST")] == []
+
+
+def test_protesting_outside_a_ministry_still_is_a_protest() -> None:
+    assert [e.type for e in events("Farmers protested outside the ministry in Lima.")] == ["PROTEST"]

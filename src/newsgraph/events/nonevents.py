@@ -540,7 +540,9 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # a person is recognised by sight ("few shoppers recognised Ana Ruiz"), a state or a government
         # diplomatically; a person only "as" its leader ("recognised Ana Ruiz as interim president")
         known_by_sight = patient is not None and named_as(patient, ("PER",)) and not _as_phrase(verb)
-        if honoured or known_by_sight:
+        # "I recognised myself in her": seeing oneself in someone
+        own_self = patient is not None and (patient.lower_ in REFLEXIVES or patient.lower_ in ("myself", "ourselves"))
+        if honoured or known_by_sight or own_self:
             return True
         return patient is None or not (party_word(patient) or patient.lower_ in ("it", "them"))
     if lemma in ("meet", "meet with") and patient is None and _met_with_a_reaction(verb):
