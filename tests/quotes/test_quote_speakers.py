@@ -346,3 +346,28 @@ def test_the_one_an_outlet_quotes_as_saying_is_the_speaker(text: str, speaker: s
     quote = quote_with(text, words)
     assert quote.speaker is not None and quote.speaker.name == speaker
     assert "quoted" not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The opposition also seized on the jobless figures. It said two million more people were on "
+            "state job schemes.",
+            "The opposition",
+        ),
+        (
+            "Andean lender Banco Sur has challenged the sale of the mine in a Lima court. In a filing on "
+            "Monday, it said the buyer had no right to the land.",
+            "Banco Sur",
+        ),
+    ],
+)
+def test_a_speaking_it_carries_on_a_body_described_or_named_beside_its_description(text: str, speaker: str) -> None:
+    [quote] = [q for q in analysed(text).quotes if q.speaker is not None and q.cue is not None and q.cue.text == "said"]
+    assert quote.speaker.name == speaker
+
+
+def test_a_bodys_name_cut_after_of_the_runs_on_to_its_title() -> None:
+    text = "House prices in Lima dipped slightly in May, the Office of the Chief Auditor has said."
+    assert only_speaker(text) == "Office of the Chief Auditor"

@@ -889,13 +889,21 @@ def _whole_name(doc: Doc, entity: Span, others: Iterable[Span]) -> Span:
     + "-Mensah", "Asante-" + "Mensah"), a third name word right after a two-word name that no other
     entity holds ("Ana Lucía" + "Rojas", not in Title Case text), or a second one the parser joins to a
     one-word name ("Ian" + "Fogg", a flat name), but not a weekday or title it swallowed
-    ("Ana Costa Monday"); and, whatever the label, the word after a hyphen the entity ends with ("Jay-"
-    + "Z")."""
+    ("Ana Costa Monday"); whatever the label, the word after a hyphen the entity ends with ("Jay-"
+    + "Z"); and a body's name the model cut after "of the" ("Office of the" + "Chief Auditor")."""
     taken = {i for other in others if other != entity for i in range(other.start, other.end)}
     last, after = entity[-1], doc[entity.end] if entity.end < len(doc) else None
     dangling = len(entity) > 1 and last.text in ("-", "‐") and last.whitespace_ == ""
     if dangling and after is not None and after.is_alpha and after.i not in taken:
         entity = Span(doc, entity.start, entity.end + 1, label=entity.label_)
+    if entity.label_ == "ORG" and len(entity) > 1 and last.lower_ in ("of", "the", "for"):
+        # "the [Office of the] Chief Auditor": a body's name cut after its link word runs on
+        # over the name words after it
+        end = entity.end
+        while end < len(doc) and _is_name_word(doc[end].text) and end not in taken:
+            end += 1
+        if end > entity.end:
+            entity = Span(doc, entity.start, end, label="ORG")
     if entity.label_ != "PER":
         return entity
     start = entity.start

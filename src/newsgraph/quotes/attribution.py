@@ -57,6 +57,8 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
         if body is not None:
             return _named(body, span, entities)
         document = _document_it_stands_for(head) if head.lower_ == "it" else None
+        if document is None and head.lower_ == "it":
+            document = _described_body_before(head)
         if document is not None:
             described = _described(doc[document.left_edge.i : document.i + 1], entities)
             return dataclasses.replace(described, start=span.start_char, end=span.end_char)
@@ -74,7 +76,7 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
 
 
 _SUBJECTS = ("nsubj", "nsubj:pass")
-BODIES = {*BODY_WORDS, "panel", "firm", "government", "watchdog", "regulator", "cabinet", "inquiry"}
+BODIES = {*BODY_WORDS, "panel", "firm", "government", "watchdog", "regulator", "cabinet", "inquiry", "opposition"}
 """Common nouns for bodies that speak, which a later "it" (or, in the plural, "they") stands for."""
 IT_REACH = 3
 """Sentences before the pronoun's own looked back through for what "it" stands for."""
@@ -90,7 +92,12 @@ def _body_it_stands_for(pronoun: Token, entities: EntityIndex) -> Entity | None:
     subject = _earlier_subject(pronoun)
     if subject is None or any(possessive(child) for child in subject.children):
         return None
-    return entities.at(subject.idx, subject.idx + len(subject.text), kinds=("organisation", "place"))
+    # "Andean lender [Banco Sur] has challenged ...": the name set beside a described subject
+    named = [subject, *(c for c in subject.children if c.dep_ in ("appos", "flat", "flat:name"))]
+    return next(
+        (e for t in named if (e := entities.at(t.idx, t.idx + len(t.text), kinds=("organisation", "place")))),
+        None,
+    )
 
 
 def _earlier_subject(pronoun: Token) -> Token | None:
@@ -108,6 +115,16 @@ def _earlier_subject(pronoun: Token) -> Token | None:
         if subject is None or subject.pos_ != "PRON":
             return subject
     return None
+
+
+def _described_body_before(pronoun: Token) -> Token | None:
+    """ "The opposition also seized on the figures. [It] said ...": a speaking "it" carries on a body
+    that the sentence before named by a common noun ("the opposition", "the committee"), as it carries on
+    a named one; not a body's plural, nor one owned ("the party's committee" may be the party's)."""
+    subject = _earlier_subject(pronoun)
+    if subject is None or subject.lemma_.lower() not in BODIES or "Plur" in subject.morph.get("Number"):
+        return None
+    return None if any(possessive(child) for child in subject.children) else subject
 
 
 REPORTS = {
