@@ -371,3 +371,33 @@ def test_a_speaking_it_carries_on_a_body_described_or_named_beside_its_descripti
 def test_a_bodys_name_cut_after_of_the_runs_on_to_its_title() -> None:
     text = "House prices in Lima dipped slightly in May, the Office of the Chief Auditor has said."
     assert only_speaker(text) == "Office of the Chief Auditor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Committee chairman Rui Vaz said the rules were too lenient. But a spokesman for the ministry "
+            'defended the proposals. He said: "We stand by the law."',
+            "a spokesman for the ministry",
+        ),
+        (
+            'Mr Vaz spoke first. A spokesman for the ministry said the plan was fair. He added: "We stand by the law."',
+            "A spokesman for the ministry",
+        ),
+        (
+            'A spokesman for the ministry said the plan was fair. Mr Vaz disagreed. He said: "It is a disgrace."',
+            "Vaz",
+        ),
+        (
+            'Ms Ruiz met the envoy. A spokeswoman for the ministry said the talks went well. He added: "We '
+            'will meet again."',
+            "He",
+        ),
+    ],
+)
+def test_he_after_an_unnamed_spokesman_is_the_spokesman_unless_someone_is_named_between(
+    text: str, speaker: str
+) -> None:
+    [quote] = [q for q in analysed(text).quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == speaker

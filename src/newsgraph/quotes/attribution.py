@@ -44,6 +44,11 @@ def speaker_for(doc: Doc, words: tuple[int, int], entities: EntityIndex) -> Spea
     if person is not None:
         return _named(person, span, entities)
     entity = entities.at(head.idx, head.idx + len(head.text), kinds=("person", "organisation"))
+    if len(span) == 1 and head.lower_ in ("he", "she"):
+        unnamed = _unnamed_person_before(head, entity, entities)
+        if unnamed is not None:
+            described = _described(doc[unnamed.left_edge.i : unnamed.right_edge.i + 1], entities)
+            return dataclasses.replace(described, start=span.start_char, end=span.end_char)
     if entity is not None:
         return _named(entity, span, entities)
     if len(span) == 1 and head.lower_ in (*PRONOUNS, "its"):
@@ -115,6 +120,38 @@ def _earlier_subject(pronoun: Token) -> Token | None:
         if subject is None or subject.pos_ != "PRON":
             return subject
     return None
+
+
+UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "insider"}
+"""Roles news gives people it does not name, whom "the spokesman" later still means."""
+_FEMININE = ("woman", "women", "wife", "mother", "daughter", "sister", "chairwoman", "spokeswoman")
+_MASCULINE = ("man", "men", "husband", "father", "son", "brother", "chairman", "spokesman")
+
+
+def _unnamed_person_before(pronoun: Token, named: Entity | None, entities: EntityIndex) -> Token | None:
+    """ "But a spokesman for the ministry defended the plan. [He] said: ..." : a "he" or "she" right after
+    a sentence whose subject is a person the text does not name is that person, not someone named before
+    them (the resolver knows only named people); the description must agree with the pronoun where it
+    says a sex ("spokeswoman" is no "he")."""
+    subject = _earlier_subject(pronoun)
+    if subject is None or subject.pos_ != "NOUN" or "Plur" in subject.morph.get("Number"):
+        return None
+    if find_role(subject.lemma_) is None or entities.at(subject.idx, subject.idx + len(subject.text)) is not None:
+        return None
+    article = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
+    if article not in ("a", "an", "one", "another") and subject.lemma_.lower() not in UNNAMED_ROLES:
+        return None  # "the chancellor" is most often someone the article names
+    opened = [t for t in subject.sent if t.i < subject.i and t.is_quote]
+    if len(opened) % 2:
+        return None  # a subject inside a quotation
+    if any(t.pos_ == "PROPN" for t in subject.subtree if t.dep_ in ("appos", "flat", "compound", "nmod:poss")):
+        return None  # "a spokesman, Ana Ruiz," names the person
+    word = subject.lower_
+    if (pronoun.lower_ == "he" and word.endswith(_FEMININE)) or (pronoun.lower_ == "she" and word.endswith(_MASCULINE)):
+        return None
+    if named is not None and any(subject.idx < start < pronoun.idx for start, _ in named.mentions):
+        return None  # the named person was mentioned again after the description
+    return subject
 
 
 def _described_body_before(pronoun: Token) -> Token | None:
