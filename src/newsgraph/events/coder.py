@@ -1154,7 +1154,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     if passive is None and _reduced_relative(head):
         passive = next(c for c in head.children if c.dep_ == "nsubj")
     if passive is None:
-        passive = _participle_after_object(head)
+        passive = _participle_set_off(head)
     if passive is None:
         passive = _fronted_undergoer(head)
     participle = head.dep_ == "acl" and "Past" in head.morph.get("Tense")
@@ -1226,7 +1226,7 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     return (conjuncts(actor) if actor is not None else []), (conjuncts(recipient) if recipient is not None else [])
 
 
-def _participle_after_object(verb: Token) -> Token | None:
+def _participle_set_off(verb: Token) -> Token | None:
     """ "appealed for the release of Ana Ruiz, [kidnapped] in Iraq last month": an -ed verb the parser
     joined to the verb before it, with a comma and no conjunction, subject, auxiliary or object of its
     own, describes the one named right before the comma (she was kidnapped), or, when no one is named

@@ -1613,8 +1613,8 @@ def _joined_inside(clause: Token, late: Token) -> bool:
 def _clause_subject_as_object(verb: Token, entry: CueWord, clauses: list[Token]) -> list[Token]:
     """ "saying [anyone who blames the referee] "has lost the argument"": a clause with no
     subject of its own after an object of a verb of saying, which the parser took for whom it was said
-    to, has that object for its subject; so has one after a verb of thinking ("thought [the work of the
-    coaches, who ...,] would be made harder")."""
+    to, has that object for its subject; so has one after a verb of thinking ("thought [the task of the
+    coaches, who ...,] would become harder")."""
     if entry.cls not in ("speech", "thought") or entry.lemma in _ADDRESSING | _OTHER_OBJECTS or len(clauses) != 1:
         return []
     clause = clauses[0]
