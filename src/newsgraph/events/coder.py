@@ -1111,14 +1111,23 @@ def _fronted_undergoer(verb: Token) -> Token | None:
     return undergoer if undergoer is not None and _party(undergoer) else None
 
 
+_OWN_ARGUMENTS = (*_SUBJECTS, "aux", "aux:pass", "auxpass", "obj", "dobj", "xcomp", "ccomp")
+"""What a verb the parser joined to another has of its own when it is a clause, not a participle."""
+
+
+def _bare_ed_conjunct(verb: Token) -> bool:
+    """An -ed verb the parser joined to the verb before it, with no subject, auxiliary, object or
+    complement of its own: a participle, whatever the tagger made of its tense."""
+    if verb.dep_ != "conj" or "Past" not in verb.morph.get("Tense") or not verb.lower_.endswith("ed"):
+        return False
+    return not any(c.dep_ in _OWN_ARGUMENTS for c in verb.children)
+
+
 def _passive_conjunct(verb: Token) -> bool:
     """ "has been fined 500 soles and [banned] from the touchline": an -ed verb the tagger read as a
     simple past, coordinated with a passive, with no subject, auxiliary, object or complement of its own,
     shares the passive."""
-    if verb.dep_ != "conj" or "Past" not in verb.morph.get("Tense") or not verb.lower_.endswith("ed"):
-        return False
-    own = ("nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass", "obj", "dobj", "xcomp", "ccomp")
-    return not any(c.dep_ in own for c in verb.children) and is_passive(verb.head)
+    return _bare_ed_conjunct(verb) and is_passive(verb.head)
 
 
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
@@ -1231,10 +1240,9 @@ def _participle_set_off(verb: Token) -> Token | None:
     joined to the verb before it, with a comma and no conjunction, subject, auxiliary or object of its
     own, describes the one named right before the comma (she was kidnapped), or, when no one is named
     there, the subject of the verb before it ("Ebbers is standing trial, [accused] of fraud")."""
-    if verb.dep_ != "conj" or "Past" not in verb.morph.get("Tense") or not verb.lower_.endswith("ed"):
+    if not _bare_ed_conjunct(verb) or any(c.dep_ == "cc" for c in verb.children):
         return None
-    own = ("cc", *_SUBJECTS, "aux", "aux:pass", "auxpass", "obj", "dobj", "xcomp", "ccomp")
-    if any(c.dep_ in own for c in verb.children) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
         return None
     before = verb.doc[verb.i - 2]
     while before.dep_ in ("flat", "flat:name", "compound") and before.head.pos_ == "PROPN" and before.head != before:

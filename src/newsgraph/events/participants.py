@@ -129,6 +129,8 @@ SECTORS = {
         "REB",
     ),
 }
+_SOURCE_OPENER = "according to "
+"""Words before a source of a report, which no later "it" or "they" stands for."""
 _LEADING_PEOPLE = {"leader", "leaders", "official", "officials", "representatives", "heads"}
 """People who lead or speak for others: the word before them says whose ("union leaders")."""
 _GROUPS = {"group", "groups", "faction", "factions", "movement", "organisation", "organization", "cell", "cells"}
@@ -321,7 +323,8 @@ class Coder:
             if entity.kind == "person" or (entity.kind == "place" and not entity.country):
                 continue
             for start, _ in entity.mentions:
-                source = head.doc.text[max(0, start - 13) : start].lower().endswith("according to ")
+                before = head.doc.text[max(0, start - len(_SOURCE_OPENER)) : start]
+                source = before.lower().endswith(_SOURCE_OPENER)
                 if earliest <= start < head.idx and (best is None or start > best[0]) and not source:
                     best = (start, entity)
         return best[1] if best else None

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from newsgraph.events.triggers import NEGATING, TIME_WORDS, lemma_in, nominal
-from newsgraph.nlp.syntax import to_infinitive
+from newsgraph.nlp.syntax import case_of, to_infinitive
 
 NEGATIONS = {"not", "n't", "never", "no"}
 TIME_CONJUNCTIONS = {"when", "once", "after", "before", "until", "whenever"}
@@ -73,7 +73,7 @@ def chain(trigger: Token) -> list[Token]:
     if nominal(token):
         of_only = True  # "a new round of [talks]" is the talks; "action on change at [a meeting]" is not
         while token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" and token.head.i != token.i:
-            of_only = of_only and any(c.dep_ == "case" and c.lower_ == "of" for c in token.children)
+            of_only = of_only and case_of(token) == "of"
             token = token.head  # "a new round of [talks]"
         if (
             token.dep_ in ("nsubj", "nsubj:pass", "obj", "nsubjpass", "dobj")
@@ -94,7 +94,7 @@ def chain(trigger: Token) -> list[Token]:
 def takes_part_in(noun: Token) -> bool:
     """ "will take part [in the negotiations]", "is to join the minister [in a visit]": the noun of an event a
     verb takes part in, which has that verb's status."""
-    if noun.dep_ != "obl" or not any(c.dep_ == "case" and c.lower_ == "in" for c in noun.children):
+    if noun.dep_ != "obl" or case_of(noun) != "in":
         return False
     verb = noun.head
     return lemma_in(verb, PARTAKING) or (lemma_in(verb, {"take"}) and any(c.lower_ == "part" for c in verb.children))
@@ -103,11 +103,7 @@ def takes_part_in(noun: Token) -> bool:
 def _wished_for(noun: Token) -> bool:
     """ "is hoping [for talks] with the manager", "pressed for a ceasefire": what a party hopes or presses
     "for" has not happened, and takes that verb's status."""
-    return (
-        noun.dep_ == "obl"
-        and lemma_in(noun.head, WISHING)
-        and any(c.dep_ == "case" and c.lower_ == "for" for c in noun.children)
-    )
+    return noun.dep_ == "obl" and case_of(noun) == "for" and lemma_in(noun.head, WISHING)
 
 
 def _verb_of_misread_subject(noun: Token) -> Token | None:
