@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.events.coder import _parties
+from newsgraph.events.coder import _object_controller, _parties
 from newsgraph.events.disasters import disaster_report
 from newsgraph.events.nonevents import _adjectival, _modifier, _other_sense, _signed_otherwise
 from newsgraph.events.triggers import Trigger, lexicon, trigger_at
@@ -778,3 +778,79 @@ def test_seeing_oneself_in_someone_and_protesting_innocence_are_no_events(text: 
 
 def test_protesting_outside_a_ministry_still_is_a_protest() -> None:
     assert [e.type for e in events("Farmers protested outside the ministry in Lima.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Linux threatens Microsoft's grip on office computers.",
+        "Calls from two strangers caused Ana Ruiz to feel threatened at home.",
+    ],
+    ids=["a-grip", "feeling"],
+)
+def test_what_is_threatened_must_be_a_party_or_a_place(text: str) -> None:
+    assert [e.type for e in events(text) if e.type == "THREATEN"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels threatened the provincial capital on Tuesday.",
+        "The federation has threatened its marathon champion Grace Wanjiru with a suspension.",
+        "Farmers in the valley threatened yesterday to block the highway.",
+    ],
+    ids=["a-capital", "a-named-champion", "to-act"],
+)
+def test_a_threat_to_a_place_a_named_person_or_to_act_still_is_one(text: str) -> None:
+    assert [e.type for e in events(text)][:1] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liberty said the powers breached the UN Convention against Torture since they allowed detentions.",
+        "Tata Steel said sales were strong, allowing it to raise its prices again.",
+        "Analysts at Barclays think this could allow a modest revision of Japan's growth.",
+        "The Liberal Democrats believe Mr Clarke should allow phone records as evidence in trials.",
+    ],
+    ids=["a-thing-allowed", "a-consequence", "this-allows", "records"],
+)
+def test_allowing_a_thing_or_a_consequence_grants_nothing_to_a_party(text: str) -> None:
+    assert [e.type for e in events(text) if e.type == "CONCEDE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile will allow foreign airlines to fly domestic routes from May.",
+        "Peru said it will allow the return of UN inspectors to the mine.",
+        "Mr Vaz was allowed to step down instead of being dismissed.",
+        "Election officials refuse to allow candidates from Hamas to stand.",
+    ],
+    ids=["airlines", "the-return-of-inspectors", "a-person", "candidates-from-a-party"],
+)
+def test_allowing_a_party_is_still_a_concession(text: str) -> None:
+    assert [e.type for e in events(text) if e.type in ("CONCEDE", "REJECT")]
+
+
+def test_companies_joining_forces_send_no_troops() -> None:
+    # "Acer and Fujitsu are joining forces to share software": the infinitive is the companies' act
+    words = ["Acer", "and", "Fujitsu", "are", "joining", "forces", "to", "share", "software"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[4, 2, 0, 4, 4, 4, 7, 4, 7],
+        deps=["nsubj", "cc", "conj", "aux", "ROOT", "obj", "mark", "xcomp", "obj"],
+        pos=["PROPN", "CCONJ", "PROPN", "AUX", "VERB", "NOUN", "PART", "VERB", "NOUN"],
+        lemmas=["Acer", "and", "Fujitsu", "be", "join", "force", "to", "share", "software"],
+    )
+    assert _object_controller(doc[7]) is None
+    sent = Doc(
+        doc.vocab,
+        words=["Kenya", "sent", "forces", "to", "patrol", "the", "border"],
+        heads=[1, 1, 1, 4, 1, 6, 4],
+        deps=["nsubj", "ROOT", "obj", "mark", "xcomp", "det", "obj"],
+        pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "DET", "NOUN"],
+        lemmas=["Kenya", "send", "force", "to", "patrol", "the", "border"],
+    )
+    assert _object_controller(sent[4]) == sent[2]

@@ -344,6 +344,17 @@ def test_a_title_before_a_given_name_makes_a_person_of_the_models_organisation()
     assert _ents(doc) == [("Harold Mbeki", "PER"), ("General Motors Europe", "ORG")]
 
 
+def test_a_known_company_that_opens_with_a_title_is_no_officer() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Fiat ended its pact with General Motors, and General Electric cut jobs.")
+    doc.ents = [Span(doc, 5, 7, label="ORG"), Span(doc, 9, 11, label="ORG")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert _ents(doc) == [("General Motors", "ORG"), ("General Electric", "ORG")]
+    doc = nlp.make_doc("Fiat met General Pedro Alves.")
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert _ents(doc) == [("Pedro Alves", "PER")]
+
+
 def test_a_title_whole_before_a_name_leaves_no_body_behind() -> None:
     nlp = rules_only()
     doc = nlp.make_doc("Labour Minister Tariq al-Omari resigned. UN Secretary-General Ines Duarte spoke.")

@@ -39,6 +39,7 @@ from newsgraph.events.claims import accusations
 from newsgraph.events.disasters import disaster_report, violent
 from newsgraph.events.nonevents import (
     ENABLING,
+    MENACES,
     frees_something,
     gathered_in_protest,
     named_as,
@@ -237,11 +238,6 @@ ENFORCERS = {*TROOPS, "police", "army", "military"}
 """Armed forces and police, whose next move a warning holds out as the warner's own side's."""
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
 """Acts a warning may hold out, which make it a threat."""
-MENACES = {
-    *("consequence", "consequences", "action", "retaliation", "reprisal", "reprisals", "arrest", "force"),
-    *("prosecution", "punishment", "retaliate", "respond", "response", "war"),
-}
-"""Words for what a threat holds out besides an act of the lexicon: "warned of consequences"."""
 """Event types where people the text does not name (`participants.ANYONE`) are parties: harmed or protesting."""
 """Sectors whose members gathering is a meeting, not a demonstration."""
 ARGUMENTS = {
@@ -257,6 +253,8 @@ OBJECT_CONTROL = {
 }
 """Verbs whose object does what their to-infinitive says ("allowed [Peru] to withdraw"), where the parser
 made the infinitive an adverbial clause rather than a complement."""
+FORCE_JOINING = {"join", "combine", "unite", "pool"}
+"""Verbs that with "forces" say parties work together ("joined forces to build"): no troops are sent."""
 TOPIC_VERBS = {"discuss", "negotiate", "debate", "review"}
 """Verbs of meeting whose object is what the meeting is about, not who it is with."""
 ENGAGING_VERBS = {"engage", "draw", "involve"}
@@ -1506,6 +1504,8 @@ def _object_controller(clause: Token) -> Token | None:
     if not objects:
         return None
     target = objects[-1]
+    if target.lower_ == "forces" and lemma_in(governor, FORCE_JOINING):
+        return None  # "joining forces to share technology": an idiom, no troops
     party = target.pos_ in ("PROPN", "PRON") or target.ent_type_ != "" or _party_noun(target)
     return target if party or names_people(target.text) or find_role(target.lemma_) is not None else None
 

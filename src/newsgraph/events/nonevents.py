@@ -30,11 +30,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.ontology import plover_for
-from newsgraph.events.participants import SECTORS, is_thing, possessive
+from newsgraph.events.participants import QUANTITIES, SECTORS, is_thing, possessive
 from newsgraph.events.sport import SPORTING_TRIGGERS
 from newsgraph.events.triggers import Trigger, lemma_in, lexicon, particle, time_phrase, trigger_at
 from newsgraph.gazetteer.countries import country_of
 from newsgraph.gazetteer.roles import find_role, names_people
+from newsgraph.nlp.rules import PLACE_NOUNS
 from newsgraph.nlp.syntax import REFLEXIVES, case_of, is_passive, passive_agent, to_infinitive
 
 CARRIERS = {
@@ -51,6 +52,18 @@ PEOPLE = {
     *("pair", "duo", "trio", "couple"),
 }
 """Words for people that an act can befall (released, fired), beside the parties' own words."""
+ADMITTED = {
+    *("candidate", "nominee", "applicant", "inspector", "renter", "tenant", "migrant", "immigrant", "refugee"),
+    *("pensioner", "journalist", "reporter", "visitor", "tourist", "patient", "prisoner", "detainee", "inmate"),
+    *("owner", "buyer", "customer", "consumer", "user", "shopper", "driver", "passenger", "teacher", "nurse"),
+    *("ship", "vessel", "trawler", "boat", "aircraft", "plane", "flight", "truck", "lorry"),
+}
+"""People, and the craft that carry them, whom a party may let in, keep out or let act ("refused to allow
+the movement's candidates on the ballot", "allow renters to buy their flats", "allowed foreign trawlers into the
+bay"), beside the words for parties and people."""
+COMINGS = {"return", "entry", "arrival", "presence", "deployment", "release", "visit", "access"}
+"""Nouns for someone's coming or being let in, whose "of" phrase names who is allowed ("the return of
+the inspectors")."""
 MET = {
     *("counterpart", "counterparts", "delegate", "delegates", "representative", "representatives", "victims"),
     *("voters", "supporters", "fans", "member", "members", "residents", "students", "pupils", "parents"),
@@ -114,6 +127,7 @@ AGENTS = {
     *("nation", "body", "tribunal", "panel", "judge", "army", "military", "police", "force", "forces", "school"),
     *("library", "university", "museum", "hospital", "newspaper", "broadcaster", "channel", "church", "charity"),
     *("association", "federation", "foundation", "institute", "society", "league", "organisation", "organization"),
+    *("airline", "carrier", "operator", "insurer", "lender", "retailer", "manufacturer", "carmaker", "producer"),
 }
 """Common nouns for bodies that act: with them the enabling verbs are a party's act ("the court allowed
 the appeal")."""
@@ -238,8 +252,17 @@ MEASURES = {
     *("act", "directive", "statute", "constitution", "amendment", "charter", "code", "ordinance"),
 }
 """A body's measures: what one a party is said to adopt allows is that party's act ("approved a rule that
-will not allow candidates from the banned party on the ballot"); one that stands, even by its name ("the
+lets no candidate of the banned party stand"); one that stands, even by its name ("the
 Fisheries Act bans trawling near the coast"), only says what is allowed."""
+MENACES = {
+    *("consequence", "consequences", "action", "retaliation", "reprisal", "reprisals", "arrest", "force"),
+    *("prosecution", "punishment", "retaliate", "respond", "response", "war"),
+}
+"""Words for what a threat holds out besides an act of the lexicon: "warned of consequences"."""
+THREATENED_PLACES = PLACE_NOUNS | {"capital", "capitals", "embassy", "embassies", "base", "bases"}
+"""Places a party threatens ("the rebels threatened the capital"), which are not parties themselves."""
+FEELING = {"feel", "seem", "look", "appear", "become"}
+"""Verbs after which "threatened" says how someone feels ("caused her to feel threatened"), not who threatened."""
 DANGERS = {
     *("campaign", "violence", "crisis", "ruling", "flood", "floods", "storm", "disease", "outbreak", "epidemic"),
     *("war", "conflict", "fighting", "unrest", "insurgency", "shortage", "drought", "recession", "slump"),
@@ -522,7 +545,7 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         # "hit by declining demand": the parser's object right after an -ing form is what is falling
         falling = patient is not None and verb.lower_.endswith("ing") and patient.i == verb.i + 1
         return not ((refused and not falling) or _to_clause(verb))
-    if lemma in ENABLING and _purpose(verb):
+    if lemma in ENABLING and (_purpose(verb) or _allows_no_party(verb, patient)):
         return True
     if lemma in PERMITTING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
         return True  # (an "offer to" act is made by someone: "the Chilean bidder will offer to run it")
@@ -681,6 +704,66 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     return False
 
 
+def _allows_no_party(verb: Token, patient: Token | None) -> bool:
+    """A permission is given to a party: "allowed the airline to fly the route", "was allowed into the
+    talks", "would not let me phone my lawyer". Allowing a thing ("allowed detentions", "allow the
+    currency to slide", "allowing shorter sentences"), a thing that allows ("this could allow a small
+    revision"), and an -ing form after a comma that says what came of the clause before it ("orders
+    rose, allowing the firm to lift prices") grant nothing to anyone."""
+    consequence = (
+        verb.lower_.endswith("ing")
+        and verb.dep_ in ("advcl", "xcomp", "conj", "acl")
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+        and verb.i > 0
+        and any(t.text == "," for t in verb.doc[max(verb.sent.start, verb.i - 2) : verb.i])
+    )
+    if consequence:
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("this", "that") and verb.dep_ not in ("relcl", "acl:relcl", "acl"):
+        return True
+    # "allowing [me] to call a lawyer", "allowed [Peru] a waiver": the one allowed, before what it may do
+    allowed = next((c for c in verb.children if c.dep_ == "iobj"), patient)
+    if allowed is None:
+        # "allow Peru to fly the route" as a clause of its own: its subject is the one allowed
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        allowed = next((g for c in clauses for g in c.children if g.dep_.startswith("nsubj")), None)
+    if allowed is None:
+        return False
+    if allowed.pos_ == "PRON":
+        return allowed.lower_ in ("it", "this", "that", "which", "what")
+    return not (_party_or_name(allowed) or _a_partys_act(allowed))
+
+
+def _a_partys_act(noun: Token) -> bool:
+    """An act a party makes, allowed: "allowed the appeal by the fishermen", "allowed Peru's request";
+    not acts in general ("allowed detentions without trial")."""
+    if trigger_at(noun) is None:
+        return False
+    people = ("his", "her", "their", "our", "my", "your")
+    owners = [
+        c for c in noun.children if possessive(c) or c.lower_ in people or c.left_edge.lower_ in ("by", "of", "from")
+    ]
+    return any(_party_or_name(c) or c.lower_ in people for c in owners)
+
+
+def _party_or_name(word: Token) -> bool:
+    """A party word, a name the recogniser missed ("Marsh was allowed to"), or a description the parser
+    cut from the name after it ("threatened short-course champion [Edith Masai]")."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    named_next = following is not None and following.ent_type_ in ("PER", "ORG") and following.pos_ == "PROPN"
+    if party_word(word) or word.pos_ == "PROPN" or named_next or _in(word, ADMITTED):
+        return True
+    # "foreign trawlers", "Chilean ships": what belongs to another country stands for it
+    if any(c.dep_ == "amod" and (c.lower_ == "foreign" or country_of(c.text)) for c in word.children):
+        return True
+    # "allow the return [of] the inspectors", "thousands [of] refugees", "candidates [from] the movement":
+    # the party in a phrase (not "the use of [a technology]")
+    cases = ("of", "from") if _in(word, COMINGS | QUANTITIES) else ("from",)
+    phrases = [c for c in word.children if c.dep_ in ("nmod", "obl") and c.i > word.i]
+    return any(c.left_edge.lower_ in cases and _party_or_name(c) for c in phrases)
+
+
 def _purpose(verb: Token) -> bool:
     """ "cut parking fees to allow shoppers back", "a fund to allow schools to hire": what an act or a thing
     is for. Not a measure's content ("plans to allow house arrest", "a law to allow it"), a choice still
@@ -791,7 +874,18 @@ def _thing_threatens(verb: Token) -> bool:
     doers = [passive_agent(verb)] if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
     # (every subject the parser gave: "the motive ... is that [he] threatened" has two)
     things = [d for d in doers if d is not None and d.pos_ == "NOUN" and (is_thing(d) or _in(d, DANGERS))]
-    return bool(things) and len(things) == len(doers)
+    if things and len(things) == len(doers):
+        return True
+    if verb.dep_ in ("xcomp", "acomp", "ccomp") and lemma_in(verb.head, FEELING):
+        return True  # "caused her to feel threatened"
+    # What is threatened is no party and no act held out: "2,000 jobs are threatened", "could threaten
+    # the country's hopes of recovery", "software that threatens the firm's monopoly".
+    patient = _patient(verb)
+    held_out = patient is not None and (trigger_at(patient) is not None or _in(patient, MENACES))
+    dated = patient is not None and (time_phrase(patient) or patient.lower_ in ("today", "yesterday", "tonight"))
+    if patient is None or patient.pos_ != "NOUN" or held_out or dated or _in(patient, THREATENED_PLACES):
+        return False  # (a town or a capital is threatened by the forces that menace it)
+    return not _party_or_name(patient)
 
 
 def _briefing(doc: Doc, trigger: Trigger) -> bool:

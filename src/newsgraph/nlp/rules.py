@@ -399,7 +399,7 @@ class TitledPeople:
                 and not any(doc[i].lower_ in _NOT_IN_NAMES for i in range(start, end))
             )
             body = doc[end - 1].lower_ in BODY_WORDS  # "Premier League", read as a title and a name
-            titled_here = self._titled(doc, start) and not body
+            titled_here = self._titled(doc, start) and not body and not _title_in_a_known_name(doc, start, end)
             if titled_here or (plain and not _known_name(span.text) and self._titled_apart(doc, start)):
                 # A model entity that runs from before the title's end into the name ("Brazilian Foreign
                 # Minister Ana Costa" as one ORG), or on past it into words that are no name ("... Bashar
@@ -1063,6 +1063,12 @@ def _given_named(doc: Doc, start: int, end: int) -> bool:
 
 def _speaks(doc: Doc, start: int, end: int) -> bool:
     return (start > 0 and doc[start - 1].lower_ in SPEECH_VERBS) or (end < len(doc) and doc[end].lower_ in SPEECH_VERBS)
+
+
+def _title_in_a_known_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words before the name [start, end) make one known organisation or place with it:
+    "General Motors" and "General Electric" are companies, not a general called Motors."""
+    return any(_known_name(doc[start - size : end].text) for size in range(1, min(start, _MAX_TITLE_TOKENS) + 1))
 
 
 def _known_name(text: str) -> bool:
