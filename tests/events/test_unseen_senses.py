@@ -854,3 +854,40 @@ def test_companies_joining_forces_send_no_troops() -> None:
         lemmas=["Kenya", "send", "force", "to", "patrol", "the", "border"],
     )
     assert _object_controller(sent[4]) == sent[2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new poll results fly in the face of the latest numbers from Chile.",
+        "In the war he was a pilot, flying cargo planes to Egypt.",
+        "A jet like this could fly to Perth from Paris without a stop.",
+    ],
+    ids=["an-idiom", "flying-something", "a-thing-flies"],
+)
+def test_flying_in_the_face_flying_a_plane_and_a_plane_flying_are_no_visits(text: str) -> None:
+    assert [e.type for e in events(text)] == []
+
+
+def test_a_minister_flying_to_a_city_still_visits() -> None:
+    assert [(e.type, e.recipient.country) for e in events("The Chilean foreign minister flew to Lima on Monday.")] == [
+        ("CONSULT", "PER")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before politics she spent years at Channel 4 hosting the Friday Night Countdown.",
+        "Voters abroad were unable to visit the campaign website of President Ana Costa.",
+    ],
+    ids=["a-show", "a-website"],
+)
+def test_hosting_a_show_and_visiting_a_website_are_no_meetings(text: str) -> None:
+    assert [e.type for e in events(text)] == []
+
+
+def test_a_city_hosting_a_named_forum_still_hosts_a_meeting() -> None:
+    assert [e.type for e in events("The Brazilian city of Recife will host the rival World Water Forum.")] == [
+        "CONSULT"
+    ]

@@ -660,6 +660,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         and any(case_of(c) == "to" and _in(c, NO_DESTINATION) for c in verb.children)
     ):
         return True  # "will return to court in Delaware", "returned to power": no visit
+    if lemma in ("fly", "travel", "arrive") and _no_journey(verb, lemma, patient):
+        return True
     if patient is None:
         return False
     if patient.pos_ == "PROPN":
@@ -669,6 +671,12 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
             measure = _in(patient, MEASURES) or _in(_name_end(patient), MEASURES)  # "Bill" may read as a name
             thing = patient.ent_type_ not in ("PER", "ORG", "LOC", "GPE") and not country_of(patient.text)
             return measure or thing
+        if lemma == "shoot":
+            return any(c.dep_ == "compound" and _in(c, FILMED) for c in patient.children)  # "the film Retirement"
+        if lemma == "host":
+            # "hosting the Top 20 Countdown": a show by its title; a named guest or body is hosted
+            named = any(t.ent_type_ or country_of(t.text) for t in patient.subtree)
+            return not named and not _in(_name_end(patient), CONVENING)  # ("the World Social Forum")
         return lemma == "release" and patient.ent_type_ != "PER"
     if lemma == "release":
         return not _people(patient) and patient.lemma_.lower() not in TAKEN
@@ -702,6 +710,19 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
     if lemma == "cancel":
         return trigger_at(patient) is None and patient.lemma_.lower() not in LIFTED
     return False
+
+
+def _no_journey(verb: Token, lemma: str, patient: Token | None) -> bool:
+    """ "the ball flew wide", "the jet can fly to Sydney non-stop": a thing that moves makes no visit; nor
+    does one who flies something ("flew cargo planes to the coast", a pilot's work), nor a finding at odds
+    with another ("flies in the face of")."""
+    if lemma == "fly" and (patient is not None or any(t.lower_ == "face" for t in verb.subtree)):
+        return True
+    clause = verb
+    while clause.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in clause.children):
+        clause = clause.head  # "the jet may be able to [fly]": the subject of the verb it completes
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not _party_or_name(subject)
 
 
 def _allows_no_party(verb: Token, patient: Token | None) -> bool:
