@@ -1603,3 +1603,20 @@ def test_a_participle_hung_on_an_event_noun_with_no_agent_has_no_parties() -> No
 def test_a_source_named_after_according_to_is_not_what_a_later_they_stands_for() -> None:
     found = events("According to Bloomberg, they will seize 12,000 hectares of the Ruiz family's ranch in Piura.")
     assert all(e.actor is None or e.actor.name != "Bloomberg" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador's chief prosecutor Ana Ruiz sued the bank, accusing it of hiding losses.",
+        "The Boston regulator Tom Hale fined the firm and accused it of misleading buyers.",
+    ],
+)
+def test_it_after_a_body_named_by_a_common_noun_is_that_body_not_an_earlier_place(text: str) -> None:
+    [accusation] = [e for e in events(text) if e.cameo == "112"]
+    assert accusation.recipient is not None and accusation.recipient.sector == "BUS"
+
+
+def test_it_still_stands_for_the_country_named_before_it() -> None:
+    [support] = events("Hungary said it will support the resolution.")
+    assert support.actor is not None and support.actor.country == "HUN"

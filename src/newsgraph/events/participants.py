@@ -129,6 +129,12 @@ SECTORS = {
         "REB",
     ),
 }
+BODY_NOUNS = {
+    *("company", "firm", "bank", "group", "government", "ministry", "party", "club", "union", "council"),
+    *("agency", "court", "board", "commission", "regulator", "administration", "country", "state", "network"),
+    *("broadcaster", "newspaper", "carmaker", "airline", "retailer", "insurer", "broker", "operator", "giant"),
+}
+"""Singular common nouns that name a body, which a later "it" may stand for ("the firm ... accusing it")."""
 _SOURCE_OPENER = "according to "
 """Words before a source of a report, which no later "it" or "they" stands for."""
 _LEADING_PEOPLE = {"leader", "leaders", "official", "officials", "representatives", "heads"}
@@ -224,6 +230,9 @@ class Coder:
                 return Participant(name, entity.id if entity else None, country, sector)
         if _first_person(head):
             return self._speaker(head)
+        described = self._described_antecedent(head)
+        if described is not None:
+            return self._code(described)  # "took the firm to court, accusing [it] of fraud": the firm
         entity = self._entity(head) or self._named_person(head) or self._apposition(head) or self._antecedent(head)
         if entity is not None:
             participant = _from_entity(entity)
@@ -309,6 +318,31 @@ class Coder:
         """The names of the bodies a participant that is a known person belongs to."""
         entity = next((e for e in self.entities.entities if e.id == participant.entity), None)
         return list(entity.affiliations) if entity is not None else []
+
+    def _described_antecedent(self, head: Token) -> Token | None:
+        """ "Ruiz took the firm to court, accusing [it] of fraud": a body named by a common noun ("the company",
+        "the ministry") between the last name and "it" or "its" in the sentence is what the pronoun stands
+        for; not one that only describes another noun ("company rules"), nor the pronoun's own subject."""
+        if head.lower_ not in ("it", "its"):
+            return None
+        nearest = self._antecedent_start(head)
+        for token in reversed(head.sent[: head.i - head.sent.start]):
+            if token.idx < nearest:
+                return None
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in BODY_NOUNS or "Plur" in token.morph.get("Number"):
+                continue
+            if token.dep_ in ("compound", "amod") or (head.head == token.head and token.dep_.startswith("nsubj")):
+                continue
+            if any(c.lower_ in ("the", "this", "that") for c in token.children):
+                return token
+        return None
+
+    def _antecedent_start(self, head: Token) -> int:
+        """Where the mention `_antecedent` would take for a pronoun begins (0 for none)."""
+        entity = self._antecedent(head)
+        if entity is None:
+            return 0
+        return max((start for start, _ in entity.mentions if start < head.idx), default=0)
 
     def _antecedent(self, head: Token) -> Entity | None:
         """ "Hungary said it will support the resolution", "the ILO reiterated its demand": "it", "its",
