@@ -840,3 +840,10 @@ def test_a_second_phrase_after_and_of_is_still_what_was_said() -> None:
         'Ms Soto said the visit brought back memories of her mother, and of "everyone who fought for this."'
     )
     assert quote.text.endswith('"everyone who fought for this."')
+
+
+def test_a_reported_clause_whose_verb_the_parser_hung_on_the_cue_is_said_whole() -> None:
+    # "said [third quarter profits] [rose] ...": the object and the verb after it are one reported clause
+    quote = only_quote("Rivals were hit. Vodacom said third quarter profits rose 5% to $2.2bn.")
+    assert quote.text == "third quarter profits rose 5% to $2.2bn"
+    assert speaker_name(quote) == "Vodacom"

@@ -1541,16 +1541,23 @@ def _object_then_its_verb(verb: Token, entry: CueWord) -> list[Token]:
             continue
         for clause in verb.children:
             if (
-                clause.dep_ in ("advcl", "conj", "dep", "parataxis")
+                clause.dep_ in ("advcl", "conj", "dep", "parataxis", "xcomp")
                 and clause.left_edge.i == o.right_edge.i + 1
                 and clause.pos_ in ("VERB", "AUX")
                 and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) or c.dep_ == "cc" for c in clause.children)
                 and _finite(clause)
                 and not _infinitive(clause)
                 and not _by_agent(clause)
+                and (clause.dep_ != "xcomp" or not _followed(verb, clause))
             ):
                 return [o, clause]
     return []
+
+
+def _followed(verb: Token, clause: Token) -> bool:
+    """Whether the cue governs more after the clause than punctuation: "say [artists] [face] a struggle,
+    [to succeed] ..." leaves the rest to a reading of the whole object."""
+    return any(c.i > clause.i and not c.is_punct for c in verb.children)
 
 
 def _by_agent(verb: Token) -> bool:
