@@ -847,3 +847,9 @@ def test_a_reported_clause_whose_verb_the_parser_hung_on_the_cue_is_said_whole()
     quote = only_quote("Rivals were hit. Vodacom said third quarter profits rose 5% to $2.2bn.")
     assert quote.text == "third quarter profits rose 5% to $2.2bn"
     assert speaker_name(quote) == "Vodacom"
+
+
+def test_in_with_x_saying_x_is_the_speaker_not_the_sentence_subject() -> None:
+    quote = only_quote("Fares rose sharply in Lima, with the transport ministry saying fuel costs had doubled.")
+    assert quote.text == "fuel costs had doubled"
+    assert speaker_name(quote) == "the transport ministry"

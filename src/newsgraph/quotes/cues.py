@@ -1830,6 +1830,9 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
         named = _name_before(verb)
         if named is not None:
             return named
+    with_source = _with_source(verb) if not has_subject else None
+    if with_source is not None:
+        return _noun_phrase(with_source)
     acting = _acting_cue(verb)
     if acting is not None:
         return _source(acting, cue_word(acting))
@@ -1858,6 +1861,23 @@ def _source(verb: Token, entry: CueWord) -> tuple[int, int] | None:
                 return _noun_phrase(named)  # "Salas, who reportedly wants to sign Vega", misparsed
             return _name_before_aside(subject, _noun_phrase(subject))
     return _share_before(verb)
+
+
+def _with_source(verb: Token) -> Token | None:
+    """ "prices rose, with [the ministry] saying inflation hit 5%": in "with X V-ing" X does the saying,
+    however the parser hung it; not the sentence's subject."""
+    if not verb.lower_.endswith("ing") or verb.i == 0:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.i < verb.i
+            and c.right_edge.i == verb.i - 1
+            and any(k.dep_ == "case" and k.lower_ == "with" for k in c.children)
+        ),
+        None,
+    )
 
 
 _COMPARING = {"more", "less", "fewer"}
