@@ -891,3 +891,22 @@ def test_a_city_hosting_a_named_forum_still_hosts_a_meeting() -> None:
     assert [e.type for e in events("The Brazilian city of Recife will host the rival World Water Forum.")] == [
         "CONSULT"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Greens said they would not raise taxes but agreed household bills would rise more slowly under"
+        " their plans.",
+        "The Welsh councils' group, which provided ITV Wales with the numbers, warned of cuts.",
+    ],
+    ids=["agreeing-on-a-forecast", "providing-numbers"],
+)
+def test_agreeing_what_will_happen_and_providing_figures_are_no_agreement_or_aid(text: str) -> None:
+    assert [e.type for e in events(text) if e.type in ("AGREE", "AID")] == []
+
+
+def test_a_party_given_goods_with_the_verb_is_the_recipient_and_parties_agreeing_to_meet_agree() -> None:
+    [aid] = events("The UN provided Haiti with food and tents.")
+    assert aid.type == "AID" and aid.recipient is not None and aid.recipient.country == "HTI"
+    assert "AGREE" in [e.type for e in events("Peru and Chile agreed they would meet again in May.")]

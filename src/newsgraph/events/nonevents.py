@@ -173,6 +173,12 @@ SHOTS = {
     *("volley", "free-kick", "penalty"),
 }
 """What a player blocks in a game."""
+INFORMATION = {
+    *("figure", "figures", "data", "information", "detail", "details", "evidence", "number", "numbers"),
+    *("statistic", "statistics", "estimate", "estimates", "forecast", "update", "list", "document", "documents"),
+    *("answer", "answers", "explanation", "account", "briefing", "breakdown", "example", "examples"),
+}
+"""What is provided or supplied as knowledge, which is no aid ("provided the BBC with the figures")."""
 GOODS = {
     *("aid", "food", "supplies", "supply", "medicine", "medicines", "relief", "water", "blanket", "blankets"),
     *("tent", "tents", "ration", "rations", "seed", "seeds", "clothing", "assistance", "fuel", "rice", "grain"),
@@ -293,6 +299,9 @@ FATES = {
 
 SETTLING = {"should", "must", "will", "would", "shall", "need", "ought"}
 """Auxiliaries with which a clause says what is to be done, not what is so."""
+NORMATIVE = {"should", "must", "shall", "need", "ought"}
+"""Of `SETTLING`, the words that say what is to be done whoever does it ("agree the disputes should go to
+arbitration"); "will" and "would" settle only what parties do."""
 
 VIEWS = {
     *("view", "views", "comment", "comments", "remark", "remarks", "assessment", "analysis", "point", "points"),
@@ -547,6 +556,8 @@ def _other_sense(doc: Doc, trigger: Trigger) -> bool:
         return not ((refused and not falling) or _to_clause(verb))
     if lemma in ENABLING and (_purpose(verb) or _allows_no_party(verb, patient)):
         return True
+    if lemma in ("provide", "supply") and _informs(verb, patient):
+        return True
     if lemma in PERMITTING and _thing_acting(verb) and not (lemma == "offer" and _to_clause(verb)):
         return True  # (an "offer to" act is made by someone: "the Chilean bidder will offer to run it")
     if lemma == "agree" and _shares_a_view(verb):
@@ -725,6 +736,15 @@ def _no_journey(verb: Token, lemma: str, patient: Token | None) -> bool:
     return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not _party_or_name(subject)
 
 
+def _informs(verb: Token, patient: Token | None) -> bool:
+    """ "provided reporters with the figures", "supplied the details": what is handed over is information,
+    no aid."""
+    given = [patient] if patient is not None else []
+    given += [c for c in verb.children if c.dep_ in ("obl", "nmod") and case_of(c) == "with"]
+    given += [g for p in given for g in p.children if g.dep_ in ("nmod", "obl") and case_of(g) == "with"]
+    return any(_in(g, INFORMATION) for g in given)
+
+
 def _allows_no_party(verb: Token, patient: Token | None) -> bool:
     """A permission is given to a party: "allowed the airline to fly the route", "was allowed into the
     talks", "would not let me phone my lawyer". Allowing a thing ("allowed detentions", "allow the
@@ -871,6 +891,10 @@ def _shares_a_view(verb: Token) -> bool:
     for child in verb.children:
         marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "case")}
         settled = any(a.dep_ == "aux" and a.lower_ in SETTLING for a in child.children)
+        if settled and not any(a.dep_ == "aux" and a.lower_ in NORMATIVE for a in child.children):
+            # "agreed they would meet again" settles what parties do; "agreed spending would rise" foresees
+            subject = next((c for c in child.children if c.dep_.startswith("nsubj")), None)
+            settled = subject is not None and (_people(subject) or _party_or_name(subject))
         if child.dep_ == "ccomp" and "to" not in marks and not settled:
             return True
         if child.dep_ in ("obl", "advcl") and ("about" in marks or ("with" in marks and _in(child, VIEWS))):

@@ -164,9 +164,16 @@ def trigger_at(token: Token) -> Trigger | None:
                 ):
                     # the subject of a passive is what the verb acts on: "sanctions were imposed"; "a visit
                     # was postponed" says the visit did not happen, whoever put it off
-                    entry = _with_noun(table, lemma, child) or _compound_object(table, lemma, child)
+                    entry = _with_noun(table, lemma, child)
                     if entry:
                         return Trigger(token.i, (token.i, child.i), entry)
+                    found = _compound_object(table, lemma, child)
+                    if found:
+                        # "provided [Haiti] with [food]": the trigger's word is the thing given, not the
+                        # party given it, which stays free to be the recipient
+                        entry, word = found
+                        own = word if case_of(word) == "with" else child
+                        return Trigger(token.i, (token.i, own.i), entry)
             for child in token.children:
                 if child.dep_ == "obl" and not time_phrase(child):
                     case = case_of(child)
@@ -287,14 +294,14 @@ def _with_noun(table: dict[tuple[str, str], Entry], prefix: str, noun: Token, po
     return next((table[k] for f in _forms(noun) if (k := (f"{prefix} {f}", pos)) in table), None)
 
 
-def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Token) -> Entry | None:
-    """ "impose travel bans", "declared a state of emergency": the object's own modifiers ("travel",
-    "emergency") may carry the trigger."""
+def _compound_object(table: dict[tuple[str, str], Entry], lemma: str, noun: Token) -> tuple[Entry, Token] | None:
+    """ "impose travel bans", "declared a state of emergency", "provided Haiti with food": the object's own
+    modifiers ("travel", "emergency", "food") may carry the trigger; with the word that does."""
     for child in noun.children:
         if child.dep_ in ("compound", "amod") or (child.dep_ == "nmod" and child.i == noun.i + 2):
             entry = table.get((f"{lemma} {child.lemma_.lower()}", "verb"))
             if entry:
-                return entry
+                return entry, child
     return None
 
 
