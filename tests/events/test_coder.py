@@ -1620,3 +1620,17 @@ def test_it_after_a_body_named_by_a_common_noun_is_that_body_not_an_earlier_plac
 def test_it_still_stands_for_the_country_named_before_it() -> None:
     [support] = events("Hungary said it will support the resolution.")
     assert support.actor is not None and support.actor.country == "HUN"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The supporters' trust Fans United is firmly opposed to a sale of the club to Ana Ruiz.", "Fans United"),
+        ('The bishop said: "I am opposed to any detention without trial."', "bishop"),
+        ("The plan was opposed by the farmers' union.", "union"),
+    ],
+    ids=["a-body", "the-speaker", "a-true-passive"],
+)
+def test_one_who_is_opposed_to_something_opposes_it(text: str, actor: str) -> None:
+    [opposition] = events(text)
+    assert opposition.type == "REJECT" and opposition.actor is not None and actor in opposition.actor.name

@@ -194,10 +194,28 @@ def is_passive(verb: Token) -> bool:
         return True
     if "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
         return False
+    if _stative_to(verb):
+        return False
     if any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() in ("be", "get") for c in verb.children):
         return True  # "was arrested", "got arrested", "only a quarter get returned"
     own = any(c.dep_ in ("aux", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass") for c in verb.children)
     return verb.dep_ == "conj" and verb.head.i != verb.i and not own and is_passive(verb.head)
+
+
+STATIVE_TO = {"oppose", "commit", "dedicate", "devote", "entitle", "accustom"}
+"""Participles that with "be ... to" say how their subject stands, not what was done to it: "I am
+opposed to the war" is the speaker's opposition; "was opposed by the unions" is a passive."""
+
+
+def _stative_to(verb: Token) -> bool:
+    if verb.lemma_.lower() not in STATIVE_TO:
+        return False
+    phrases = [c for c in verb.children if c.dep_ in ("obl", "nmod", "xcomp", "advcl")]
+    to = any(
+        case_of(c) == "to" or any(k.lower_ == "to" and k.dep_ in ("case", "mark") for k in c.children) for c in phrases
+    )
+    agent = any(case_of(c) == "by" for c in phrases)
+    return to and not agent
 
 
 def _misread_subject(verb: Token) -> Token | None:
