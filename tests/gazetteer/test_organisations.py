@@ -121,3 +121,10 @@ def test_national_bodies_carry_their_country() -> None:
 def test_acronym_rule() -> None:
     assert is_acronym("UN") and is_acronym("G7") and is_acronym("PBoC")
     assert not is_acronym("Nato") and not is_acronym("Al-Jazeera") and not is_acronym("Red Cross")
+
+
+def test_a_known_company_with_a_company_ending_is_that_company() -> None:
+    motors = find_organisation("Mitsubishi Motors")
+    assert motors is not None and motors.country == "JPN" and motors.sector == "BUS"
+    assert find_organisation("Andean Industries") is None
+    assert find_organisation("United Nations Securities") is None  # a known body, but no business

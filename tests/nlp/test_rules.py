@@ -447,3 +447,13 @@ def test_a_name_the_model_called_a_person_before_a_role_and_a_name_is_their_empl
     assert [(e.text, e.label_) for e in doc.ents] == [("Lima Insight", "ORG"), ("Rui Matos", "PER")]
     doc = nlp("George Ruiz spokesman Ana Soto said the talks would resume.")
     assert [(e.text, e.label_) for e in doc.ents] == [("George Ruiz", "PER"), ("Ana Soto", "PER")]
+
+
+def test_a_company_is_the_capitalised_words_around_its_ending_and_a_person_before_of_keeps_his_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Fiat and Tata Motors will talk, said Ana Ruiz of Lima Securities.")
+    doc.ents = [Span(doc, 8, 13, label="PER")]  # the model's "Ana Ruiz of Lima Securities"
+    doc = nlp.get_pipe("newsgraph_organisations")(doc)
+    assert _ents(doc) == [("Tata Motors", "ORG"), ("Ana Ruiz", "PER"), ("Lima Securities", "ORG")]
+    doc = nlp.get_pipe("newsgraph_organisations")(nlp.make_doc("At the Andean Electronics Fair there was news."))
+    assert _ents(doc) == [("Andean Electronics Fair", "ORG")]

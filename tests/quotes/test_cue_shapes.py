@@ -7,9 +7,12 @@ from __future__ import annotations
 import functools
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
 from newsgraph.model import Analysis, Quote
 from newsgraph.pipeline import analyze
+from newsgraph.quotes.cues import _in_a_name
 
 
 @functools.cache
@@ -853,3 +856,12 @@ def test_in_with_x_saying_x_is_the_speaker_not_the_sentence_subject() -> None:
     quote = only_quote("Fares rose sharply in Lima, with the transport ministry saying fuel costs had doubled.")
     assert quote.text == "fuel costs had doubled"
     assert speaker_name(quote) == "the transport ministry"
+
+
+def test_a_verb_of_saying_inside_a_name_is_no_cue() -> None:
+    # "At the Andean Electronics Show, there was news": "Show" heads no report however it is parsed
+    doc = Doc(
+        spacy.blank("en").vocab, words=["At", "the", "Andean", "Electronics", "Show", ",", "there", "was", "news"]
+    )
+    doc.ents = [Span(doc, 2, 5, label="ORG")]
+    assert _in_a_name(doc[4]) and not _in_a_name(doc[0]) and not _in_a_name(doc[8])

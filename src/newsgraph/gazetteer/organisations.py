@@ -38,6 +38,15 @@ from newsgraph.gazetteer.folding import fold
 KINDS = frozenset({"IGO", "NGO", "media", "government", "armed group", "party", "business"})
 SECTORS = frozenset({"GOV", "MIL", "JRN", "EDU", "BUS", "NGO", "IGO", "CVL"})
 
+COMPANY_ENDINGS = frozenset(
+    {
+        *("industries", "holdings", "airways", "airlines", "motors", "corp", "inc", "plc", "ltd", "technologies"),
+        *("enterprises", "pharmaceuticals", "petroleum", "telecom", "telecommunications", "communications"),
+        *("studios", "networks", "securities", "investments", "laboratories", "electronics"),
+    }
+)
+"""Words that end the names of companies ("Aggregate Industries", "British Airways", "Daiwa Securities"):
+a known company's name with one of them after it is that company's business ("Mitsubishi Motors")."""
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|'S|(?<=s)')$")
 
@@ -71,6 +80,11 @@ def find_organisation(text: str) -> Organisation | None:
         found = folded.get(_key(candidate))
         if found:
             return found
+    words = bare.split()
+    if len(words) >= 2 and words[-1].lower() in COMPANY_ENDINGS:
+        # "Mitsubishi Motors", "Nissan Securities": a known company's line of business
+        found = find_organisation(" ".join(words[:-1]))
+        return found if found is not None and found.kind == "business" else None
     return None
 
 

@@ -35,7 +35,7 @@ from newsgraph.gazetteer.cities import city_country
 from newsgraph.gazetteer.countries import country_terms
 from newsgraph.gazetteer.given_names import given_name_gender
 from newsgraph.gazetteer.leaders import offices
-from newsgraph.gazetteer.organisations import find_organisation, organisations
+from newsgraph.gazetteer.organisations import COMPANY_ENDINGS, find_organisation, organisations
 from newsgraph.gazetteer.places import all_places, country_for_place
 from newsgraph.gazetteer.roles import TITLE_ABBREVIATIONS, find_role, names_people, role_patterns
 from newsgraph.nlp.dates import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
@@ -258,11 +258,51 @@ class NamedBodies:
                 first -= 1  # "the 82nd Airborne Division"
             if end - first >= 2 and any(doc[i].lower_ in BODY_WORDS for i in range(first, end)):
                 bodies.append(Span(doc, first, end, label="ORG"))
+            else:
+                bodies += _companies(doc, first, end)
             start = max(end, start + 1)
-        entities = merge_entities(merge_entities(doc.ents, bodies), _named_after_their_kind(doc))
+        entities = merge_entities(merge_entities(_split_at_of(doc.ents, bodies), bodies), _named_after_their_kind(doc))
         entities = [_employer(doc, e) for e in entities]
         doc.ents = merge_entities(entities, _bracketed_acronyms(doc, entities))
         return doc
+
+
+def _split_at_of(entities: Iterable[Span], bodies: list[Span]) -> list[Span]:
+    """ "[Kazuhiro Takahashi of Daiwa Securities]" as one person: a person the model ran on over "of" into
+    a body's name ends before the "of"."""
+    ends = {(b.start, b.end) for b in bodies}
+    kept = []
+    for entity in entities:
+        cut = next((t.i for t in entity if t.lower_ == "of" and (t.i + 1, entity.end) in ends), None)
+        if entity.label_ == "PER" and cut is not None and cut - entity.start >= 1:
+            kept.append(Span(entity.doc, entity.start, cut, label="PER"))
+        else:
+            kept.append(entity)
+    return kept
+
+
+def _companies(doc: Doc, start: int, end: int) -> list[Span]:
+    """The companies named in the capitalised run [start, end) by a word of `COMPANY_ENDINGS`: the unbroken
+    capitalised words around it, without a sentence's opening preposition or article; unlike a body of
+    `BODY_WORDS` never a run on over "of" or "and" ("Nick Bubb of [Evolution Securities]", "[Fiat] and
+    [General Motors]")."""
+    found: list[Span] = []
+    i = start
+    while i < end:
+        if doc[i].lower_ not in COMPANY_ENDINGS or i == start:
+            i += 1
+            continue
+        first, last = i, i + 1
+        while first > start and _is_name_word(doc[first - 1].text) and doc[first - 1].lower_ not in _NAME_LINKS:
+            first -= 1
+        while first < i and doc[first].pos_ in ("ADP", "DET", "ADV", "SCONJ"):
+            first += 1  # "At the Consumer Electronics Show", "After Delta Airlines ..."
+        while last < end and _is_name_word(doc[last].text) and doc[last].lower_ not in _NAME_LINKS:
+            last += 1
+        if last - first >= 2:
+            found.append(Span(doc, first, last, label="ORG"))
+        i = last
+    return found
 
 
 KINDS_OF_BODY = frozenset(

@@ -248,6 +248,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             cue = _made_clear(doc, token)
         elif _so_called(token):
             cue = None  # 'so-called "super carriers"': what others call something, said by no one here
+        elif _in_a_name(token):
+            cue = None  # "the Consumer Electronics Show", "the Daily Report": a word of a name
         else:
             entry = cue_word(token) or _quoted_characterisation(token)
             cue = _verb_cue(doc, token, entry) if entry and acts_as_verb(token) else None
@@ -260,6 +262,13 @@ def _as_verb(doc: Doc, token: Token) -> Cue | None:
     """The verb cue of a word of the lexicon the tagger called a verb."""
     entry = cue_word(token)
     return _verb_cue(doc, token, entry) if entry and token.pos_ == "VERB" else None
+
+
+def _in_a_name(token: Token) -> bool:
+    """A capitalised word inside a sentence that the recogniser put inside a name of two words or more."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.ent_iob_ not in ("B", "I"):
+        return False
+    return any(token in entity and len(entity) >= 2 for entity in token.doc.ents)
 
 
 def _so_called(token: Token) -> bool:
