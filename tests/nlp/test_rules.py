@@ -457,3 +457,16 @@ def test_a_company_is_the_capitalised_words_around_its_ending_and_a_person_befor
     assert _ents(doc) == [("Tata Motors", "ORG"), ("Ana Ruiz", "PER"), ("Lima Securities", "ORG")]
     doc = nlp.get_pipe("newsgraph_organisations")(nlp.make_doc("At the Andean Electronics Fair there was news."))
     assert _ents(doc) == [("Andean Electronics Fair", "ORG")]
+
+
+def test_institutions_nationalities_and_bills_are_no_one_by_name() -> None:
+    nlp = rules_only()
+    doc = nlp.make_doc("Other Cabinet ministers said the Spaniard backed the Rail Link Bill, and Bill Ruiz agreed.")
+    doc.ents = [Span(doc, 1, 2, label="PER"), Span(doc, 5, 6, label="PER"), Span(doc, 10, 11, label="PER")]
+    doc = nlp.get_pipe("newsgraph_titles")(doc)
+    assert [e for e in _ents(doc) if e[1] == "PER"] == []
+    doc = nlp.make_doc("Bill said the Cabinet Office would reply.")
+    doc.ents = [Span(doc, 0, 1, label="PER")]
+    assert _ents(nlp.get_pipe("newsgraph_titles")(doc)) == [("Bill", "PER")]  # a given name alone stays
+    doc = nlp.get_pipe("newsgraph_titles")(nlp.make_doc("Voters will go to the polls at the General Election."))
+    assert _ents(doc) == []

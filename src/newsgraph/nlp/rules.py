@@ -472,7 +472,7 @@ class TitledPeople:
         entities = merge_entities(entities, titled)
         free = [s for s in [*described, *spoken] if not any(e.start < s.end and s.start < e.end for e in entities)]
         found = [_without_title(doc, e) for e in sorted([*entities, *free], key=lambda e: e.start)]
-        doc.ents = [_whole_name(doc, e, found) for e in found]
+        doc.ents = [_whole_name(doc, e, found) for e in found if not _no_one_by_name(e)]
         return doc
 
     def _titled(self, doc: Doc, start: int) -> bool:
@@ -901,6 +901,42 @@ def _as_thing(entity: Span) -> Span:
     if entity.label_ != "PER" or len(entity) < 2 or entity[-1].lower_ not in NAMED_THINGS:
         return entity
     return Span(entity.doc, entity.start, entity.end, label="MISC")
+
+
+NEVER_NAMES = frozenset(
+    {
+        *("cabinet", "treasury", "election", "elections", "government", "parliament", "premiership"),
+        *("children", "proceeds", "broadband", "rival", "general", "secretary", "minister", "president"),
+        *("chancellor", "director", "ms", "mr", "mrs", "dr"),
+    }
+)
+"""Capitalised words that are no one's name alone, whatever the model or a title before them made of
+them ("the General [Election]", "other [Cabinet] ministers", "the Attorney [General]")."""
+
+
+def _no_one_by_name(entity: Span) -> bool:
+    """A one-word person that is a word of `NEVER_NAMES`, a nationality ("[Americans] love a winner",
+    "the [Spaniard]"), or a bill or an act after a name or "the" ("the Crossrail Link [Bill]")."""
+    if entity.label_ != "PER" or len(entity) != 1:
+        return False
+    word = entity[0]
+    if word.lower_ in NEVER_NAMES or _nationality(word.text):
+        return True
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return (
+        word.lower_ in ("bill", "act") and before is not None and (before.lower_ == "the" or _is_name_word(before.text))
+    )
+
+
+@functools.cache
+def _nationality_words() -> frozenset[str]:
+    return frozenset(t.text for t in country_terms() if t.kind in ("demonym", "adjective"))
+
+
+def _nationality(text: str) -> bool:
+    """ "Spaniard", "Americans", "Frenchman": a word for a country's people, not a person's name."""
+    words = _nationality_words()
+    return text in words or (text.endswith("s") and text[:-1] in words)
 
 
 def _people_noun(entity: Span) -> bool:
