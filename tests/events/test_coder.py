@@ -1634,3 +1634,10 @@ def test_it_still_stands_for_the_country_named_before_it() -> None:
 def test_one_who_is_opposed_to_something_opposes_it(text: str, actor: str) -> None:
     [opposition] = events(text)
     assert opposition.type == "REJECT" and opposition.actor is not None and actor in opposition.actor.name
+
+
+def test_backing_won_from_a_party_is_that_partys_support_for_the_winner() -> None:
+    [support] = events("Peru's plan won backing from Chile.")
+    assert support.type == "SUPPORT"
+    assert support.actor is not None and support.actor.country == "CHL"
+    assert support.recipient is not None and support.recipient.country == "PER"

@@ -209,8 +209,9 @@ CARRYING_VERBS = {
 [open] talks"; with other verbs ("accused them of inviting sanctions") the noun's actor is unknown."""
 CLAIMING_VERBS = {"claim", "take", "accept", "admit"}
 """Verbs whose subject, taking "responsibility for" an act, is its actor (denying it is no claim)."""
-RECEIVING_VERBS = {"receive", "get", "accept", "obtain"}
-"""Verbs whose subject is the recipient of the event noun they take, given "from" someone."""
+RECEIVING_VERBS = {"receive", "get", "accept", "obtain", "win", "earn", "gain", "attract", "draw", "face", "garner"}
+"""Verbs whose subject is the recipient of the event noun they take, given "from" someone: "received
+weapons from", "won backing from", "faced criticism from"."""
 UNDERGONE_NOUNS = {
     *("arrest", "assassination", "killing", "murder", "detention", "release", "expulsion", "deportation"),
     *("extradition", "execution", "kidnapping", "abduction", "capture", "imprisonment", "jailing", "sacking"),
@@ -1128,6 +1129,20 @@ def _passive_conjunct(verb: Token) -> bool:
     return _bare_ed_conjunct(verb) and is_passive(verb.head)
 
 
+def _received(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """ "The plan won [backing] from Chile", "received [funding] from the EU", with the -ing form read as a
+    verb: the one it comes from acts, and the subject of the receiving verb gets it."""
+    if not verb.lower_.endswith("ing") or verb.dep_ not in ("xcomp", "obj", "dobj", "ccomp"):
+        return None
+    if not lemma_in(verb.head, RECEIVING_VERBS) or verb.head.i == verb.i:
+        return None
+    giver = next((c for c in verb.children if case_of(c) == "from"), None)
+    receiver = _subject(verb.head)
+    if giver is None:
+        return None
+    return conjuncts(giver), (conjuncts(receiver) if receiver is not None else [])
+
+
 def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     """Heads of the actor and recipient phrases, each with its coordinated phrases."""
     if trigger.entry.pos == "noun":
@@ -1140,6 +1155,9 @@ def _parties(head: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
             governed = _governed_recipient(head, noun=True)
             recipients = conjuncts(governed) if governed is not None else []
         return actors, recipients
+    received = _received(head)
+    if received is not None:
+        return received
     if trigger.entry is DEMAND:
         clause = next(c for c in head.children if c.dep_ == "ccomp")
         actor, recipient = _subject(head), _real_subject(clause)
