@@ -230,10 +230,11 @@ class Coder:
                 return Participant(name, entity.id if entity else None, country, sector)
         if _first_person(head):
             return self._speaker(head)
-        described = self._described_antecedent(head)
+        antecedent = self._antecedent(head)
+        described = self._described_antecedent(head, antecedent)
         if described is not None:
             return self._code(described)  # "took the firm to court, accusing [it] of fraud": the firm
-        entity = self._entity(head) or self._named_person(head) or self._apposition(head) or self._antecedent(head)
+        entity = self._entity(head) or self._named_person(head) or self._apposition(head) or antecedent
         if entity is not None:
             participant = _from_entity(entity)
             owner = self._owner(head) if entity.kind == "organisation" else None
@@ -319,13 +320,16 @@ class Coder:
         entity = next((e for e in self.entities.entities if e.id == participant.entity), None)
         return list(entity.affiliations) if entity is not None else []
 
-    def _described_antecedent(self, head: Token) -> Token | None:
+    @staticmethod
+    def _described_antecedent(head: Token, antecedent: Entity | None) -> Token | None:
         """ "Ruiz took the firm to court, accusing [it] of fraud": a body named by a common noun ("the company",
-        "the ministry") between the last name and "it" or "its" in the sentence is what the pronoun stands
-        for; not one that only describes another noun ("company rules"), nor the pronoun's own subject."""
+        "the ministry") between the last mention of the `_antecedent` entity and "it" or "its" in the
+        sentence is what the pronoun stands for; not one that only describes another noun ("company
+        rules"), nor the pronoun's own subject."""
         if head.lower_ not in ("it", "its"):
             return None
-        nearest = self._antecedent_start(head)
+        mentions = antecedent.mentions if antecedent is not None else []
+        nearest = max((start for start, _ in mentions if start < head.idx), default=0)
         for token in reversed(head.sent[: head.i - head.sent.start]):
             if token.idx < nearest:
                 return None
@@ -336,13 +340,6 @@ class Coder:
             if any(c.lower_ in ("the", "this", "that") for c in token.children):
                 return token
         return None
-
-    def _antecedent_start(self, head: Token) -> int:
-        """Where the mention `_antecedent` would take for a pronoun begins (0 for none)."""
-        entity = self._antecedent(head)
-        if entity is None:
-            return 0
-        return max((start for start, _ in entity.mentions if start < head.idx), default=0)
 
     def _antecedent(self, head: Token) -> Entity | None:
         """ "Hungary said it will support the resolution", "the ILO reiterated its demand": "it", "its",

@@ -211,9 +211,7 @@ def _stative_to(verb: Token) -> bool:
     if verb.lemma_.lower() not in STATIVE_TO:
         return False
     phrases = [c for c in verb.children if c.dep_ in ("obl", "nmod", "xcomp", "advcl")]
-    to = any(
-        case_of(c) == "to" or any(k.lower_ == "to" and k.dep_ in ("case", "mark") for k in c.children) for c in phrases
-    )
+    to = any(case_of(c) == "to" or to_infinitive(c) for c in phrases)  # "opposed to [the war]", "to [sell]"
     agent = any(case_of(c) == "by" for c in phrases)
     return to and not agent
 

@@ -1878,13 +1878,7 @@ def _with_source(verb: Token) -> Token | None:
     if not verb.lower_.endswith("ing") or verb.i == 0:
         return None
     return next(
-        (
-            c
-            for c in verb.children
-            if c.i < verb.i
-            and c.right_edge.i == verb.i - 1
-            and any(k.dep_ == "case" and k.lower_ == "with" for k in c.children)
-        ),
+        (c for c in verb.children if c.i < verb.i and c.right_edge.i == verb.i - 1 and case_of(c) == "with"),
         None,
     )
 
